@@ -1,0 +1,13 @@
+# The warning set of STYLE.md, applied to every project target through pipecrm_warnings().
+set(PIPECRM_WARNING_FLAGS
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  -Wmisleading-indentation -Wduplicated-cond -Wlogical-op)
+
+function(pipecrm_warnings target)
+  target_compile_options(${target} PRIVATE ${PIPECRM_WARNING_FLAGS})
+  if(PIPECRM_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

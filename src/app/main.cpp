@@ -1,0 +1,124 @@
+// The composition root: the only place that knows the concrete store and server.
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "auth/authenticator.hpp"
+#include "auth/credentials.hpp"
+#include "cli/command_table.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace pipecrm::app {
+namespace {
+
+class ProcessEnvironment final : public cli::Environment {
+  public:
+    std::ostream& out() override { return std::cout; }
+    std::ostream& err() override { return std::cerr; }
+    const Clock& clock() override { return clock_; }
+
+    std::optional<std::string> GetEnv(const char* name) override {
+        const char* value = std::getenv(name);
+        if (value == nullptr) {
+            return std::nullopt;
+        }
+        return std::string(value);
+    }
+
+    std::optional<std::string> AskSecret(const std::string& prompt) override {
+        if (!isatty(STDIN_FILENO)) {
+            return std::nullopt;
+        }
+        std::cerr << prompt << std::flush;
+        termios saved{};
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::string line;
+        std::getline(std::cin, line);
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::cerr << "\n";
+        return line;
+    }
+
+    bool FileExists(const std::string& path) override {
+        struct stat info{};
+        return ::stat(path.c_str(), &info) == 0;
+    }
+
+    Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db, bool create) override {
+        if (!create && !FileExists(db)) {
+            return NotFound("no database at " + db);
+        }
+        auto store = storage::sqlite::SqliteStore::Open(db);
+        if (!store.ok()) {
+            return store.status();
+        }
+        return std::unique_ptr<domain::Store>(std::move(*store));
+    }
+
+    Status Serve(domain::Store& store, const cli::ServeOptions& options) override {
+        auth::Authenticator authenticator(store);
+        http::Api api({store, authenticator, clock_});
+        http::ServerOptions server_options;
+        server_options.host = options.host;
+        server_options.port = options.port;
+        server_options.threads = options.threads;
+        std::mutex log_mutex;
+        http::Server server(
+            server_options,
+            [&api](http::Request&& request, http::Responder respond) {
+                api.Handle(std::move(request), std::move(respond));
+            },
+            [&log_mutex](std::string_view line) {
+                std::lock_guard lock(log_mutex);
+                std::cerr << line << '\n';
+            });
+        PIPECRM_RETURN_IF_ERROR(server.Start());
+        std::cout << "pipecrm: listening on http://" << options.host << ":" << server.port()
+                  << std::endl;
+        server.Run();
+        std::cerr << "pipecrm: stopped\n";
+        return Status::Ok();
+    }
+
+    Status Backup(const std::string& db, const std::string& to) override {
+        return storage::sqlite::BackupDatabase(db, to);
+    }
+
+  private:
+    SystemClock clock_;
+};
+
+int Main(int argc, char** argv) {
+    ProcessEnvironment env;
+    Status crypto = auth::InitCrypto();
+    if (!crypto.ok()) {
+        std::cerr << "pipecrm: " << crypto.message() << "\n";
+        return cli::ExitCodeFor(crypto.code());
+    }
+    std::vector<std::string> args(argv + 1, argv + argc);
+    return cli::RunCommandLine(args, env);
+}
+
+}  // namespace
+}  // namespace pipecrm::app
+
+int main(int argc, char** argv) {
+    try {
+        return pipecrm::app::Main(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "pipecrm: unexpected error: " << e.what() << "\n";
+        return 10;
+    }
+}

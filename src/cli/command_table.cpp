@@ -1,0 +1,221 @@
+#include "cli/command_table.hpp"
+
+#include <ostream>
+
+#include "cli/commands.hpp"
+
+namespace pipecrm::cli {
+
+const std::string& Arguments::Get(const std::string& name) const {
+    static const std::string kEmpty;
+    auto found = values_.find(name);
+    return found == values_.end() ? kEmpty : found->second;
+}
+
+const std::vector<Command>& Commands() {
+    static const OptionSpec kDb{"db", "PATH", "the SQLite database file", true, ""};
+    static const std::vector<Command> kCommands = {
+        {"init",
+         "create a new database with one workspace, its admin and the default sales pipeline",
+         {kDb,
+          {"admin-email", "EMAIL", "the admin's email (their sign-in)", true, ""},
+          {"admin-name", "NAME", "the admin's display name (default: the email)", false, ""},
+          {"workspace", "NAME", "the workspace (company) name", false, "My company"},
+          {"lang", "en|vi", "language of the pipeline and stage names", false, "en"}},
+         RunInit},
+        {"serve",
+         "serve the web API on the database",
+         {kDb,
+          {"listen", "HOST:PORT", "address to listen on (port 0 picks a free one)", false,
+           "127.0.0.1:8080"},
+          {"threads", "N", "server threads", false, "2"}},
+         RunServe},
+        {"demo",
+         "fill the database with realistic demo data (creates the database if absent)",
+         {kDb,
+          {"deals", "N", "how many deals", false, "200"},
+          {"seed", "N", "random seed; the same seed gives the same data", false, "1"},
+          {"admin-email", "EMAIL", "admin of a newly created demo database", false,
+           "admin@demo.pipecrm.local"},
+          {"lang", "en|vi", "language of a newly created demo database", false, "vi"}},
+         RunDemo},
+        {"token create",
+         "create an API token for a user and print it (only the token) on stdout",
+         {kDb,
+          {"email", "EMAIL", "the user the token acts for", true, ""},
+          {"name", "NAME", "a label to recognise the token by", false, "cli"}},
+         RunTokenCreate},
+        {"backup",
+         "copy the database consistently, also while the server runs",
+         {kDb, {"to", "FILE", "where to write the copy (must not exist)", true, ""}},
+         RunBackup},
+    };
+    return kCommands;
+}
+
+int ExitCodeFor(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::kOk: return 0;
+        case ErrorCode::kInvalidArgument: return 2;
+        case ErrorCode::kNotFound: return 3;
+        case ErrorCode::kAlreadyExists: return 4;
+        case ErrorCode::kFailedPrecondition: return 5;
+        case ErrorCode::kUnauthenticated: return 6;
+        case ErrorCode::kPermissionDenied: return 7;
+        case ErrorCode::kConflict: return 8;
+        case ErrorCode::kUnavailable: return 9;
+        case ErrorCode::kInternal: return 10;
+    }
+    return 10;
+}
+
+std::string CommandHelp(const Command& command) {
+    std::string text = "usage: pipecrm " + command.name;
+    for (const OptionSpec& option : command.options) {
+        std::string part = "--" + option.name;
+        if (!option.value_name.empty()) {
+            part += " " + option.value_name;
+        }
+        text += option.required ? " " + part : " [" + part + "]";
+    }
+    text += "\n\n" + command.summary + "\n\noptions:\n";
+    for (const OptionSpec& option : command.options) {
+        std::string left = "  --" + option.name;
+        if (!option.value_name.empty()) {
+            left += " " + option.value_name;
+        }
+        left.resize(std::max<std::size_t>(left.size() + 2, 26), ' ');
+        text += left + option.help;
+        if (!option.default_value.empty()) {
+            text += " (default: " + option.default_value + ")";
+        }
+        text += "\n";
+    }
+    return text;
+}
+
+std::string HelpText() {
+    std::string text =
+        "pipecrm — a self-hosted sales-pipeline CRM\n\n"
+        "usage: pipecrm COMMAND [options]\n\ncommands:\n";
+    for (const Command& command : Commands()) {
+        std::string left = "  " + command.name;
+        left.resize(std::max<std::size_t>(left.size() + 2, 18), ' ');
+        text += left + command.summary + "\n";
+    }
+    text +=
+        "\n'pipecrm COMMAND --help' shows a command's options.\n"
+        "Secrets come from the environment: PIPECRM_ADMIN_PASSWORD for init and demo\n"
+        "(asked on a terminal when unset).\n";
+    return text;
+}
+
+namespace {
+
+const Command* FindCommand(const std::vector<std::string>& argv, std::size_t& consumed) {
+    for (const Command& command : Commands()) {
+        const bool two_words = command.name.find(' ') != std::string::npos;
+        if (two_words && argv.size() >= 2 && argv[0] + " " + argv[1] == command.name) {
+            consumed = 2;
+            return &command;
+        }
+        if (!two_words && !argv.empty() && argv[0] == command.name) {
+            consumed = 1;
+            return &command;
+        }
+    }
+    return nullptr;
+}
+
+Result<Arguments> Parse(const Command& command, const std::vector<std::string>& argv,
+                        std::size_t start) {
+    Arguments args;
+    for (std::size_t i = start; i < argv.size(); ++i) {
+        std::string word = argv[i];
+        if (word.rfind("--", 0) != 0) {
+            return InvalidArgument("unexpected argument \"" + word + "\"");
+        }
+        std::string name = word.substr(2);
+        std::string value;
+        bool has_inline_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            has_inline_value = true;
+        }
+        const OptionSpec* spec = nullptr;
+        for (const OptionSpec& option : command.options) {
+            if (option.name == name) {
+                spec = &option;
+            }
+        }
+        if (spec == nullptr) {
+            return InvalidArgument("unknown option --" + name + " for 'pipecrm " + command.name +
+                                   "'");
+        }
+        if (!spec->value_name.empty() && !has_inline_value) {
+            if (i + 1 >= argv.size()) {
+                return InvalidArgument("--" + name + " needs a value (" + spec->value_name + ")");
+            }
+            value = argv[++i];
+        }
+        args.Set(name, value);
+    }
+    for (const OptionSpec& option : command.options) {
+        if (!args.Has(option.name)) {
+            if (option.required) {
+                return InvalidArgument("missing --" + option.name + " " + option.value_name);
+            }
+            if (!option.default_value.empty()) {
+                args.Set(option.name, option.default_value);
+            }
+        }
+    }
+    return args;
+}
+
+bool WantsHelp(const std::vector<std::string>& argv) {
+    for (const std::string& word : argv) {
+        if (word == "--help" || word == "-h") {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+int RunCommandLine(const std::vector<std::string>& argv, Environment& env) {
+    if (argv.empty() || argv[0] == "help" || argv[0] == "--help" || argv[0] == "-h") {
+        (argv.empty() ? env.err() : env.out()) << HelpText();
+        return argv.empty() ? 2 : 0;
+    }
+    if (argv[0] == "version" || argv[0] == "--version") {
+        env.out() << "pipecrm " << PIPECRM_VERSION << "\n";
+        return 0;
+    }
+    std::size_t consumed = 0;
+    const Command* command = FindCommand(argv, consumed);
+    if (command == nullptr) {
+        env.err() << "pipecrm: unknown command \"" << argv[0] << "\"\n\n" << HelpText();
+        return 2;
+    }
+    if (WantsHelp(argv)) {
+        env.out() << CommandHelp(*command);
+        return 0;
+    }
+    auto args = Parse(*command, argv, consumed);
+    if (!args.ok()) {
+        env.err() << "pipecrm " << command->name << ": " << args.status().message() << "\n\n"
+                  << CommandHelp(*command);
+        return 2;
+    }
+    Status status = command->run(*args, env);
+    if (!status.ok()) {
+        env.err() << "pipecrm " << command->name << ": " << status.message() << "\n";
+        return ExitCodeFor(status.code());
+    }
+    return 0;
+}
+
+}  // namespace pipecrm::cli

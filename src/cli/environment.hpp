@@ -1,0 +1,41 @@
+// What CLI commands need from the outside world. Only app/ implements it, so commands never
+// name a concrete store or server, and tests can run them against their own.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/status.hpp"
+#include "base/time.hpp"
+#include "domain/store.hpp"
+
+namespace pipecrm::cli {
+
+struct ServeOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    int threads = 2;
+};
+
+class Environment {
+  public:
+    virtual ~Environment() = default;
+    virtual std::ostream& out() = 0;
+    virtual std::ostream& err() = 0;
+    virtual const Clock& clock() = 0;
+    /// The value of an environment variable, if set.
+    virtual std::optional<std::string> GetEnv(const char* name) = 0;
+    /// Asks for a secret on the terminal without echo; nullopt when there is no terminal.
+    virtual std::optional<std::string> AskSecret(const std::string& prompt) = 0;
+    virtual bool FileExists(const std::string& path) = 0;
+    /// Opens the database named by --db (creating it when `create`), migrated to this version.
+    virtual Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db, bool create) = 0;
+    /// Serves the API on `store` until SIGTERM/SIGINT. Prints the address once listening.
+    virtual Status Serve(domain::Store& store, const ServeOptions& options) = 0;
+    /// A consistent copy of a live database.
+    virtual Status Backup(const std::string& db, const std::string& to) = 0;
+};
+
+}  // namespace pipecrm::cli

@@ -1,0 +1,16 @@
+// Who is making a change: the signed-in user and their workspace.
+#pragma once
+
+#include <string>
+
+#include "base/ids.hpp"
+
+namespace pipecrm::domain {
+
+struct Actor {
+    Id workspace_id = 0;
+    Id user_id = 0;
+    std::string default_currency = "VND";
+};
+
+}  // namespace pipecrm::domain

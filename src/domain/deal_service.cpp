@@ -1,0 +1,282 @@
+#include "domain/deal_service.hpp"
+
+#include "domain/deal_rules.hpp"
+
+namespace pipecrm::domain {
+namespace {
+
+std::string IdText(Id id) { return std::to_string(id); }
+
+Result<Stage> LiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
+    auto stage = repos.Stages().Get(workspace_id, stage_id);
+    if (!stage.ok() || stage->is_deleted) {
+        if (!stage.ok() && stage.status().code() != ErrorCode::kNotFound) {
+            return stage.status();
+        }
+        return InvalidArgument("stage " + IdText(stage_id) + " does not exist", "stage_id");
+    }
+    return stage;
+}
+
+Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, Id pipeline_id) {
+    auto pipeline = repos.Pipelines().Get(workspace_id, pipeline_id);
+    if (!pipeline.ok() || pipeline->is_deleted) {
+        if (!pipeline.ok() && pipeline.status().code() != ErrorCode::kNotFound) {
+            return pipeline.status();
+        }
+        return InvalidArgument("pipeline " + IdText(pipeline_id) + " does not exist",
+                               "pipeline_id");
+    }
+    ListOptions first;
+    first.sort = SortField::kOrderNr;
+    first.limit = 1;
+    auto stages = repos.Stages().List(workspace_id, pipeline_id, first);
+    if (!stages.ok()) {
+        return stages.status();
+    }
+    if (stages->empty()) {
+        return InvalidArgument("pipeline " + IdText(pipeline_id) + " has no stages",
+                               "pipeline_id");
+    }
+    return stages->front();
+}
+
+Result<Stage> DefaultStage(Repositories& repos, Id workspace_id) {
+    ListOptions first;
+    first.sort = SortField::kOrderNr;
+    first.limit = 1;
+    auto pipelines = repos.Pipelines().List(workspace_id, first);
+    if (!pipelines.ok()) {
+        return pipelines.status();
+    }
+    if (pipelines->empty()) {
+        return FailedPrecondition("the workspace has no pipeline; create one first");
+    }
+    return FirstStageOf(repos, workspace_id, pipelines->front().id);
+}
+
+Status CheckUser(Repositories& repos, Id workspace_id, Id user_id, const char* field) {
+    auto user = repos.Users().Get(workspace_id, user_id);
+    if (!user.ok() || !user->active) {
+        if (!user.ok() && user.status().code() != ErrorCode::kNotFound) {
+            return user.status();
+        }
+        return InvalidArgument("user " + IdText(user_id) + " does not exist", field);
+    }
+    return Status::Ok();
+}
+
+Status CheckPerson(Repositories& repos, Id workspace_id, const OptionalId& id) {
+    if (!id) {
+        return Status::Ok();
+    }
+    auto person = repos.Persons().Get(workspace_id, *id);
+    if (!person.ok() || person->is_deleted) {
+        return InvalidArgument("person " + IdText(*id) + " does not exist", "person_id");
+    }
+    return Status::Ok();
+}
+
+Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId& id) {
+    if (!id) {
+        return Status::Ok();
+    }
+    auto org = repos.Organizations().Get(workspace_id, *id);
+    if (!org.ok() || org->is_deleted) {
+        return InvalidArgument("organization " + IdText(*id) + " does not exist", "org_id");
+    }
+    return Status::Ok();
+}
+
+Result<std::string> CheckCurrency(const std::string& code) {
+    std::string upper = code;
+    for (char& c : upper) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+    }
+    if (!IsKnownCurrency(upper)) {
+        return InvalidArgument("unknown currency \"" + code + "\"", "currency");
+    }
+    return upper;
+}
+
+// Resolves the target stage: the stage itself (checked against pipeline_id when both are
+// given), or the first stage of a newly chosen pipeline.
+Result<std::optional<Stage>> ResolveStage(Repositories& repos, Id workspace_id,
+                                          const DealChange& change, Id current_pipeline) {
+    if (change.stage_id) {
+        auto stage = LiveStage(repos, workspace_id, *change.stage_id);
+        if (!stage.ok()) {
+            return stage.status();
+        }
+        if (change.pipeline_id && *change.pipeline_id != stage->pipeline_id) {
+            return InvalidArgument("stage " + IdText(stage->id) + " belongs to pipeline " +
+                                       IdText(stage->pipeline_id) + ", not " +
+                                       IdText(*change.pipeline_id),
+                                   "stage_id");
+        }
+        return std::optional<Stage>(*stage);
+    }
+    if (change.pipeline_id && *change.pipeline_id != current_pipeline) {
+        auto stage = FirstStageOf(repos, workspace_id, *change.pipeline_id);
+        if (!stage.ok()) {
+            return stage.status();
+        }
+        return std::optional<Stage>(*stage);
+    }
+    return std::optional<Stage>();
+}
+
+// Checks every reference of the change and converts it for the rules.
+Result<ResolvedDealChange> Resolve(Repositories& repos, const Actor& actor,
+                                   const DealChange& change, const Deal* current) {
+    ResolvedDealChange resolved;
+    resolved.title = change.title;
+    auto stage = ResolveStage(repos, actor.workspace_id, change,
+                              current ? current->pipeline_id : 0);
+    if (!stage.ok()) {
+        return stage.status();
+    }
+    resolved.stage = *stage;
+    if (!resolved.stage && !current) {
+        auto fallback = DefaultStage(repos, actor.workspace_id);
+        if (!fallback.ok()) {
+            return fallback.status();
+        }
+        resolved.stage = *fallback;
+    }
+    if (change.owner_id) {
+        PIPECRM_RETURN_IF_ERROR(CheckUser(repos, actor.workspace_id, *change.owner_id, "owner_id"));
+        resolved.owner_id = change.owner_id;
+    } else if (!current) {
+        resolved.owner_id = actor.user_id;
+    }
+    if (change.person_id) {
+        PIPECRM_RETURN_IF_ERROR(CheckPerson(repos, actor.workspace_id, *change.person_id));
+        resolved.person_id = change.person_id;
+    }
+    if (change.org_id) {
+        PIPECRM_RETURN_IF_ERROR(CheckOrganization(repos, actor.workspace_id, *change.org_id));
+        resolved.org_id = change.org_id;
+    }
+    if (change.value || change.currency || !current) {
+        std::string currency = current ? current->value.currency : actor.default_currency;
+        if (change.currency) {
+            auto checked = CheckCurrency(*change.currency);
+            if (!checked.ok()) {
+                return checked.status();
+            }
+            currency = *checked;
+        }
+        Money value{current ? current->value.minor_units : 0, currency};
+        if (change.value) {
+            auto amount = ParseAmount(*change.value, currency);
+            if (!amount.ok()) {
+                return InvalidArgument(amount.status().message(), "value");
+            }
+            value.minor_units = *amount;
+        } else if (current && change.currency && currency != current->value.currency) {
+            // Same amount of money in decimal terms, expressed in the new currency's units.
+            auto amount = ParseAmount(FormatAmount(current->value.minor_units,
+                                                   current->value.currency),
+                                      currency);
+            if (!amount.ok()) {
+                return InvalidArgument(amount.status().message(), "currency");
+            }
+            value.minor_units = *amount;
+        }
+        if (value.minor_units < 0) {
+            return InvalidArgument("value must not be negative", "value");
+        }
+        resolved.value = value;
+    }
+    resolved.status = change.status;
+    resolved.lost_reason = change.lost_reason;
+    resolved.expected_close_date = change.expected_close_date;
+    resolved.probability = change.probability;
+    resolved.visible_to = change.visible_to;
+    return resolved;
+}
+
+Status AppendAll(Repositories& repos, const std::vector<DealEvent>& events, Id deal_id) {
+    for (DealEvent event : events) {
+        event.deal_id = deal_id;
+        auto id = repos.DealEvents().Append(event);
+        if (!id.ok()) {
+            return id.status();
+        }
+    }
+    return Status::Ok();
+}
+
+Result<Deal> LiveDeal(Repositories& repos, Id workspace_id, Id deal_id) {
+    auto deal = repos.Deals().Get(workspace_id, deal_id);
+    if (deal.ok() && deal->status == DealStatus::kDeleted) {
+        return NotFound("deal " + IdText(deal_id) + " not found");
+    }
+    return deal;
+}
+
+}  // namespace
+
+Result<Deal> CreateDeal(Repositories& repos, const Actor& actor, const DealChange& change,
+                        Instant now) {
+    if (!change.title || change.title->empty()) {
+        return InvalidArgument("title is required", "title");
+    }
+    auto resolved = Resolve(repos, actor, change, nullptr);
+    if (!resolved.ok()) {
+        return resolved.status();
+    }
+    Deal deal;
+    deal.workspace_id = actor.workspace_id;
+    auto events = BuildNewDeal(deal, *resolved, actor.user_id, now);
+    if (!events.ok()) {
+        return events.status();
+    }
+    auto id = repos.Deals().Insert(deal);
+    if (!id.ok()) {
+        return id.status();
+    }
+    deal.id = *id;
+    PIPECRM_RETURN_IF_ERROR(AppendAll(repos, *events, deal.id));
+    return deal;
+}
+
+Result<Deal> UpdateDeal(Repositories& repos, const Actor& actor, Id deal_id,
+                        const DealChange& change, Instant now) {
+    auto deal = LiveDeal(repos, actor.workspace_id, deal_id);
+    if (!deal.ok()) {
+        return deal.status();
+    }
+    auto resolved = Resolve(repos, actor, change, &*deal);
+    if (!resolved.ok()) {
+        return resolved.status();
+    }
+    auto outcome = ApplyDealChange(*deal, *resolved, actor.user_id, now);
+    if (!outcome.ok()) {
+        return outcome.status();
+    }
+    if (outcome->changed) {
+        PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal));
+        PIPECRM_RETURN_IF_ERROR(AppendAll(repos, outcome->events, deal->id));
+    }
+    return deal;
+}
+
+Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Instant now) {
+    auto deal = LiveDeal(repos, actor.workspace_id, deal_id);
+    if (!deal.ok()) {
+        return deal.status();
+    }
+    auto event = MarkDealDeleted(*deal, actor.user_id, now);
+    if (!event.ok()) {
+        return event.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal));
+    PIPECRM_RETURN_IF_ERROR(AppendAll(repos, {*event}, deal->id));
+    return deal;
+}
+
+}  // namespace pipecrm::domain

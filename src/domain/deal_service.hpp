@@ -1,0 +1,49 @@
+// Deal use cases over the storage ports: check references, apply the rules, write the deal
+// and its events in the caller's transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "base/time.hpp"
+#include "domain/actor.hpp"
+#include "domain/deal.hpp"
+#include "domain/repositories.hpp"
+
+namespace pipecrm::domain {
+
+/// A requested change as it arrives, before references are checked. Empty fields stay as they
+/// are; an inner empty optional clears the field.
+struct DealChange {
+    std::optional<std::string> title;
+    std::optional<std::string> value;  ///< decimal text, read in the (new) currency
+    std::optional<std::string> currency;
+    std::optional<Id> pipeline_id;
+    std::optional<Id> stage_id;
+    std::optional<Id> owner_id;
+    std::optional<OptionalId> person_id;
+    std::optional<OptionalId> org_id;
+    std::optional<DealStatus> status;
+    std::optional<std::string> lost_reason;
+    std::optional<std::optional<Date>> expected_close_date;
+    std::optional<std::optional<int>> probability;
+    std::optional<Visibility> visible_to;
+};
+
+/// Creates a deal. Stage decides the pipeline; with only a pipeline, its first stage; with
+/// neither, the first stage of the first pipeline. Owner defaults to the actor, currency to
+/// the actor's default. Fails with kInvalidArgument naming the field for a bad or unknown
+/// reference or value.
+Result<Deal> CreateDeal(Repositories& repos, const Actor& actor, const DealChange& change,
+                        Instant now);
+
+/// Changes a deal; kNotFound for an unknown or deleted deal.
+Result<Deal> UpdateDeal(Repositories& repos, const Actor& actor, Id deal_id,
+                        const DealChange& change, Instant now);
+
+/// Soft-deletes a deal; kNotFound for an unknown or already deleted deal.
+Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Instant now);
+
+}  // namespace pipecrm::domain

@@ -1,0 +1,33 @@
+// A person: a contact at a prospect or customer, with several emails and phones.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "base/time.hpp"
+#include "domain/deal.hpp"
+
+namespace pipecrm::domain {
+
+struct ContactPoint {
+    std::string value;
+    std::string label;  ///< "work", "home", "mobile", "other"
+    bool primary = false;
+};
+
+struct Person {
+    Id id = 0;
+    Id workspace_id = 0;
+    std::string name;
+    Id owner_id = 0;
+    OptionalId org_id;
+    std::vector<ContactPoint> emails;
+    std::vector<ContactPoint> phones;
+    Visibility visible_to = Visibility::kEveryone;
+    bool is_deleted = false;
+    Instant add_time;
+    Instant update_time;
+};
+
+}  // namespace pipecrm::domain

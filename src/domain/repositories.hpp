@@ -1,0 +1,187 @@
+// The storage ports: what the domain needs from storage, implemented in src/storage.
+// Every method is scoped by workspace. Implementations are bound to one connection and are
+// not safe for concurrent use; the Store hands them to one job at a time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "domain/activity.hpp"
+#include "domain/deal.hpp"
+#include "domain/deal_event.hpp"
+#include "domain/list_options.hpp"
+#include "domain/note.hpp"
+#include "domain/organization.hpp"
+#include "domain/person.hpp"
+#include "domain/pipeline.hpp"
+#include "domain/product.hpp"
+#include "domain/stage.hpp"
+#include "domain/user.hpp"
+#include "domain/workspace.hpp"
+
+namespace pipecrm::domain {
+
+// Insert methods return the new row's id and ignore the id field of their argument.
+// Get methods fail with kNotFound for a row of another workspace or none at all.
+
+class WorkspaceRepository {
+  public:
+    virtual ~WorkspaceRepository() = default;
+    virtual Result<Id> Insert(const Workspace& workspace) = 0;
+    virtual Result<Workspace> Get(Id id) = 0;
+    virtual Result<std::vector<Workspace>> List() = 0;
+};
+
+class UserRepository {
+  public:
+    virtual ~UserRepository() = default;
+    virtual Result<Id> Insert(const User& user) = 0;
+    virtual Result<User> Get(Id workspace_id, Id id) = 0;
+    /// Emails are unique within a workspace.
+    virtual Result<std::optional<User>> FindByEmail(Id workspace_id, const std::string& email) = 0;
+    /// Every workspace's user with this email (an email may sign in to several workspaces).
+    virtual Result<std::vector<User>> FindByEmailEverywhere(const std::string& email) = 0;
+    virtual Result<std::vector<User>> List(Id workspace_id) = 0;
+};
+
+/// Who an API token belongs to.
+struct TokenOwner {
+    Id token_id = 0;
+    Id workspace_id = 0;
+    Id user_id = 0;
+};
+
+class TokenRepository {
+  public:
+    virtual ~TokenRepository() = default;
+    virtual Result<Id> Insert(Id workspace_id, Id user_id, const std::string& token_hash,
+                              const std::string& name, Instant now) = 0;
+    /// The active token with this hash, if any.
+    virtual Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) = 0;
+};
+
+class PipelineRepository {
+  public:
+    virtual ~PipelineRepository() = default;
+    virtual Result<Id> Insert(const Pipeline& pipeline) = 0;
+    virtual Result<Pipeline> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const Pipeline& pipeline) = 0;
+    /// Pipelines not deleted.
+    virtual Result<std::vector<Pipeline>> List(Id workspace_id, const ListOptions& options) = 0;
+    virtual Result<int> MaxOrder(Id workspace_id) = 0;
+};
+
+class StageRepository {
+  public:
+    virtual ~StageRepository() = default;
+    virtual Result<Id> Insert(const Stage& stage) = 0;
+    virtual Result<Stage> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const Stage& stage) = 0;
+    /// Stages not deleted, of one pipeline or of all.
+    virtual Result<std::vector<Stage>> List(Id workspace_id, OptionalId pipeline_id,
+                                            const ListOptions& options) = 0;
+    /// The highest order_nr among the pipeline's stages not deleted; 0 when it has none.
+    virtual Result<int> MaxOrder(Id workspace_id, Id pipeline_id) = 0;
+};
+
+struct DealQuery {
+    Id workspace_id = 0;
+    std::vector<DealStatus> statuses;  ///< empty: every status but deleted
+    OptionalId owner_id;
+    OptionalId stage_id;
+    OptionalId pipeline_id;
+    OptionalId person_id;
+    OptionalId org_id;
+    std::vector<Id> ids;
+    std::optional<Instant> updated_since;
+    std::optional<Instant> updated_until;
+    ListOptions options;
+};
+
+class DealRepository {
+  public:
+    virtual ~DealRepository() = default;
+    virtual Result<Id> Insert(const Deal& deal) = 0;
+    virtual Result<Deal> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const Deal& deal) = 0;
+    virtual Result<std::vector<Deal>> List(const DealQuery& query) = 0;
+    /// Deals not deleted in the stage (or pipeline, when stage_id is empty).
+    virtual Result<std::int64_t> CountLive(Id workspace_id, OptionalId pipeline_id,
+                                           OptionalId stage_id) = 0;
+};
+
+class DealEventLog {
+  public:
+    virtual ~DealEventLog() = default;
+    /// Appends; there is no update or delete.
+    virtual Result<Id> Append(const DealEvent& event) = 0;
+    virtual Result<std::vector<DealEvent>> ListForDeal(Id workspace_id, Id deal_id) = 0;
+    virtual Result<std::int64_t> Count(Id workspace_id) = 0;
+};
+
+class PersonRepository {
+  public:
+    virtual ~PersonRepository() = default;
+    virtual Result<Id> Insert(const Person& person) = 0;
+    virtual Result<Person> Get(Id workspace_id, Id id) = 0;
+    virtual Result<std::vector<Person>> List(Id workspace_id, const ListOptions& options) = 0;
+};
+
+class OrganizationRepository {
+  public:
+    virtual ~OrganizationRepository() = default;
+    virtual Result<Id> Insert(const Organization& organization) = 0;
+    virtual Result<Organization> Get(Id workspace_id, Id id) = 0;
+    virtual Result<std::vector<Organization>> List(Id workspace_id,
+                                                   const ListOptions& options) = 0;
+};
+
+class ActivityRepository {
+  public:
+    virtual ~ActivityRepository() = default;
+    virtual Result<Id> Insert(const Activity& activity) = 0;
+    virtual Result<Activity> Get(Id workspace_id, Id id) = 0;
+    virtual Result<std::vector<Activity>> ListForDeal(Id workspace_id, Id deal_id) = 0;
+    virtual Result<Id> InsertType(const ActivityType& type) = 0;
+    virtual Result<std::optional<ActivityType>> FindType(Id workspace_id,
+                                                         const std::string& key_string) = 0;
+};
+
+class NoteRepository {
+  public:
+    virtual ~NoteRepository() = default;
+    virtual Result<Id> Insert(const Note& note) = 0;
+    virtual Result<std::vector<Note>> ListForDeal(Id workspace_id, Id deal_id) = 0;
+};
+
+class ProductRepository {
+  public:
+    virtual ~ProductRepository() = default;
+    virtual Result<Id> Insert(const Product& product) = 0;
+    virtual Result<Product> Get(Id workspace_id, Id id) = 0;
+    virtual Result<Id> InsertDealProduct(const DealProduct& line) = 0;
+    virtual Result<std::vector<DealProduct>> ListForDeal(Id workspace_id, Id deal_id) = 0;
+};
+
+/// Every repository, bound to one connection (and, for writes, one transaction).
+class Repositories {
+  public:
+    virtual ~Repositories() = default;
+    virtual WorkspaceRepository& Workspaces() = 0;
+    virtual UserRepository& Users() = 0;
+    virtual TokenRepository& Tokens() = 0;
+    virtual PipelineRepository& Pipelines() = 0;
+    virtual StageRepository& Stages() = 0;
+    virtual DealRepository& Deals() = 0;
+    virtual DealEventLog& DealEvents() = 0;
+    virtual PersonRepository& Persons() = 0;
+    virtual OrganizationRepository& Organizations() = 0;
+    virtual ActivityRepository& Activities() = 0;
+    virtual NoteRepository& Notes() = 0;
+    virtual ProductRepository& Products() = 0;
+};
+
+}  // namespace pipecrm::domain

@@ -1,0 +1,31 @@
+// The unit of work: reads on a snapshot, writes in a transaction that commits before the
+// caller hears back.
+#pragma once
+
+#include <functional>
+
+#include "base/status.hpp"
+#include "domain/repositories.hpp"
+
+namespace pipecrm::domain {
+
+/// A job runs against the repositories of one connection. Returning an error undoes every
+/// change the job made (and only those).
+using StoreJob = std::function<Status(Repositories&)>;
+/// Hears the outcome of a write: ok only once the transaction holding it is durable.
+using WriteDone = std::function<void(Status)>;
+
+/// Implementations are safe for concurrent use from any number of threads.
+class Store {
+  public:
+    virtual ~Store() = default;
+    /// Runs `job` on a consistent read snapshot, on the calling thread. Writes fail.
+    virtual Status Read(const StoreJob& job) = 0;
+    /// Queues `job` for the writer; `done` runs on the writer thread after the commit (or the
+    /// failure). `done` must be quick and must not call Write and wait.
+    virtual void Write(StoreJob job, WriteDone done) = 0;
+    /// Write() and wait for the outcome.
+    Status WriteAndWait(StoreJob job);
+};
+
+}  // namespace pipecrm::domain

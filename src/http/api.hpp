@@ -1,0 +1,42 @@
+// The PipeCRM HTTP API: routes, authentication and the handlers of each resource.
+#pragma once
+
+#include <memory>
+
+#include "auth/authenticator.hpp"
+#include "base/time.hpp"
+#include "domain/store.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+
+namespace pipecrm::http {
+
+/// What handlers need from the layers below. All members are safe for concurrent use.
+struct ApiServices {
+    domain::Store& store;
+    auth::Authenticator& authenticator;
+    const Clock& clock;
+};
+
+/// Builds the route table and answers requests. Safe for concurrent use once built.
+class Api {
+  public:
+    explicit Api(ApiServices services);
+
+    /// The server's entry point: route, authenticate, run the handler.
+    void Handle(Request&& request, Responder respond) const;
+    const Router& router() const { return router_; }
+
+  private:
+    ApiServices services_;
+    Router router_;
+};
+
+// Route registration, one function per resource (handlers/*.cpp).
+void AddHealthRoutes(Router& router, const ApiServices& services);
+void AddUserRoutes(Router& router, const ApiServices& services);
+void AddPipelineRoutes(Router& router, const ApiServices& services);
+void AddStageRoutes(Router& router, const ApiServices& services);
+void AddDealRoutes(Router& router, const ApiServices& services);
+
+}  // namespace pipecrm::http

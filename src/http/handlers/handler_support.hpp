@@ -1,0 +1,89 @@
+// Shared plumbing for handlers: run a job on the store, then render or report its error.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "domain/actor.hpp"
+#include "domain/list_options.hpp"
+#include "domain/store.hpp"
+#include "http/errors.hpp"
+#include "http/json.hpp"
+#include "http/query_params.hpp"
+#include "http/router.hpp"
+
+namespace pipecrm::http {
+
+/// Runs `job` (Result<T>(Repositories&)) on a read snapshot and answers with `render(T)`.
+template <typename T, typename Job, typename Render>
+void ReadThen(domain::Store& store, Job&& job, Render&& render, const Responder& respond) {
+    std::optional<T> out;
+    Status status = store.Read([&](domain::Repositories& repos) -> Status {
+        Result<T> result = job(repos);
+        if (!result.ok()) {
+            return result.status();
+        }
+        out = std::move(*result);
+        return Status::Ok();
+    });
+    respond(status.ok() ? render(*out) : ErrorResponse(status));
+}
+
+/// Queues `job` (Result<T>(Repositories&)) for the writer and answers with `render(T)` once
+/// it is committed, or with the error.
+template <typename T, typename Job, typename Render>
+void WriteThen(domain::Store& store, Job job, Render render, Responder respond) {
+    auto out = std::make_shared<std::optional<T>>();
+    store.Write(
+        [out, job = std::move(job)](domain::Repositories& repos) -> Status {
+            Result<T> result = job(repos);
+            if (!result.ok()) {
+                return result.status();
+            }
+            *out = std::move(*result);
+            return Status::Ok();
+        },
+        [out, render = std::move(render), respond = std::move(respond)](Status status) {
+            respond(status.ok() ? render(**out) : ErrorResponse(status));
+        });
+}
+
+/// A page of rows fetched with limit + 1: trims the extra row and gives v2's additional_data.
+template <typename T, typename KeyFn>
+std::string TrimPage(std::vector<T>& rows, const domain::ListOptions& options, KeyFn&& key) {
+    if (rows.size() <= static_cast<std::size_t>(options.limit)) {
+        return "{\"next_cursor\":null}";
+    }
+    rows.resize(static_cast<std::size_t>(options.limit));
+    const T& last = rows.back();
+    return "{\"next_cursor\":\"" + EncodeCursor({key(last, options.sort), last.id}) + "\"}";
+}
+
+/// The sort key of a row for the keyset cursor.
+template <typename T>
+std::int64_t SortKeyOf(const T& row, domain::SortField field) {
+    switch (field) {
+        case domain::SortField::kAddTime: return ToUnixSeconds(row.add_time);
+        case domain::SortField::kUpdateTime: return ToUnixSeconds(row.update_time);
+        case domain::SortField::kOrderNr:
+            if constexpr (requires { row.order_nr; }) {
+                return row.order_nr;
+            }
+            return row.id;
+        case domain::SortField::kId: return row.id;
+    }
+    return row.id;
+}
+
+/// The signed-in user as the actor of a change.
+inline domain::Actor ActorOf(const RouteContext& ctx) {
+    const domain::User& user = ctx.principal->user;
+    return {user.workspace_id, user.id, user.default_currency};
+}
+
+/// {"id": id} — what a delete answers.
+inline std::string IdObject(Id id) { return "{\"id\":" + std::to_string(id) + "}"; }
+
+}  // namespace pipecrm::http

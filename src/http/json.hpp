@@ -1,0 +1,74 @@
+// JSON in and out for the API: a streaming writer for responses and a checked reader for
+// request bodies, so handlers never touch RapidJSON's DOM or its error codes directly.
+#pragma once
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "base/time.hpp"
+
+namespace pipecrm::http {
+
+/// A streaming JSON writer into a string. Not safe for concurrent use.
+class JsonWriter {
+  public:
+    JsonWriter() : writer_(buffer_) {}
+
+    JsonWriter& Key(std::string_view key);
+    JsonWriter& String(std::string_view value);
+    JsonWriter& Int(std::int64_t value);
+    JsonWriter& Bool(bool value);
+    JsonWriter& Null();
+    JsonWriter& Raw(std::string_view json);  ///< an already-encoded JSON value
+    JsonWriter& OptionalId(const pipecrm::OptionalId& value);
+    JsonWriter& OptionalString(const std::optional<std::string>& value);
+    JsonWriter& Rfc3339(const std::optional<Instant>& value);
+    JsonWriter& Date(const std::optional<pipecrm::Date>& value);
+    JsonWriter& StartObject();
+    JsonWriter& EndObject();
+    JsonWriter& StartArray();
+    JsonWriter& EndArray();
+
+    std::string Take() { return std::string(buffer_.GetString(), buffer_.GetSize()); }
+
+  private:
+    rapidjson::StringBuffer buffer_;
+    rapidjson::Writer<rapidjson::StringBuffer> writer_;
+};
+
+/// A parsed request body that must be a JSON object. Each getter names the field in its error.
+/// "Absent" and "null" differ: Nullable* getters return an outer empty optional when the key
+/// is absent and an inner empty optional for null.
+class JsonBody {
+  public:
+    /// kInvalidArgument when the body is not a JSON object.
+    static Result<JsonBody> Parse(const std::string& body);
+
+    /// kInvalidArgument naming the first key not in `known`.
+    Status OnlyKnownFields(std::initializer_list<std::string_view> known) const;
+
+    Result<std::optional<std::string>> String(const char* key) const;
+    Result<std::optional<std::optional<std::string>>> NullableString(const char* key) const;
+    Result<std::optional<std::int64_t>> Int(const char* key) const;
+    Result<std::optional<std::optional<std::int64_t>>> NullableInt(const char* key) const;
+    Result<std::optional<bool>> Bool(const char* key) const;
+    /// A JSON number, returned as exact decimal text (ints as they are, doubles shortest).
+    Result<std::optional<std::string>> Number(const char* key) const;
+    Result<std::optional<std::optional<pipecrm::Date>>> NullableDate(const char* key) const;
+
+  private:
+    JsonBody() = default;
+    const rapidjson::Value* Find(const char* key) const;
+    std::shared_ptr<rapidjson::Document> document_;  // shared: Result<T> needs copyable T
+};
+
+}  // namespace pipecrm::http

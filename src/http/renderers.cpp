@@ -1,0 +1,123 @@
+#include "http/renderers.hpp"
+
+#include "base/money.hpp"
+
+namespace pipecrm::http {
+
+void WritePipelineV2(JsonWriter& w, const domain::Pipeline& p) {
+    w.StartObject();
+    w.Key("id").Int(p.id);
+    w.Key("name").String(p.name);
+    w.Key("order_nr").Int(p.order_nr);
+    w.Key("is_deleted").Bool(p.is_deleted);
+    w.Key("is_deal_probability_enabled").Bool(p.is_deal_probability_enabled);
+    w.Key("add_time").Rfc3339(p.add_time);
+    w.Key("update_time").Rfc3339(p.update_time);
+    w.EndObject();
+}
+
+void WriteStageV2(JsonWriter& w, const domain::Stage& s) {
+    w.StartObject();
+    w.Key("id").Int(s.id);
+    w.Key("order_nr").Int(s.order_nr);
+    w.Key("name").String(s.name);
+    w.Key("is_deleted").Bool(s.is_deleted);
+    w.Key("deal_probability").Int(s.deal_probability);
+    w.Key("pipeline_id").Int(s.pipeline_id);
+    w.Key("is_deal_rot_enabled").Bool(s.is_deal_rot_enabled);
+    w.Key("days_to_rotten");
+    if (s.days_to_rotten) {
+        w.Int(*s.days_to_rotten);
+    } else {
+        w.Null();
+    }
+    w.Key("add_time").Rfc3339(s.add_time);
+    w.Key("update_time").Rfc3339(s.update_time);
+    w.EndObject();
+}
+
+void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
+    w.StartObject();
+    w.Key("id").Int(d.id);
+    w.Key("title").String(d.title);
+    w.Key("creator_user_id").Int(d.creator_user_id);
+    w.Key("owner_id").Int(d.owner_id);
+    w.Key("person_id").OptionalId(d.person_id);
+    w.Key("org_id").OptionalId(d.org_id);
+    w.Key("pipeline_id").Int(d.pipeline_id);
+    w.Key("stage_id").Int(d.stage_id);
+    w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
+    w.Key("currency").String(d.value.currency);
+    w.Key("add_time").Rfc3339(d.add_time);
+    w.Key("update_time").Rfc3339(d.update_time);
+    w.Key("stage_change_time").Rfc3339(d.stage_change_time);
+    w.Key("is_deleted").Bool(d.status == domain::DealStatus::kDeleted);
+    w.Key("is_archived").Bool(false);
+    w.Key("archive_time").Null();
+    w.Key("status").String(domain::DealStatusName(d.status));
+    w.Key("probability");
+    if (d.probability) {
+        w.Int(*d.probability);
+    } else {
+        w.Null();
+    }
+    w.Key("lost_reason");
+    if (d.lost_reason.empty()) {
+        w.Null();
+    } else {
+        w.String(d.lost_reason);
+    }
+    w.Key("visible_to").Int(static_cast<int>(d.visible_to));
+    w.Key("close_time").Rfc3339(d.close_time);
+    w.Key("won_time").Rfc3339(d.won_time);
+    w.Key("lost_time").Rfc3339(d.lost_time);
+    w.Key("expected_close_date").Date(d.expected_close_date);
+    w.Key("label_ids").StartArray().EndArray();
+    w.Key("origin").String("API");
+    w.Key("origin_id").Null();
+    w.Key("channel").Null();
+    w.Key("channel_id").Null();
+    w.Key("arr").Null();
+    w.Key("mrr").Null();
+    w.Key("acv").Null();
+    w.Key("custom_fields").StartObject().EndObject();
+    w.EndObject();
+}
+
+void WriteUserV1(JsonWriter& w, const domain::User& u, const domain::Workspace& workspace,
+                 bool is_you) {
+    const std::string created = FormatSqlTime(u.add_time);
+    w.StartObject();
+    w.Key("id").Int(u.id);
+    w.Key("name").String(u.name);
+    w.Key("email").String(u.email);
+    w.Key("default_currency").String(u.default_currency);
+    w.Key("locale").String(u.locale);
+    w.Key("lang").Int(u.locale.rfind("vi", 0) == 0 ? 30 : 1);
+    w.Key("phone").Null();
+    w.Key("activated").Bool(u.active);
+    w.Key("last_login").String(created);
+    w.Key("created").String(created);
+    w.Key("modified").String(FormatSqlTime(u.update_time));
+    w.Key("has_created_company").Bool(u.role == domain::Role::kAdmin);
+    w.Key("access").StartArray();
+    w.StartObject();
+    w.Key("app").String("global");
+    w.Key("admin").Bool(u.role == domain::Role::kAdmin);
+    w.Key("permission_set_id").String(domain::RoleName(u.role));
+    w.EndObject();
+    w.EndArray();
+    w.Key("active_flag").Bool(u.active);
+    w.Key("timezone_name").String(u.time_zone);
+    w.Key("timezone_offset").String(u.time_zone == "Asia/Ho_Chi_Minh" ? "+07:00" : "+00:00");
+    w.Key("role_id").Int(u.role == domain::Role::kAdmin ? 1 : u.role == domain::Role::kManager ? 2 : 3);
+    w.Key("role").String(domain::RoleName(u.role));
+    w.Key("icon_url").Null();
+    w.Key("is_you").Bool(is_you);
+    w.Key("is_deleted").Bool(false);
+    w.Key("company_id").Int(workspace.id);
+    w.Key("company_name").String(workspace.name);
+    w.EndObject();
+}
+
+}  // namespace pipecrm::http

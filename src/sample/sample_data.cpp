@@ -1,0 +1,402 @@
+#include "sample/sample_data.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "domain/actor.hpp"
+#include "domain/deal_service.hpp"
+#include "domain/workspace_setup.hpp"
+
+namespace pipecrm::sample {
+namespace {
+
+using namespace std::chrono_literals;
+
+// splitmix64: small, fast and the same on every platform (std distributions are not).
+class Random {
+  public:
+    explicit Random(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t Next() {
+        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    /// Uniform in [0, n).
+    int Below(int n) { return static_cast<int>(Next() % static_cast<std::uint64_t>(n)); }
+    /// Uniform in [lo, hi].
+    int Between(int lo, int hi) { return lo + Below(hi - lo + 1); }
+    bool Chance(int percent) { return Below(100) < percent; }
+    template <typename T, std::size_t N>
+    const T& Pick(const std::array<T, N>& items) {
+        return items[static_cast<std::size_t>(Below(static_cast<int>(N)))];
+    }
+
+  private:
+    std::uint64_t state_;
+};
+
+constexpr std::array<const char*, 14> kVietFamily = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan",
+    "Vũ",     "Võ",   "Đặng", "Bùi", "Đỗ",    "Hồ",    "Ngô"};
+constexpr std::array<const char*, 10> kVietMiddle = {"Văn", "Thị",  "Minh", "Thu", "Quốc",
+                                                     "Ngọc", "Hữu", "Thanh", "Đức", "Hoài"};
+constexpr std::array<const char*, 16> kVietGiven = {
+    "An",  "Bình", "Châu", "Dũng", "Giang", "Hà",   "Hải", "Hương",
+    "Khoa", "Lan", "Long", "Mai",  "Nam",   "Phúc", "Tâm", "Trang"};
+constexpr std::array<const char*, 12> kEnglishGiven = {"James", "Emily", "Oliver", "Sophia",
+                                                       "Liam",  "Grace", "Noah",   "Chloe",
+                                                       "Lucas", "Ava",   "Henry",  "Ella"};
+constexpr std::array<const char*, 12> kEnglishFamily = {
+    "Smith", "Johnson", "Carter", "Walker", "Brown", "Taylor",
+    "Clark", "Lewis",   "Hughes", "Wright", "Green", "Baker"};
+constexpr std::array<const char*, 12> kVietCompanyCore = {
+    "Minh Phát", "Hoà Bình", "Sao Việt", "Đại Dương", "Thành Công", "Phú Thịnh",
+    "An Khang",  "Tân Tiến", "Hưng Long", "Việt Tín", "Nam Á",      "Kim Cương"};
+constexpr std::array<const char*, 4> kVietCompanyKind = {"Công ty TNHH", "Công ty Cổ phần",
+                                                         "Tập đoàn", "Doanh nghiệp tư nhân"};
+constexpr std::array<const char*, 10> kEnglishCompanyCore = {
+    "Acme", "Northwind", "Blue River", "Summit", "Greenfield",
+    "Apex", "Lighthouse", "Redwood",   "Harbor", "Pioneer"};
+constexpr std::array<const char*, 4> kEnglishCompanyKind = {"Ltd", "Inc", "Group", "Trading"};
+constexpr std::array<const char*, 8> kCities = {"Hà Nội",  "TP. Hồ Chí Minh", "Đà Nẵng",
+                                                "Hải Phòng", "Cần Thơ",       "Singapore",
+                                                "Bangkok",  "Sydney"};
+
+struct ProductSeed {
+    const char* name;
+    const char* code;
+    std::int64_t price_vnd;
+};
+constexpr std::array<ProductSeed, 6> kProducts = {{
+    {"Phần mềm CRM - gói Cơ bản", "CRM-BASIC", 12'000'000},
+    {"CRM license - Professional", "CRM-PRO", 45'000'000},
+    {"Đào tạo nhân viên bán hàng", "TRAIN-01", 8'000'000},
+    {"Onboarding & data migration", "SVC-MIG", 25'000'000},
+    {"Tổng đài VoIP", "VOIP-10", 6'500'000},
+    {"Support plan (12 months)", "SUP-12", 18'000'000},
+}};
+
+constexpr std::array<const char*, 5> kLostReasonsEn = {"Price too high", "Chose a competitor",
+                                                       "No budget this year", "No response",
+                                                       "Timing not right"};
+constexpr std::array<const char*, 5> kLostReasonsVi = {"Giá quá cao", "Chọn đối thủ khác",
+                                                       "Không có ngân sách", "Không phản hồi",
+                                                       "Chưa đúng thời điểm"};
+constexpr std::array<const char*, 6> kActivityTypes = {"call", "meeting", "email",
+                                                       "task", "call", "meeting"};
+constexpr std::array<const char*, 6> kActivitySubjects = {
+    "Gọi điện giới thiệu sản phẩm", "Follow-up call", "Demo sản phẩm tại văn phòng khách",
+    "Send proposal", "Gửi báo giá", "Contract review meeting"};
+constexpr std::array<const char*, 5> kNotes = {
+    "Khách quan tâm gói Professional, cần báo giá trước thứ Sáu.",
+    "Decision maker is the CFO; budget approved for Q3.",
+    "Đã gửi tài liệu, khách hẹn phản hồi sau cuộc họp nội bộ.",
+    "Asked for a reference customer in the same industry.",
+    "Khách muốn dùng thử 14 ngày trước khi ký hợp đồng."};
+
+std::string PersonName(Random& rng, bool viet) {
+    if (viet) {
+        return std::string(rng.Pick(kVietFamily)) + " " + rng.Pick(kVietMiddle) + " " +
+               rng.Pick(kVietGiven);
+    }
+    return std::string(rng.Pick(kEnglishGiven)) + " " + rng.Pick(kEnglishFamily);
+}
+
+// ASCII local part for an email: keeps letters, digits and dots; Vietnamese letters are
+// replaced by their base letter where simple, or dropped.
+std::string EmailLocal(const std::string& name, int n) {
+    std::string local;
+    for (char ch : name) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            local += static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            local += static_cast<char>(c - 'A' + 'a');
+        } else if (c == ' ') {
+            local += '.';
+        }
+    }
+    return local + std::to_string(n);
+}
+
+Instant AddDays(Instant t, int days) { return t + std::chrono::days{days}; }
+
+struct World {
+    std::vector<Id> reps;
+    std::vector<Id> organizations;
+    std::vector<Id> persons;
+    std::vector<Id> person_orgs;  // the org of persons[i], or 0
+    std::vector<domain::Stage> stages;  // of the first pipeline, in order
+    std::vector<Id> products;
+};
+
+Status CreatePeople(domain::Repositories& repos, const SampleOptions& o, Random& rng, World& w,
+                    SampleSummary& summary) {
+    const Instant start = AddDays(o.now, -o.history_days - 30);
+    w.reps.push_back(o.admin_user_id);
+    for (int i = 0; i < o.reps; ++i) {
+        domain::User rep;
+        rep.workspace_id = o.workspace_id;
+        rep.name = PersonName(rng, i % 2 == 0);
+        rep.email = EmailLocal(rep.name, i + 1) + "@sales.example.com";
+        rep.role = i == 0 ? domain::Role::kManager : domain::Role::kMember;
+        rep.locale = o.vietnamese ? "vi_VN" : "en_US";
+        rep.add_time = start;
+        rep.update_time = start;
+        auto id = repos.Users().Insert(rep);
+        if (!id.ok()) {
+            return id.status();
+        }
+        w.reps.push_back(*id);
+        ++summary.users;
+    }
+    const int org_count = std::max(5, o.deals / 5);
+    for (int i = 0; i < org_count; ++i) {
+        const bool viet = rng.Chance(60);
+        domain::Organization org;
+        org.workspace_id = o.workspace_id;
+        org.name = viet ? std::string(rng.Pick(kVietCompanyKind)) + " " + rng.Pick(kVietCompanyCore)
+                        : std::string(rng.Pick(kEnglishCompanyCore)) + " " +
+                              rng.Pick(kEnglishCompanyKind);
+        org.name += " " + std::to_string(i + 1);
+        org.owner_id = w.reps[static_cast<std::size_t>(rng.Below(static_cast<int>(w.reps.size())))];
+        org.address = std::to_string(rng.Between(1, 300)) + " " + rng.Pick(kCities);
+        org.add_time = start;
+        org.update_time = start;
+        auto id = repos.Organizations().Insert(org);
+        if (!id.ok()) {
+            return id.status();
+        }
+        w.organizations.push_back(*id);
+        ++summary.organizations;
+    }
+    const int person_count = std::max(8, o.deals * 3 / 5);
+    for (int i = 0; i < person_count; ++i) {
+        const bool viet = rng.Chance(65);
+        domain::Person person;
+        person.workspace_id = o.workspace_id;
+        person.name = PersonName(rng, viet);
+        person.owner_id =
+            w.reps[static_cast<std::size_t>(rng.Below(static_cast<int>(w.reps.size())))];
+        if (rng.Chance(85)) {
+            person.org_id = w.organizations[static_cast<std::size_t>(
+                rng.Below(static_cast<int>(w.organizations.size())))];
+        }
+        person.emails.push_back({EmailLocal(person.name, i + 1) + "@example.com", "work", true});
+        if (rng.Chance(30)) {
+            person.emails.push_back({EmailLocal(person.name, i + 101) + "@mail.example.org",
+                                     "home", false});
+        }
+        person.phones.push_back(
+            {"+84 9" + std::to_string(rng.Between(10, 99)) + " " +
+                 std::to_string(rng.Between(100, 999)) + " " + std::to_string(rng.Between(100, 999)),
+             "mobile", true});
+        person.add_time = start;
+        person.update_time = start;
+        auto id = repos.Persons().Insert(person);
+        if (!id.ok()) {
+            return id.status();
+        }
+        w.persons.push_back(*id);
+        w.person_orgs.push_back(person.org_id.value_or(0));
+        ++summary.persons;
+    }
+    for (const ProductSeed& seed : kProducts) {
+        domain::Product product;
+        product.workspace_id = o.workspace_id;
+        product.name = seed.name;
+        product.code = seed.code;
+        product.unit = "gói";
+        product.price = Money{seed.price_vnd, "VND"};
+        product.owner_id = o.admin_user_id;
+        product.add_time = start;
+        product.update_time = start;
+        auto id = repos.Products().Insert(product);
+        if (!id.ok()) {
+            return id.status();
+        }
+        w.products.push_back(*id);
+        ++summary.products;
+    }
+    return Status::Ok();
+}
+
+// One deal from its creation to today: stage moves on the way, then won, lost or still open,
+// with its activities, notes and products.
+Status CreateDealWithHistory(domain::Repositories& repos, const SampleOptions& o, Random& rng,
+                             const World& w, int index, SampleSummary& summary) {
+    const Id owner = w.reps[static_cast<std::size_t>(rng.Below(static_cast<int>(w.reps.size())))];
+    domain::Actor actor{o.workspace_id, owner, "VND"};
+    const std::size_t person_index =
+        static_cast<std::size_t>(rng.Below(static_cast<int>(w.persons.size())));
+    const std::size_t product_index =
+        static_cast<std::size_t>(rng.Below(static_cast<int>(kProducts.size())));
+
+    Instant t = AddDays(o.now, -rng.Between(1, o.history_days)) +
+                std::chrono::seconds{rng.Between(8 * 3600, 17 * 3600)};
+    domain::DealChange create;
+    create.title = std::string(kProducts[product_index].name) + " #" + std::to_string(index + 1);
+    const bool usd = rng.Chance(15);
+    create.currency = usd ? "USD" : "VND";
+    create.value = usd ? std::to_string(rng.Between(5, 400) * 100)
+                       : std::to_string(static_cast<std::int64_t>(rng.Between(5, 500)) * 1'000'000);
+    create.owner_id = owner;
+    create.person_id = OptionalId(w.persons[person_index]);
+    if (w.person_orgs[person_index] != 0) {
+        create.org_id = OptionalId(w.person_orgs[person_index]);
+    }
+    create.stage_id = w.stages.front().id;
+    create.expected_close_date = std::optional<Date>(
+        std::chrono::floor<std::chrono::days>(AddDays(t, rng.Between(20, 120))));
+    auto deal = domain::CreateDeal(repos, actor, create, t);
+    if (!deal.ok()) {
+        return deal.status();
+    }
+
+    // Walk forward through the stages while there is time left.
+    const int final_stage = rng.Below(static_cast<int>(w.stages.size()));
+    for (int s = 1; s <= final_stage; ++s) {
+        Instant next = AddDays(t, rng.Between(1, 18)) + std::chrono::seconds{rng.Between(0, 7200)};
+        if (next >= o.now) {
+            break;
+        }
+        t = next;
+        domain::DealChange move;
+        move.stage_id = w.stages[static_cast<std::size_t>(s)].id;
+        auto moved = domain::UpdateDeal(repos, actor, deal->id, move, t);
+        if (!moved.ok()) {
+            return moved.status();
+        }
+    }
+    const int outcome = rng.Below(100);
+    Instant close = AddDays(t, rng.Between(1, 20));
+    if (close < o.now && outcome < 40) {
+        domain::DealChange close_change;
+        const bool won = outcome < 22 && final_stage >= 2;
+        close_change.status = won ? domain::DealStatus::kWon : domain::DealStatus::kLost;
+        if (!won) {
+            close_change.lost_reason = o.vietnamese ? rng.Pick(kLostReasonsVi)
+                                                    : rng.Pick(kLostReasonsEn);
+        }
+        auto closed = domain::UpdateDeal(repos, actor, deal->id, close_change, close);
+        if (!closed.ok()) {
+            return closed.status();
+        }
+        t = close;
+    }
+
+    // Activities: some done in the past, some overdue, some upcoming (for open deals).
+    const int activity_count = rng.Between(1, 3);
+    for (int a = 0; a < activity_count; ++a) {
+        domain::Activity activity;
+        activity.workspace_id = o.workspace_id;
+        activity.subject = rng.Pick(kActivitySubjects);
+        activity.type = rng.Pick(kActivityTypes);
+        activity.owner_id = owner;
+        activity.deal_id = deal->id;
+        activity.person_id = w.persons[person_index];
+        const int kind = rng.Below(3);  // 0 done, 1 overdue, 2 upcoming
+        const int offset = kind == 2 ? rng.Between(0, 14) : -rng.Between(1, 30);
+        activity.due_date = std::chrono::floor<std::chrono::days>(AddDays(o.now, offset));
+        activity.due_time_minutes = rng.Between(8, 17) * 60;
+        activity.duration_minutes = 30;
+        activity.done = kind == 0;
+        if (activity.done) {
+            activity.marked_as_done_time = Instant{*activity.due_date} + std::chrono::hours{10};
+        }
+        activity.add_time = t;
+        activity.update_time = t;
+        auto id = repos.Activities().Insert(activity);
+        if (!id.ok()) {
+            return id.status();
+        }
+        ++summary.activities;
+    }
+    if (rng.Chance(50)) {
+        domain::Note note;
+        note.workspace_id = o.workspace_id;
+        note.user_id = owner;
+        note.content = rng.Pick(kNotes);
+        note.deal_id = deal->id;
+        note.add_time = t;
+        note.update_time = t;
+        auto id = repos.Notes().Insert(note);
+        if (!id.ok()) {
+            return id.status();
+        }
+        ++summary.notes;
+    }
+    if (rng.Chance(40)) {
+        domain::DealProduct line;
+        line.workspace_id = o.workspace_id;
+        line.deal_id = deal->id;
+        line.product_id = w.products[product_index];
+        line.item_price = kProducts[product_index].price_vnd;
+        line.quantity = rng.Between(1, 5);
+        line.add_time = t;
+        line.update_time = t;
+        auto id = repos.Products().InsertDealProduct(line);
+        if (!id.ok()) {
+            return id.status();
+        }
+    }
+    ++summary.deals;
+    return Status::Ok();
+}
+
+}  // namespace
+
+Result<SampleSummary> GenerateSampleData(domain::Store& store, const SampleOptions& options) {
+    Random rng(options.seed);
+    World world;
+    SampleSummary summary;
+    Status status = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+        domain::ListOptions first;
+        first.sort = domain::SortField::kOrderNr;
+        first.limit = 1;
+        auto pipelines = repos.Pipelines().List(options.workspace_id, first);
+        if (!pipelines.ok()) {
+            return pipelines.status();
+        }
+        if (pipelines->empty()) {
+            return FailedPrecondition("the workspace has no pipeline");
+        }
+        domain::ListOptions all;
+        all.sort = domain::SortField::kOrderNr;
+        all.limit = 1000;
+        auto stages = repos.Stages().List(options.workspace_id, pipelines->front().id, all);
+        if (!stages.ok()) {
+            return stages.status();
+        }
+        if (stages->empty()) {
+            return FailedPrecondition("the first pipeline has no stages");
+        }
+        world.stages = *stages;
+        return CreatePeople(repos, options, rng, world, summary);
+    });
+    if (!status.ok()) {
+        return status;
+    }
+    constexpr int kBatch = 500;
+    for (int done = 0; done < options.deals; done += kBatch) {
+        const int end = std::min(options.deals, done + kBatch);
+        status = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+            for (int i = done; i < end; ++i) {
+                PIPECRM_RETURN_IF_ERROR(
+                    CreateDealWithHistory(repos, options, rng, world, i, summary));
+            }
+            return Status::Ok();
+        });
+        if (!status.ok()) {
+            return status;
+        }
+        if (options.progress) {
+            options.progress(end, options.deals);
+        }
+    }
+    return summary;
+}
+
+}  // namespace pipecrm::sample

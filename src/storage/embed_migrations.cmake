@@ -1,0 +1,26 @@
+# Writes OUTPUT: a C++ file defining pipecrm::storage::AllMigrations() from the numbered SQL files
+# in DIR (NNNN_name.sql). Run at build time, so a new or changed file rebuilds.
+file(GLOB files "${DIR}/[0-9][0-9][0-9][0-9]_*.sql")
+list(SORT files)
+set(body "")
+foreach(path IN LISTS files)
+  get_filename_component(name "${path}" NAME_WE)
+  string(SUBSTRING "${name}" 0 4 number)
+  math(EXPR number "${number}")  # drops leading zeros
+  file(READ "${path}" sql)
+  string(APPEND body "        {${number}, \"${name}\", R\"pipecrm_sql(${sql})pipecrm_sql\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from src/storage/migrations by embed_migrations.cmake. Do not edit.
+#include \"storage/sqlite/migrations.hpp\"
+
+namespace pipecrm::storage {
+
+const std::vector<Migration>& AllMigrations() {
+    static const std::vector<Migration> kMigrations = {
+${body}    };
+    return kMigrations;
+}
+
+}  // namespace pipecrm::storage
+")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,1236 @@
+#include "storage/sqlite/sqlite_repositories.hpp"
+
+#include <string>
+
+namespace pipecrm::storage::sqlite {
+namespace {
+
+using namespace pipecrm::domain;
+
+// Runs a cached statement prepared from `sql` after `bind` fills it; calls `row` per row.
+template <typename BindFn, typename RowFn>
+Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row) {
+    auto stmt = db.Cached(sql);
+    if (!stmt.ok()) {
+        return stmt.status();
+    }
+    bind(**stmt);
+    for (;;) {
+        auto has_row = (*stmt)->Step();
+        if (!has_row.ok()) {
+            return has_row.status();
+        }
+        if (!*has_row) {
+            return Status::Ok();
+        }
+        row(**stmt);
+    }
+}
+
+template <typename BindFn>
+Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
+    Status status = Query(db, sql, bind, [](Statement&) {});
+    if (!status.ok()) {
+        return status;
+    }
+    return db.LastInsertId();
+}
+
+template <typename BindFn>
+Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
+    return Query(db, sql, bind, [](Statement&) {});
+}
+
+// Reads at most one row, or kNotFound naming `what`.
+template <typename T, typename BindFn, typename ReadFn>
+Result<T> One(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read,
+              const std::string& what) {
+    std::optional<T> found;
+    Status status = Query(db, sql, bind, [&](Statement& s) { found = read(s); });
+    if (!status.ok()) {
+        return status;
+    }
+    if (!found) {
+        return NotFound(what + " not found");
+    }
+    return std::move(*found);
+}
+
+std::optional<Instant> OptionalInstant(const Statement& s, int column) {
+    auto value = s.OptionalInt(column);
+    if (!value) {
+        return std::nullopt;
+    }
+    return FromUnixSeconds(*value);
+}
+
+std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& t) {
+    if (!t) {
+        return std::nullopt;
+    }
+    return ToUnixSeconds(*t);
+}
+
+const char* SortColumn(SortField field) {
+    switch (field) {
+        case SortField::kId: return "id";
+        case SortField::kAddTime: return "add_time";
+        case SortField::kUpdateTime: return "update_time";
+        case SortField::kOrderNr: return "order_nr";
+    }
+    return "id";
+}
+
+// Appends the keyset condition and ORDER BY/LIMIT for `options`. The cursor's values are
+// bound at `next_index` (key, then id) and the limit after them; returns the next free index.
+std::string PageClause(const ListOptions& options) {
+    const std::string column = SortColumn(options.sort);
+    const char* cmp = options.descending ? "<" : ">";
+    const char* dir = options.descending ? " DESC" : "";
+    std::string sql;
+    if (options.after) {
+        if (options.sort == SortField::kId) {
+            sql += " AND id " + std::string(cmp) + " ?";
+        } else {
+            sql += " AND (" + column + " " + cmp + " ? OR (" + column + " = ? AND id " + cmp +
+                   " ?))";
+        }
+    }
+    sql += " ORDER BY ";
+    if (options.sort != SortField::kId) {
+        sql += column + dir + ", ";
+    }
+    sql += "id" + std::string(dir) + " LIMIT ?";
+    return sql;
+}
+
+int BindPage(Statement& s, int index, const ListOptions& options) {
+    if (options.after) {
+        if (options.sort == SortField::kId) {
+            s.Bind(index++, options.after->id);
+        } else {
+            s.Bind(index++, options.after->key);
+            s.Bind(index++, options.after->key);
+            s.Bind(index++, options.after->id);
+        }
+    }
+    s.Bind(index++, static_cast<std::int64_t>(options.limit) + 1);
+    return index;
+}
+
+// ---------------------------------------------------------------------------------------
+
+class WorkspaceTable final : public WorkspaceRepository {
+  public:
+    explicit WorkspaceTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Workspace& w) override {
+        auto id = InsertRow(db_,
+                            "INSERT INTO workspaces(name, language, default_currency, "
+                            "phone_region, time_zone, add_time) VALUES(?,?,?,?,?,?)",
+                            [&](Statement& s) {
+                                s.Bind(1, w.name)
+                                    .Bind(2, std::string_view(w.language == Language::kVietnamese
+                                                                  ? "vi"
+                                                                  : "en"))
+                                    .Bind(3, w.default_currency)
+                                    .Bind(4, w.phone_region)
+                                    .Bind(5, w.time_zone)
+                                    .Bind(6, ToUnixSeconds(w.add_time));
+                            });
+        if (!id.ok()) {
+            return id;
+        }
+        PIPECRM_RETURN_IF_ERROR(Execute(db_, "UPDATE workspaces SET workspace_id = id WHERE id = ?",
+                                        [&](Statement& s) { s.Bind(1, *id); }));
+        return id;
+    }
+
+    Result<Workspace> Get(Id id) override {
+        return One<Workspace>(
+            db_, std::string(kSelect) + " WHERE id = ?", [&](Statement& s) { s.Bind(1, id); },
+            Read, "workspace " + std::to_string(id));
+    }
+
+    Result<std::vector<Workspace>> List() override {
+        std::vector<Workspace> out;
+        Status status = Query(
+            db_, std::string(kSelect) + " ORDER BY id", [](Statement&) {},
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, name, language, default_currency, phone_region, time_zone, add_time "
+        "FROM workspaces";
+    static Workspace Read(const Statement& s) {
+        Workspace w;
+        w.id = s.Int(0);
+        w.name = s.Text(1);
+        w.language = s.Text(2) == "vi" ? Language::kVietnamese : Language::kEnglish;
+        w.default_currency = s.Text(3);
+        w.phone_region = s.Text(4);
+        w.time_zone = s.Text(5);
+        w.add_time = FromUnixSeconds(s.Int(6));
+        return w;
+    }
+    Connection& db_;
+};
+
+class UserTable final : public UserRepository {
+  public:
+    explicit UserTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const User& u) override {
+        return InsertRow(db_,
+                         "INSERT INTO users(workspace_id, name, email, role, password_hash, "
+                         "default_currency, locale, time_zone, active, add_time, update_time) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, u.workspace_id)
+                                 .Bind(2, u.name)
+                                 .Bind(3, u.email)
+                                 .Bind(4, RoleName(u.role))
+                                 .Bind(5, u.password_hash)
+                                 .Bind(6, u.default_currency)
+                                 .Bind(7, u.locale)
+                                 .Bind(8, u.time_zone)
+                                 .Bind(9, u.active ? 1 : 0)
+                                 .Bind(10, ToUnixSeconds(u.add_time))
+                                 .Bind(11, ToUnixSeconds(u.update_time));
+                         });
+    }
+
+    Result<User> Get(Id workspace_id, Id id) override {
+        return One<User>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "user " + std::to_string(id));
+    }
+
+    Result<std::optional<User>> FindByEmail(Id workspace_id, const std::string& email) override {
+        auto user = One<User>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND email = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, email); }, Read, "user");
+        if (!user.ok()) {
+            if (user.status().code() == ErrorCode::kNotFound) {
+                return std::optional<User>();
+            }
+            return user.status();
+        }
+        return std::optional<User>(std::move(*user));
+    }
+
+    Result<std::vector<User>> FindByEmailEverywhere(const std::string& email) override {
+        return Many(std::string(kSelect) + " WHERE email = ? ORDER BY workspace_id",
+                    [&](Statement& s) { s.Bind(1, email); });
+    }
+
+    Result<std::vector<User>> List(Id workspace_id) override {
+        return Many(std::string(kSelect) + " WHERE workspace_id = ? ORDER BY id",
+                    [&](Statement& s) { s.Bind(1, workspace_id); });
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, email, role, password_hash, default_currency, locale, "
+        "time_zone, active, add_time, update_time FROM users";
+    static User Read(const Statement& s) {
+        User u;
+        u.id = s.Int(0);
+        u.workspace_id = s.Int(1);
+        u.name = s.Text(2);
+        u.email = s.Text(3);
+        std::string role = s.Text(4);
+        u.role = role == "admin" ? Role::kAdmin : role == "manager" ? Role::kManager : Role::kMember;
+        u.password_hash = s.Text(5);
+        u.default_currency = s.Text(6);
+        u.locale = s.Text(7);
+        u.time_zone = s.Text(8);
+        u.active = s.Int(9) != 0;
+        u.add_time = FromUnixSeconds(s.Int(10));
+        u.update_time = FromUnixSeconds(s.Int(11));
+        return u;
+    }
+    template <typename BindFn>
+    Result<std::vector<User>> Many(const std::string& sql, BindFn&& bind) {
+        std::vector<User> out;
+        Status status = Query(db_, sql, bind, [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+    Connection& db_;
+};
+
+class TokenTable final : public TokenRepository {
+  public:
+    explicit TokenTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(Id workspace_id, Id user_id, const std::string& token_hash,
+                      const std::string& name, Instant now) override {
+        return InsertRow(db_,
+                         "INSERT INTO api_tokens(workspace_id, user_id, token_hash, name, "
+                         "add_time) VALUES(?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, workspace_id)
+                                 .Bind(2, user_id)
+                                 .Bind(3, token_hash)
+                                 .Bind(4, name)
+                                 .Bind(5, ToUnixSeconds(now));
+                         });
+    }
+
+    Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) override {
+        std::optional<TokenOwner> owner;
+        Status status = Query(
+            db_,
+            "SELECT t.id, t.workspace_id, t.user_id FROM api_tokens t JOIN users u "
+            "ON u.id = t.user_id AND u.workspace_id = t.workspace_id "
+            "WHERE t.token_hash = ? AND t.revoked_time IS NULL AND u.active = 1",
+            [&](Statement& s) { s.Bind(1, token_hash); },
+            [&](Statement& s) { owner = TokenOwner{s.Int(0), s.Int(1), s.Int(2)}; });
+        if (!status.ok()) {
+            return status;
+        }
+        return owner;
+    }
+
+  private:
+    Connection& db_;
+};
+
+class PipelineTable final : public PipelineRepository {
+  public:
+    explicit PipelineTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Pipeline& p) override {
+        return InsertRow(db_,
+                         "INSERT INTO pipelines(workspace_id, name, order_nr, "
+                         "is_deal_probability_enabled, is_deleted, add_time, update_time) "
+                         "VALUES(?,?,?,?,?,?,?)",
+                         [&](Statement& s) { BindFields(s, p); });
+    }
+
+    Result<Pipeline> Get(Id workspace_id, Id id) override {
+        return One<Pipeline>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "pipeline " + std::to_string(id));
+    }
+
+    Status Update(const Pipeline& p) override {
+        return Execute(db_,
+                       "UPDATE pipelines SET workspace_id = ?, name = ?, order_nr = ?, "
+                       "is_deal_probability_enabled = ?, is_deleted = ?, add_time = ?, "
+                       "update_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, p);
+                           s.Bind(8, p.workspace_id).Bind(9, p.id);
+                       });
+    }
+
+    Result<std::vector<Pipeline>> List(Id workspace_id, const ListOptions& options) override {
+        std::vector<Pipeline> out;
+        Status status = Query(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
+                     PageClause(options),
+            [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Result<int> MaxOrder(Id workspace_id) override {
+        int max_order = 0;
+        Status status = Query(
+            db_, "SELECT COALESCE(MAX(order_nr), 0) FROM pipelines WHERE workspace_id = ? "
+                 "AND is_deleted = 0",
+            [&](Statement& s) { s.Bind(1, workspace_id); },
+            [&](Statement& s) { max_order = static_cast<int>(s.Int(0)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return max_order;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, order_nr, is_deal_probability_enabled, is_deleted, "
+        "add_time, update_time FROM pipelines";
+    static void BindFields(Statement& s, const Pipeline& p) {
+        s.Bind(1, p.workspace_id)
+            .Bind(2, p.name)
+            .Bind(3, p.order_nr)
+            .Bind(4, p.is_deal_probability_enabled ? 1 : 0)
+            .Bind(5, p.is_deleted ? 1 : 0)
+            .Bind(6, ToUnixSeconds(p.add_time))
+            .Bind(7, ToUnixSeconds(p.update_time));
+    }
+    static Pipeline Read(const Statement& s) {
+        Pipeline p;
+        p.id = s.Int(0);
+        p.workspace_id = s.Int(1);
+        p.name = s.Text(2);
+        p.order_nr = static_cast<int>(s.Int(3));
+        p.is_deal_probability_enabled = s.Int(4) != 0;
+        p.is_deleted = s.Int(5) != 0;
+        p.add_time = FromUnixSeconds(s.Int(6));
+        p.update_time = FromUnixSeconds(s.Int(7));
+        return p;
+    }
+    Connection& db_;
+};
+
+class StageTable final : public StageRepository {
+  public:
+    explicit StageTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Stage& st) override {
+        return InsertRow(db_,
+                         "INSERT INTO stages(workspace_id, pipeline_id, name, order_nr, "
+                         "deal_probability, is_deal_rot_enabled, days_to_rotten, is_deleted, "
+                         "add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) { BindFields(s, st); });
+    }
+
+    Result<Stage> Get(Id workspace_id, Id id) override {
+        return One<Stage>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "stage " + std::to_string(id));
+    }
+
+    Status Update(const Stage& st) override {
+        return Execute(db_,
+                       "UPDATE stages SET workspace_id = ?, pipeline_id = ?, name = ?, "
+                       "order_nr = ?, deal_probability = ?, is_deal_rot_enabled = ?, "
+                       "days_to_rotten = ?, is_deleted = ?, add_time = ?, update_time = ? "
+                       "WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, st);
+                           s.Bind(11, st.workspace_id).Bind(12, st.id);
+                       });
+    }
+
+    Result<std::vector<Stage>> List(Id workspace_id, OptionalId pipeline_id,
+                                    const ListOptions& options) override {
+        std::vector<Stage> out;
+        std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
+        if (pipeline_id) {
+            sql += " AND pipeline_id = ?";
+        }
+        sql += PageClause(options);
+        Status status = Query(
+            db_, sql,
+            [&](Statement& s) {
+                s.Bind(1, workspace_id);
+                int next = 2;
+                if (pipeline_id) {
+                    s.Bind(next++, *pipeline_id);
+                }
+                BindPage(s, next, options);
+            },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Result<int> MaxOrder(Id workspace_id, Id pipeline_id) override {
+        int max_order = 0;
+        Status status = Query(
+            db_, "SELECT COALESCE(MAX(order_nr), 0) FROM stages WHERE workspace_id = ? AND "
+                 "pipeline_id = ? AND is_deleted = 0",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, pipeline_id); },
+            [&](Statement& s) { max_order = static_cast<int>(s.Int(0)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return max_order;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, pipeline_id, name, order_nr, deal_probability, "
+        "is_deal_rot_enabled, days_to_rotten, is_deleted, add_time, update_time FROM stages";
+    static void BindFields(Statement& s, const Stage& st) {
+        s.Bind(1, st.workspace_id)
+            .Bind(2, st.pipeline_id)
+            .Bind(3, st.name)
+            .Bind(4, st.order_nr)
+            .Bind(5, st.deal_probability)
+            .Bind(6, st.is_deal_rot_enabled ? 1 : 0)
+            .Bind(7, st.days_to_rotten)
+            .Bind(8, st.is_deleted ? 1 : 0)
+            .Bind(9, ToUnixSeconds(st.add_time))
+            .Bind(10, ToUnixSeconds(st.update_time));
+    }
+    static Stage Read(const Statement& s) {
+        Stage st;
+        st.id = s.Int(0);
+        st.workspace_id = s.Int(1);
+        st.pipeline_id = s.Int(2);
+        st.name = s.Text(3);
+        st.order_nr = static_cast<int>(s.Int(4));
+        st.deal_probability = static_cast<int>(s.Int(5));
+        st.is_deal_rot_enabled = s.Int(6) != 0;
+        if (auto days = s.OptionalInt(7)) {
+            st.days_to_rotten = static_cast<int>(*days);
+        }
+        st.is_deleted = s.Int(8) != 0;
+        st.add_time = FromUnixSeconds(s.Int(9));
+        st.update_time = FromUnixSeconds(s.Int(10));
+        return st;
+    }
+    Connection& db_;
+};
+
+class DealTable final : public DealRepository {
+  public:
+    explicit DealTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Deal& d) override {
+        return InsertRow(db_,
+                         "INSERT INTO deals(workspace_id, title, value, currency, status, "
+                         "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
+                         "expected_close_date, probability, lost_reason, visible_to, add_time, "
+                         "update_time, stage_change_time, won_time, lost_time, close_time) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) { BindFields(s, d); });
+    }
+
+    Result<Deal> Get(Id workspace_id, Id id) override {
+        return One<Deal>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "deal " + std::to_string(id));
+    }
+
+    Status Update(const Deal& d) override {
+        return Execute(db_,
+                       "UPDATE deals SET workspace_id = ?, title = ?, value = ?, currency = ?, "
+                       "status = ?, pipeline_id = ?, stage_id = ?, owner_id = ?, "
+                       "creator_user_id = ?, person_id = ?, org_id = ?, expected_close_date = ?, "
+                       "probability = ?, lost_reason = ?, visible_to = ?, add_time = ?, "
+                       "update_time = ?, stage_change_time = ?, won_time = ?, lost_time = ?, "
+                       "close_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, d);
+                           s.Bind(22, d.workspace_id).Bind(23, d.id);
+                       });
+    }
+
+    Result<std::vector<Deal>> List(const DealQuery& q) override {
+        std::string sql = std::string(kSelect) + " WHERE workspace_id = ?";
+        if (q.statuses.empty()) {
+            sql += " AND status <> 'deleted'";
+        } else {
+            sql += " AND status IN (";
+            for (std::size_t i = 0; i < q.statuses.size(); ++i) {
+                sql += i ? ",?" : "?";
+            }
+            sql += ")";
+        }
+        if (q.owner_id) sql += " AND owner_id = ?";
+        if (q.stage_id) sql += " AND stage_id = ?";
+        if (q.pipeline_id) sql += " AND pipeline_id = ?";
+        if (q.person_id) sql += " AND person_id = ?";
+        if (q.org_id) sql += " AND org_id = ?";
+        if (q.updated_since) sql += " AND update_time >= ?";
+        if (q.updated_until) sql += " AND update_time < ?";
+        if (!q.ids.empty()) {
+            sql += " AND id IN (";
+            for (std::size_t i = 0; i < q.ids.size(); ++i) {
+                sql += i ? ",?" : "?";
+            }
+            sql += ")";
+        }
+        sql += PageClause(q.options);
+        std::vector<Deal> out;
+        Status status = Query(
+            db_, sql,
+            [&](Statement& s) {
+                int next = 1;
+                s.Bind(next++, q.workspace_id);
+                for (DealStatus st : q.statuses) {
+                    s.Bind(next++, DealStatusName(st));
+                }
+                for (const OptionalId* id :
+                     {&q.owner_id, &q.stage_id, &q.pipeline_id, &q.person_id, &q.org_id}) {
+                    if (*id) {
+                        s.Bind(next++, **id);
+                    }
+                }
+                if (q.updated_since) s.Bind(next++, ToUnixSeconds(*q.updated_since));
+                if (q.updated_until) s.Bind(next++, ToUnixSeconds(*q.updated_until));
+                for (Id id : q.ids) {
+                    s.Bind(next++, id);
+                }
+                BindPage(s, next, q.options);
+            },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Result<std::int64_t> CountLive(Id workspace_id, OptionalId pipeline_id,
+                                   OptionalId stage_id) override {
+        std::int64_t count = 0;
+        std::string sql = "SELECT COUNT(*) FROM deals WHERE workspace_id = ? AND status <> "
+                          "'deleted'";
+        if (pipeline_id) sql += " AND pipeline_id = ?";
+        if (stage_id) sql += " AND stage_id = ?";
+        Status status = Query(
+            db_, sql,
+            [&](Statement& s) {
+                int next = 1;
+                s.Bind(next++, workspace_id);
+                if (pipeline_id) s.Bind(next++, *pipeline_id);
+                if (stage_id) s.Bind(next++, *stage_id);
+            },
+            [&](Statement& s) { count = s.Int(0); });
+        if (!status.ok()) {
+            return status;
+        }
+        return count;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, title, value, currency, status, pipeline_id, stage_id, "
+        "owner_id, creator_user_id, person_id, org_id, expected_close_date, probability, "
+        "lost_reason, visible_to, add_time, update_time, stage_change_time, won_time, "
+        "lost_time, close_time FROM deals";
+    static void BindFields(Statement& s, const Deal& d) {
+        std::optional<std::int64_t> close_date;
+        if (d.expected_close_date) {
+            close_date = ToDayNumber(*d.expected_close_date);
+        }
+        s.Bind(1, d.workspace_id)
+            .Bind(2, d.title)
+            .Bind(3, d.value.minor_units)
+            .Bind(4, d.value.currency)
+            .Bind(5, DealStatusName(d.status))
+            .Bind(6, d.pipeline_id)
+            .Bind(7, d.stage_id)
+            .Bind(8, d.owner_id)
+            .Bind(9, d.creator_user_id)
+            .Bind(10, d.person_id)
+            .Bind(11, d.org_id)
+            .Bind(12, close_date)
+            .Bind(13, d.probability)
+            .Bind(14, d.lost_reason)
+            .Bind(15, static_cast<int>(d.visible_to))
+            .Bind(16, ToUnixSeconds(d.add_time))
+            .Bind(17, ToUnixSeconds(d.update_time))
+            .Bind(18, OptionalSeconds(d.stage_change_time))
+            .Bind(19, OptionalSeconds(d.won_time))
+            .Bind(20, OptionalSeconds(d.lost_time))
+            .Bind(21, OptionalSeconds(d.close_time));
+    }
+    static Deal Read(const Statement& s) {
+        Deal d;
+        d.id = s.Int(0);
+        d.workspace_id = s.Int(1);
+        d.title = s.Text(2);
+        d.value.minor_units = s.Int(3);
+        d.value.currency = s.Text(4);
+        d.status = ParseDealStatus(s.Text(5)).value_or(DealStatus::kOpen);
+        d.pipeline_id = s.Int(6);
+        d.stage_id = s.Int(7);
+        d.owner_id = s.Int(8);
+        d.creator_user_id = s.Int(9);
+        d.person_id = s.OptionalInt(10);
+        d.org_id = s.OptionalInt(11);
+        if (auto day = s.OptionalInt(12)) {
+            d.expected_close_date = FromDayNumber(*day);
+        }
+        if (auto probability = s.OptionalInt(13)) {
+            d.probability = static_cast<int>(*probability);
+        }
+        d.lost_reason = s.Text(14);
+        d.visible_to = VisibilityFromInt(s.Int(15)).value_or(Visibility::kEveryone);
+        d.add_time = FromUnixSeconds(s.Int(16));
+        d.update_time = FromUnixSeconds(s.Int(17));
+        d.stage_change_time = OptionalInstant(s, 18);
+        d.won_time = OptionalInstant(s, 19);
+        d.lost_time = OptionalInstant(s, 20);
+        d.close_time = OptionalInstant(s, 21);
+        return d;
+    }
+    Connection& db_;
+};
+
+class DealEventTable final : public DealEventLog {
+  public:
+    explicit DealEventTable(Connection& db) : db_(db) {}
+
+    Result<Id> Append(const DealEvent& e) override {
+        return InsertRow(db_,
+                         "INSERT INTO deal_events(workspace_id, deal_id, kind, actor_user_id, at, "
+                         "from_stage_id, to_stage_id, from_pipeline_id, to_pipeline_id, "
+                         "from_value, to_value, currency, from_owner_id, to_owner_id, "
+                         "lost_reason) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, e.workspace_id)
+                                 .Bind(2, e.deal_id)
+                                 .Bind(3, DealEventKindName(e.kind))
+                                 .Bind(4, e.actor_user_id)
+                                 .Bind(5, ToUnixSeconds(e.at))
+                                 .Bind(6, e.from_stage_id)
+                                 .Bind(7, e.to_stage_id)
+                                 .Bind(8, e.from_pipeline_id)
+                                 .Bind(9, e.to_pipeline_id)
+                                 .Bind(10, e.from_value)
+                                 .Bind(11, e.to_value)
+                                 .Bind(12, e.currency)
+                                 .Bind(13, e.from_owner_id)
+                                 .Bind(14, e.to_owner_id)
+                                 .Bind(15, e.lost_reason);
+                         });
+    }
+
+    Result<std::vector<DealEvent>> ListForDeal(Id workspace_id, Id deal_id) override {
+        std::vector<DealEvent> out;
+        Status status = Query(
+            db_,
+            "SELECT id, workspace_id, deal_id, kind, actor_user_id, at, from_stage_id, "
+            "to_stage_id, from_pipeline_id, to_pipeline_id, from_value, to_value, currency, "
+            "from_owner_id, to_owner_id, lost_reason FROM deal_events "
+            "WHERE workspace_id = ? AND deal_id = ? ORDER BY id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
+            [&](Statement& s) {
+                DealEvent e;
+                e.id = s.Int(0);
+                e.workspace_id = s.Int(1);
+                e.deal_id = s.Int(2);
+                e.kind = ParseDealEventKind(s.Text(3)).value_or(DealEventKind::kCreated);
+                e.actor_user_id = s.Int(4);
+                e.at = FromUnixSeconds(s.Int(5));
+                e.from_stage_id = s.OptionalInt(6);
+                e.to_stage_id = s.OptionalInt(7);
+                e.from_pipeline_id = s.OptionalInt(8);
+                e.to_pipeline_id = s.OptionalInt(9);
+                e.from_value = s.OptionalInt(10);
+                e.to_value = s.OptionalInt(11);
+                e.currency = s.Text(12);
+                e.from_owner_id = s.OptionalInt(13);
+                e.to_owner_id = s.OptionalInt(14);
+                e.lost_reason = s.Text(15);
+                out.push_back(std::move(e));
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Result<std::int64_t> Count(Id workspace_id) override {
+        std::int64_t count = 0;
+        Status status = Query(
+            db_, "SELECT COUNT(*) FROM deal_events WHERE workspace_id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id); },
+            [&](Statement& s) { count = s.Int(0); });
+        if (!status.ok()) {
+            return status;
+        }
+        return count;
+    }
+
+  private:
+    Connection& db_;
+};
+
+class PersonTable final : public PersonRepository {
+  public:
+    explicit PersonTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Person& p) override {
+        auto id = InsertRow(db_,
+                            "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
+                            "is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?)",
+                            [&](Statement& s) {
+                                s.Bind(1, p.workspace_id)
+                                    .Bind(2, p.name)
+                                    .Bind(3, p.owner_id)
+                                    .Bind(4, p.org_id)
+                                    .Bind(5, static_cast<int>(p.visible_to))
+                                    .Bind(6, p.is_deleted ? 1 : 0)
+                                    .Bind(7, ToUnixSeconds(p.add_time))
+                                    .Bind(8, ToUnixSeconds(p.update_time));
+                            });
+        if (!id.ok()) {
+            return id;
+        }
+        for (const auto& [kind, points] :
+             {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
+            for (const ContactPoint& point : *points) {
+                PIPECRM_RETURN_IF_ERROR(Execute(
+                    db_,
+                    "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, "
+                    "is_primary) VALUES(?,?,?,?,?,?)",
+                    [&](Statement& s) {
+                        s.Bind(1, p.workspace_id)
+                            .Bind(2, *id)
+                            .Bind(3, std::string_view(kind))
+                            .Bind(4, point.value)
+                            .Bind(5, point.label)
+                            .Bind(6, point.primary ? 1 : 0);
+                    }));
+            }
+        }
+        return id;
+    }
+
+    Result<Person> Get(Id workspace_id, Id id) override {
+        auto person = One<Person>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "person " + std::to_string(id));
+        if (!person.ok()) {
+            return person;
+        }
+        PIPECRM_RETURN_IF_ERROR(LoadContacts(*person));
+        return person;
+    }
+
+    Result<std::vector<Person>> List(Id workspace_id, const ListOptions& options) override {
+        std::vector<Person> out;
+        Status status = Query(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
+                     PageClause(options),
+            [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        for (Person& person : out) {
+            PIPECRM_RETURN_IF_ERROR(LoadContacts(person));
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, owner_id, org_id, visible_to, is_deleted, add_time, "
+        "update_time FROM persons";
+    static Person Read(const Statement& s) {
+        Person p;
+        p.id = s.Int(0);
+        p.workspace_id = s.Int(1);
+        p.name = s.Text(2);
+        p.owner_id = s.Int(3);
+        p.org_id = s.OptionalInt(4);
+        p.visible_to = VisibilityFromInt(s.Int(5)).value_or(Visibility::kEveryone);
+        p.is_deleted = s.Int(6) != 0;
+        p.add_time = FromUnixSeconds(s.Int(7));
+        p.update_time = FromUnixSeconds(s.Int(8));
+        return p;
+    }
+    Status LoadContacts(Person& p) {
+        return Query(
+            db_,
+            "SELECT kind, value, label, is_primary FROM person_contacts WHERE workspace_id = ? "
+            "AND person_id = ? ORDER BY id",
+            [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); },
+            [&](Statement& s) {
+                ContactPoint point{s.Text(1), s.Text(2), s.Int(3) != 0};
+                (s.Text(0) == "email" ? p.emails : p.phones).push_back(std::move(point));
+            });
+    }
+    Connection& db_;
+};
+
+class OrganizationTable final : public OrganizationRepository {
+  public:
+    explicit OrganizationTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Organization& o) override {
+        return InsertRow(db_,
+                         "INSERT INTO organizations(workspace_id, name, owner_id, address, "
+                         "visible_to, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, o.workspace_id)
+                                 .Bind(2, o.name)
+                                 .Bind(3, o.owner_id)
+                                 .Bind(4, o.address)
+                                 .Bind(5, static_cast<int>(o.visible_to))
+                                 .Bind(6, o.is_deleted ? 1 : 0)
+                                 .Bind(7, ToUnixSeconds(o.add_time))
+                                 .Bind(8, ToUnixSeconds(o.update_time));
+                         });
+    }
+
+    Result<Organization> Get(Id workspace_id, Id id) override {
+        return One<Organization>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "organization " + std::to_string(id));
+    }
+
+    Result<std::vector<Organization>> List(Id workspace_id, const ListOptions& options) override {
+        std::vector<Organization> out;
+        Status status = Query(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
+                     PageClause(options),
+            [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, owner_id, address, visible_to, is_deleted, add_time, "
+        "update_time FROM organizations";
+    static Organization Read(const Statement& s) {
+        Organization o;
+        o.id = s.Int(0);
+        o.workspace_id = s.Int(1);
+        o.name = s.Text(2);
+        o.owner_id = s.Int(3);
+        o.address = s.Text(4);
+        o.visible_to = VisibilityFromInt(s.Int(5)).value_or(Visibility::kEveryone);
+        o.is_deleted = s.Int(6) != 0;
+        o.add_time = FromUnixSeconds(s.Int(7));
+        o.update_time = FromUnixSeconds(s.Int(8));
+        return o;
+    }
+    Connection& db_;
+};
+
+class ActivityTable final : public ActivityRepository {
+  public:
+    explicit ActivityTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Activity& a) override {
+        std::optional<std::int64_t> due;
+        if (a.due_date) {
+            due = ToDayNumber(*a.due_date);
+        }
+        return InsertRow(db_,
+                         "INSERT INTO activities(workspace_id, subject, type, owner_id, deal_id, "
+                         "person_id, org_id, due_date, due_time_minutes, duration_minutes, done, "
+                         "marked_as_done_time, note, is_deleted, add_time, update_time) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, a.workspace_id)
+                                 .Bind(2, a.subject)
+                                 .Bind(3, a.type)
+                                 .Bind(4, a.owner_id)
+                                 .Bind(5, a.deal_id)
+                                 .Bind(6, a.person_id)
+                                 .Bind(7, a.org_id)
+                                 .Bind(8, due)
+                                 .Bind(9, a.due_time_minutes)
+                                 .Bind(10, a.duration_minutes)
+                                 .Bind(11, a.done ? 1 : 0)
+                                 .Bind(12, OptionalSeconds(a.marked_as_done_time))
+                                 .Bind(13, a.note)
+                                 .Bind(14, a.is_deleted ? 1 : 0)
+                                 .Bind(15, ToUnixSeconds(a.add_time))
+                                 .Bind(16, ToUnixSeconds(a.update_time));
+                         });
+    }
+
+    Result<Activity> Get(Id workspace_id, Id id) override {
+        return One<Activity>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "activity " + std::to_string(id));
+    }
+
+    Result<std::vector<Activity>> ListForDeal(Id workspace_id, Id deal_id) override {
+        std::vector<Activity> out;
+        Status status = Query(
+            db_,
+            std::string(kSelect) +
+                " WHERE workspace_id = ? AND deal_id = ? AND is_deleted = 0 ORDER BY id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Result<Id> InsertType(const ActivityType& t) override {
+        return InsertRow(db_,
+                         "INSERT INTO activity_types(workspace_id, key_string, name, icon_key, "
+                         "order_nr, is_custom) VALUES(?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, t.workspace_id)
+                                 .Bind(2, t.key_string)
+                                 .Bind(3, t.name)
+                                 .Bind(4, t.icon_key)
+                                 .Bind(5, t.order_nr)
+                                 .Bind(6, t.is_custom ? 1 : 0);
+                         });
+    }
+
+    Result<std::optional<ActivityType>> FindType(Id workspace_id,
+                                                 const std::string& key_string) override {
+        std::optional<ActivityType> found;
+        Status status = Query(
+            db_,
+            "SELECT id, workspace_id, key_string, name, icon_key, order_nr, is_custom FROM "
+            "activity_types WHERE workspace_id = ? AND key_string = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, key_string); },
+            [&](Statement& s) {
+                found = ActivityType{s.Int(0),  s.Int(1), s.Text(2),       s.Text(3),
+                                     s.Text(4), static_cast<int>(s.Int(5)), s.Int(6) != 0};
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return found;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, subject, type, owner_id, deal_id, person_id, org_id, "
+        "due_date, due_time_minutes, duration_minutes, done, marked_as_done_time, note, "
+        "is_deleted, add_time, update_time FROM activities";
+    static Activity Read(const Statement& s) {
+        Activity a;
+        a.id = s.Int(0);
+        a.workspace_id = s.Int(1);
+        a.subject = s.Text(2);
+        a.type = s.Text(3);
+        a.owner_id = s.Int(4);
+        a.deal_id = s.OptionalInt(5);
+        a.person_id = s.OptionalInt(6);
+        a.org_id = s.OptionalInt(7);
+        if (auto day = s.OptionalInt(8)) {
+            a.due_date = FromDayNumber(*day);
+        }
+        if (auto minutes = s.OptionalInt(9)) {
+            a.due_time_minutes = static_cast<int>(*minutes);
+        }
+        a.duration_minutes = static_cast<int>(s.Int(10));
+        a.done = s.Int(11) != 0;
+        a.marked_as_done_time = OptionalInstant(s, 12);
+        a.note = s.Text(13);
+        a.is_deleted = s.Int(14) != 0;
+        a.add_time = FromUnixSeconds(s.Int(15));
+        a.update_time = FromUnixSeconds(s.Int(16));
+        return a;
+    }
+    Connection& db_;
+};
+
+class NoteTable final : public NoteRepository {
+  public:
+    explicit NoteTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Note& n) override {
+        return InsertRow(db_,
+                         "INSERT INTO notes(workspace_id, user_id, content, deal_id, person_id, "
+                         "org_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, n.workspace_id)
+                                 .Bind(2, n.user_id)
+                                 .Bind(3, n.content)
+                                 .Bind(4, n.deal_id)
+                                 .Bind(5, n.person_id)
+                                 .Bind(6, n.org_id)
+                                 .Bind(7, n.is_deleted ? 1 : 0)
+                                 .Bind(8, ToUnixSeconds(n.add_time))
+                                 .Bind(9, ToUnixSeconds(n.update_time));
+                         });
+    }
+
+    Result<std::vector<Note>> ListForDeal(Id workspace_id, Id deal_id) override {
+        std::vector<Note> out;
+        Status status = Query(
+            db_,
+            "SELECT id, workspace_id, user_id, content, deal_id, person_id, org_id, is_deleted, "
+            "add_time, update_time FROM notes WHERE workspace_id = ? AND deal_id = ? AND "
+            "is_deleted = 0 ORDER BY id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
+            [&](Statement& s) {
+                Note n;
+                n.id = s.Int(0);
+                n.workspace_id = s.Int(1);
+                n.user_id = s.Int(2);
+                n.content = s.Text(3);
+                n.deal_id = s.OptionalInt(4);
+                n.person_id = s.OptionalInt(5);
+                n.org_id = s.OptionalInt(6);
+                n.is_deleted = s.Int(7) != 0;
+                n.add_time = FromUnixSeconds(s.Int(8));
+                n.update_time = FromUnixSeconds(s.Int(9));
+                out.push_back(std::move(n));
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    Connection& db_;
+};
+
+class ProductTable final : public ProductRepository {
+  public:
+    explicit ProductTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Product& p) override {
+        return InsertRow(db_,
+                         "INSERT INTO products(workspace_id, name, code, unit, price, currency, "
+                         "owner_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, p.workspace_id)
+                                 .Bind(2, p.name)
+                                 .Bind(3, p.code)
+                                 .Bind(4, p.unit)
+                                 .Bind(5, p.price.minor_units)
+                                 .Bind(6, p.price.currency)
+                                 .Bind(7, p.owner_id)
+                                 .Bind(8, p.is_deleted ? 1 : 0)
+                                 .Bind(9, ToUnixSeconds(p.add_time))
+                                 .Bind(10, ToUnixSeconds(p.update_time));
+                         });
+    }
+
+    Result<Product> Get(Id workspace_id, Id id) override {
+        return One<Product>(
+            db_,
+            "SELECT id, workspace_id, name, code, unit, price, currency, owner_id, is_deleted, "
+            "add_time, update_time FROM products WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); },
+            [](const Statement& s) {
+                Product p;
+                p.id = s.Int(0);
+                p.workspace_id = s.Int(1);
+                p.name = s.Text(2);
+                p.code = s.Text(3);
+                p.unit = s.Text(4);
+                p.price = Money{s.Int(5), s.Text(6)};
+                p.owner_id = s.Int(7);
+                p.is_deleted = s.Int(8) != 0;
+                p.add_time = FromUnixSeconds(s.Int(9));
+                p.update_time = FromUnixSeconds(s.Int(10));
+                return p;
+            },
+            "product " + std::to_string(id));
+    }
+
+    Result<Id> InsertDealProduct(const DealProduct& l) override {
+        return InsertRow(db_,
+                         "INSERT INTO deal_products(workspace_id, deal_id, product_id, "
+                         "item_price, quantity, discount, discount_type, add_time, update_time) "
+                         "VALUES(?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, l.workspace_id)
+                                 .Bind(2, l.deal_id)
+                                 .Bind(3, l.product_id)
+                                 .Bind(4, l.item_price)
+                                 .Bind(5, l.quantity)
+                                 .Bind(6, l.discount)
+                                 .Bind(7, std::string_view(l.discount_type ==
+                                                                   DiscountType::kPercentage
+                                                               ? "percentage"
+                                                               : "amount"))
+                                 .Bind(8, ToUnixSeconds(l.add_time))
+                                 .Bind(9, ToUnixSeconds(l.update_time));
+                         });
+    }
+
+    Result<std::vector<DealProduct>> ListForDeal(Id workspace_id, Id deal_id) override {
+        std::vector<DealProduct> out;
+        Status status = Query(
+            db_,
+            "SELECT id, workspace_id, deal_id, product_id, item_price, quantity, discount, "
+            "discount_type, add_time, update_time FROM deal_products WHERE workspace_id = ? "
+            "AND deal_id = ? ORDER BY id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
+            [&](Statement& s) {
+                DealProduct l;
+                l.id = s.Int(0);
+                l.workspace_id = s.Int(1);
+                l.deal_id = s.Int(2);
+                l.product_id = s.Int(3);
+                l.item_price = s.Int(4);
+                l.quantity = s.Real(5);
+                l.discount = s.Real(6);
+                l.discount_type = s.Text(7) == "amount" ? DiscountType::kAmount
+                                                        : DiscountType::kPercentage;
+                l.add_time = FromUnixSeconds(s.Int(8));
+                l.update_time = FromUnixSeconds(s.Int(9));
+                out.push_back(l);
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    Connection& db_;
+};
+
+}  // namespace
+
+struct SqliteRepositories::Impl {
+    explicit Impl(Connection& db)
+        : workspaces(db),
+          users(db),
+          tokens(db),
+          pipelines(db),
+          stages(db),
+          deals(db),
+          deal_events(db),
+          persons(db),
+          organizations(db),
+          activities(db),
+          notes(db),
+          products(db) {}
+    WorkspaceTable workspaces;
+    UserTable users;
+    TokenTable tokens;
+    PipelineTable pipelines;
+    StageTable stages;
+    DealTable deals;
+    DealEventTable deal_events;
+    PersonTable persons;
+    OrganizationTable organizations;
+    ActivityTable activities;
+    NoteTable notes;
+    ProductTable products;
+};
+
+SqliteRepositories::SqliteRepositories(Connection& connection)
+    : impl_(std::make_unique<Impl>(connection)) {}
+SqliteRepositories::~SqliteRepositories() = default;
+
+domain::WorkspaceRepository& SqliteRepositories::Workspaces() { return impl_->workspaces; }
+domain::UserRepository& SqliteRepositories::Users() { return impl_->users; }
+domain::TokenRepository& SqliteRepositories::Tokens() { return impl_->tokens; }
+domain::PipelineRepository& SqliteRepositories::Pipelines() { return impl_->pipelines; }
+domain::StageRepository& SqliteRepositories::Stages() { return impl_->stages; }
+domain::DealRepository& SqliteRepositories::Deals() { return impl_->deals; }
+domain::DealEventLog& SqliteRepositories::DealEvents() { return impl_->deal_events; }
+domain::PersonRepository& SqliteRepositories::Persons() { return impl_->persons; }
+domain::OrganizationRepository& SqliteRepositories::Organizations() {
+    return impl_->organizations;
+}
+domain::ActivityRepository& SqliteRepositories::Activities() { return impl_->activities; }
+domain::NoteRepository& SqliteRepositories::Notes() { return impl_->notes; }
+domain::ProductRepository& SqliteRepositories::Products() { return impl_->products; }
+
+}  // namespace pipecrm::storage::sqlite

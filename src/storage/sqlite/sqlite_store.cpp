@@ -1,0 +1,210 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <exception>
+
+#include "storage/sqlite/migrations.hpp"
+
+namespace pipecrm::storage::sqlite {
+namespace {
+
+// Runs a job, turning an escaped exception into kInternal so one bad job cannot take the
+// writer down.
+Status RunJob(const domain::StoreJob& job, domain::Repositories& repositories) {
+    try {
+        return job(repositories);
+    } catch (const std::exception& e) {
+        return Internal(std::string("unexpected error in storage job: ") + e.what());
+    }
+}
+
+Status RunCached(Connection& db, const std::string& sql) {
+    auto stmt = db.Cached(sql);
+    if (!stmt.ok()) {
+        return stmt.status();
+    }
+    return (*stmt)->Run();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       StoreOptions options) {
+    auto writer = Connection::Open(path, Connection::Mode::kReadWrite);
+    if (!writer.ok()) {
+        return writer.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(ApplyMigrations(**writer));
+    return std::unique_ptr<SqliteStore>(new SqliteStore(path, options, std::move(*writer)));
+}
+
+SqliteStore::SqliteStore(std::string path, StoreOptions options,
+                         std::unique_ptr<Connection> writer)
+    : path_(std::move(path)),
+      options_(options),
+      writer_connection_(std::move(writer)),
+      writer_repositories_(std::make_unique<SqliteRepositories>(*writer_connection_)) {
+    writer_thread_ = std::thread([this] { WriterLoop(); });
+}
+
+SqliteStore::~SqliteStore() {
+    {
+        std::lock_guard lock(queue_mutex_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    writer_thread_.join();
+    idle_readers_.clear();
+}
+
+StoreStats SqliteStore::stats() const { return {transactions_.load(), writes_.load()}; }
+
+void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
+    {
+        std::lock_guard lock(queue_mutex_);
+        if (!stopping_) {
+            queue_.push_back({std::move(job), std::move(done)});
+            queue_cv_.notify_one();
+            return;
+        }
+    }
+    done(Unavailable("the store is shutting down"));
+}
+
+void SqliteStore::WriterLoop() {
+    std::vector<PendingWrite> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+            if (queue_.empty()) {
+                return;  // stopping, and everything queued has been written
+            }
+            const std::size_t take = std::min(queue_.size(), options_.max_batch);
+            batch.clear();
+            batch.reserve(take);
+            for (std::size_t i = 0; i < take; ++i) {
+                batch.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        CommitBatch(batch);
+    }
+}
+
+// One transaction for the whole batch; each job in its own savepoint so that a failing job
+// undoes only its own changes. Callers hear back only after COMMIT returned.
+void SqliteStore::CommitBatch(std::vector<PendingWrite>& batch) {
+    Connection& db = *writer_connection_;
+    std::vector<Status> outcomes(batch.size());
+    Status begun = RunCached(db, "BEGIN IMMEDIATE");
+    if (!begun.ok()) {
+        for (PendingWrite& write : batch) {
+            write.done(begun);
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        Status savepoint = RunCached(db, "SAVEPOINT job");
+        if (!savepoint.ok()) {
+            outcomes[i] = savepoint;
+            continue;
+        }
+        outcomes[i] = RunJob(batch[i].job, *writer_repositories_);
+        if (!outcomes[i].ok()) {
+            (void)RunCached(db, "ROLLBACK TO job");
+        }
+        Status released = RunCached(db, "RELEASE job");
+        if (!released.ok() && outcomes[i].ok()) {
+            outcomes[i] = released;
+        }
+    }
+    Status committed = RunCached(db, "COMMIT");
+    if (!committed.ok()) {
+        (void)db.Exec("ROLLBACK");
+        for (Status& outcome : outcomes) {
+            if (outcome.ok()) {
+                outcome = Unavailable("the write could not be committed: " + committed.message());
+            }
+        }
+    } else {
+        transactions_.fetch_add(1, std::memory_order_relaxed);
+        writes_.fetch_add(batch.size(), std::memory_order_relaxed);
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        batch[i].done(std::move(outcomes[i]));
+    }
+}
+
+Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::AcquireReader() {
+    {
+        std::lock_guard lock(readers_mutex_);
+        if (!idle_readers_.empty()) {
+            auto reader = std::move(idle_readers_.back());
+            idle_readers_.pop_back();
+            return reader;
+        }
+    }
+    auto connection = Connection::Open(path_, Connection::Mode::kReadOnly);
+    if (!connection.ok()) {
+        return connection.status();
+    }
+    auto reader = std::make_unique<Reader>();
+    reader->connection = std::move(*connection);
+    reader->repositories = std::make_unique<SqliteRepositories>(*reader->connection);
+    return reader;
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<Reader> reader) {
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.push_back(std::move(reader));
+}
+
+Status SqliteStore::Read(const domain::StoreJob& job) {
+    auto reader = AcquireReader();
+    if (!reader.ok()) {
+        return reader.status();
+    }
+    Connection& db = *(*reader)->connection;
+    Status status = RunCached(db, "BEGIN");
+    if (status.ok()) {
+        status = RunJob(job, *(*reader)->repositories);
+        Status ended = RunCached(db, "COMMIT");
+        if (!ended.ok()) {
+            (void)db.Exec("ROLLBACK");
+            if (status.ok()) {
+                status = ended;
+            }
+        }
+    }
+    ReleaseReader(std::move(*reader));
+    return status;
+}
+
+Status BackupDatabase(const std::string& from, const std::string& to) {
+    auto source = Connection::Open(from, Connection::Mode::kReadOnly);
+    if (!source.ok()) {
+        return source.status();
+    }
+    auto target = Connection::Open(to, Connection::Mode::kReadWrite);
+    if (!target.ok()) {
+        return target.status();
+    }
+    sqlite3_backup* backup = sqlite3_backup_init((*target)->raw(), "main", (*source)->raw(), "main");
+    if (backup == nullptr) {
+        return FromSqlite(sqlite3_errcode((*target)->raw()), (*target)->raw(), "backup failed");
+    }
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            sqlite3_sleep(20);
+        }
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+        return FromSqlite(rc, (*target)->raw(), "backup failed");
+    }
+    return Status::Ok();
+}
+
+}  // namespace pipecrm::storage::sqlite

@@ -1,0 +1,84 @@
+// The embedded SQLite store: one writer thread that group-commits every queued write in one
+// transaction, and a pool of reader connections.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "domain/store.hpp"
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/sqlite_repositories.hpp"
+
+namespace pipecrm::storage::sqlite {
+
+struct StoreOptions {
+    std::size_t max_batch = 4096;  ///< most writes one transaction takes from the queue
+};
+
+/// Counters for benchmarks and logs.
+struct StoreStats {
+    std::uint64_t transactions = 0;
+    std::uint64_t writes = 0;
+};
+
+/// Safe for concurrent use from any number of threads.
+class SqliteStore final : public domain::Store {
+  public:
+    /// Opens (creating if needed) the database, applies migrations and starts the writer.
+    /// kUnavailable when the file cannot be opened; kFailedPrecondition for a newer schema.
+    static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                     StoreOptions options = {});
+    /// Finishes every queued write, then stops the writer.
+    ~SqliteStore() override;
+
+    Status Read(const domain::StoreJob& job) override;
+    void Write(domain::StoreJob job, domain::WriteDone done) override;
+
+    StoreStats stats() const;
+
+  private:
+    struct Reader {
+        std::unique_ptr<Connection> connection;
+        std::unique_ptr<SqliteRepositories> repositories;
+    };
+    struct PendingWrite {
+        domain::StoreJob job;
+        domain::WriteDone done;
+    };
+
+    SqliteStore(std::string path, StoreOptions options, std::unique_ptr<Connection> writer);
+    void WriterLoop();
+    void CommitBatch(std::vector<PendingWrite>& batch);
+    Result<std::unique_ptr<Reader>> AcquireReader();
+    void ReleaseReader(std::unique_ptr<Reader> reader);
+
+    const std::string path_;
+    const StoreOptions options_;
+    std::unique_ptr<Connection> writer_connection_;
+    std::unique_ptr<SqliteRepositories> writer_repositories_;
+
+    std::mutex queue_mutex_;  // guards queue_ and stopping_
+    std::condition_variable queue_cv_;
+    std::deque<PendingWrite> queue_;
+    bool stopping_ = false;
+
+    std::mutex readers_mutex_;  // guards idle_readers_
+    std::vector<std::unique_ptr<Reader>> idle_readers_;
+
+    std::atomic<std::uint64_t> transactions_{0};
+    std::atomic<std::uint64_t> writes_{0};
+    std::thread writer_thread_;
+};
+
+/// Copies a live database to `to` with SQLite's online backup API; consistent even while a
+/// server writes. Fails with kUnavailable when either file cannot be opened.
+Status BackupDatabase(const std::string& from, const std::string& to);
+
+}  // namespace pipecrm::storage::sqlite
