@@ -124,9 +124,13 @@ HeaderList ParseQuery(std::string_view query) {
     return params;
 }
 
-std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
+std::string_view View(beast::string_view text) {
+    return {text.data(), text.size()};
+}
 
-char LowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char LowerChar(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string ToLower(std::string_view text) {
     std::string out(text);
@@ -173,9 +177,9 @@ std::string UtcTimestamp() {
     std::tm parts{};
     gmtime_r(&seconds, &parts);
     char text[64];
-    std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
-                  parts.tm_min, parts.tm_sec, static_cast<int>(millis));
+    std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900,
+                  parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
+                  static_cast<int>(millis));
     return text;
 }
 
@@ -244,7 +248,6 @@ class Core {
     asio::steady_timer accept_retry_timer_;
     std::uint16_t port_ = 0;
 };
-
 
 /// One TCP connection, serving one request at a time. Every member is used on strand_ only.
 class Session : public std::enable_shared_from_this<Session> {
@@ -381,10 +384,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void AnswerBadRequest(const beast::error_code& error) {
-        request_line_ = parser_->is_header_done()
-                            ? RequestLine(View(parser_->get().method_string()),
-                                          View(parser_->get().target()))
-                            : std::string("- -");
+        const bool header_done = parser_->is_header_done();
+        request_line_ = header_done ? RequestLine(View(parser_->get().method_string()),
+                                                  View(parser_->get().target()))
+                                    : std::string("- -");
+        version_ = header_done ? parser_->get().version() : 11;
+        head_request_ = false;
         stream_.expires_never();
         if (error == bhttp::error::header_limit) {
             Write(ErrorResponse(431, "request header is larger than " +
@@ -392,10 +397,10 @@ class Session : public std::enable_shared_from_this<Session> {
                                          " bytes"),
                   false, true);
         } else if (error == bhttp::error::body_limit) {
-            Write(ErrorResponse(413, "request body is larger than " +
-                                         std::to_string(server_.options_.max_body_bytes) +
-                                         " bytes"),
-                  false, true);
+            Write(
+                ErrorResponse(413, "request body is larger than " +
+                                       std::to_string(server_.options_.max_body_bytes) + " bytes"),
+                false, true);
         } else {
             Write(ErrorResponse(400, "malformed HTTP request: " + error.message()), false, true);
         }
@@ -425,8 +430,10 @@ class Session : public std::enable_shared_from_this<Session> {
                 LogError("handler set an invalid response header; it was dropped");
             }
         }
-        response_.body() = std::move(response.body);
-        response_.content_length(response_.body().size());
+        response_.content_length(response.body.size());
+        if (!head_request_) {
+            response_.body() = std::move(response.body);
+        }
         response_.keep_alive(keep_alive);
         // A client that stops reading must not hold the connection forever.
         stream_.expires_after(server_.options_.idle_timeout);
@@ -504,6 +511,7 @@ class Session : public std::enable_shared_from_this<Session> {
     State state_ = State::kIdle;
     unsigned version_ = 11;
     bool request_keep_alive_ = false;
+    bool head_request_ = false;  // the response to HEAD has a Content-Length but no body
     bool close_after_write_ = false;
     bool linger_ = false;
     bool continue_sent_ = false;
@@ -566,10 +574,9 @@ class Exchange {
             }
             if (!session->strand().running_in_this_thread()) {
                 const Strand strand = session->strand();
-                asio::post(strand, [session = std::move(session),
-                                    action = std::forward<Action>(action)]() mutable {
-                    action(*session);
-                });
+                asio::post(strand,
+                           [session = std::move(session),
+                            action = std::forward<Action>(action)]() mutable { action(*session); });
                 return;
             }
         }
@@ -586,6 +593,7 @@ void Session::Dispatch() {
     auto& message = parser_->get();
     version_ = message.version();
     request_keep_alive_ = message.keep_alive();
+    head_request_ = message.method() == bhttp::verb::head;
 
     Request request;
     request.method = std::string(message.method_string());
@@ -596,9 +604,11 @@ void Session::Dispatch() {
     if (question != std::string_view::npos) {
         request.query = ParseQuery(target.substr(question + 1));
     }
-    request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
+    request.headers.reserve(
+        static_cast<std::size_t>(std::distance(message.begin(), message.end())));
     for (const auto& field : message) {
-        request.headers.emplace_back(ToLower(View(field.name_string())), std::string(field.value()));
+        request.headers.emplace_back(ToLower(View(field.name_string())),
+                                     std::string(field.value()));
     }
     request.body = std::move(message.body());
     request.remote_address = remote_address_;
@@ -816,15 +826,13 @@ void Core::Unregister(Session* session) {
 void Core::DoAccept() {
     Strand strand = asio::make_strand(ioc_);
     acceptor_.async_accept(
-        strand, asio::bind_executor(control_, [this, strand](const beast::error_code& error,
-                                                             tcp::socket socket) {
-            OnAccept(error, std::move(socket), strand);
-        }));
+        strand, asio::bind_executor(
+                    control_, [this, strand](const beast::error_code& error, tcp::socket socket) {
+                        OnAccept(error, std::move(socket), strand);
+                    }));
 }
 
-void Core::OnAccept(const beast::error_code& error,
-                            tcp::socket socket,
-                            const Strand& strand) {
+void Core::OnAccept(const beast::error_code& error, tcp::socket socket, const Strand& strand) {
     if (error == asio::error::operation_aborted || stopping()) {
         return;  // the socket, if any, closes as it goes out of scope
     }
@@ -861,11 +869,17 @@ Server::Server(ServerOptions options, Handler handler, LogSink log)
 
 Server::~Server() = default;
 
-Status Server::Start() { return impl_->core.Start(); }
+Status Server::Start() {
+    return impl_->core.Start();
+}
 
-std::uint16_t Server::port() const { return impl_->core.port_; }
+std::uint16_t Server::port() const {
+    return impl_->core.port_;
+}
 
-void Server::Run() { impl_->core.Run(); }
+void Server::Run() {
+    impl_->core.Run();
+}
 
 void Server::Stop() {
     Core& core = impl_->core;

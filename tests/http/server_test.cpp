@@ -19,10 +19,10 @@
 namespace pipecrm::http {
 namespace {
 
-using std::chrono::milliseconds;
-using std::chrono::steady_clock;
 using pipecrm::testing::HttpClient;
 using pipecrm::testing::HttpResult;
+using std::chrono::milliseconds;
+using std::chrono::steady_clock;
 
 constexpr char kHost[] = "127.0.0.1";
 
@@ -161,8 +161,10 @@ TEST(HttpServer, PassesHeadersAndBody) {
 TEST(HttpServer, SendsHandlerHeadersAndStatus) {
     RunningServer server([](Request&&, const Responder& respond) {
         Response response = Text("", 201);
-        response.headers = {{"Location", "/deals/7"}, {"Set-Cookie", "a=1"},
-                            {"Set-Cookie", "b=2"}, {"X-Bad", "evil\r\nInjected: yes"}};
+        response.headers = {{"Location", "/deals/7"},
+                            {"Set-Cookie", "a=1"},
+                            {"Set-Cookie", "b=2"},
+                            {"X-Bad", "evil\r\nInjected: yes"}};
         respond(std::move(response));
     });
     HttpClient client(kHost, server.port());
@@ -192,6 +194,23 @@ TEST(HttpServer, KeepsTheConnectionAliveBetweenRequests) {
     EXPECT_EQ(client.connections_opened(), 1);
 }
 
+TEST(HttpServer, AnswersHeadWithALengthButNoBody) {
+    RunningServer server(Echo);
+    HttpClient client(kHost, server.port());
+    auto head = client.Send("HEAD", "/x");
+    ASSERT_TRUE(head.ok()) << head.status().ToString();
+    EXPECT_EQ(head->status, 200);
+    EXPECT_EQ(head->body, "");
+    ASSERT_NE(head->Header("content-length"), nullptr);
+    EXPECT_EQ(
+        *head->Header("content-length"),
+        std::to_string(std::string_view("method=HEAD\npath=/x\nremote=127.0.0.1\nbody=").size()));
+    auto get = client.Send("GET", "/x");  // the connection is still in step
+    ASSERT_TRUE(get.ok()) << get.status().ToString();
+    EXPECT_EQ(get->status, 200);
+    EXPECT_EQ(client.connections_opened(), 1);
+}
+
 TEST(HttpServer, ClosesWhenTheClientAsksTo) {
     RunningServer server(Echo);
     HttpClient client(kHost, server.port());
@@ -206,10 +225,11 @@ TEST(HttpServer, ClosesWhenTheClientAsksTo) {
 
 TEST(HttpServer, AnswersPipelinedRequestsInOrder) {
     RunningServer server(Echo);
-    const std::string answer = HttpClient::SendRaw(
-        kHost, server.port(),
-        "GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        milliseconds(10'000));
+    const std::string answer =
+        HttpClient::SendRaw(kHost, server.port(),
+                            "GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: "
+                            "x\r\nConnection: close\r\n\r\n",
+                            milliseconds(10'000));
     const std::size_t one = answer.find("path=/one");
     const std::size_t two = answer.find("path=/two");
     ASSERT_NE(one, std::string::npos) << answer;
@@ -220,8 +240,8 @@ TEST(HttpServer, AnswersPipelinedRequestsInOrder) {
 TEST(HttpServer, ClosesAnHttp10ConnectionAfterTheResponse) {
     RunningServer server(Echo);
     const auto start = steady_clock::now();
-    const std::string answer =
-        HttpClient::SendRaw(kHost, server.port(), "GET /old HTTP/1.0\r\n\r\n", milliseconds(10'000));
+    const std::string answer = HttpClient::SendRaw(
+        kHost, server.port(), "GET /old HTTP/1.0\r\n\r\n", milliseconds(10'000));
     EXPECT_LT(steady_clock::now() - start, milliseconds(5'000));  // closed, not timed out
     EXPECT_TRUE(StartsWith(answer, "HTTP/1.0 200")) << answer;
     EXPECT_NE(answer.find("path=/old"), std::string::npos);
@@ -325,11 +345,10 @@ TEST(HttpServer, RejectsAnOversizedBodyWith413) {
 
 TEST(HttpServer, RejectsAMalformedRequestWith400) {
     RunningServer server(Echo);
-    const std::string answer = HttpClient::SendRaw(kHost, server.port(), "NOT HTTP AT ALL\r\n\r\n",
-                                                   milliseconds(10'000));
+    const std::string answer =
+        HttpClient::SendRaw(kHost, server.port(), "NOT HTTP AT ALL\r\n\r\n", milliseconds(10'000));
     EXPECT_TRUE(StartsWith(answer, "HTTP/1.1 400")) << answer;
-    EXPECT_NE(answer.find(R"({"success":false,"error":"malformed HTTP request)"),
-              std::string::npos)
+    EXPECT_NE(answer.find(R"({"success":false,"error":"malformed HTTP request)"), std::string::npos)
         << answer;
     EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
 }
@@ -339,8 +358,8 @@ TEST(HttpServer, CutsAStalledRequestAfterTheReadTimeout) {
     options.read_timeout = milliseconds(300);
     RunningServer server(Echo, options);
     const auto start = steady_clock::now();
-    const std::string answer = HttpClient::SendRaw(kHost, server.port(),
-                                                   "GET / HTTP/1.1\r\nHost: x\r\n", milliseconds(10'000));
+    const std::string answer = HttpClient::SendRaw(
+        kHost, server.port(), "GET / HTTP/1.1\r\nHost: x\r\n", milliseconds(10'000));
     EXPECT_LT(steady_clock::now() - start, milliseconds(5'000));
     EXPECT_EQ(answer, "");
 }
@@ -432,8 +451,8 @@ TEST(HttpServer, GivesUpOnAStuckRequestAfterTheGracePeriod) {
     std::promise<Responder> stuck;
     ServerOptions options;
     options.shutdown_grace = milliseconds(200);
-    RunningServer server(
-        [&](Request&&, Responder respond) { stuck.set_value(std::move(respond)); }, options);
+    RunningServer server([&](Request&&, Responder respond) { stuck.set_value(std::move(respond)); },
+                         options);
     std::future<Result<HttpResult>> waiting = std::async(std::launch::async, [&] {
         HttpClient client(kHost, server.port());
         return client.Send("GET", "/never");

@@ -21,7 +21,9 @@ namespace {
 constexpr int kIoTimeoutSeconds = 30;
 constexpr std::size_t kReadChunk = 64 * 1024;
 
-char LowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char LowerChar(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -61,7 +63,9 @@ std::optional<std::size_t> ParseNumber(std::string_view text, int base) {
     return value;
 }
 
-std::string ErrnoText() { return std::strerror(errno); }
+std::string ErrnoText() {
+    return std::strerror(errno);
+}
 
 /// A connected TCP socket with TCP_NODELAY, or kUnavailable.
 Result<int> OpenConnection(const std::string& host, std::uint16_t port) {
@@ -125,9 +129,12 @@ const std::string* HttpResult::Header(std::string_view name) const {
     return nullptr;
 }
 
-HttpClient::HttpClient(std::string host, std::uint16_t port) : host_(std::move(host)), port_(port) {}
+HttpClient::HttpClient(std::string host, std::uint16_t port)
+    : host_(std::move(host)), port_(port) {}
 
-HttpClient::~HttpClient() { Close(); }
+HttpClient::~HttpClient() {
+    Close();
+}
 
 void HttpClient::Close() {
     if (fd_ >= 0) {
@@ -247,14 +254,15 @@ Result<HttpResult> HttpClient::ReadResponse(bool head_request) {
             }
             std::string name = header->substr(0, colon);
             std::transform(name.begin(), name.end(), name.begin(), LowerChar);
-            result.headers.emplace_back(std::move(name),
-                                        std::string(Trim(std::string_view(*header).substr(colon + 1))));
+            result.headers.emplace_back(
+                std::move(name), std::string(Trim(std::string_view(*header).substr(colon + 1))));
         }
     } while (result.status >= 100 && result.status < 200);
 
     const std::string* connection = result.Header("connection");
-    bool keep_alive = http10 ? connection != nullptr && ContainsIgnoreCase(*connection, "keep-alive")
-                             : connection == nullptr || !ContainsIgnoreCase(*connection, "close");
+    bool keep_alive = http10
+                          ? connection != nullptr && ContainsIgnoreCase(*connection, "keep-alive")
+                          : connection == nullptr || !ContainsIgnoreCase(*connection, "close");
     const std::string* encoding = result.Header("transfer-encoding");
     const std::string* length = result.Header("content-length");
     if (head_request || result.status == 204 || result.status == 304) {
@@ -318,10 +326,11 @@ Result<HttpResult> HttpClient::ReadResponse(bool head_request) {
     return result;
 }
 
-Result<HttpResult> HttpClient::Send(std::string_view method,
-                                    std::string_view target,
-                                    std::string_view body,
-                                    const std::vector<std::pair<std::string, std::string>>& headers) {
+Result<HttpResult> HttpClient::Send(
+    std::string_view method,
+    std::string_view target,
+    std::string_view body,
+    const std::vector<std::pair<std::string, std::string>>& headers) {
     bool has_host = false;
     bool has_type = false;
     bool has_length = false;
@@ -334,7 +343,11 @@ Result<HttpResult> HttpClient::Send(std::string_view method,
     out_.reserve(256 + body.size());
     out_.append(method).append(" ").append(target).append(" HTTP/1.1\r\n");
     if (!has_host) {
-        out_.append("Host: ").append(host_).append(":").append(std::to_string(port_)).append("\r\n");
+        out_.append("Host: ")
+            .append(host_)
+            .append(":")
+            .append(std::to_string(port_))
+            .append("\r\n");
     }
     for (const auto& [name, value] : headers) {
         out_.append(name).append(": ").append(value).append("\r\n");

@@ -67,8 +67,8 @@ class HttpClient {
     std::string host_;
     std::uint16_t port_;
     int fd_ = -1;
-    std::string out_;       // the request being sent; reused between requests
-    std::string in_;        // bytes received and not yet consumed start at in_pos_
+    std::string out_;  // the request being sent; reused between requests
+    std::string in_;   // bytes received and not yet consumed start at in_pos_
     std::size_t in_pos_ = 0;
     bool received_any_ = false;  // whether the current response has sent a byte
     bool peer_closed_ = false;   // whether the server closed the connection

@@ -1,0 +1,327 @@
+// Storage tests on a real SQLite file: migrations, the group-commit writer, rollback of one
+// failing job, the append-only event log, workspace scoping and online backup.
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "domain/deal_service.hpp"
+#include "domain/workspace_setup.hpp"
+#include "sample/sample_data.hpp"
+#include "support/process.hpp"
+
+namespace pipecrm::storage::sqlite {
+namespace {
+
+using domain::Repositories;
+
+const Instant kNow = FromUnixSeconds(1767262800);
+
+struct Fixture {
+    testing::TempDir dir;
+    std::string path = dir.File("crm.db");
+    std::unique_ptr<SqliteStore> store;
+    domain::CreatedWorkspace workspace;
+
+    explicit Fixture(const std::string& email = "owner@example.com") {
+        auto opened = SqliteStore::Open(path);
+        EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+        store = std::move(*opened);
+        workspace = AddWorkspace(email);
+    }
+
+    domain::CreatedWorkspace AddWorkspace(const std::string& email) {
+        domain::CreatedWorkspace created;
+        Status status = store->WriteAndWait([&](Repositories& repos) -> Status {
+            domain::NewWorkspace request{"Acme", domain::Language::kEnglish, email, "", ""};
+            auto result = domain::SetUpWorkspace(repos, request, kNow);
+            if (!result.ok()) {
+                return result.status();
+            }
+            created = *result;
+            return Status::Ok();
+        });
+        EXPECT_TRUE(status.ok()) << status.ToString();
+        return created;
+    }
+
+    domain::Actor Actor() const {
+        return {workspace.workspace_id, workspace.admin_user_id, "VND"};
+    }
+
+    Result<domain::Deal> Create(const std::string& title, const domain::Actor& actor) {
+        std::optional<domain::Deal> out;
+        Status status = store->WriteAndWait([&](Repositories& repos) -> Status {
+            domain::DealChange change;
+            change.title = title;
+            change.value = "1000";
+            auto deal = domain::CreateDeal(repos, actor, change, kNow);
+            if (!deal.ok()) {
+                return deal.status();
+            }
+            out = *deal;
+            return Status::Ok();
+        });
+        if (!status.ok()) {
+            return status;
+        }
+        return *out;
+    }
+};
+
+TEST(SqliteStore, SetsUpTheDefaultPipelineWithFiveStages) {
+    Fixture f;
+    Status status = f.store->Read([&](Repositories& repos) -> Status {
+        domain::ListOptions options;
+        options.sort = domain::SortField::kOrderNr;
+        auto stages = repos.Stages().List(f.workspace.workspace_id, f.workspace.pipeline_id, options);
+        EXPECT_TRUE(stages.ok());
+        EXPECT_EQ(stages->size(), 5u);
+        EXPECT_EQ(stages->front().name, "Prospecting");
+        EXPECT_EQ(stages->front().order_nr, 1);
+        EXPECT_EQ(stages->back().name, "Closing");
+        auto type = repos.Activities().FindType(f.workspace.workspace_id, "call");
+        EXPECT_TRUE(type.ok() && type->has_value());
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+}
+
+TEST(SqliteStore, DealAndItsEventsCommitTogether) {
+    Fixture f;
+    auto deal = f.Create("Pilot for 20 seats", f.Actor());
+    ASSERT_TRUE(deal.ok()) << deal.status().ToString();
+    Status status = f.store->Read([&](Repositories& repos) -> Status {
+        auto stored = repos.Deals().Get(f.workspace.workspace_id, deal->id);
+        EXPECT_TRUE(stored.ok());
+        EXPECT_EQ(stored->title, "Pilot for 20 seats");
+        EXPECT_EQ(stored->value.minor_units, 1000);
+        EXPECT_EQ(stored->value.currency, "VND");
+        auto events = repos.DealEvents().ListForDeal(f.workspace.workspace_id, deal->id);
+        EXPECT_TRUE(events.ok());
+        EXPECT_EQ(events->size(), 1u);
+        EXPECT_EQ(events->at(0).kind, domain::DealEventKind::kCreated);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+}
+
+TEST(SqliteStore, FailingJobRollsBackOnlyItself) {
+    Fixture f;
+    const domain::Actor actor = f.Actor();
+    std::atomic<int> finished{0};
+    Status good_status;
+    Status bad_status;
+    // Queue both before either runs, so they share one transaction.
+    f.store->Write(
+        [&](Repositories& repos) -> Status {
+            domain::DealChange change;
+            change.title = "kept";
+            auto deal = domain::CreateDeal(repos, actor, change, kNow);
+            return deal.ok() ? Status::Ok() : deal.status();
+        },
+        [&](Status s) {
+            good_status = s;
+            ++finished;
+        });
+    f.store->Write(
+        [&](Repositories& repos) -> Status {
+            domain::DealChange change;
+            change.title = "rolled back";
+            auto deal = domain::CreateDeal(repos, actor, change, kNow);
+            if (!deal.ok()) {
+                return deal.status();
+            }
+            return InvalidArgument("the job changed its mind", "title");
+        },
+        [&](Status s) {
+            bad_status = s;
+            ++finished;
+        });
+    while (finished.load() < 2) {
+        std::this_thread::yield();
+    }
+    EXPECT_TRUE(good_status.ok());
+    EXPECT_EQ(bad_status.code(), ErrorCode::kInvalidArgument);
+    Status status = f.store->Read([&](Repositories& repos) -> Status {
+        domain::DealQuery query;
+        query.workspace_id = f.workspace.workspace_id;
+        auto deals = repos.Deals().List(query);
+        EXPECT_EQ(deals->size(), 1u);
+        EXPECT_EQ(deals->at(0).title, "kept");
+        EXPECT_EQ(repos.DealEvents().Count(f.workspace.workspace_id).value(), 1);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+}
+
+TEST(SqliteStore, ExceptionInAJobBecomesInternalError) {
+    Fixture f;
+    Status status = f.store->WriteAndWait([](Repositories&) -> Status {
+        throw std::runtime_error("boom");
+    });
+    EXPECT_EQ(status.code(), ErrorCode::kInternal);
+    EXPECT_TRUE(f.Create("still works", f.Actor()).ok());
+}
+
+TEST(SqliteStore, ConcurrentWritersAreGroupCommitted) {
+    Fixture f;
+    const domain::Actor actor = f.Actor();
+    constexpr int kThreads = 32;
+    constexpr int kPerThread = 20;
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                if (!f.Create("deal " + std::to_string(t) + "-" + std::to_string(i), actor).ok()) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    EXPECT_EQ(failures.load(), 0);
+    StoreStats stats = f.store->stats();
+    EXPECT_GE(stats.writes, static_cast<std::uint64_t>(kThreads * kPerThread));
+    EXPECT_LT(stats.transactions, stats.writes) << "writes were not batched";
+    Status status = f.store->Read([&](Repositories& repos) -> Status {
+        EXPECT_EQ(repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
+                  kThreads * kPerThread);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+}
+
+TEST(SqliteStore, EventLogIsAppendOnly) {
+    Fixture f;
+    ASSERT_TRUE(f.Create("x", f.Actor()).ok());
+    f.store.reset();
+    auto connection = Connection::Open(f.path, Connection::Mode::kReadWrite);
+    ASSERT_TRUE(connection.ok());
+    Status update = (*connection)->Exec("UPDATE deal_events SET kind = 'won'");
+    EXPECT_FALSE(update.ok());
+    EXPECT_NE(update.message().find("append-only"), std::string::npos);
+    EXPECT_FALSE((*connection)->Exec("DELETE FROM deal_events").ok());
+}
+
+TEST(SqliteStore, WorkspacesDoNotSeeEachOther) {
+    Fixture f;
+    domain::CreatedWorkspace other = f.AddWorkspace("other@example.com");
+    auto mine = f.Create("mine", f.Actor());
+    ASSERT_TRUE(mine.ok());
+    Status status = f.store->Read([&](Repositories& repos) -> Status {
+        auto theirs = repos.Deals().Get(other.workspace_id, mine->id);
+        EXPECT_EQ(theirs.status().code(), ErrorCode::kNotFound);
+        domain::DealQuery query;
+        query.workspace_id = other.workspace_id;
+        EXPECT_TRUE(repos.Deals().List(query)->empty());
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+    // A stage of another workspace cannot be used either.
+    Status move = f.store->WriteAndWait([&](Repositories& repos) -> Status {
+        domain::ListOptions options;
+        auto their_stages = repos.Stages().List(other.workspace_id, std::nullopt, options);
+        domain::DealChange change;
+        change.stage_id = their_stages->front().id;
+        auto moved = domain::UpdateDeal(repos, f.Actor(), mine->id, change, kNow);
+        return moved.ok() ? Status::Ok() : moved.status();
+    });
+    EXPECT_EQ(move.code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(move.field(), "stage_id");
+}
+
+TEST(SqliteStore, DataSurvivesReopen) {
+    testing::TempDir dir;
+    Fixture f;
+    ASSERT_TRUE(f.Create("durable", f.Actor()).ok());
+    f.store.reset();
+    auto reopened = SqliteStore::Open(f.path);
+    ASSERT_TRUE(reopened.ok());
+    Status status = (*reopened)->Read([&](Repositories& repos) -> Status {
+        domain::DealQuery query;
+        query.workspace_id = f.workspace.workspace_id;
+        EXPECT_EQ(repos.Deals().List(query)->size(), 1u);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+}
+
+TEST(SqliteStore, BackupCopiesEverything) {
+    Fixture f;
+    sample::SampleOptions options;
+    options.workspace_id = f.workspace.workspace_id;
+    options.admin_user_id = f.workspace.admin_user_id;
+    options.deals = 50;
+    options.now = kNow;
+    ASSERT_TRUE(sample::GenerateSampleData(*f.store, options).ok());
+    const std::string copy = f.dir.File("copy.db");
+    ASSERT_TRUE(BackupDatabase(f.path, copy).ok());
+    auto opened = SqliteStore::Open(copy);
+    ASSERT_TRUE(opened.ok());
+    std::int64_t original_events = 0;
+    std::int64_t copied_events = 0;
+    ASSERT_TRUE(f.store->Read([&](Repositories& repos) -> Status {
+        original_events = repos.DealEvents().Count(f.workspace.workspace_id).value();
+        return Status::Ok();
+    }).ok());
+    ASSERT_TRUE((*opened)->Read([&](Repositories& repos) -> Status {
+        copied_events = repos.DealEvents().Count(f.workspace.workspace_id).value();
+        EXPECT_EQ(repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
+                  50);
+        return Status::Ok();
+    }).ok());
+    EXPECT_GT(original_events, 50);
+    EXPECT_EQ(copied_events, original_events);
+}
+
+TEST(SqliteStore, SampleDataIsDeterministicBySeed) {
+    auto titles_for = [](std::uint64_t seed) {
+        Fixture f;
+        sample::SampleOptions options;
+        options.workspace_id = f.workspace.workspace_id;
+        options.admin_user_id = f.workspace.admin_user_id;
+        options.deals = 30;
+        options.seed = seed;
+        options.now = kNow;
+        EXPECT_TRUE(sample::GenerateSampleData(*f.store, options).ok());
+        std::string signature;
+        EXPECT_TRUE(f.store->Read([&](Repositories& repos) -> Status {
+            domain::DealQuery query;
+            query.workspace_id = f.workspace.workspace_id;
+            query.statuses = {domain::DealStatus::kOpen, domain::DealStatus::kWon,
+                              domain::DealStatus::kLost};
+            auto deals = repos.Deals().List(query);  // kept alive for the loop
+            for (const auto& deal : *deals) {
+                signature += deal.title + "|" + std::to_string(deal.stage_id) + "|" +
+                             std::string(domain::DealStatusName(deal.status)) + "|" +
+                             std::to_string(deal.value.minor_units) + ";";
+            }
+            return Status::Ok();
+        }).ok());
+        return signature;
+    };
+    EXPECT_EQ(titles_for(7), titles_for(7));
+    EXPECT_NE(titles_for(7), titles_for(8));
+}
+
+TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
+    testing::TempDir dir;
+    const std::string path = dir.File("future.db");
+    {
+        auto connection = Connection::Open(path, Connection::Mode::kReadWrite);
+        ASSERT_TRUE(connection.ok());
+        ASSERT_TRUE((*connection)->Exec("PRAGMA user_version = 9999").ok());
+    }
+    auto opened = SqliteStore::Open(path);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.status().code(), ErrorCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace pipecrm::storage::sqlite
