@@ -1,0 +1,45 @@
+# The short commands of README.md. Every entry point installs what it needs first.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+DEMO_DB ?= demo/pipecrm-demo.db
+DEMO_LISTEN ?= 127.0.0.1:8080
+
+.PHONY: setup build demo test test-asan bench format tidy clean
+
+setup:
+	@scripts/setup
+
+# The release binary at build/release/pipecrm.
+build: setup
+	@cmake --preset release > /dev/null
+	@cmake --build build/release -j $(JOBS) --target pipecrm
+
+# Builds, creates the demo database if absent, and serves it on http://$(DEMO_LISTEN).
+demo: build
+	@scripts/demo "$(DEMO_DB)" "$(DEMO_LISTEN)"
+
+# Builds everything once (warnings are errors) and runs every test suite through ctest.
+test: setup
+	@scripts/test
+
+# The fast tier again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: setup
+	@cmake --preset asan > /dev/null
+	@cmake --build build/asan -j $(JOBS)
+	@cd build/asan && ctest -j $(JOBS) -L fast --output-on-failure
+
+# Write throughput: HTTP and storage layer against raw SQLite (see bench/README.md).
+bench: setup
+	@cmake --preset release > /dev/null
+	@cmake --build build/release -j $(JOBS) --target pipecrm pipecrm_write_bench pipecrm_generate
+	@build/release/pipecrm_write_bench --binary build/release/pipecrm
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+tidy: setup
+	@cmake --preset tidy > /dev/null
+	@cmake --build build/tidy -j $(JOBS)
+
+clean:
+	@rm -rf build
