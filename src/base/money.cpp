@@ -56,8 +56,9 @@ int MinorUnitDigits(std::string_view code) {
 Result<std::int64_t> ParseAmount(std::string_view text, std::string_view currency) {
     const int digits = MinorUnitDigits(currency);
     auto bad = [&] {
-        return InvalidArgument("\"" + std::string(text) + "\" is not an amount of " +
-                               std::string(currency));
+        std::string message = "not an amount of ";
+        message.append(currency).append(": ").append(text);
+        return InvalidArgument(std::move(message));
     };
     std::size_t pos = 0;
     bool negative = false;
@@ -81,9 +82,10 @@ Result<std::int64_t> ParseAmount(std::string_view text, std::string_view currenc
             char c = text[pos];
             if (fraction_digits >= digits) {
                 if (c != '0') {
-                    return InvalidArgument("amount " + std::string(text) + " has more decimals than " +
-                                           std::string(currency) + " allows (" +
-                                           std::to_string(digits) + ")");
+                    std::string message = "amount ";
+                    message.append(text).append(" has more decimals than ").append(currency);
+                    message.append(" allows (").append(std::to_string(digits)).append(")");
+                    return InvalidArgument(std::move(message));
                 }
                 continue;
             }

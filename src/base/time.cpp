@@ -54,7 +54,7 @@ static std::string FormatWith(Instant t, char separator, bool zulu) {
     auto days = std::chrono::floor<std::chrono::days>(t);
     year_month_day ymd{days};
     std::chrono::hh_mm_ss hms{t - days};
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u%c%02ld:%02ld:%02ld%s",
                   static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()), separator,
