@@ -18,7 +18,8 @@ build: setup
 demo: build
 	@scripts/demo "$(DEMO_DB)" "$(DEMO_LISTEN)"
 
-# Builds everything once (warnings are errors) and runs every test suite through ctest.
+# Builds everything once (warnings are errors), runs every test suite through ctest, then the
+# fast tier again under ASan+UBSan.
 test: setup
 	@scripts/test
 

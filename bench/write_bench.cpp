@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "domain/actor.hpp"
@@ -119,8 +120,6 @@ LoadResult RunLoad(int workers, Seconds duration, const MakeWorker& make_worker)
     return result;
 }
 
-// ---- raw SQLite ----
-
 Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
     if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) {
         return Status::Ok();
@@ -167,8 +166,10 @@ LoadResult MeasureRawSqlite(const std::string& path, Seconds duration) {
                                 "(1, ?1, '1500000', 'VND', 1, 1, 'open', ?2, ?2)",
                                 -1, &insert, nullptr);
     }
-    LoadResult result = SetupFailure(SqliteStatus(db, rc, "raw sqlite set-up"));
-    if (rc == SQLITE_OK) {
+    LoadResult result;
+    if (rc != SQLITE_OK) {
+        result = SetupFailure(SqliteStatus(db, rc, "raw sqlite set-up"));
+    } else {
         std::int64_t row = 0;
         result = RunLoad(1, duration, [&](int) -> Result<Step> {
             return Step([&]() -> Status {
@@ -194,8 +195,6 @@ LoadResult MeasureRawSqlite(const std::string& path, Seconds duration) {
     sqlite3_close(db);
     return result;
 }
-
-// ---- storage layer ----
 
 domain::DealChange NewDeal(std::uint64_t n) {
     domain::DealChange change;
@@ -309,8 +308,6 @@ std::optional<StorageResults> MeasureStorage(const std::string& path, Seconds du
     return results;
 }
 
-// ---- HTTP ----
-
 // The `data.id` of a `{"success":true,"data":{...}}` body; 0 when there is none.
 Id DataId(const std::string& body) {
     rapidjson::Document doc;
@@ -408,8 +405,6 @@ std::optional<HttpResults> MeasureHttp(const std::string& db, Seconds duration) 
     }
     return results;
 }
-
-// ---- report ----
 
 struct Row {
     std::string name;
