@@ -52,7 +52,7 @@ class ProcessEnvironment final : public cli::Environment {
     }
 
     bool FileExists(const std::string& path) override {
-        struct stat info{};
+        struct stat info {};
         return ::stat(path.c_str(), &info) == 0;
     }
 

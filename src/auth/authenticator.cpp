@@ -32,7 +32,8 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) const
     return principal;
 }
 
-Result<std::string> Authenticator::CreateToken(const std::string& email, const std::string& name,
+Result<std::string> Authenticator::CreateToken(const std::string& email,
+                                               const std::string& name,
                                                Instant now) const {
     auto normalized = domain::NormalizeEmail(email);
     if (!normalized.ok()) {

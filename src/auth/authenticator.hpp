@@ -23,7 +23,8 @@ class Authenticator {
 
     /// Creates a token for the user with this email (in the only workspace that has it, or in
     /// `workspace_id` when given). Returns the token itself, which is never stored.
-    Result<std::string> CreateToken(const std::string& email, const std::string& name,
+    Result<std::string> CreateToken(const std::string& email,
+                                    const std::string& name,
                                     Instant now) const;
 
   private:

@@ -21,8 +21,7 @@ std::string NewApiToken() {
 
 std::string TokenDigest(std::string_view token) {
     unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()),
-                       token.size());
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
     return HexEncode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
@@ -31,10 +30,9 @@ Result<std::string> HashPassword(std::string_view password) {
         return InvalidArgument("the password must be at least 8 characters long", "password");
     }
     char encoded[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(encoded, password.data(), password.size(),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    if (crypto_pwhash_str_alg(
+            encoded, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return Internal("out of memory while hashing the password");
     }
     return std::string(encoded);

@@ -9,11 +9,13 @@
 namespace pipecrm {
 namespace {
 
-TEST(Encoding, HexEncodes) { EXPECT_EQ(HexEncode(std::string("\x00\xff\x10", 3)), "00ff10"); }
+TEST(Encoding, HexEncodes) {
+    EXPECT_EQ(HexEncode(std::string("\x00\xff\x10", 3)), "00ff10");
+}
 
 TEST(Encoding, Base64UrlRoundTrips) {
     for (const std::string& text : std::vector<std::string>{"", "a", "ab", "abc", "1234:5678",
-                                                             std::string("\xfb\xff\x00", 3)}) {
+                                                            std::string("\xfb\xff\x00", 3)}) {
         auto decoded = Base64UrlDecode(Base64UrlEncode(text));
         ASSERT_TRUE(decoded.has_value()) << text;
         EXPECT_EQ(*decoded, text);

@@ -14,17 +14,15 @@ struct CurrencyInfo {
 
 // The currencies a Vietnamese or international sales team meets; sorted by code.
 constexpr std::array kCurrencies = {
-    CurrencyInfo{"AED", 2}, CurrencyInfo{"AUD", 2}, CurrencyInfo{"BHD", 3},
-    CurrencyInfo{"BRL", 2}, CurrencyInfo{"CAD", 2}, CurrencyInfo{"CHF", 2},
-    CurrencyInfo{"CNY", 2}, CurrencyInfo{"CZK", 2}, CurrencyInfo{"DKK", 2},
-    CurrencyInfo{"EUR", 2}, CurrencyInfo{"GBP", 2}, CurrencyInfo{"HKD", 2},
-    CurrencyInfo{"IDR", 2}, CurrencyInfo{"INR", 2}, CurrencyInfo{"JPY", 0},
-    CurrencyInfo{"KHR", 2}, CurrencyInfo{"KRW", 0}, CurrencyInfo{"KWD", 3},
-    CurrencyInfo{"LAK", 2}, CurrencyInfo{"MMK", 2}, CurrencyInfo{"MXN", 2},
-    CurrencyInfo{"MYR", 2}, CurrencyInfo{"NOK", 2}, CurrencyInfo{"NZD", 2},
-    CurrencyInfo{"PHP", 2}, CurrencyInfo{"PLN", 2}, CurrencyInfo{"SEK", 2},
-    CurrencyInfo{"SGD", 2}, CurrencyInfo{"THB", 2}, CurrencyInfo{"TWD", 2},
-    CurrencyInfo{"USD", 2}, CurrencyInfo{"VND", 0}, CurrencyInfo{"ZAR", 2},
+    CurrencyInfo{"AED", 2}, CurrencyInfo{"AUD", 2}, CurrencyInfo{"BHD", 3}, CurrencyInfo{"BRL", 2},
+    CurrencyInfo{"CAD", 2}, CurrencyInfo{"CHF", 2}, CurrencyInfo{"CNY", 2}, CurrencyInfo{"CZK", 2},
+    CurrencyInfo{"DKK", 2}, CurrencyInfo{"EUR", 2}, CurrencyInfo{"GBP", 2}, CurrencyInfo{"HKD", 2},
+    CurrencyInfo{"IDR", 2}, CurrencyInfo{"INR", 2}, CurrencyInfo{"JPY", 0}, CurrencyInfo{"KHR", 2},
+    CurrencyInfo{"KRW", 0}, CurrencyInfo{"KWD", 3}, CurrencyInfo{"LAK", 2}, CurrencyInfo{"MMK", 2},
+    CurrencyInfo{"MXN", 2}, CurrencyInfo{"MYR", 2}, CurrencyInfo{"NOK", 2}, CurrencyInfo{"NZD", 2},
+    CurrencyInfo{"PHP", 2}, CurrencyInfo{"PLN", 2}, CurrencyInfo{"SEK", 2}, CurrencyInfo{"SGD", 2},
+    CurrencyInfo{"THB", 2}, CurrencyInfo{"TWD", 2}, CurrencyInfo{"USD", 2}, CurrencyInfo{"VND", 0},
+    CurrencyInfo{"ZAR", 2},
 };
 
 const CurrencyInfo* Find(std::string_view code) {
@@ -46,7 +44,9 @@ std::int64_t Pow10(int digits) {
 
 }  // namespace
 
-bool IsKnownCurrency(std::string_view code) { return Find(code) != nullptr; }
+bool IsKnownCurrency(std::string_view code) {
+    return Find(code) != nullptr;
+}
 
 int MinorUnitDigits(std::string_view code) {
     const CurrencyInfo* info = Find(code);

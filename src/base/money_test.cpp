@@ -22,7 +22,8 @@ TEST(Money, RejectsMoreDecimalsThanTheCurrencyHas) {
 }
 
 TEST(Money, RejectsTextThatIsNotANumber) {
-    for (const char* text : {"", "abc", "1,5", "1.2.3", "--1", ".", "1e5", "99999999999999999999"}) {
+    for (const char* text :
+         {"", "abc", "1,5", "1.2.3", "--1", ".", "1e5", "99999999999999999999"}) {
         EXPECT_FALSE(ParseAmount(text, "USD").ok()) << text;
     }
 }

@@ -26,9 +26,9 @@ enum class ErrorCode {
 
 /// Every code except kOk, for tests that check each one is mapped at the edges.
 inline constexpr ErrorCode kAllErrorCodes[] = {
-    ErrorCode::kInvalidArgument, ErrorCode::kNotFound,         ErrorCode::kAlreadyExists,
+    ErrorCode::kInvalidArgument,    ErrorCode::kNotFound,        ErrorCode::kAlreadyExists,
     ErrorCode::kFailedPrecondition, ErrorCode::kUnauthenticated, ErrorCode::kPermissionDenied,
-    ErrorCode::kConflict,        ErrorCode::kUnavailable,      ErrorCode::kInternal,
+    ErrorCode::kConflict,           ErrorCode::kUnavailable,     ErrorCode::kInternal,
 };
 
 std::string_view ErrorCodeName(ErrorCode code);
@@ -84,7 +84,7 @@ inline Status Internal(std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
   public:
-    Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+    Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
     Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
         assert(!status_.ok() && "a Result holds a value or an error");
     }
@@ -107,10 +107,10 @@ class [[nodiscard]] Result {
 }  // namespace pipecrm
 
 /// Returns early from the enclosing function when `expr` (a Status) is an error.
-#define PIPECRM_RETURN_IF_ERROR(expr)             \
-    do {                                          \
+#define PIPECRM_RETURN_IF_ERROR(expr)               \
+    do {                                            \
         ::pipecrm::Status pipecrm_status_ = (expr); \
-        if (!pipecrm_status_.ok()) {              \
-            return pipecrm_status_;               \
-        }                                         \
+        if (!pipecrm_status_.ok()) {                \
+            return pipecrm_status_;                 \
+        }                                           \
     } while (false)

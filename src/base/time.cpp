@@ -63,8 +63,12 @@ static std::string FormatWith(Instant t, char separator, bool zulu) {
     return buf;
 }
 
-std::string FormatRfc3339(Instant t) { return FormatWith(t, 'T', true); }
-std::string FormatSqlTime(Instant t) { return FormatWith(t, ' ', false); }
+std::string FormatRfc3339(Instant t) {
+    return FormatWith(t, 'T', true);
+}
+std::string FormatSqlTime(Instant t) {
+    return FormatWith(t, ' ', false);
+}
 
 Result<Date> ParseDate(std::string_view text) {
     auto date = DateAt(text);

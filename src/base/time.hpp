@@ -16,9 +16,15 @@ using Instant = std::chrono::sys_seconds;
 /// A calendar date with no time zone (expected close date, due date).
 using Date = std::chrono::sys_days;
 
-inline std::int64_t ToUnixSeconds(Instant t) { return t.time_since_epoch().count(); }
-inline Instant FromUnixSeconds(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-inline std::int64_t ToDayNumber(Date d) { return d.time_since_epoch().count(); }
+inline std::int64_t ToUnixSeconds(Instant t) {
+    return t.time_since_epoch().count();
+}
+inline Instant FromUnixSeconds(std::int64_t s) {
+    return Instant{std::chrono::seconds{s}};
+}
+inline std::int64_t ToDayNumber(Date d) {
+    return d.time_since_epoch().count();
+}
 inline Date FromDayNumber(std::int64_t n) {
     return Date{std::chrono::days{static_cast<std::chrono::days::rep>(n)}};
 }

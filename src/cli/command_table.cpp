@@ -55,16 +55,26 @@ const std::vector<Command>& Commands() {
 
 int ExitCodeFor(ErrorCode code) {
     switch (code) {
-        case ErrorCode::kOk: return 0;
-        case ErrorCode::kInvalidArgument: return 2;
-        case ErrorCode::kNotFound: return 3;
-        case ErrorCode::kAlreadyExists: return 4;
-        case ErrorCode::kFailedPrecondition: return 5;
-        case ErrorCode::kUnauthenticated: return 6;
-        case ErrorCode::kPermissionDenied: return 7;
-        case ErrorCode::kConflict: return 8;
-        case ErrorCode::kUnavailable: return 9;
-        case ErrorCode::kInternal: return 10;
+        case ErrorCode::kOk:
+            return 0;
+        case ErrorCode::kInvalidArgument:
+            return 2;
+        case ErrorCode::kNotFound:
+            return 3;
+        case ErrorCode::kAlreadyExists:
+            return 4;
+        case ErrorCode::kFailedPrecondition:
+            return 5;
+        case ErrorCode::kUnauthenticated:
+            return 6;
+        case ErrorCode::kPermissionDenied:
+            return 7;
+        case ErrorCode::kConflict:
+            return 8;
+        case ErrorCode::kUnavailable:
+            return 9;
+        case ErrorCode::kInternal:
+            return 10;
     }
     return 10;
 }
@@ -127,7 +137,8 @@ const Command* FindCommand(const std::vector<std::string>& argv, std::size_t& co
     return nullptr;
 }
 
-Result<Arguments> Parse(const Command& command, const std::vector<std::string>& argv,
+Result<Arguments> Parse(const Command& command,
+                        const std::vector<std::string>& argv,
                         std::size_t start) {
     Arguments args;
     for (std::size_t i = start; i < argv.size(); ++i) {

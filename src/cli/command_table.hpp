@@ -11,8 +11,8 @@
 namespace pipecrm::cli {
 
 struct OptionSpec {
-    std::string name;         ///< without the leading "--"
-    std::string value_name;   ///< empty for a flag that takes no value
+    std::string name;        ///< without the leading "--"
+    std::string value_name;  ///< empty for a flag that takes no value
     std::string help;
     bool required = false;
     std::string default_value;

@@ -12,8 +12,7 @@ Status RunTokenCreate(const Arguments& args, Environment& env);
 Status RunBackup(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
-Result<long long> PositiveIntOption(const Arguments& args, const std::string& name,
-                                    long long max);
+Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);
 
 /// The admin password from PIPECRM_ADMIN_PASSWORD, or asked twice on a terminal.
 Result<std::string> AdminPassword(Environment& env);

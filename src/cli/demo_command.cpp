@@ -69,10 +69,9 @@ Status RunDemo(const Arguments& args, Environment& env) {
     if (!summary.ok()) {
         return summary.status();
     }
-    env.out() << "Demo data in " << db << ": " << summary->deals << " deals, "
-              << summary->persons << " persons, " << summary->organizations
-              << " organizations, " << summary->activities << " activities, " << summary->notes
-              << " notes, " << summary->users << " reps.\n";
+    env.out() << "Demo data in " << db << ": " << summary->deals << " deals, " << summary->persons
+              << " persons, " << summary->organizations << " organizations, " << summary->activities
+              << " activities, " << summary->notes << " notes, " << summary->users << " reps.\n";
     if (fresh) {
         env.out() << "Sign in as " << args.Get("admin-email") << " with password "
                   << (env.GetEnv("PIPECRM_ADMIN_PASSWORD") ? "from PIPECRM_ADMIN_PASSWORD"

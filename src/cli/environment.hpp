@@ -31,7 +31,8 @@ class Environment {
     virtual std::optional<std::string> AskSecret(const std::string& prompt) = 0;
     virtual bool FileExists(const std::string& path) = 0;
     /// Opens the database named by --db (creating it when `create`), migrated to this version.
-    virtual Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db, bool create) = 0;
+    virtual Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db,
+                                                             bool create) = 0;
     /// Serves the API on `store` until SIGTERM/SIGINT. Prints the address once listening.
     virtual Status Serve(domain::Store& store, const ServeOptions& options) = 0;
     /// A consistent copy of a live database.

@@ -8,8 +8,7 @@
 
 namespace pipecrm::cli {
 
-Result<long long> PositiveIntOption(const Arguments& args, const std::string& name,
-                                    long long max) {
+Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max) {
     const std::string& text = args.Get(name);
     long long value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -82,8 +81,8 @@ Status RunInit(const Arguments& args, Environment& env) {
     InitRequest request{args.Get("db"), args.Get("admin-email"), args.Get("admin-name"),
                         args.Get("workspace"), args.Get("lang")};
     PIPECRM_RETURN_IF_ERROR(InitDatabase(request, *password, env));
-    env.out() << "Created " << request.db << ": workspace \"" << request.workspace
-              << "\", admin " << request.admin_email << ", pipeline with 5 stages.\n"
+    env.out() << "Created " << request.db << ": workspace \"" << request.workspace << "\", admin "
+              << request.admin_email << ", pipeline with 5 stages.\n"
               << "Next: pipecrm token create --db " << request.db << " --email "
               << request.admin_email << "\n";
     return Status::Ok();

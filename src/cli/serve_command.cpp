@@ -13,8 +13,8 @@ Status RunServe(const Arguments& args, Environment& env) {
     auto [end, ec] = std::from_chars(port_begin, listen.data() + listen.size(), port);
     if (colon == std::string::npos || colon == 0 || ec != std::errc() ||
         end != listen.data() + listen.size() || port > 65535) {
-        return InvalidArgument("--listen must be HOST:PORT, e.g. 127.0.0.1:8080, got \"" +
-                               listen + "\"");
+        return InvalidArgument("--listen must be HOST:PORT, e.g. 127.0.0.1:8080, got \"" + listen +
+                               "\"");
     }
     auto threads = PositiveIntOption(args, "threads", 256);
     if (!threads.ok()) {

@@ -39,9 +39,9 @@ struct DealEvent {
     std::optional<std::int64_t> from_value;  ///< kValueChanged, minor units
     std::optional<std::int64_t> to_value;    ///< kValueChanged and kCreated
     std::string currency;                    ///< of to_value
-    OptionalId from_owner_id;  ///< kOwnerChanged
-    OptionalId to_owner_id;    ///< kOwnerChanged and kCreated
-    std::string lost_reason;   ///< kLost
+    OptionalId from_owner_id;                ///< kOwnerChanged
+    OptionalId to_owner_id;                  ///< kOwnerChanged and kCreated
+    std::string lost_reason;                 ///< kLost
 };
 
 }  // namespace pipecrm::domain

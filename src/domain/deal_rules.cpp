@@ -35,8 +35,8 @@ Status CheckTitle(const std::string& title) {
 }
 
 // Sets status and its times; returns the event of the transition, if there was one.
-std::optional<DealEvent> ChangeStatus(Deal& deal, DealStatus to, const std::string& reason,
-                                      Id actor, Instant now) {
+std::optional<DealEvent> ChangeStatus(
+    Deal& deal, DealStatus to, const std::string& reason, Id actor, Instant now) {
     if (deal.status == to) {
         if (to == DealStatus::kLost && reason != deal.lost_reason) {
             deal.lost_reason = reason;
@@ -91,8 +91,10 @@ Status CheckStatusFields(const Deal& deal, const ResolvedDealChange& change) {
 
 }  // namespace
 
-Result<std::vector<DealEvent>> BuildNewDeal(Deal& deal, const ResolvedDealChange& change,
-                                            Id actor_user_id, Instant now) {
+Result<std::vector<DealEvent>> BuildNewDeal(Deal& deal,
+                                            const ResolvedDealChange& change,
+                                            Id actor_user_id,
+                                            Instant now) {
     deal.title = Trimmed(change.title.value_or(""));
     PIPECRM_RETURN_IF_ERROR(CheckTitle(deal.title));
     PIPECRM_RETURN_IF_ERROR(CheckStatusFields(deal, change));
@@ -131,8 +133,10 @@ Result<std::vector<DealEvent>> BuildNewDeal(Deal& deal, const ResolvedDealChange
     return events;
 }
 
-Result<DealChangeOutcome> ApplyDealChange(Deal& deal, const ResolvedDealChange& change,
-                                          Id actor_user_id, Instant now) {
+Result<DealChangeOutcome> ApplyDealChange(Deal& deal,
+                                          const ResolvedDealChange& change,
+                                          Id actor_user_id,
+                                          Instant now) {
     if (deal.status == DealStatus::kDeleted) {
         return NotFound("deal " + std::to_string(deal.id) + " was deleted");
     }
@@ -176,7 +180,7 @@ Result<DealChangeOutcome> ApplyDealChange(Deal& deal, const ResolvedDealChange& 
         const DealStatus target = change.status.value_or(deal.status);
         const std::string reason = change.lost_reason.value_or(
             target == DealStatus::kLost && deal.status == DealStatus::kLost ? deal.lost_reason
-                                                                             : "");
+                                                                            : "");
         const std::string previous_reason = deal.lost_reason;
         if (auto event = ChangeStatus(deal, target, reason, actor_user_id, now)) {
             events.push_back(*event);

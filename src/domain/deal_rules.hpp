@@ -35,8 +35,10 @@ struct ResolvedDealChange {
 /// Builds a new open (or won/lost) deal from a change that names its stage and owner, and
 /// returns the events of its creation. Fails with kInvalidArgument naming the field when the
 /// title is empty or lost_reason comes without status lost.
-Result<std::vector<DealEvent>> BuildNewDeal(Deal& deal, const ResolvedDealChange& change,
-                                            Id actor_user_id, Instant now);
+Result<std::vector<DealEvent>> BuildNewDeal(Deal& deal,
+                                            const ResolvedDealChange& change,
+                                            Id actor_user_id,
+                                            Instant now);
 
 /// What a change did: whether any field changed, and the history events it produced.
 struct DealChangeOutcome {
@@ -47,8 +49,10 @@ struct DealChangeOutcome {
 /// Applies `change` to `deal`. Moving to a stage moves the deal to that stage's pipeline; won
 /// and lost set their times and close_time; reopening clears them. Fails with
 /// kInvalidArgument naming the field, or kNotFound for a deleted deal.
-Result<DealChangeOutcome> ApplyDealChange(Deal& deal, const ResolvedDealChange& change,
-                                               Id actor_user_id, Instant now);
+Result<DealChangeOutcome> ApplyDealChange(Deal& deal,
+                                          const ResolvedDealChange& change,
+                                          Id actor_user_id,
+                                          Instant now);
 
 /// Marks the deal deleted and returns the kDeleted event. Fails with kNotFound if it already is.
 Result<DealEvent> MarkDealDeleted(Deal& deal, Id actor_user_id, Instant now);

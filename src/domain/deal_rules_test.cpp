@@ -1,7 +1,8 @@
 #include "domain/deal_rules.hpp"
-#include "domain/workspace_setup.hpp"
 
 #include <gtest/gtest.h>
+
+#include "domain/workspace_setup.hpp"
 
 namespace pipecrm::domain {
 namespace {

@@ -5,7 +5,9 @@
 namespace pipecrm::domain {
 namespace {
 
-std::string IdText(Id id) { return std::to_string(id); }
+std::string IdText(Id id) {
+    return std::to_string(id);
+}
 
 Result<Stage> LiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
     auto stage = repos.Stages().Get(workspace_id, stage_id);
@@ -35,8 +37,7 @@ Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, Id pipeline_id)
         return stages.status();
     }
     if (stages->empty()) {
-        return InvalidArgument("pipeline " + IdText(pipeline_id) + " has no stages",
-                               "pipeline_id");
+        return InvalidArgument("pipeline " + IdText(pipeline_id) + " has no stages", "pipeline_id");
     }
     return stages->front();
 }
@@ -103,8 +104,10 @@ Result<std::string> CheckCurrency(const std::string& code) {
 
 // Resolves the target stage: the stage itself (checked against pipeline_id when both are
 // given), or the first stage of a newly chosen pipeline.
-Result<std::optional<Stage>> ResolveStage(Repositories& repos, Id workspace_id,
-                                          const DealChange& change, Id current_pipeline) {
+Result<std::optional<Stage>> ResolveStage(Repositories& repos,
+                                          Id workspace_id,
+                                          const DealChange& change,
+                                          Id current_pipeline) {
     if (change.stage_id) {
         auto stage = LiveStage(repos, workspace_id, *change.stage_id);
         if (!stage.ok()) {
@@ -129,12 +132,14 @@ Result<std::optional<Stage>> ResolveStage(Repositories& repos, Id workspace_id,
 }
 
 // Checks every reference of the change and converts it for the rules.
-Result<ResolvedDealChange> Resolve(Repositories& repos, const Actor& actor,
-                                   const DealChange& change, const Deal* current) {
+Result<ResolvedDealChange> Resolve(Repositories& repos,
+                                   const Actor& actor,
+                                   const DealChange& change,
+                                   const Deal* current) {
     ResolvedDealChange resolved;
     resolved.title = change.title;
-    auto stage = ResolveStage(repos, actor.workspace_id, change,
-                              current ? current->pipeline_id : 0);
+    auto stage =
+        ResolveStage(repos, actor.workspace_id, change, current ? current->pipeline_id : 0);
     if (!stage.ok()) {
         return stage.status();
     }
@@ -178,9 +183,8 @@ Result<ResolvedDealChange> Resolve(Repositories& repos, const Actor& actor,
             value.minor_units = *amount;
         } else if (current && change.currency && currency != current->value.currency) {
             // Same amount of money in decimal terms, expressed in the new currency's units.
-            auto amount = ParseAmount(FormatAmount(current->value.minor_units,
-                                                   current->value.currency),
-                                      currency);
+            auto amount = ParseAmount(
+                FormatAmount(current->value.minor_units, current->value.currency), currency);
             if (!amount.ok()) {
                 return InvalidArgument(amount.status().message(), "currency");
             }
@@ -220,7 +224,9 @@ Result<Deal> LiveDeal(Repositories& repos, Id workspace_id, Id deal_id) {
 
 }  // namespace
 
-Result<Deal> CreateDeal(Repositories& repos, const Actor& actor, const DealChange& change,
+Result<Deal> CreateDeal(Repositories& repos,
+                        const Actor& actor,
+                        const DealChange& change,
                         Instant now) {
     if (!change.title || change.title->empty()) {
         return InvalidArgument("title is required", "title");
@@ -244,8 +250,8 @@ Result<Deal> CreateDeal(Repositories& repos, const Actor& actor, const DealChang
     return deal;
 }
 
-Result<Deal> UpdateDeal(Repositories& repos, const Actor& actor, Id deal_id,
-                        const DealChange& change, Instant now) {
+Result<Deal> UpdateDeal(
+    Repositories& repos, const Actor& actor, Id deal_id, const DealChange& change, Instant now) {
     auto deal = LiveDeal(repos, actor.workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();

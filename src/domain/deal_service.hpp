@@ -36,12 +36,14 @@ struct DealChange {
 /// neither, the first stage of the first pipeline. Owner defaults to the actor, currency to
 /// the actor's default. Fails with kInvalidArgument naming the field for a bad or unknown
 /// reference or value.
-Result<Deal> CreateDeal(Repositories& repos, const Actor& actor, const DealChange& change,
+Result<Deal> CreateDeal(Repositories& repos,
+                        const Actor& actor,
+                        const DealChange& change,
                         Instant now);
 
 /// Changes a deal; kNotFound for an unknown or deleted deal.
-Result<Deal> UpdateDeal(Repositories& repos, const Actor& actor, Id deal_id,
-                        const DealChange& change, Instant now);
+Result<Deal> UpdateDeal(
+    Repositories& repos, const Actor& actor, Id deal_id, const DealChange& change, Instant now);
 
 /// Soft-deletes a deal; kNotFound for an unknown or already deleted deal.
 Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Instant now);

@@ -51,30 +51,42 @@ std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, 
 
 }  // namespace
 
-std::string_view DealStatusName(DealStatus status) { return NameOf(kStatusNames, status); }
+std::string_view DealStatusName(DealStatus status) {
+    return NameOf(kStatusNames, status);
+}
 std::optional<DealStatus> ParseDealStatus(std::string_view text) {
     return ValueOf(kStatusNames, text);
 }
-std::string_view DealEventKindName(DealEventKind kind) { return NameOf(kEventNames, kind); }
+std::string_view DealEventKindName(DealEventKind kind) {
+    return NameOf(kEventNames, kind);
+}
 std::optional<DealEventKind> ParseDealEventKind(std::string_view text) {
     return ValueOf(kEventNames, text);
 }
 
 std::optional<Visibility> VisibilityFromInt(long long value) {
     switch (value) {
-        case 1: return Visibility::kOwner;
-        case 3: return Visibility::kTeam;
-        case 5: return Visibility::kFollowers;
-        case 7: return Visibility::kEveryone;
-        default: return std::nullopt;
+        case 1:
+            return Visibility::kOwner;
+        case 3:
+            return Visibility::kTeam;
+        case 5:
+            return Visibility::kFollowers;
+        case 7:
+            return Visibility::kEveryone;
+        default:
+            return std::nullopt;
     }
 }
 
 std::string_view RoleName(Role role) {
     switch (role) {
-        case Role::kAdmin: return "admin";
-        case Role::kManager: return "manager";
-        case Role::kMember: return "member";
+        case Role::kAdmin:
+            return "admin";
+        case Role::kManager:
+            return "manager";
+        case Role::kMember:
+            return "member";
     }
     return "member";
 }

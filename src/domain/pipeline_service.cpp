@@ -37,8 +37,11 @@ Status ApplyStageChange(Stage& stage, const StageChange& change) {
     return Status::Ok();
 }
 
-Status RequireEmpty(Repositories& repos, Id workspace_id, OptionalId pipeline_id,
-                    OptionalId stage_id, const std::string& what) {
+Status RequireEmpty(Repositories& repos,
+                    Id workspace_id,
+                    OptionalId pipeline_id,
+                    OptionalId stage_id,
+                    const std::string& what) {
     auto count = repos.Deals().CountLive(workspace_id, pipeline_id, stage_id);
     if (!count.ok()) {
         return count.status();
@@ -68,8 +71,10 @@ Result<Stage> GetLiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
     return stage;
 }
 
-Result<Pipeline> CreatePipeline(Repositories& repos, const Actor& actor,
-                                const PipelineChange& change, Instant now) {
+Result<Pipeline> CreatePipeline(Repositories& repos,
+                                const Actor& actor,
+                                const PipelineChange& change,
+                                Instant now) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
     }
@@ -93,8 +98,11 @@ Result<Pipeline> CreatePipeline(Repositories& repos, const Actor& actor,
     return pipeline;
 }
 
-Result<Pipeline> UpdatePipeline(Repositories& repos, const Actor& actor, Id pipeline_id,
-                                const PipelineChange& change, Instant now) {
+Result<Pipeline> UpdatePipeline(Repositories& repos,
+                                const Actor& actor,
+                                Id pipeline_id,
+                                const PipelineChange& change,
+                                Instant now) {
     auto pipeline = GetLivePipeline(repos, actor.workspace_id, pipeline_id);
     if (!pipeline.ok()) {
         return pipeline.status();
@@ -111,7 +119,9 @@ Result<Pipeline> UpdatePipeline(Repositories& repos, const Actor& actor, Id pipe
     return pipeline;
 }
 
-Result<Pipeline> DeletePipeline(Repositories& repos, const Actor& actor, Id pipeline_id,
+Result<Pipeline> DeletePipeline(Repositories& repos,
+                                const Actor& actor,
+                                Id pipeline_id,
                                 Instant now) {
     auto pipeline = GetLivePipeline(repos, actor.workspace_id, pipeline_id);
     if (!pipeline.ok()) {
@@ -136,7 +146,9 @@ Result<Pipeline> DeletePipeline(Repositories& repos, const Actor& actor, Id pipe
     return pipeline;
 }
 
-Result<Stage> CreateStage(Repositories& repos, const Actor& actor, const StageChange& change,
+Result<Stage> CreateStage(Repositories& repos,
+                          const Actor& actor,
+                          const StageChange& change,
                           Instant now) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
@@ -146,9 +158,8 @@ Result<Stage> CreateStage(Repositories& repos, const Actor& actor, const StageCh
     }
     auto pipeline = GetLivePipeline(repos, actor.workspace_id, *change.pipeline_id);
     if (!pipeline.ok()) {
-        return InvalidArgument("pipeline " + std::to_string(*change.pipeline_id) +
-                                   " does not exist",
-                               "pipeline_id");
+        return InvalidArgument(
+            "pipeline " + std::to_string(*change.pipeline_id) + " does not exist", "pipeline_id");
     }
     Stage stage;
     stage.workspace_id = actor.workspace_id;
@@ -169,8 +180,8 @@ Result<Stage> CreateStage(Repositories& repos, const Actor& actor, const StageCh
     return stage;
 }
 
-Result<Stage> UpdateStage(Repositories& repos, const Actor& actor, Id stage_id,
-                          const StageChange& change, Instant now) {
+Result<Stage> UpdateStage(
+    Repositories& repos, const Actor& actor, Id stage_id, const StageChange& change, Instant now) {
     auto stage = GetLiveStage(repos, actor.workspace_id, stage_id);
     if (!stage.ok()) {
         return stage.status();
@@ -178,9 +189,9 @@ Result<Stage> UpdateStage(Repositories& repos, const Actor& actor, Id stage_id,
     if (change.pipeline_id && *change.pipeline_id != stage->pipeline_id) {
         auto pipeline = GetLivePipeline(repos, actor.workspace_id, *change.pipeline_id);
         if (!pipeline.ok()) {
-            return InvalidArgument("pipeline " + std::to_string(*change.pipeline_id) +
-                                       " does not exist",
-                                   "pipeline_id");
+            return InvalidArgument(
+                "pipeline " + std::to_string(*change.pipeline_id) + " does not exist",
+                "pipeline_id");
         }
         PIPECRM_RETURN_IF_ERROR(RequireEmpty(repos, actor.workspace_id, std::nullopt, stage_id,
                                              "stage " + std::to_string(stage_id)));

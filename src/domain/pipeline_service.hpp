@@ -28,20 +28,29 @@ struct StageChange {
 };
 
 /// Creates a pipeline, ordered last. kInvalidArgument("name") for an empty name.
-Result<Pipeline> CreatePipeline(Repositories& repos, const Actor& actor,
-                                const PipelineChange& change, Instant now);
-Result<Pipeline> UpdatePipeline(Repositories& repos, const Actor& actor, Id pipeline_id,
-                                const PipelineChange& change, Instant now);
+Result<Pipeline> CreatePipeline(Repositories& repos,
+                                const Actor& actor,
+                                const PipelineChange& change,
+                                Instant now);
+Result<Pipeline> UpdatePipeline(Repositories& repos,
+                                const Actor& actor,
+                                Id pipeline_id,
+                                const PipelineChange& change,
+                                Instant now);
 /// Soft-deletes a pipeline and its stages. kFailedPrecondition while deals are in it.
-Result<Pipeline> DeletePipeline(Repositories& repos, const Actor& actor, Id pipeline_id,
+Result<Pipeline> DeletePipeline(Repositories& repos,
+                                const Actor& actor,
+                                Id pipeline_id,
                                 Instant now);
 
 /// Creates a stage, ordered last in its pipeline. kInvalidArgument naming the field.
-Result<Stage> CreateStage(Repositories& repos, const Actor& actor, const StageChange& change,
+Result<Stage> CreateStage(Repositories& repos,
+                          const Actor& actor,
+                          const StageChange& change,
                           Instant now);
 /// Changes a stage. Moving it to another pipeline is refused while deals are in it.
-Result<Stage> UpdateStage(Repositories& repos, const Actor& actor, Id stage_id,
-                          const StageChange& change, Instant now);
+Result<Stage> UpdateStage(
+    Repositories& repos, const Actor& actor, Id stage_id, const StageChange& change, Instant now);
 /// Soft-deletes a stage. kFailedPrecondition while deals are in it.
 Result<Stage> DeleteStage(Repositories& repos, const Actor& actor, Id stage_id, Instant now);
 

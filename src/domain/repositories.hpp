@@ -57,8 +57,11 @@ struct TokenOwner {
 class TokenRepository {
   public:
     virtual ~TokenRepository() = default;
-    virtual Result<Id> Insert(Id workspace_id, Id user_id, const std::string& token_hash,
-                              const std::string& name, Instant now) = 0;
+    virtual Result<Id> Insert(Id workspace_id,
+                              Id user_id,
+                              const std::string& token_hash,
+                              const std::string& name,
+                              Instant now) = 0;
     /// The active token with this hash, if any.
     virtual Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) = 0;
 };
@@ -81,7 +84,8 @@ class StageRepository {
     virtual Result<Stage> Get(Id workspace_id, Id id) = 0;
     virtual Status Update(const Stage& stage) = 0;
     /// Stages not deleted, of one pipeline or of all.
-    virtual Result<std::vector<Stage>> List(Id workspace_id, OptionalId pipeline_id,
+    virtual Result<std::vector<Stage>> List(Id workspace_id,
+                                            OptionalId pipeline_id,
                                             const ListOptions& options) = 0;
     /// The highest order_nr among the pipeline's stages not deleted; 0 when it has none.
     virtual Result<int> MaxOrder(Id workspace_id, Id pipeline_id) = 0;
@@ -109,7 +113,8 @@ class DealRepository {
     virtual Status Update(const Deal& deal) = 0;
     virtual Result<std::vector<Deal>> List(const DealQuery& query) = 0;
     /// Deals not deleted in the stage (or pipeline, when stage_id is empty).
-    virtual Result<std::int64_t> CountLive(Id workspace_id, OptionalId pipeline_id,
+    virtual Result<std::int64_t> CountLive(Id workspace_id,
+                                           OptionalId pipeline_id,
                                            OptionalId stage_id) = 0;
 };
 
@@ -135,8 +140,7 @@ class OrganizationRepository {
     virtual ~OrganizationRepository() = default;
     virtual Result<Id> Insert(const Organization& organization) = 0;
     virtual Result<Organization> Get(Id workspace_id, Id id) = 0;
-    virtual Result<std::vector<Organization>> List(Id workspace_id,
-                                                   const ListOptions& options) = 0;
+    virtual Result<std::vector<Organization>> List(Id workspace_id, const ListOptions& options) = 0;
 };
 
 class ActivityRepository {

@@ -14,7 +14,7 @@ struct Stage {
     Id workspace_id = 0;
     Id pipeline_id = 0;
     std::string name;
-    int order_nr = 0;          ///< 1..n within the pipeline
+    int order_nr = 0;            ///< 1..n within the pipeline
     int deal_probability = 100;  ///< 0..100
     bool is_deal_rot_enabled = false;
     std::optional<int> days_to_rotten;

@@ -37,7 +37,8 @@ Result<std::string> NormalizeEmail(const std::string& email) {
     return normalized;
 }
 
-Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos, const NewWorkspace& request,
+Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos,
+                                        const NewWorkspace& request,
                                         Instant now) {
     auto email = NormalizeEmail(request.admin_email);
     if (!email.ok()) {
@@ -93,9 +94,9 @@ Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos, const NewWorkspace&
         const char* vi;
     };
     static constexpr TypeTemplate kTypes[] = {
-        {"call", "Call", "Gọi điện"},     {"meeting", "Meeting", "Gặp mặt"},
-        {"task", "Task", "Công việc"},    {"deadline", "Deadline", "Hạn chót"},
-        {"email", "Email", "Email"},      {"lunch", "Lunch", "Ăn trưa"},
+        {"call", "Call", "Gọi điện"},  {"meeting", "Meeting", "Gặp mặt"},
+        {"task", "Task", "Công việc"}, {"deadline", "Deadline", "Hạn chót"},
+        {"email", "Email", "Email"},   {"lunch", "Lunch", "Ăn trưa"},
     };
     int order = 0;
     for (const TypeTemplate& t : kTypes) {

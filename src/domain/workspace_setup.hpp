@@ -36,7 +36,8 @@ const std::vector<StageTemplate>& DefaultSalesStages();
 
 /// Creates the workspace and everything a new one needs. kInvalidArgument("email") for an
 /// address without '@'.
-Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos, const NewWorkspace& request,
+Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos,
+                                        const NewWorkspace& request,
                                         Instant now);
 
 /// Lower-cases and trims an email; kInvalidArgument("email") if it is not an address.

@@ -37,9 +37,9 @@ void Api::Handle(Request&& request, Responder respond) const {
     Router::Match match = router_.Find(request.method, request.path);
     if (match.route == nullptr) {
         if (match.path_known) {
-            respond(ErrorResponse({ErrorCode::kNotFound,
-                                   "method " + request.method + " is not allowed on " +
-                                       request.path}));
+            respond(
+                ErrorResponse({ErrorCode::kNotFound,
+                               "method " + request.method + " is not allowed on " + request.path}));
             return;
         }
         respond(ErrorResponse(NotFound("no route for " + request.method + " " + request.path)));

@@ -6,16 +6,26 @@ namespace pipecrm::http {
 
 int HttpStatusFor(ErrorCode code) {
     switch (code) {
-        case ErrorCode::kOk: return 200;
-        case ErrorCode::kInvalidArgument: return 400;
-        case ErrorCode::kNotFound: return 404;
-        case ErrorCode::kAlreadyExists: return 409;
-        case ErrorCode::kFailedPrecondition: return 409;
-        case ErrorCode::kUnauthenticated: return 401;
-        case ErrorCode::kPermissionDenied: return 403;
-        case ErrorCode::kConflict: return 409;
-        case ErrorCode::kUnavailable: return 503;
-        case ErrorCode::kInternal: return 500;
+        case ErrorCode::kOk:
+            return 200;
+        case ErrorCode::kInvalidArgument:
+            return 400;
+        case ErrorCode::kNotFound:
+            return 404;
+        case ErrorCode::kAlreadyExists:
+            return 409;
+        case ErrorCode::kFailedPrecondition:
+            return 409;
+        case ErrorCode::kUnauthenticated:
+            return 401;
+        case ErrorCode::kPermissionDenied:
+            return 403;
+        case ErrorCode::kConflict:
+            return 409;
+        case ErrorCode::kUnavailable:
+            return 503;
+        case ErrorCode::kInternal:
+            return 500;
     }
     return 500;
 }
@@ -43,7 +53,8 @@ Response ErrorResponse(const Status& status) {
     return response;
 }
 
-Response SuccessResponse(std::string_view data_json, int status,
+Response SuccessResponse(std::string_view data_json,
+                         int status,
                          std::string_view additional_data_json) {
     Response response;
     response.status = status;

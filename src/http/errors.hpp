@@ -13,7 +13,8 @@ int HttpStatusFor(ErrorCode code);
 Response ErrorResponse(const Status& status);
 
 /// A 200/201 response with `data` (already-encoded JSON) in the success envelope.
-Response SuccessResponse(std::string_view data_json, int status = 200,
+Response SuccessResponse(std::string_view data_json,
+                         int status = 200,
                          std::string_view additional_data_json = {});
 
 }  // namespace pipecrm::http

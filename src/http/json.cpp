@@ -91,7 +91,8 @@ Status JsonBody::OnlyKnownFields(std::initializer_list<std::string_view> known) 
             found = found || k == name;
         }
         if (!found) {
-            return InvalidArgument("unknown field \"" + std::string(name) + "\"", std::string(name));
+            return InvalidArgument("unknown field \"" + std::string(name) + "\"",
+                                   std::string(name));
         }
     }
     return Status::Ok();
@@ -112,8 +113,7 @@ Result<std::optional<std::string>> JsonBody::String(const char* key) const {
     return std::optional<std::string>(std::string(v->GetString(), v->GetStringLength()));
 }
 
-Result<std::optional<std::optional<std::string>>> JsonBody::NullableString(
-    const char* key) const {
+Result<std::optional<std::optional<std::string>>> JsonBody::NullableString(const char* key) const {
     using Out = std::optional<std::optional<std::string>>;
     const rapidjson::Value* v = Find(key);
     if (v == nullptr) {

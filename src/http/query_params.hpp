@@ -26,7 +26,8 @@ Result<std::optional<Instant>> QueryInstant(const Request& request, const char* 
 /// sort_by (one of `allowed`), sort_direction (asc|desc), limit (1..500, default 100) and
 /// cursor (opaque, from a previous page's next_cursor).
 Result<domain::ListOptions> QueryListOptions(
-    const Request& request, std::initializer_list<std::pair<const char*, domain::SortField>> allowed);
+    const Request& request,
+    std::initializer_list<std::pair<const char*, domain::SortField>> allowed);
 
 /// The next_cursor for a page whose last row has this sort key and id.
 std::string EncodeCursor(const domain::Cursor& cursor);

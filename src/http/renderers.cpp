@@ -84,7 +84,9 @@ void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.EndObject();
 }
 
-void WriteUserV1(JsonWriter& w, const domain::User& u, const domain::Workspace& workspace,
+void WriteUserV1(JsonWriter& w,
+                 const domain::User& u,
+                 const domain::Workspace& workspace,
                  bool is_you) {
     const std::string created = FormatSqlTime(u.add_time);
     w.StartObject();
@@ -110,7 +112,9 @@ void WriteUserV1(JsonWriter& w, const domain::User& u, const domain::Workspace& 
     w.Key("active_flag").Bool(u.active);
     w.Key("timezone_name").String(u.time_zone);
     w.Key("timezone_offset").String(u.time_zone == "Asia/Ho_Chi_Minh" ? "+07:00" : "+00:00");
-    w.Key("role_id").Int(u.role == domain::Role::kAdmin ? 1 : u.role == domain::Role::kManager ? 2 : 3);
+    w.Key("role_id").Int(u.role == domain::Role::kAdmin     ? 1
+                         : u.role == domain::Role::kManager ? 2
+                                                            : 3);
     w.Key("role").String(domain::RoleName(u.role));
     w.Key("icon_url").Null();
     w.Key("is_you").Bool(is_you);

@@ -16,7 +16,9 @@ namespace pipecrm::http {
 void WritePipelineV2(JsonWriter& w, const domain::Pipeline& pipeline);
 void WriteStageV2(JsonWriter& w, const domain::Stage& stage);
 void WriteDealV2(JsonWriter& w, const domain::Deal& deal);
-void WriteUserV1(JsonWriter& w, const domain::User& user, const domain::Workspace& workspace,
+void WriteUserV1(JsonWriter& w,
+                 const domain::User& user,
+                 const domain::Workspace& workspace,
                  bool is_you);
 
 /// Renders one object with `write` and returns the JSON text.

@@ -35,8 +35,7 @@ Result<Id> RouteContext::IdParam(std::size_t n) const {
     return id;
 }
 
-void Router::Add(std::string method, std::string pattern, RouteHandler handler,
-                 bool needs_auth) {
+void Router::Add(std::string method, std::string pattern, RouteHandler handler, bool needs_auth) {
     Route route;
     route.method = std::move(method);
     route.pattern = std::move(pattern);

@@ -15,7 +15,7 @@ namespace pipecrm::http {
 /// What a route handler receives.
 struct RouteContext {
     const Request& request;
-    const auth::Principal* principal;  ///< null only on routes that need no sign-in
+    const auth::Principal* principal;      ///< null only on routes that need no sign-in
     std::vector<std::string_view> params;  ///< the {…} segments of the pattern, in order
 
     /// The n-th path parameter as a positive id; kNotFound otherwise (an id that cannot exist).
@@ -35,8 +35,7 @@ struct Route {
 /// Built once at start-up, then read-only: safe for concurrent Match calls.
 class Router {
   public:
-    void Add(std::string method, std::string pattern, RouteHandler handler,
-             bool needs_auth = true);
+    void Add(std::string method, std::string pattern, RouteHandler handler, bool needs_auth = true);
 
     struct Match {
         const Route* route = nullptr;

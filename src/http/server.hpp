@@ -56,8 +56,8 @@ struct ServerOptions {
     int threads = 2;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 4 * 1024 * 1024;
-    std::chrono::milliseconds read_timeout{30'000};   ///< to receive one whole request
-    std::chrono::milliseconds idle_timeout{60'000};   ///< a keep-alive connection with no request
+    std::chrono::milliseconds read_timeout{30'000};    ///< to receive one whole request
+    std::chrono::milliseconds idle_timeout{60'000};    ///< a keep-alive connection with no request
     std::chrono::milliseconds shutdown_grace{15'000};  ///< in-flight requests get this long
 };
 

@@ -37,32 +37,32 @@ class Random {
     std::uint64_t state_;
 };
 
-constexpr std::array<const char*, 14> kVietFamily = {
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan",
-    "Vũ",     "Võ",   "Đặng", "Bùi", "Đỗ",    "Hồ",    "Ngô"};
-constexpr std::array<const char*, 10> kVietMiddle = {"Văn", "Thị",  "Minh", "Thu", "Quốc",
+constexpr std::array<const char*, 14> kVietFamily = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng",
+                                                     "Huỳnh",  "Phan", "Vũ", "Võ",   "Đặng",
+                                                     "Bùi",    "Đỗ",   "Hồ", "Ngô"};
+constexpr std::array<const char*, 10> kVietMiddle = {"Văn",  "Thị", "Minh",  "Thu", "Quốc",
                                                      "Ngọc", "Hữu", "Thanh", "Đức", "Hoài"};
-constexpr std::array<const char*, 16> kVietGiven = {
-    "An",  "Bình", "Châu", "Dũng", "Giang", "Hà",   "Hải", "Hương",
-    "Khoa", "Lan", "Long", "Mai",  "Nam",   "Phúc", "Tâm", "Trang"};
+constexpr std::array<const char*, 16> kVietGiven = {"An",  "Bình",  "Châu", "Dũng", "Giang", "Hà",
+                                                    "Hải", "Hương", "Khoa", "Lan",  "Long",  "Mai",
+                                                    "Nam", "Phúc",  "Tâm",  "Trang"};
 constexpr std::array<const char*, 12> kEnglishGiven = {"James", "Emily", "Oliver", "Sophia",
                                                        "Liam",  "Grace", "Noah",   "Chloe",
                                                        "Lucas", "Ava",   "Henry",  "Ella"};
-constexpr std::array<const char*, 12> kEnglishFamily = {
-    "Smith", "Johnson", "Carter", "Walker", "Brown", "Taylor",
-    "Clark", "Lewis",   "Hughes", "Wright", "Green", "Baker"};
+constexpr std::array<const char*, 12> kEnglishFamily = {"Smith",  "Johnson", "Carter", "Walker",
+                                                        "Brown",  "Taylor",  "Clark",  "Lewis",
+                                                        "Hughes", "Wright",  "Green",  "Baker"};
 constexpr std::array<const char*, 12> kVietCompanyCore = {
-    "Minh Phát", "Hoà Bình", "Sao Việt", "Đại Dương", "Thành Công", "Phú Thịnh",
-    "An Khang",  "Tân Tiến", "Hưng Long", "Việt Tín", "Nam Á",      "Kim Cương"};
+    "Minh Phát", "Hoà Bình", "Sao Việt",  "Đại Dương", "Thành Công", "Phú Thịnh",
+    "An Khang",  "Tân Tiến", "Hưng Long", "Việt Tín",  "Nam Á",      "Kim Cương"};
 constexpr std::array<const char*, 4> kVietCompanyKind = {"Công ty TNHH", "Công ty Cổ phần",
                                                          "Tập đoàn", "Doanh nghiệp tư nhân"};
 constexpr std::array<const char*, 10> kEnglishCompanyCore = {
-    "Acme", "Northwind", "Blue River", "Summit", "Greenfield",
-    "Apex", "Lighthouse", "Redwood",   "Harbor", "Pioneer"};
+    "Acme", "Northwind",  "Blue River", "Summit", "Greenfield",
+    "Apex", "Lighthouse", "Redwood",    "Harbor", "Pioneer"};
 constexpr std::array<const char*, 4> kEnglishCompanyKind = {"Ltd", "Inc", "Group", "Trading"};
-constexpr std::array<const char*, 8> kCities = {"Hà Nội",  "TP. Hồ Chí Minh", "Đà Nẵng",
-                                                "Hải Phòng", "Cần Thơ",       "Singapore",
-                                                "Bangkok",  "Sydney"};
+constexpr std::array<const char*, 8> kCities = {"Hà Nội",    "TP. Hồ Chí Minh", "Đà Nẵng",
+                                                "Hải Phòng", "Cần Thơ",         "Singapore",
+                                                "Bangkok",   "Sydney"};
 
 struct ProductSeed {
     const char* name;
@@ -85,10 +85,13 @@ constexpr std::array<const char*, 5> kLostReasonsVi = {"Giá quá cao", "Chọn 
                                                        "Không có ngân sách", "Không phản hồi",
                                                        "Chưa đúng thời điểm"};
 constexpr std::array<const char*, 6> kActivityTypes = {"call", "meeting", "email",
-                                                       "task", "call", "meeting"};
-constexpr std::array<const char*, 6> kActivitySubjects = {
-    "Gọi điện giới thiệu sản phẩm", "Follow-up call", "Demo sản phẩm tại văn phòng khách",
-    "Send proposal", "Gửi báo giá", "Contract review meeting"};
+                                                       "task", "call",    "meeting"};
+constexpr std::array<const char*, 6> kActivitySubjects = {"Gọi điện giới thiệu sản phẩm",
+                                                          "Follow-up call",
+                                                          "Demo sản phẩm tại văn phòng khách",
+                                                          "Send proposal",
+                                                          "Gửi báo giá",
+                                                          "Contract review meeting"};
 constexpr std::array<const char*, 5> kNotes = {
     "Khách quan tâm gói Professional, cần báo giá trước thứ Sáu.",
     "Decision maker is the CFO; budget approved for Q3.",
@@ -121,18 +124,23 @@ std::string EmailLocal(const std::string& name, int n) {
     return local + std::to_string(n);
 }
 
-Instant AddDays(Instant t, int days) { return t + std::chrono::days{days}; }
+Instant AddDays(Instant t, int days) {
+    return t + std::chrono::days{days};
+}
 
 struct World {
     std::vector<Id> reps;
     std::vector<Id> organizations;
     std::vector<Id> persons;
-    std::vector<Id> person_orgs;  // the org of persons[i], or 0
+    std::vector<Id> person_orgs;        // the org of persons[i], or 0
     std::vector<domain::Stage> stages;  // of the first pipeline, in order
     std::vector<Id> products;
 };
 
-Status CreatePeople(domain::Repositories& repos, const SampleOptions& o, Random& rng, World& w,
+Status CreatePeople(domain::Repositories& repos,
+                    const SampleOptions& o,
+                    Random& rng,
+                    World& w,
                     SampleSummary& summary) {
     const Instant start = AddDays(o.now, -o.history_days - 30);
     w.reps.push_back(o.admin_user_id);
@@ -157,9 +165,9 @@ Status CreatePeople(domain::Repositories& repos, const SampleOptions& o, Random&
         const bool viet = rng.Chance(60);
         domain::Organization org;
         org.workspace_id = o.workspace_id;
-        org.name = viet ? std::string(rng.Pick(kVietCompanyKind)) + " " + rng.Pick(kVietCompanyCore)
-                        : std::string(rng.Pick(kEnglishCompanyCore)) + " " +
-                              rng.Pick(kEnglishCompanyKind);
+        org.name =
+            viet ? std::string(rng.Pick(kVietCompanyKind)) + " " + rng.Pick(kVietCompanyCore)
+                 : std::string(rng.Pick(kEnglishCompanyCore)) + " " + rng.Pick(kEnglishCompanyKind);
         org.name += " " + std::to_string(i + 1);
         org.owner_id = w.reps[static_cast<std::size_t>(rng.Below(static_cast<int>(w.reps.size())))];
         org.address = std::to_string(rng.Between(1, 300)) + " " + rng.Pick(kCities);
@@ -186,13 +194,13 @@ Status CreatePeople(domain::Repositories& repos, const SampleOptions& o, Random&
         }
         person.emails.push_back({EmailLocal(person.name, i + 1) + "@example.com", "work", true});
         if (rng.Chance(30)) {
-            person.emails.push_back({EmailLocal(person.name, i + 101) + "@mail.example.org",
-                                     "home", false});
+            person.emails.push_back(
+                {EmailLocal(person.name, i + 101) + "@mail.example.org", "home", false});
         }
-        person.phones.push_back(
-            {"+84 9" + std::to_string(rng.Between(10, 99)) + " " +
-                 std::to_string(rng.Between(100, 999)) + " " + std::to_string(rng.Between(100, 999)),
-             "mobile", true});
+        person.phones.push_back({"+84 9" + std::to_string(rng.Between(10, 99)) + " " +
+                                     std::to_string(rng.Between(100, 999)) + " " +
+                                     std::to_string(rng.Between(100, 999)),
+                                 "mobile", true});
         person.add_time = start;
         person.update_time = start;
         auto id = repos.Persons().Insert(person);
@@ -225,8 +233,12 @@ Status CreatePeople(domain::Repositories& repos, const SampleOptions& o, Random&
 
 // One deal from its creation to today: stage moves on the way, then won, lost or still open,
 // with its activities, notes and products.
-Status CreateDealWithHistory(domain::Repositories& repos, const SampleOptions& o, Random& rng,
-                             const World& w, int index, SampleSummary& summary) {
+Status CreateDealWithHistory(domain::Repositories& repos,
+                             const SampleOptions& o,
+                             Random& rng,
+                             const World& w,
+                             int index,
+                             SampleSummary& summary) {
     const Id owner = w.reps[static_cast<std::size_t>(rng.Below(static_cast<int>(w.reps.size())))];
     domain::Actor actor{o.workspace_id, owner, "VND"};
     const std::size_t person_index =
@@ -277,8 +289,8 @@ Status CreateDealWithHistory(domain::Repositories& repos, const SampleOptions& o
         const bool won = outcome < 22 && final_stage >= 2;
         close_change.status = won ? domain::DealStatus::kWon : domain::DealStatus::kLost;
         if (!won) {
-            close_change.lost_reason = o.vietnamese ? rng.Pick(kLostReasonsVi)
-                                                    : rng.Pick(kLostReasonsEn);
+            close_change.lost_reason =
+                o.vietnamese ? rng.Pick(kLostReasonsVi) : rng.Pick(kLostReasonsEn);
         }
         auto closed = domain::UpdateDeal(repos, actor, deal->id, close_change, close);
         if (!closed.ok()) {

@@ -18,7 +18,7 @@ struct SampleOptions {
     int deals = 200;
     int reps = 4;
     std::uint64_t seed = 1;
-    Instant now;            ///< histories end here; due dates spread around it
+    Instant now;             ///< histories end here; due dates spread around it
     int history_days = 180;  ///< deals were added within this many days before `now`
     bool vietnamese = false;
     /// Called after each batch with (deals written, deals wanted); may be empty.

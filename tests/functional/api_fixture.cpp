@@ -19,8 +19,10 @@ void ApiTest::SetUp() {
     client_ = std::make_unique<HttpClient>("127.0.0.1", server_->port());
 }
 
-JsonResponse ApiTest::CallWithToken(const std::string& token, const std::string& method,
-                                    const std::string& target, const std::string& body) {
+JsonResponse ApiTest::CallWithToken(const std::string& token,
+                                    const std::string& method,
+                                    const std::string& target,
+                                    const std::string& body) {
     std::vector<std::pair<std::string, std::string>> headers;
     if (!token.empty()) {
         headers.emplace_back("x-api-token", token);
@@ -33,7 +35,8 @@ JsonResponse ApiTest::CallWithToken(const std::string& token, const std::string&
     return ToJsonResponse(*result);
 }
 
-JsonResponse ApiTest::Call(const std::string& method, const std::string& target,
+JsonResponse ApiTest::Call(const std::string& method,
+                           const std::string& target,
                            const std::string& body) {
     return CallWithToken(token_, method, target, body);
 }

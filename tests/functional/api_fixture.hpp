@@ -25,10 +25,13 @@ class ApiTest : public ::testing::Test {
   protected:
     void SetUp() override;
 
-    JsonResponse Call(const std::string& method, const std::string& target,
+    JsonResponse Call(const std::string& method,
+                      const std::string& target,
                       const std::string& body = {});
-    JsonResponse CallWithToken(const std::string& token, const std::string& method,
-                               const std::string& target, const std::string& body = {});
+    JsonResponse CallWithToken(const std::string& token,
+                               const std::string& method,
+                               const std::string& target,
+                               const std::string& body = {});
     /// Creates a deal and returns its id (the test fails when creation fails).
     std::int64_t CreateDeal(const std::string& body);
 

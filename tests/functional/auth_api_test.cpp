@@ -32,8 +32,8 @@ TEST_F(AuthApi, TokenInQueryStringWorks) {
 }
 
 TEST_F(AuthApi, BearerTokenWorks) {
-    auto result = client_->Send("GET", "/api/v1/users/me", "",
-                                {{"Authorization", "Bearer " + token_}});
+    auto result =
+        client_->Send("GET", "/api/v1/users/me", "", {{"Authorization", "Bearer " + token_}});
     ASSERT_TRUE(result.ok());
     EXPECT_EQ(result->status, 200) << result->body;
 }

@@ -48,9 +48,9 @@ TEST(Cli, HelpListsTheCommands) {
 TEST(Cli, InitInVietnameseNamesTheStagesInVietnamese) {
     TempDir dir;
     const std::string db = dir.File("vi.db");
-    CommandResult init = RunPipecrm({"init", "--db", db, "--admin-email", "chu@congty.vn",
-                                     "--lang", "vi"},
-                                    {"PIPECRM_ADMIN_PASSWORD=mat-khau-dai"});
+    CommandResult init =
+        RunPipecrm({"init", "--db", db, "--admin-email", "chu@congty.vn", "--lang", "vi"},
+                   {"PIPECRM_ADMIN_PASSWORD=mat-khau-dai"});
     ASSERT_EQ(init.exit_code, 0) << init.err;
     CommandResult token = RunPipecrm({"token", "create", "--db", db, "--email", "CHU@congty.vn"});
     ASSERT_EQ(token.exit_code, 0) << token.err;
@@ -96,7 +96,8 @@ TEST(Cli, ErrorsGoToStderrWithNonZeroExit) {
     EXPECT_NE(short_password.exit_code, 0);
     EXPECT_NE(short_password.err.find("at least 8"), std::string::npos) << short_password.err;
 
-    CommandResult no_password = RunPipecrm({"init", "--db", dir.File("c.db"), "--admin-email", "a@b.c"});
+    CommandResult no_password =
+        RunPipecrm({"init", "--db", dir.File("c.db"), "--admin-email", "a@b.c"});
     EXPECT_NE(no_password.exit_code, 0);
     EXPECT_NE(no_password.err.find("PIPECRM_ADMIN_PASSWORD"), std::string::npos);
 

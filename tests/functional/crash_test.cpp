@@ -18,16 +18,19 @@ namespace pipecrm::testing {
 namespace {
 
 struct Acknowledged {
-    std::mutex mutex;                                  // guards everything below
-    std::map<std::string, std::int64_t> titles;        // title -> deal id
-    std::map<std::int64_t, int> last_stage;            // deal id -> last acknowledged stage
-    std::map<std::int64_t, int> in_flight_stage;       // deal id -> stage of an unanswered move
-    std::map<std::int64_t, std::string> title_of;      // deal id -> title
+    std::mutex mutex;                              // guards everything below
+    std::map<std::string, std::int64_t> titles;    // title -> deal id
+    std::map<std::int64_t, int> last_stage;        // deal id -> last acknowledged stage
+    std::map<std::int64_t, int> in_flight_stage;   // deal id -> stage of an unanswered move
+    std::map<std::int64_t, std::string> title_of;  // deal id -> title
 };
 
 // One client: creates deals and moves each through the stages until the server dies.
-void ClientLoop(std::uint16_t port, const std::string& token, const std::string& prefix,
-                std::atomic<bool>& stop, Acknowledged& acked) {
+void ClientLoop(std::uint16_t port,
+                const std::string& token,
+                const std::string& prefix,
+                std::atomic<bool>& stop,
+                Acknowledged& acked) {
     HttpClient client("127.0.0.1", port);
     const std::vector<std::pair<std::string, std::string>> headers = {{"x-api-token", token}};
     std::int64_t current = 0;

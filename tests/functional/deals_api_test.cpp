@@ -9,7 +9,8 @@ namespace {
 using DealsApi = ApiTest;
 
 TEST_F(DealsApi, CreateUsesFirstStageOwnerAndDefaultCurrency) {
-    JsonResponse response = Call("POST", "/api/v2/deals", R"({"title":"Triển khai CRM","value":2500000})");
+    JsonResponse response =
+        Call("POST", "/api/v2/deals", R"({"title":"Triển khai CRM","value":2500000})");
     ASSERT_EQ(response.status, 201) << response.body;
     const auto& deal = response.json["data"];
     EXPECT_STREQ(deal["title"].GetString(), "Triển khai CRM");
@@ -93,8 +94,9 @@ TEST_F(DealsApi, StageMoveFollowsTheStagesPipeline) {
     EXPECT_EQ(moved.json["data"]["pipeline_id"].GetInt(), pipeline_id);
     EXPECT_TRUE(moved.json["data"]["stage_change_time"].IsString());
 
-    JsonResponse mismatch = Call("PATCH", "/api/v2/deals/" + std::to_string(deal_id),
-                                 R"({"stage_id":2,"pipeline_id":)" + std::to_string(pipeline_id) + "}");
+    JsonResponse mismatch =
+        Call("PATCH", "/api/v2/deals/" + std::to_string(deal_id),
+             R"({"stage_id":2,"pipeline_id":)" + std::to_string(pipeline_id) + "}");
     EXPECT_EQ(mismatch.status, 400);
     EXPECT_STREQ(mismatch.json["field"].GetString(), "stage_id");
 }
@@ -139,7 +141,8 @@ TEST_F(DealsApi, ListFiltersByStageStatusAndOwner) {
     const auto a = CreateDeal(R"({"title":"A","stage_id":1})");
     const auto b = CreateDeal(R"({"title":"B","stage_id":2})");
     const auto c = CreateDeal(R"({"title":"C","stage_id":2})");
-    ASSERT_EQ(Call("PATCH", "/api/v2/deals/" + std::to_string(c), R"({"status":"won"})").status, 200);
+    ASSERT_EQ(Call("PATCH", "/api/v2/deals/" + std::to_string(c), R"({"status":"won"})").status,
+              200);
 
     JsonResponse stage2 = Call("GET", "/api/v2/deals?stage_id=2");
     ASSERT_EQ(stage2.json["data"].Size(), 2u);

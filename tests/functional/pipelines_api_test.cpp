@@ -28,8 +28,9 @@ TEST_F(PipelinesApi, CreateUpdateAndDeleteAPipelineWithStages) {
     EXPECT_EQ(created.json["data"]["order_nr"].GetInt(), 2);
 
     for (const char* name : {"Lead", "MQL", "SQL"}) {
-        JsonResponse stage = Call("POST", "/api/v2/stages",
-                                  R"({"name":")" + std::string(name) + R"(","pipeline_id":)" + id + "}");
+        JsonResponse stage =
+            Call("POST", "/api/v2/stages",
+                 R"({"name":")" + std::string(name) + R"(","pipeline_id":)" + id + "}");
         ASSERT_EQ(stage.status, 201) << stage.body;
     }
     JsonResponse stages = Call("GET", "/api/v2/stages?pipeline_id=" + id + "&sort_by=order_nr");
@@ -41,8 +42,9 @@ TEST_F(PipelinesApi, CreateUpdateAndDeleteAPipelineWithStages) {
     EXPECT_STREQ(renamed.json["data"]["name"].GetString(), "Marketing VN");
 
     const std::string stage_id = std::to_string(stages.json["data"][0]["id"].GetInt());
-    JsonResponse patched = Call("PATCH", "/api/v2/stages/" + stage_id,
-                                R"({"deal_probability":35,"is_deal_rot_enabled":true,"days_to_rotten":10})");
+    JsonResponse patched =
+        Call("PATCH", "/api/v2/stages/" + stage_id,
+             R"({"deal_probability":35,"is_deal_rot_enabled":true,"days_to_rotten":10})");
     ASSERT_EQ(patched.status, 200) << patched.body;
     EXPECT_EQ(patched.json["data"]["deal_probability"].GetInt(), 35);
     EXPECT_EQ(patched.json["data"]["days_to_rotten"].GetInt(), 10);

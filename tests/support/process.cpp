@@ -41,8 +41,10 @@ std::string ReadFile(const std::string& path) {
 
 // fork + exec of the binary with args and extra env; stdout/stderr to the given fds.
 // Everything the child needs is built before fork: only async-signal-safe calls after it.
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
-            int out_fd, int err_fd) {
+pid_t Spawn(const std::vector<std::string>& args,
+            const std::vector<std::string>& env,
+            int out_fd,
+            int err_fd) {
     std::vector<std::string> argv_storage;
     argv_storage.push_back(PipecrmBinary());
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -139,7 +141,8 @@ std::string InitDatabaseWithToken(const std::string& db, const std::string& lang
         std::cerr << "pipecrm init failed: " << init.err << "\n";
         std::abort();
     }
-    CommandResult token = RunPipecrm({"token", "create", "--db", db, "--email", "admin@example.com"});
+    CommandResult token =
+        RunPipecrm({"token", "create", "--db", db, "--email", "admin@example.com"});
     if (token.exit_code != 0 || token.out.size() < 41) {
         std::cerr << "pipecrm token create failed: " << token.err << "\n";
         std::abort();
@@ -154,9 +157,9 @@ ServerProcess::ServerProcess(const std::string& db, int threads) {
     }
     log_path_ = db + ".server.log";
     int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    pid_ = Spawn({"serve", "--db", db, "--listen", "127.0.0.1:0", "--threads",
-                  std::to_string(threads)},
-                 {}, pipe_fds[1], log_fd);
+    pid_ = Spawn(
+        {"serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", std::to_string(threads)}, {},
+        pipe_fds[1], log_fd);
     ::close(pipe_fds[1]);
     ::close(log_fd);
     // Read the "listening on http://127.0.0.1:PORT" line, with a deadline.
@@ -220,6 +223,8 @@ int ServerProcess::Wait(std::chrono::milliseconds timeout) {
     }
 }
 
-std::string ServerProcess::Log() const { return ReadFile(log_path_); }
+std::string ServerProcess::Log() const {
+    return ReadFile(log_path_);
+}
 
 }  // namespace pipecrm::testing

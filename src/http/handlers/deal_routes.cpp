@@ -23,9 +23,8 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
         return body.status();
     }
     PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields(
-        {"title", "owner_id", "person_id", "org_id", "pipeline_id", "stage_id", "value",
-         "currency", "status", "probability", "lost_reason", "visible_to",
-         "expected_close_date"}));
+        {"title", "owner_id", "person_id", "org_id", "pipeline_id", "stage_id", "value", "currency",
+         "status", "probability", "lost_reason", "visible_to", "expected_close_date"}));
     domain::DealChange change;
     std::optional<std::int64_t> owner_id;
     std::optional<std::int64_t> pipeline_id;
@@ -46,8 +45,8 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("probability"), probability));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableString("lost_reason"), lost_reason));
     PIPECRM_RETURN_IF_ERROR(Take(body->Int("visible_to"), visible_to));
-    PIPECRM_RETURN_IF_ERROR(Take(body->NullableDate("expected_close_date"),
-                                 change.expected_close_date));
+    PIPECRM_RETURN_IF_ERROR(
+        Take(body->NullableDate("expected_close_date"), change.expected_close_date));
     change.owner_id = owner_id;
     change.pipeline_id = pipeline_id;
     change.stage_id = stage_id;
@@ -84,11 +83,11 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
 Result<domain::DealQuery> ParseDealQuery(const Request& request, Id workspace_id) {
     domain::DealQuery query;
     query.workspace_id = workspace_id;
-    PIPECRM_RETURN_IF_ERROR(Take(QueryListOptions(request,
-                                                  {{"id", domain::SortField::kId},
-                                                   {"update_time", domain::SortField::kUpdateTime},
-                                                   {"add_time", domain::SortField::kAddTime}}),
-                                 query.options));
+    PIPECRM_RETURN_IF_ERROR(
+        Take(QueryListOptions(request, {{"id", domain::SortField::kId},
+                                        {"update_time", domain::SortField::kUpdateTime},
+                                        {"add_time", domain::SortField::kAddTime}}),
+             query.options));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "owner_id"), query.owner_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "stage_id"), query.stage_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "pipeline_id"), query.pipeline_id));
@@ -144,53 +143,60 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
         }
         const Id workspace_id = ctx.principal->user.workspace_id;
         ReadThen<domain::Deal>(
-            store, [&](domain::Repositories& repos) { return repos.Deals().Get(workspace_id, *id); },
+            store,
+            [&](domain::Repositories& repos) { return repos.Deals().Get(workspace_id, *id); },
             [](const domain::Deal& d) { return One(d); }, respond);
     });
 
-    router.Add("POST", "/api/v2/deals", [&store, &clock](const RouteContext& ctx, Responder respond) {
-        auto change = ParseDealBody(ctx.request);
-        if (!change.ok()) {
-            respond(ErrorResponse(change.status()));
-            return;
-        }
-        WriteThen<domain::Deal>(
-            store,
-            [actor = ActorOf(ctx), change = std::move(*change), now = clock.Now()](domain::Repositories& repos) {
-                return domain::CreateDeal(repos, actor, change, now);
-            },
-            [](const domain::Deal& d) { return One(d, 201); }, std::move(respond));
-    });
+    router.Add("POST", "/api/v2/deals",
+               [&store, &clock](const RouteContext& ctx, Responder respond) {
+                   auto change = ParseDealBody(ctx.request);
+                   if (!change.ok()) {
+                       respond(ErrorResponse(change.status()));
+                       return;
+                   }
+                   WriteThen<domain::Deal>(
+                       store,
+                       [actor = ActorOf(ctx), change = std::move(*change),
+                        now = clock.Now()](domain::Repositories& repos) {
+                           return domain::CreateDeal(repos, actor, change, now);
+                       },
+                       [](const domain::Deal& d) { return One(d, 201); }, std::move(respond));
+               });
 
-    router.Add("PATCH", "/api/v2/deals/{id}", [&store, &clock](const RouteContext& ctx, Responder respond) {
-        auto id = ctx.IdParam(0);
-        auto change = ParseDealBody(ctx.request);
-        if (!id.ok() || !change.ok()) {
-            respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
-            return;
-        }
-        WriteThen<domain::Deal>(
-            store,
-            [actor = ActorOf(ctx), id = *id, change = std::move(*change), now = clock.Now()](domain::Repositories& repos) {
-                return domain::UpdateDeal(repos, actor, id, change, now);
-            },
-            [](const domain::Deal& d) { return One(d); }, std::move(respond));
-    });
+    router.Add("PATCH", "/api/v2/deals/{id}",
+               [&store, &clock](const RouteContext& ctx, Responder respond) {
+                   auto id = ctx.IdParam(0);
+                   auto change = ParseDealBody(ctx.request);
+                   if (!id.ok() || !change.ok()) {
+                       respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
+                       return;
+                   }
+                   WriteThen<domain::Deal>(
+                       store,
+                       [actor = ActorOf(ctx), id = *id, change = std::move(*change),
+                        now = clock.Now()](domain::Repositories& repos) {
+                           return domain::UpdateDeal(repos, actor, id, change, now);
+                       },
+                       [](const domain::Deal& d) { return One(d); }, std::move(respond));
+               });
 
-    router.Add("DELETE", "/api/v2/deals/{id}", [&store, &clock](const RouteContext& ctx, Responder respond) {
-        auto id = ctx.IdParam(0);
-        if (!id.ok()) {
-            respond(ErrorResponse(id.status()));
-            return;
-        }
-        WriteThen<domain::Deal>(
-            store,
-            [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
-                return domain::DeleteDeal(repos, actor, id, now);
-            },
-            [](const domain::Deal& d) { return SuccessResponse(IdObject(d.id)); },
-            std::move(respond));
-    });
+    router.Add(
+        "DELETE", "/api/v2/deals/{id}",
+        [&store, &clock](const RouteContext& ctx, Responder respond) {
+            auto id = ctx.IdParam(0);
+            if (!id.ok()) {
+                respond(ErrorResponse(id.status()));
+                return;
+            }
+            WriteThen<domain::Deal>(
+                store,
+                [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
+                    return domain::DeleteDeal(repos, actor, id, now);
+                },
+                [](const domain::Deal& d) { return SuccessResponse(IdObject(d.id)); },
+                std::move(respond));
+        });
 }
 
 }  // namespace pipecrm::http

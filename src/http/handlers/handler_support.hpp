@@ -65,14 +65,17 @@ std::string TrimPage(std::vector<T>& rows, const domain::ListOptions& options, K
 template <typename T>
 std::int64_t SortKeyOf(const T& row, domain::SortField field) {
     switch (field) {
-        case domain::SortField::kAddTime: return ToUnixSeconds(row.add_time);
-        case domain::SortField::kUpdateTime: return ToUnixSeconds(row.update_time);
+        case domain::SortField::kAddTime:
+            return ToUnixSeconds(row.add_time);
+        case domain::SortField::kUpdateTime:
+            return ToUnixSeconds(row.update_time);
         case domain::SortField::kOrderNr:
             if constexpr (requires { row.order_nr; }) {
                 return row.order_nr;
             }
             return row.id;
-        case domain::SortField::kId: return row.id;
+        case domain::SortField::kId:
+            return row.id;
     }
     return row.id;
 }
@@ -84,6 +87,8 @@ inline domain::Actor ActorOf(const RouteContext& ctx) {
 }
 
 /// {"id": id} — what a delete answers.
-inline std::string IdObject(Id id) { return "{\"id\":" + std::to_string(id) + "}"; }
+inline std::string IdObject(Id id) {
+    return "{\"id\":" + std::to_string(id) + "}";
+}
 
 }  // namespace pipecrm::http

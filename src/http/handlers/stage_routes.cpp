@@ -40,8 +40,8 @@ Result<domain::StageChange> ParseStageBody(const Request& request) {
         if (days->value() && (***days < 1 || ***days > 100000)) {
             return InvalidArgument("days_to_rotten must be between 1 and 100000", "days_to_rotten");
         }
-        change.days_to_rotten = days->value() ? std::optional<int>(static_cast<int>(***days))
-                                              : std::optional<int>();
+        change.days_to_rotten =
+            days->value() ? std::optional<int>(static_cast<int>(***days)) : std::optional<int>();
     }
     return change;
 }
@@ -57,10 +57,11 @@ void AddStageRoutes(Router& router, const ApiServices& services) {
     const Clock& clock = services.clock;
 
     router.Add("GET", "/api/v2/stages", [&store](const RouteContext& ctx, Responder respond) {
-        auto options = QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
-                                                      {"update_time", domain::SortField::kUpdateTime},
-                                                      {"add_time", domain::SortField::kAddTime},
-                                                      {"order_nr", domain::SortField::kOrderNr}});
+        auto options =
+            QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
+                                           {"update_time", domain::SortField::kUpdateTime},
+                                           {"add_time", domain::SortField::kAddTime},
+                                           {"order_nr", domain::SortField::kOrderNr}});
         auto pipeline_id = QueryId(ctx.request, "pipeline_id");
         if (!options.ok() || !pipeline_id.ok()) {
             respond(ErrorResponse(!options.ok() ? options.status() : pipeline_id.status()));
@@ -87,53 +88,62 @@ void AddStageRoutes(Router& router, const ApiServices& services) {
         }
         const Id workspace_id = ctx.principal->user.workspace_id;
         ReadThen<domain::Stage>(
-            store, [&](domain::Repositories& repos) { return domain::GetLiveStage(repos, workspace_id, *id); },
+            store,
+            [&](domain::Repositories& repos) {
+                return domain::GetLiveStage(repos, workspace_id, *id);
+            },
             [](const domain::Stage& s) { return One(s); }, respond);
     });
 
-    router.Add("POST", "/api/v2/stages", [&store, &clock](const RouteContext& ctx, Responder respond) {
-        auto change = ParseStageBody(ctx.request);
-        if (!change.ok()) {
-            respond(ErrorResponse(change.status()));
-            return;
-        }
-        WriteThen<domain::Stage>(
-            store,
-            [actor = ActorOf(ctx), change = *change, now = clock.Now()](domain::Repositories& repos) {
-                return domain::CreateStage(repos, actor, change, now);
-            },
-            [](const domain::Stage& s) { return One(s, 201); }, std::move(respond));
-    });
+    router.Add("POST", "/api/v2/stages",
+               [&store, &clock](const RouteContext& ctx, Responder respond) {
+                   auto change = ParseStageBody(ctx.request);
+                   if (!change.ok()) {
+                       respond(ErrorResponse(change.status()));
+                       return;
+                   }
+                   WriteThen<domain::Stage>(
+                       store,
+                       [actor = ActorOf(ctx), change = *change,
+                        now = clock.Now()](domain::Repositories& repos) {
+                           return domain::CreateStage(repos, actor, change, now);
+                       },
+                       [](const domain::Stage& s) { return One(s, 201); }, std::move(respond));
+               });
 
-    router.Add("PATCH", "/api/v2/stages/{id}", [&store, &clock](const RouteContext& ctx, Responder respond) {
-        auto id = ctx.IdParam(0);
-        auto change = ParseStageBody(ctx.request);
-        if (!id.ok() || !change.ok()) {
-            respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
-            return;
-        }
-        WriteThen<domain::Stage>(
-            store,
-            [actor = ActorOf(ctx), id = *id, change = *change, now = clock.Now()](domain::Repositories& repos) {
-                return domain::UpdateStage(repos, actor, id, change, now);
-            },
-            [](const domain::Stage& s) { return One(s); }, std::move(respond));
-    });
+    router.Add("PATCH", "/api/v2/stages/{id}",
+               [&store, &clock](const RouteContext& ctx, Responder respond) {
+                   auto id = ctx.IdParam(0);
+                   auto change = ParseStageBody(ctx.request);
+                   if (!id.ok() || !change.ok()) {
+                       respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
+                       return;
+                   }
+                   WriteThen<domain::Stage>(
+                       store,
+                       [actor = ActorOf(ctx), id = *id, change = *change,
+                        now = clock.Now()](domain::Repositories& repos) {
+                           return domain::UpdateStage(repos, actor, id, change, now);
+                       },
+                       [](const domain::Stage& s) { return One(s); }, std::move(respond));
+               });
 
-    router.Add("DELETE", "/api/v2/stages/{id}", [&store, &clock](const RouteContext& ctx, Responder respond) {
-        auto id = ctx.IdParam(0);
-        if (!id.ok()) {
-            respond(ErrorResponse(id.status()));
-            return;
-        }
-        WriteThen<domain::Stage>(
-            store,
-            [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
-                return domain::DeleteStage(repos, actor, id, now);
-            },
-            [](const domain::Stage& s) { return SuccessResponse(IdObject(s.id)); },
-            std::move(respond));
-    });
+    router.Add(
+        "DELETE", "/api/v2/stages/{id}",
+        [&store, &clock](const RouteContext& ctx, Responder respond) {
+            auto id = ctx.IdParam(0);
+            if (!id.ok()) {
+                respond(ErrorResponse(id.status()));
+                return;
+            }
+            WriteThen<domain::Stage>(
+                store,
+                [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
+                    return domain::DeleteStage(repos, actor, id, now);
+                },
+                [](const domain::Stage& s) { return SuccessResponse(IdObject(s.id)); },
+                std::move(respond));
+        });
 }
 
 }  // namespace pipecrm::http

@@ -10,7 +10,8 @@ void AddUserRoutes(Router& router, const ApiServices& services) {
     auto me = [&store](const RouteContext& ctx, Responder respond) {
         const domain::User& user = ctx.principal->user;
         ReadThen<domain::Workspace>(
-            store, [&](domain::Repositories& repos) { return repos.Workspaces().Get(user.workspace_id); },
+            store,
+            [&](domain::Repositories& repos) { return repos.Workspaces().Get(user.workspace_id); },
             [&](const domain::Workspace& workspace) {
                 JsonWriter w;
                 WriteUserV1(w, user, workspace, true);

@@ -28,7 +28,9 @@ Status FromSqlite(int rc, sqlite3* db, std::string_view what) {
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::Reset() {
     sqlite3_reset(stmt_);
@@ -47,8 +49,7 @@ Statement& Statement::Bind(int index, double value) {
 }
 
 Statement& Statement::Bind(int index, std::string_view value) {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
@@ -86,9 +87,13 @@ bool Statement::IsNull(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::Int(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
-double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+double Statement::Real(int column) const {
+    return sqlite3_column_double(stmt_, column);
+}
 
 std::string Statement::Text(int column) const {
     const unsigned char* text = sqlite3_column_text(stmt_, column);
@@ -108,9 +113,9 @@ std::optional<std::int64_t> Statement::OptionalInt(int column) const {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
     sqlite3* db = nullptr;
-    int flags = SQLITE_OPEN_NOMUTEX |
-                (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                          : SQLITE_OPEN_READONLY);
+    int flags =
+        SQLITE_OPEN_NOMUTEX | (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                                        : SQLITE_OPEN_READONLY);
     int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         Status status = Unavailable("cannot open database " + path + ": " +
@@ -164,6 +169,8 @@ Result<Statement*> Connection::Cached(const std::string& sql) {
     return inserted.first->second.get();
 }
 
-std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::LastInsertId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
 }  // namespace pipecrm::storage::sqlite

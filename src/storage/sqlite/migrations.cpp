@@ -33,8 +33,8 @@ Status ApplyMigrations(Connection& db) {
         }
         if (!status.ok()) {
             (void)db.Exec("ROLLBACK");
-            return Internal("migration " + std::string(migration.name) + " failed: " +
-                            status.message());
+            return Internal("migration " + std::string(migration.name) +
+                            " failed: " + status.message());
         }
         PIPECRM_RETURN_IF_ERROR(db.Exec("COMMIT"));
     }

@@ -43,8 +43,8 @@ Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
 
 // Reads at most one row, or kNotFound naming `what`.
 template <typename T, typename BindFn, typename ReadFn>
-Result<T> One(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read,
-              const std::string& what) {
+Result<T> One(
+    Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read, const std::string& what) {
     std::optional<T> found;
     Status status = Query(db, sql, bind, [&](Statement& s) { found = read(s); });
     if (!status.ok()) {
@@ -73,10 +73,14 @@ std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& t) {
 
 const char* SortColumn(SortField field) {
     switch (field) {
-        case SortField::kId: return "id";
-        case SortField::kAddTime: return "add_time";
-        case SortField::kUpdateTime: return "update_time";
-        case SortField::kOrderNr: return "order_nr";
+        case SortField::kId:
+            return "id";
+        case SortField::kAddTime:
+            return "add_time";
+        case SortField::kUpdateTime:
+            return "update_time";
+        case SortField::kOrderNr:
+            return "order_nr";
     }
     return "id";
 }
@@ -92,8 +96,8 @@ std::string PageClause(const ListOptions& options) {
         if (options.sort == SortField::kId) {
             sql += " AND id " + std::string(cmp) + " ?";
         } else {
-            sql += " AND (" + column + " " + cmp + " ? OR (" + column + " = ? AND id " + cmp +
-                   " ?))";
+            sql +=
+                " AND (" + column + " " + cmp + " ? OR (" + column + " = ? AND id " + cmp + " ?))";
         }
     }
     sql += " ORDER BY ";
@@ -125,19 +129,18 @@ class WorkspaceTable final : public WorkspaceRepository {
     explicit WorkspaceTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Workspace& w) override {
-        auto id = InsertRow(db_,
-                            "INSERT INTO workspaces(name, language, default_currency, "
-                            "phone_region, time_zone, add_time) VALUES(?,?,?,?,?,?)",
-                            [&](Statement& s) {
-                                s.Bind(1, w.name)
-                                    .Bind(2, std::string_view(w.language == Language::kVietnamese
-                                                                  ? "vi"
-                                                                  : "en"))
-                                    .Bind(3, w.default_currency)
-                                    .Bind(4, w.phone_region)
-                                    .Bind(5, w.time_zone)
-                                    .Bind(6, ToUnixSeconds(w.add_time));
-                            });
+        auto id = InsertRow(
+            db_,
+            "INSERT INTO workspaces(name, language, default_currency, "
+            "phone_region, time_zone, add_time) VALUES(?,?,?,?,?,?)",
+            [&](Statement& s) {
+                s.Bind(1, w.name)
+                    .Bind(2, std::string_view(w.language == Language::kVietnamese ? "vi" : "en"))
+                    .Bind(3, w.default_currency)
+                    .Bind(4, w.phone_region)
+                    .Bind(5, w.time_zone)
+                    .Bind(6, ToUnixSeconds(w.add_time));
+            });
         if (!id.ok()) {
             return id;
         }
@@ -148,8 +151,8 @@ class WorkspaceTable final : public WorkspaceRepository {
 
     Result<Workspace> Get(Id id) override {
         return One<Workspace>(
-            db_, std::string(kSelect) + " WHERE id = ?", [&](Statement& s) { s.Bind(1, id); },
-            Read, "workspace " + std::to_string(id));
+            db_, std::string(kSelect) + " WHERE id = ?", [&](Statement& s) { s.Bind(1, id); }, Read,
+            "workspace " + std::to_string(id));
     }
 
     Result<std::vector<Workspace>> List() override {
@@ -246,7 +249,9 @@ class UserTable final : public UserRepository {
         u.name = s.Text(2);
         u.email = s.Text(3);
         std::string role = s.Text(4);
-        u.role = role == "admin" ? Role::kAdmin : role == "manager" ? Role::kManager : Role::kMember;
+        u.role = role == "admin"     ? Role::kAdmin
+                 : role == "manager" ? Role::kManager
+                                     : Role::kMember;
         u.password_hash = s.Text(5);
         u.default_currency = s.Text(6);
         u.locale = s.Text(7);
@@ -272,8 +277,11 @@ class TokenTable final : public TokenRepository {
   public:
     explicit TokenTable(Connection& db) : db_(db) {}
 
-    Result<Id> Insert(Id workspace_id, Id user_id, const std::string& token_hash,
-                      const std::string& name, Instant now) override {
+    Result<Id> Insert(Id workspace_id,
+                      Id user_id,
+                      const std::string& token_hash,
+                      const std::string& name,
+                      Instant now) override {
         return InsertRow(db_,
                          "INSERT INTO api_tokens(workspace_id, user_id, token_hash, name, "
                          "add_time) VALUES(?,?,?,?,?)",
@@ -294,7 +302,9 @@ class TokenTable final : public TokenRepository {
             "ON u.id = t.user_id AND u.workspace_id = t.workspace_id "
             "WHERE t.token_hash = ? AND t.revoked_time IS NULL AND u.active = 1",
             [&](Statement& s) { s.Bind(1, token_hash); },
-            [&](Statement& s) { owner = TokenOwner{s.Int(0), s.Int(1), s.Int(2)}; });
+            [&](Statement& s) {
+                owner = TokenOwner{s.Int(0), s.Int(1), s.Int(2)};
+            });
         if (!status.ok()) {
             return status;
         }
@@ -338,8 +348,9 @@ class PipelineTable final : public PipelineRepository {
     Result<std::vector<Pipeline>> List(Id workspace_id, const ListOptions& options) override {
         std::vector<Pipeline> out;
         Status status = Query(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
-                     PageClause(options),
+            db_,
+            std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
+                PageClause(options),
             [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
@@ -351,8 +362,9 @@ class PipelineTable final : public PipelineRepository {
     Result<int> MaxOrder(Id workspace_id) override {
         int max_order = 0;
         Status status = Query(
-            db_, "SELECT COALESCE(MAX(order_nr), 0) FROM pipelines WHERE workspace_id = ? "
-                 "AND is_deleted = 0",
+            db_,
+            "SELECT COALESCE(MAX(order_nr), 0) FROM pipelines WHERE workspace_id = ? "
+            "AND is_deleted = 0",
             [&](Statement& s) { s.Bind(1, workspace_id); },
             [&](Statement& s) { max_order = static_cast<int>(s.Int(0)); });
         if (!status.ok()) {
@@ -420,7 +432,8 @@ class StageTable final : public StageRepository {
                        });
     }
 
-    Result<std::vector<Stage>> List(Id workspace_id, OptionalId pipeline_id,
+    Result<std::vector<Stage>> List(Id workspace_id,
+                                    OptionalId pipeline_id,
                                     const ListOptions& options) override {
         std::vector<Stage> out;
         std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
@@ -448,8 +461,9 @@ class StageTable final : public StageRepository {
     Result<int> MaxOrder(Id workspace_id, Id pipeline_id) override {
         int max_order = 0;
         Status status = Query(
-            db_, "SELECT COALESCE(MAX(order_nr), 0) FROM stages WHERE workspace_id = ? AND "
-                 "pipeline_id = ? AND is_deleted = 0",
+            db_,
+            "SELECT COALESCE(MAX(order_nr), 0) FROM stages WHERE workspace_id = ? AND "
+            "pipeline_id = ? AND is_deleted = 0",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, pipeline_id); },
             [&](Statement& s) { max_order = static_cast<int>(s.Int(0)); });
         if (!status.ok()) {
@@ -540,13 +554,20 @@ class DealTable final : public DealRepository {
             }
             sql += ")";
         }
-        if (q.owner_id) sql += " AND owner_id = ?";
-        if (q.stage_id) sql += " AND stage_id = ?";
-        if (q.pipeline_id) sql += " AND pipeline_id = ?";
-        if (q.person_id) sql += " AND person_id = ?";
-        if (q.org_id) sql += " AND org_id = ?";
-        if (q.updated_since) sql += " AND update_time >= ?";
-        if (q.updated_until) sql += " AND update_time < ?";
+        if (q.owner_id)
+            sql += " AND owner_id = ?";
+        if (q.stage_id)
+            sql += " AND stage_id = ?";
+        if (q.pipeline_id)
+            sql += " AND pipeline_id = ?";
+        if (q.person_id)
+            sql += " AND person_id = ?";
+        if (q.org_id)
+            sql += " AND org_id = ?";
+        if (q.updated_since)
+            sql += " AND update_time >= ?";
+        if (q.updated_until)
+            sql += " AND update_time < ?";
         if (!q.ids.empty()) {
             sql += " AND id IN (";
             for (std::size_t i = 0; i < q.ids.size(); ++i) {
@@ -570,8 +591,10 @@ class DealTable final : public DealRepository {
                         s.Bind(next++, **id);
                     }
                 }
-                if (q.updated_since) s.Bind(next++, ToUnixSeconds(*q.updated_since));
-                if (q.updated_until) s.Bind(next++, ToUnixSeconds(*q.updated_until));
+                if (q.updated_since)
+                    s.Bind(next++, ToUnixSeconds(*q.updated_since));
+                if (q.updated_until)
+                    s.Bind(next++, ToUnixSeconds(*q.updated_until));
                 for (Id id : q.ids) {
                     s.Bind(next++, id);
                 }
@@ -584,20 +607,26 @@ class DealTable final : public DealRepository {
         return out;
     }
 
-    Result<std::int64_t> CountLive(Id workspace_id, OptionalId pipeline_id,
+    Result<std::int64_t> CountLive(Id workspace_id,
+                                   OptionalId pipeline_id,
                                    OptionalId stage_id) override {
         std::int64_t count = 0;
-        std::string sql = "SELECT COUNT(*) FROM deals WHERE workspace_id = ? AND status <> "
-                          "'deleted'";
-        if (pipeline_id) sql += " AND pipeline_id = ?";
-        if (stage_id) sql += " AND stage_id = ?";
+        std::string sql =
+            "SELECT COUNT(*) FROM deals WHERE workspace_id = ? AND status <> "
+            "'deleted'";
+        if (pipeline_id)
+            sql += " AND pipeline_id = ?";
+        if (stage_id)
+            sql += " AND stage_id = ?";
         Status status = Query(
             db_, sql,
             [&](Statement& s) {
                 int next = 1;
                 s.Bind(next++, workspace_id);
-                if (pipeline_id) s.Bind(next++, *pipeline_id);
-                if (stage_id) s.Bind(next++, *stage_id);
+                if (pipeline_id)
+                    s.Bind(next++, *pipeline_id);
+                if (stage_id)
+                    s.Bind(next++, *stage_id);
             },
             [&](Statement& s) { count = s.Int(0); });
         if (!status.ok()) {
@@ -808,8 +837,9 @@ class PersonTable final : public PersonRepository {
     Result<std::vector<Person>> List(Id workspace_id, const ListOptions& options) override {
         std::vector<Person> out;
         Status status = Query(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
-                     PageClause(options),
+            db_,
+            std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
+                PageClause(options),
             [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
@@ -882,8 +912,9 @@ class OrganizationTable final : public OrganizationRepository {
     Result<std::vector<Organization>> List(Id workspace_id, const ListOptions& options) override {
         std::vector<Organization> out;
         Status status = Query(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
-                     PageClause(options),
+            db_,
+            std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
+                PageClause(options),
             [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
@@ -990,8 +1021,9 @@ class ActivityTable final : public ActivityRepository {
             "activity_types WHERE workspace_id = ? AND key_string = ?",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, key_string); },
             [&](Statement& s) {
-                found = ActivityType{s.Int(0),  s.Int(1), s.Text(2),       s.Text(3),
-                                     s.Text(4), static_cast<int>(s.Int(5)), s.Int(6) != 0};
+                found = ActivityType{s.Int(0),     s.Int(1),  s.Text(2),
+                                     s.Text(3),    s.Text(4), static_cast<int>(s.Int(5)),
+                                     s.Int(6) != 0};
             });
         if (!status.ok()) {
             return status;
@@ -1142,10 +1174,10 @@ class ProductTable final : public ProductRepository {
                                  .Bind(4, l.item_price)
                                  .Bind(5, l.quantity)
                                  .Bind(6, l.discount)
-                                 .Bind(7, std::string_view(l.discount_type ==
-                                                                   DiscountType::kPercentage
-                                                               ? "percentage"
-                                                               : "amount"))
+                                 .Bind(7,
+                                       std::string_view(l.discount_type == DiscountType::kPercentage
+                                                            ? "percentage"
+                                                            : "amount"))
                                  .Bind(8, ToUnixSeconds(l.add_time))
                                  .Bind(9, ToUnixSeconds(l.update_time));
                          });
@@ -1168,8 +1200,8 @@ class ProductTable final : public ProductRepository {
                 l.item_price = s.Int(4);
                 l.quantity = s.Real(5);
                 l.discount = s.Real(6);
-                l.discount_type = s.Text(7) == "amount" ? DiscountType::kAmount
-                                                        : DiscountType::kPercentage;
+                l.discount_type =
+                    s.Text(7) == "amount" ? DiscountType::kAmount : DiscountType::kPercentage;
                 l.add_time = FromUnixSeconds(s.Int(8));
                 l.update_time = FromUnixSeconds(s.Int(9));
                 out.push_back(l);
@@ -1218,19 +1250,41 @@ SqliteRepositories::SqliteRepositories(Connection& connection)
     : impl_(std::make_unique<Impl>(connection)) {}
 SqliteRepositories::~SqliteRepositories() = default;
 
-domain::WorkspaceRepository& SqliteRepositories::Workspaces() { return impl_->workspaces; }
-domain::UserRepository& SqliteRepositories::Users() { return impl_->users; }
-domain::TokenRepository& SqliteRepositories::Tokens() { return impl_->tokens; }
-domain::PipelineRepository& SqliteRepositories::Pipelines() { return impl_->pipelines; }
-domain::StageRepository& SqliteRepositories::Stages() { return impl_->stages; }
-domain::DealRepository& SqliteRepositories::Deals() { return impl_->deals; }
-domain::DealEventLog& SqliteRepositories::DealEvents() { return impl_->deal_events; }
-domain::PersonRepository& SqliteRepositories::Persons() { return impl_->persons; }
+domain::WorkspaceRepository& SqliteRepositories::Workspaces() {
+    return impl_->workspaces;
+}
+domain::UserRepository& SqliteRepositories::Users() {
+    return impl_->users;
+}
+domain::TokenRepository& SqliteRepositories::Tokens() {
+    return impl_->tokens;
+}
+domain::PipelineRepository& SqliteRepositories::Pipelines() {
+    return impl_->pipelines;
+}
+domain::StageRepository& SqliteRepositories::Stages() {
+    return impl_->stages;
+}
+domain::DealRepository& SqliteRepositories::Deals() {
+    return impl_->deals;
+}
+domain::DealEventLog& SqliteRepositories::DealEvents() {
+    return impl_->deal_events;
+}
+domain::PersonRepository& SqliteRepositories::Persons() {
+    return impl_->persons;
+}
 domain::OrganizationRepository& SqliteRepositories::Organizations() {
     return impl_->organizations;
 }
-domain::ActivityRepository& SqliteRepositories::Activities() { return impl_->activities; }
-domain::NoteRepository& SqliteRepositories::Notes() { return impl_->notes; }
-domain::ProductRepository& SqliteRepositories::Products() { return impl_->products; }
+domain::ActivityRepository& SqliteRepositories::Activities() {
+    return impl_->activities;
+}
+domain::NoteRepository& SqliteRepositories::Notes() {
+    return impl_->notes;
+}
+domain::ProductRepository& SqliteRepositories::Products() {
+    return impl_->products;
+}
 
 }  // namespace pipecrm::storage::sqlite

@@ -37,8 +37,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     return std::unique_ptr<SqliteStore>(new SqliteStore(path, options, std::move(*writer)));
 }
 
-SqliteStore::SqliteStore(std::string path, StoreOptions options,
-                         std::unique_ptr<Connection> writer)
+SqliteStore::SqliteStore(std::string path, StoreOptions options, std::unique_ptr<Connection> writer)
     : path_(std::move(path)),
       options_(options),
       writer_connection_(std::move(writer)),
@@ -56,7 +55,9 @@ SqliteStore::~SqliteStore() {
     idle_readers_.clear();
 }
 
-StoreStats SqliteStore::stats() const { return {transactions_.load(), writes_.load()}; }
+StoreStats SqliteStore::stats() const {
+    return {transactions_.load(), writes_.load()};
+}
 
 void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
     {
@@ -189,7 +190,8 @@ Status BackupDatabase(const std::string& from, const std::string& to) {
     if (!target.ok()) {
         return target.status();
     }
-    sqlite3_backup* backup = sqlite3_backup_init((*target)->raw(), "main", (*source)->raw(), "main");
+    sqlite3_backup* backup =
+        sqlite3_backup_init((*target)->raw(), "main", (*source)->raw(), "main");
     if (backup == nullptr) {
         return FromSqlite(sqlite3_errcode((*target)->raw()), (*target)->raw(), "backup failed");
     }

@@ -47,9 +47,7 @@ struct Fixture {
         return created;
     }
 
-    domain::Actor Actor() const {
-        return {workspace.workspace_id, workspace.admin_user_id, "VND"};
-    }
+    domain::Actor Actor() const { return {workspace.workspace_id, workspace.admin_user_id, "VND"}; }
 
     Result<domain::Deal> Create(const std::string& title, const domain::Actor& actor) {
         std::optional<domain::Deal> out;
@@ -76,7 +74,8 @@ TEST(SqliteStore, SetsUpTheDefaultPipelineWithFiveStages) {
     Status status = f.store->Read([&](Repositories& repos) -> Status {
         domain::ListOptions options;
         options.sort = domain::SortField::kOrderNr;
-        auto stages = repos.Stages().List(f.workspace.workspace_id, f.workspace.pipeline_id, options);
+        auto stages =
+            repos.Stages().List(f.workspace.workspace_id, f.workspace.pipeline_id, options);
         EXPECT_TRUE(stages.ok());
         EXPECT_EQ(stages->size(), 5u);
         EXPECT_EQ(stages->front().name, "Prospecting");
@@ -159,9 +158,8 @@ TEST(SqliteStore, FailingJobRollsBackOnlyItself) {
 
 TEST(SqliteStore, ExceptionInAJobBecomesInternalError) {
     Fixture f;
-    Status status = f.store->WriteAndWait([](Repositories&) -> Status {
-        throw std::runtime_error("boom");
-    });
+    Status status =
+        f.store->WriteAndWait([](Repositories&) -> Status { throw std::runtime_error("boom"); });
     EXPECT_EQ(status.code(), ErrorCode::kInternal);
     EXPECT_TRUE(f.Create("still works", f.Actor()).ok());
 }
@@ -190,8 +188,9 @@ TEST(SqliteStore, ConcurrentWritersAreGroupCommitted) {
     EXPECT_GE(stats.writes, static_cast<std::uint64_t>(kThreads * kPerThread));
     EXPECT_LT(stats.transactions, stats.writes) << "writes were not batched";
     Status status = f.store->Read([&](Repositories& repos) -> Status {
-        EXPECT_EQ(repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
-                  kThreads * kPerThread);
+        EXPECT_EQ(
+            repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
+            kThreads * kPerThread);
         return Status::Ok();
     });
     EXPECT_TRUE(status.ok());
@@ -266,16 +265,24 @@ TEST(SqliteStore, BackupCopiesEverything) {
     ASSERT_TRUE(opened.ok());
     std::int64_t original_events = 0;
     std::int64_t copied_events = 0;
-    ASSERT_TRUE(f.store->Read([&](Repositories& repos) -> Status {
-        original_events = repos.DealEvents().Count(f.workspace.workspace_id).value();
-        return Status::Ok();
-    }).ok());
-    ASSERT_TRUE((*opened)->Read([&](Repositories& repos) -> Status {
-        copied_events = repos.DealEvents().Count(f.workspace.workspace_id).value();
-        EXPECT_EQ(repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
-                  50);
-        return Status::Ok();
-    }).ok());
+    ASSERT_TRUE(f.store
+                    ->Read([&](Repositories& repos) -> Status {
+                        original_events =
+                            repos.DealEvents().Count(f.workspace.workspace_id).value();
+                        return Status::Ok();
+                    })
+                    .ok());
+    ASSERT_TRUE((*opened)
+                    ->Read([&](Repositories& repos) -> Status {
+                        copied_events = repos.DealEvents().Count(f.workspace.workspace_id).value();
+                        EXPECT_EQ(
+                            repos.Deals()
+                                .CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt)
+                                .value(),
+                            50);
+                        return Status::Ok();
+                    })
+                    .ok());
     EXPECT_GT(original_events, 50);
     EXPECT_EQ(copied_events, original_events);
 }
@@ -291,19 +298,22 @@ TEST(SqliteStore, SampleDataIsDeterministicBySeed) {
         options.now = kNow;
         EXPECT_TRUE(sample::GenerateSampleData(*f.store, options).ok());
         std::string signature;
-        EXPECT_TRUE(f.store->Read([&](Repositories& repos) -> Status {
-            domain::DealQuery query;
-            query.workspace_id = f.workspace.workspace_id;
-            query.statuses = {domain::DealStatus::kOpen, domain::DealStatus::kWon,
-                              domain::DealStatus::kLost};
-            auto deals = repos.Deals().List(query);  // kept alive for the loop
-            for (const auto& deal : *deals) {
-                signature += deal.title + "|" + std::to_string(deal.stage_id) + "|" +
-                             std::string(domain::DealStatusName(deal.status)) + "|" +
-                             std::to_string(deal.value.minor_units) + ";";
-            }
-            return Status::Ok();
-        }).ok());
+        EXPECT_TRUE(f.store
+                        ->Read([&](Repositories& repos) -> Status {
+                            domain::DealQuery query;
+                            query.workspace_id = f.workspace.workspace_id;
+                            query.statuses = {domain::DealStatus::kOpen, domain::DealStatus::kWon,
+                                              domain::DealStatus::kLost};
+                            auto deals = repos.Deals().List(query);  // kept alive for the loop
+                            for (const auto& deal : *deals) {
+                                signature += deal.title + "|" + std::to_string(deal.stage_id) +
+                                             "|" +
+                                             std::string(domain::DealStatusName(deal.status)) +
+                                             "|" + std::to_string(deal.value.minor_units) + ";";
+                            }
+                            return Status::Ok();
+                        })
+                        .ok());
         return signature;
     };
     EXPECT_EQ(titles_for(7), titles_for(7));
