@@ -20,40 +20,26 @@ Result<Stage> LiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
     return stage;
 }
 
-Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, Id pipeline_id) {
-    auto pipeline = repos.Pipelines().Get(workspace_id, pipeline_id);
+Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, OptionalId pipeline_id) {
+    auto stage = repos.Stages().FirstStage(workspace_id, pipeline_id);
+    if (!stage.ok()) {
+        return stage.status();
+    }
+    if (stage->has_value()) {
+        return **stage;
+    }
+    if (!pipeline_id) {
+        return FailedPrecondition("the workspace has no pipeline with stages; create one first");
+    }
+    auto pipeline = repos.Pipelines().Get(workspace_id, *pipeline_id);
     if (!pipeline.ok() || pipeline->is_deleted) {
         if (!pipeline.ok() && pipeline.status().code() != ErrorCode::kNotFound) {
             return pipeline.status();
         }
-        return InvalidArgument("pipeline " + IdText(pipeline_id) + " does not exist",
+        return InvalidArgument("pipeline " + IdText(*pipeline_id) + " does not exist",
                                "pipeline_id");
     }
-    ListOptions first;
-    first.sort = SortField::kOrderNr;
-    first.limit = 1;
-    auto stages = repos.Stages().List(workspace_id, pipeline_id, first);
-    if (!stages.ok()) {
-        return stages.status();
-    }
-    if (stages->empty()) {
-        return InvalidArgument("pipeline " + IdText(pipeline_id) + " has no stages", "pipeline_id");
-    }
-    return stages->front();
-}
-
-Result<Stage> DefaultStage(Repositories& repos, Id workspace_id) {
-    ListOptions first;
-    first.sort = SortField::kOrderNr;
-    first.limit = 1;
-    auto pipelines = repos.Pipelines().List(workspace_id, first);
-    if (!pipelines.ok()) {
-        return pipelines.status();
-    }
-    if (pipelines->empty()) {
-        return FailedPrecondition("the workspace has no pipeline; create one first");
-    }
-    return FirstStageOf(repos, workspace_id, pipelines->front().id);
+    return InvalidArgument("pipeline " + IdText(*pipeline_id) + " has no stages", "pipeline_id");
 }
 
 Status CheckUser(Repositories& repos, Id workspace_id, Id user_id, const char* field) {
@@ -145,7 +131,7 @@ Result<ResolvedDealChange> Resolve(Repositories& repos,
     }
     resolved.stage = *stage;
     if (!resolved.stage && !current) {
-        auto fallback = DefaultStage(repos, actor.workspace_id);
+        auto fallback = FirstStageOf(repos, actor.workspace_id, std::nullopt);
         if (!fallback.ok()) {
             return fallback.status();
         }
@@ -260,12 +246,13 @@ Result<Deal> UpdateDeal(
     if (!resolved.ok()) {
         return resolved.status();
     }
+    const Deal previous = *deal;
     auto outcome = ApplyDealChange(*deal, *resolved, actor.user_id, now);
     if (!outcome.ok()) {
         return outcome.status();
     }
     if (outcome->changed) {
-        PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal));
+        PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
         PIPECRM_RETURN_IF_ERROR(AppendAll(repos, outcome->events, deal->id));
     }
     return deal;
@@ -276,11 +263,12 @@ Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Ins
     if (!deal.ok()) {
         return deal.status();
     }
+    const Deal previous = *deal;
     auto event = MarkDealDeleted(*deal, actor.user_id, now);
     if (!event.ok()) {
         return event.status();
     }
-    PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal));
+    PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, {*event}, deal->id));
     return deal;
 }

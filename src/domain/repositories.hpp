@@ -89,6 +89,9 @@ class StageRepository {
                                             const ListOptions& options) = 0;
     /// The highest order_nr among the pipeline's stages not deleted; 0 when it has none.
     virtual Result<int> MaxOrder(Id workspace_id, Id pipeline_id) = 0;
+    /// The first live stage of a live pipeline: of `pipeline_id`, or of the first pipeline by
+    /// order. Empty when there is none.
+    virtual Result<std::optional<Stage>> FirstStage(Id workspace_id, OptionalId pipeline_id) = 0;
 };
 
 struct DealQuery {
@@ -110,7 +113,9 @@ class DealRepository {
     virtual ~DealRepository() = default;
     virtual Result<Id> Insert(const Deal& deal) = 0;
     virtual Result<Deal> Get(Id workspace_id, Id id) = 0;
-    virtual Status Update(const Deal& deal) = 0;
+    /// Writes the columns in which `deal` differs from `previous` (the row as read), so that
+    /// only the indexes on those columns are touched.
+    virtual Status Update(const Deal& deal, const Deal& previous) = 0;
     virtual Result<std::vector<Deal>> List(const DealQuery& query) = 0;
     /// Deals not deleted in the stage (or pipeline, when stage_id is empty).
     virtual Result<std::int64_t> CountLive(Id workspace_id,

@@ -21,8 +21,9 @@ class Store {
     virtual ~Store() = default;
     /// Runs `job` on a consistent read snapshot, on the calling thread. Writes fail.
     virtual Status Read(const StoreJob& job) = 0;
-    /// Queues `job` for the writer; `done` runs on the writer thread after the commit (or the
-    /// failure). `done` must be quick and must not call Write and wait.
+    /// Queues `job` for the writer; `done` runs on the store's own thread after the commit (or
+    /// the failure), never inside the caller. `done` must be quick and must not call Write and
+    /// wait.
     virtual void Write(StoreJob job, WriteDone done) = 0;
     /// Write() and wait for the outcome.
     Status WriteAndWait(StoreJob job);

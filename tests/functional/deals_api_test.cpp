@@ -101,6 +101,32 @@ TEST_F(DealsApi, StageMoveFollowsTheStagesPipeline) {
     EXPECT_STREQ(mismatch.json["field"].GetString(), "stage_id");
 }
 
+TEST_F(DealsApi, PipelineAloneMeansItsFirstStage) {
+    JsonResponse pipeline = Call("POST", "/api/v2/pipelines", R"({"name":"Renewals"})");
+    const std::string pipeline_id = std::to_string(pipeline.json["data"]["id"].GetInt());
+    JsonResponse empty =
+        Call("POST", "/api/v2/deals", R"({"title":"x","pipeline_id":)" + pipeline_id + "}");
+    EXPECT_EQ(empty.status, 400) << "a pipeline without stages cannot take deals";
+    EXPECT_STREQ(empty.json["field"].GetString(), "pipeline_id");
+    std::vector<int> stage_ids;
+    for (const char* name : {"Due", "Quoted"}) {
+        JsonResponse stage =
+            Call("POST", "/api/v2/stages",
+                 R"({"name":")" + std::string(name) + R"(","pipeline_id":)" + pipeline_id + "}");
+        stage_ids.push_back(stage.json["data"]["id"].GetInt());
+    }
+    JsonResponse deal = Call("POST", "/api/v2/deals",
+                             R"({"title":"Renewal 2027","pipeline_id":)" + pipeline_id + "}");
+    ASSERT_EQ(deal.status, 201) << deal.body;
+    EXPECT_EQ(deal.json["data"]["stage_id"].GetInt(), stage_ids.front());
+    // Moving to another pipeline without a stage lands in that pipeline's first stage.
+    JsonResponse back =
+        Call("PATCH", "/api/v2/deals/" + std::to_string(deal.json["data"]["id"].GetInt()),
+             R"({"pipeline_id":1})");
+    ASSERT_EQ(back.status, 200) << back.body;
+    EXPECT_EQ(back.json["data"]["stage_id"].GetInt(), 1);
+}
+
 TEST_F(DealsApi, WonLostAndReopenSetAndClearTimes) {
     const auto id = CreateDeal(R"({"title":"Annual contract","value":90000000})");
     const std::string path = "/api/v2/deals/" + std::to_string(id);

@@ -112,6 +112,11 @@ std::optional<std::int64_t> Statement::OptionalInt(int column) const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
+    // Memory statistics put a global mutex around every SQLite allocation; PipeCRM reads none.
+    // This must run before SQLite initialises; if something else initialised it first, the
+    // call is refused and SQLite simply keeps its default.
+    static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)kConfigured;
     sqlite3* db = nullptr;
     int flags =
         SQLITE_OPEN_NOMUTEX | (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -125,8 +130,13 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
     }
     std::unique_ptr<Connection> connection(new Connection(db));  // private constructor
     sqlite3_busy_timeout(db, 10000);
+    // A larger lookaside pool serves SQLite's many small per-statement allocations without
+    // malloc (the default of 100 slots runs out within one grouped transaction).
+    sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, nullptr, 512, 2000);
     sqlite3_extended_result_codes(db, 1);
-    std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+    // temp_store=MEMORY keeps the savepoint sub-journal of each grouped write off the disk.
+    std::string pragmas =
+        "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
     if (mode == Mode::kReadWrite) {
         pragmas += " PRAGMA journal_mode=WAL;";
     }

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_repositories.hpp"
 
+#include <array>
 #include <string>
 
 namespace pipecrm::storage::sqlite {
@@ -472,6 +473,30 @@ class StageTable final : public StageRepository {
         return max_order;
     }
 
+    Result<std::optional<Stage>> FirstStage(Id workspace_id, OptionalId pipeline_id) override {
+        std::optional<Stage> first;
+        // Both orders follow an index (rowid breaks ties), so no sort is needed.
+        const std::string sql =
+            std::string(kSelect) +
+            " WHERE workspace_id = ?1 AND is_deleted = 0 AND pipeline_id = (SELECT id FROM "
+            "pipelines WHERE workspace_id = ?1 AND is_deleted = 0" +
+            (pipeline_id ? " AND id = ?2" : "") +
+            " ORDER BY order_nr, id LIMIT 1) ORDER BY order_nr, id LIMIT 1";
+        Status status = Query(
+            db_, sql,
+            [&](Statement& s) {
+                s.Bind(1, workspace_id);
+                if (pipeline_id) {
+                    s.Bind(2, *pipeline_id);
+                }
+            },
+            [&](Statement& s) { first = Read(s); });
+        if (!status.ok()) {
+            return status;
+        }
+        return first;
+    }
+
   private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, pipeline_id, name, order_nr, deal_probability, "
@@ -529,18 +554,28 @@ class DealTable final : public DealRepository {
             "deal " + std::to_string(id));
     }
 
-    Status Update(const Deal& d) override {
-        return Execute(db_,
-                       "UPDATE deals SET workspace_id = ?, title = ?, value = ?, currency = ?, "
-                       "status = ?, pipeline_id = ?, stage_id = ?, owner_id = ?, "
-                       "creator_user_id = ?, person_id = ?, org_id = ?, expected_close_date = ?, "
-                       "probability = ?, lost_reason = ?, visible_to = ?, add_time = ?, "
-                       "update_time = ?, stage_change_time = ?, won_time = ?, lost_time = ?, "
-                       "close_time = ? WHERE workspace_id = ? AND id = ?",
-                       [&](Statement& s) {
-                           BindFields(s, d);
-                           s.Bind(22, d.workspace_id).Bind(23, d.id);
-                       });
+    Status Update(const Deal& d, const Deal& previous) override {
+        // Only the changed columns appear in SET, so SQLite leaves the other indexes alone.
+        // Parameters are numbered as in BindFields; ?22 and ?23 locate the row.
+        const std::array<bool, kColumnCount> changed = ChangedColumns(d, previous);
+        std::string sql = "UPDATE deals SET ";
+        bool any = false;
+        for (std::size_t i = 0; i < kColumnCount; ++i) {
+            if (changed[i]) {
+                sql += any ? ", " : "";
+                sql += kColumns[i];
+                sql += " = ?" + std::to_string(i + 1);
+                any = true;
+            }
+        }
+        if (!any) {
+            return Status::Ok();
+        }
+        sql += " WHERE workspace_id = ?22 AND id = ?23";
+        return Execute(db_, sql, [&](Statement& s) {
+            BindFields(s, d);
+            s.Bind(22, previous.workspace_id).Bind(23, d.id);
+        });
     }
 
     Result<std::vector<Deal>> List(const DealQuery& q) override {
@@ -641,6 +676,39 @@ class DealTable final : public DealRepository {
         "owner_id, creator_user_id, person_id, org_id, expected_close_date, probability, "
         "lost_reason, visible_to, add_time, update_time, stage_change_time, won_time, "
         "lost_time, close_time FROM deals";
+    static constexpr std::size_t kColumnCount = 21;
+    // In bind order (BindFields binds column i as parameter i + 1).
+    static constexpr std::array<const char*, kColumnCount> kColumns = {
+        "workspace_id", "title",       "value",
+        "currency",     "status",      "pipeline_id",
+        "stage_id",     "owner_id",    "creator_user_id",
+        "person_id",    "org_id",      "expected_close_date",
+        "probability",  "lost_reason", "visible_to",
+        "add_time",     "update_time", "stage_change_time",
+        "won_time",     "lost_time",   "close_time"};
+    static std::array<bool, kColumnCount> ChangedColumns(const Deal& a, const Deal& b) {
+        return {a.workspace_id != b.workspace_id,
+                a.title != b.title,
+                a.value.minor_units != b.value.minor_units,
+                a.value.currency != b.value.currency,
+                a.status != b.status,
+                a.pipeline_id != b.pipeline_id,
+                a.stage_id != b.stage_id,
+                a.owner_id != b.owner_id,
+                a.creator_user_id != b.creator_user_id,
+                a.person_id != b.person_id,
+                a.org_id != b.org_id,
+                a.expected_close_date != b.expected_close_date,
+                a.probability != b.probability,
+                a.lost_reason != b.lost_reason,
+                a.visible_to != b.visible_to,
+                a.add_time != b.add_time,
+                a.update_time != b.update_time,
+                a.stage_change_time != b.stage_change_time,
+                a.won_time != b.won_time,
+                a.lost_time != b.lost_time,
+                a.close_time != b.close_time};
+    }
     static void BindFields(Statement& s, const Deal& d) {
         std::optional<std::int64_t> close_date;
         if (d.expected_close_date) {

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include <pthread.h>
+
 #include <exception>
 
 #include "storage/sqlite/migrations.hpp"
@@ -42,7 +44,14 @@ SqliteStore::SqliteStore(std::string path, StoreOptions options, std::unique_ptr
       options_(options),
       writer_connection_(std::move(writer)),
       writer_repositories_(std::make_unique<SqliteRepositories>(*writer_connection_)) {
-    writer_thread_ = std::thread([this] { WriterLoop(); });
+    writer_thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "pipecrm-writer");
+        WriterLoop();
+    });
+    completer_thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "pipecrm-done");
+        CompleterLoop();
+    });
 }
 
 SqliteStore::~SqliteStore() {
@@ -52,6 +61,12 @@ SqliteStore::~SqliteStore() {
     }
     queue_cv_.notify_all();
     writer_thread_.join();
+    {
+        std::lock_guard lock(completions_mutex_);
+        writer_done_ = true;
+    }
+    completions_cv_.notify_all();
+    completer_thread_.join();
     idle_readers_.clear();
 }
 
@@ -88,52 +103,74 @@ void SqliteStore::WriterLoop() {
                 queue_.pop_front();
             }
         }
-        CommitBatch(batch);
+        std::vector<Completion> outcomes = CommitBatch(batch);
+        {
+            std::lock_guard lock(completions_mutex_);
+            completions_.push_back(std::move(outcomes));
+        }
+        completions_cv_.notify_one();
+    }
+}
+
+void SqliteStore::CompleterLoop() {
+    for (;;) {
+        std::vector<Completion> batch;
+        {
+            std::unique_lock lock(completions_mutex_);
+            completions_cv_.wait(lock, [this] { return !completions_.empty() || writer_done_; });
+            if (completions_.empty()) {
+                return;  // the writer has stopped and every outcome was delivered
+            }
+            batch = std::move(completions_.front());
+            completions_.pop_front();
+        }
+        for (Completion& completion : batch) {
+            completion.done(std::move(completion.status));
+        }
     }
 }
 
 // One transaction for the whole batch; each job in its own savepoint so that a failing job
-// undoes only its own changes. Callers hear back only after COMMIT returned.
-void SqliteStore::CommitBatch(std::vector<PendingWrite>& batch) {
+// undoes only its own changes. The outcomes are reported only after COMMIT returned.
+std::vector<SqliteStore::Completion> SqliteStore::CommitBatch(std::vector<PendingWrite>& batch) {
     Connection& db = *writer_connection_;
-    std::vector<Status> outcomes(batch.size());
+    std::vector<Completion> outcomes;
+    outcomes.reserve(batch.size());
     Status begun = RunCached(db, "BEGIN IMMEDIATE");
     if (!begun.ok()) {
         for (PendingWrite& write : batch) {
-            write.done(begun);
+            outcomes.push_back({std::move(write.done), begun});
         }
-        return;
+        return outcomes;
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        Status savepoint = RunCached(db, "SAVEPOINT job");
-        if (!savepoint.ok()) {
-            outcomes[i] = savepoint;
-            continue;
+    for (PendingWrite& write : batch) {
+        Status outcome = RunCached(db, "SAVEPOINT job");
+        if (outcome.ok()) {
+            outcome = RunJob(write.job, *writer_repositories_);
+            if (!outcome.ok()) {
+                (void)RunCached(db, "ROLLBACK TO job");
+            }
+            Status released = RunCached(db, "RELEASE job");
+            if (!released.ok() && outcome.ok()) {
+                outcome = released;
+            }
         }
-        outcomes[i] = RunJob(batch[i].job, *writer_repositories_);
-        if (!outcomes[i].ok()) {
-            (void)RunCached(db, "ROLLBACK TO job");
-        }
-        Status released = RunCached(db, "RELEASE job");
-        if (!released.ok() && outcomes[i].ok()) {
-            outcomes[i] = released;
-        }
+        outcomes.push_back({std::move(write.done), std::move(outcome)});
     }
     Status committed = RunCached(db, "COMMIT");
     if (!committed.ok()) {
         (void)db.Exec("ROLLBACK");
-        for (Status& outcome : outcomes) {
-            if (outcome.ok()) {
-                outcome = Unavailable("the write could not be committed: " + committed.message());
+        for (Completion& completion : outcomes) {
+            if (completion.status.ok()) {
+                completion.status =
+                    Unavailable("the write could not be committed: " + committed.message());
             }
         }
     } else {
         transactions_.fetch_add(1, std::memory_order_relaxed);
         writes_.fetch_add(batch.size(), std::memory_order_relaxed);
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        batch[i].done(std::move(outcomes[i]));
-    }
+    return outcomes;
 }
 
 Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::AcquireReader() {

@@ -1,5 +1,5 @@
 // The embedded SQLite store: one writer thread that group-commits every queued write in one
-// transaction, and a pool of reader connections.
+// transaction, a completer thread that reports the outcomes, and a pool of reader connections.
 #pragma once
 
 #include <atomic>
@@ -53,9 +53,16 @@ class SqliteStore final : public domain::Store {
         domain::WriteDone done;
     };
 
+    struct Completion {
+        domain::WriteDone done;
+        Status status;
+    };
+
     SqliteStore(std::string path, StoreOptions options, std::unique_ptr<Connection> writer);
     void WriterLoop();
-    void CommitBatch(std::vector<PendingWrite>& batch);
+    void CompleterLoop();
+    /// Commits the batch and returns each write's outcome, in order.
+    std::vector<Completion> CommitBatch(std::vector<PendingWrite>& batch);
     Result<std::unique_ptr<Reader>> AcquireReader();
     void ReleaseReader(std::unique_ptr<Reader> reader);
 
@@ -72,9 +79,17 @@ class SqliteStore final : public domain::Store {
     std::mutex readers_mutex_;  // guards idle_readers_
     std::vector<std::unique_ptr<Reader>> idle_readers_;
 
+    // Outcomes of committed batches wait here for the completer thread, which tells the
+    // callers; the writer meanwhile starts the next transaction.
+    std::mutex completions_mutex_;  // guards completions_ and writer_done_
+    std::condition_variable completions_cv_;
+    std::deque<std::vector<Completion>> completions_;
+    bool writer_done_ = false;
+
     std::atomic<std::uint64_t> transactions_{0};
     std::atomic<std::uint64_t> writes_{0};
     std::thread writer_thread_;
+    std::thread completer_thread_;
 };
 
 /// Copies a live database to `to` with SQLite's online backup API; consistent even while a
