@@ -547,6 +547,9 @@ int Run(const Options& options) {
 }  // namespace pipecrm::bench
 
 int main(int argc, char** argv) {
+    // The same process-wide SQLite settings as the server, before the raw baseline touches
+    // SQLite, so every row runs under one configuration.
+    pipecrm::storage::sqlite::ConfigureSqliteOnce();
     pipecrm::bench::Options options;
     if (!pipecrm::bench::ParseOptions(argc, argv, options)) {
         std::cerr << pipecrm::bench::kUsage;

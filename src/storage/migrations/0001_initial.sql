@@ -134,10 +134,10 @@ CREATE TABLE deals (
 CREATE INDEX deals_stage ON deals(workspace_id, stage_id, status, id);
 CREATE INDEX deals_pipeline ON deals(workspace_id, pipeline_id, status, id);
 CREATE INDEX deals_owner ON deals(workspace_id, owner_id, id);
-CREATE INDEX deals_status ON deals(workspace_id, status, id);
 CREATE INDEX deals_update_time ON deals(workspace_id, update_time, id);
-CREATE INDEX deals_person ON deals(workspace_id, person_id);
-CREATE INDEX deals_org ON deals(workspace_id, org_id);
+-- Partial: many deals have no person or organization, and those need no entry.
+CREATE INDEX deals_person ON deals(workspace_id, person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX deals_org ON deals(workspace_id, org_id) WHERE org_id IS NOT NULL;
 
 -- Append-only: nothing updates or deletes these rows (triggers below refuse it).
 CREATE TABLE deal_events (

@@ -28,6 +28,13 @@ Status FromSqlite(int rc, sqlite3* db, std::string_view what) {
     }
 }
 
+void ConfigureSqliteOnce() {
+    // If SQLite was initialised before this runs, the call is refused and SQLite keeps its
+    // defaults: slower, not wrong.
+    static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)kConfigured;
+}
+
 Statement::~Statement() {
     sqlite3_finalize(stmt_);
 }
@@ -112,11 +119,7 @@ std::optional<std::int64_t> Statement::OptionalInt(int column) const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
-    // Memory statistics put a global mutex around every SQLite allocation; PipeCRM reads none.
-    // This must run before SQLite initialises; if something else initialised it first, the
-    // call is refused and SQLite simply keeps its default.
-    static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    (void)kConfigured;
+    ConfigureSqliteOnce();
     sqlite3* db = nullptr;
     int flags =
         SQLITE_OPEN_NOMUTEX | (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE

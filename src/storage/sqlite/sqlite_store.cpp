@@ -95,6 +95,13 @@ void SqliteStore::WriterLoop() {
             if (queue_.empty()) {
                 return;  // stopping, and everything queued has been written
             }
+            // Many writers are busy and the last batch's callers are still being told: give
+            // them a moment to queue their next writes, so that one fsync serves all of them.
+            if (queue_.size() >= 8 && batches_delivered_ < batches_committed_) {
+                queue_cv_.wait_for(lock, std::chrono::microseconds(500), [this] {
+                    return batches_delivered_ >= batches_committed_ || stopping_;
+                });
+            }
             const std::size_t take = std::min(queue_.size(), options_.max_batch);
             batch.clear();
             batch.reserve(take);
@@ -104,6 +111,10 @@ void SqliteStore::WriterLoop() {
             }
         }
         std::vector<Completion> outcomes = CommitBatch(batch);
+        {
+            std::lock_guard lock(queue_mutex_);
+            ++batches_committed_;
+        }
         {
             std::lock_guard lock(completions_mutex_);
             completions_.push_back(std::move(outcomes));
@@ -127,6 +138,11 @@ void SqliteStore::CompleterLoop() {
         for (Completion& completion : batch) {
             completion.done(std::move(completion.status));
         }
+        {
+            std::lock_guard lock(queue_mutex_);
+            ++batches_delivered_;
+        }
+        queue_cv_.notify_all();
     }
 }
 

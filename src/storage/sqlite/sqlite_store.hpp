@@ -75,6 +75,8 @@ class SqliteStore final : public domain::Store {
     std::condition_variable queue_cv_;
     std::deque<PendingWrite> queue_;
     bool stopping_ = false;
+    std::uint64_t batches_committed_ = 0;  // written by the writer
+    std::uint64_t batches_delivered_ = 0;  // written by the completer
 
     std::mutex readers_mutex_;  // guards idle_readers_
     std::vector<std::unique_ptr<Reader>> idle_readers_;
