@@ -9,15 +9,26 @@ std::string IdText(Id id) {
     return std::to_string(id);
 }
 
-Result<Stage> LiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
-    auto stage = repos.Stages().Get(workspace_id, stage_id);
-    if (!stage.ok() || stage->is_deleted) {
-        if (!stage.ok() && stage.status().code() != ErrorCode::kNotFound) {
-            return stage.status();
-        }
-        return InvalidArgument("stage " + IdText(stage_id) + " does not exist", "stage_id");
+// A row the change refers to must exist in the workspace and be live; if not, the request is
+// at fault (kInvalidArgument naming the field). Other storage errors pass through.
+template <typename T, typename IsLive>
+Result<T> Referenced(Result<T> row, IsLive&& is_live, const char* what, Id id, const char* field) {
+    if (row.ok() && is_live(*row)) {
+        return row;
     }
-    return stage;
+    if (!row.ok() && row.status().code() != ErrorCode::kNotFound) {
+        return row.status();
+    }
+    return InvalidArgument(std::string(what) + " " + IdText(id) + " does not exist", field);
+}
+
+bool NotDeleted(const auto& row) {
+    return !row.is_deleted;
+}
+
+Result<Stage> LiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
+    return Referenced(repos.Stages().Get(workspace_id, stage_id), NotDeleted<Stage>, "stage",
+                      stage_id, "stage_id");
 }
 
 Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, OptionalId pipeline_id) {
@@ -31,48 +42,37 @@ Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, OptionalId pipe
     if (!pipeline_id) {
         return FailedPrecondition("the workspace has no pipeline with stages; create one first");
     }
-    auto pipeline = repos.Pipelines().Get(workspace_id, *pipeline_id);
-    if (!pipeline.ok() || pipeline->is_deleted) {
-        if (!pipeline.ok() && pipeline.status().code() != ErrorCode::kNotFound) {
-            return pipeline.status();
-        }
-        return InvalidArgument("pipeline " + IdText(*pipeline_id) + " does not exist",
-                               "pipeline_id");
+    auto pipeline = Referenced(repos.Pipelines().Get(workspace_id, *pipeline_id),
+                               NotDeleted<Pipeline>, "pipeline", *pipeline_id, "pipeline_id");
+    if (!pipeline.ok()) {
+        return pipeline.status();
     }
     return InvalidArgument("pipeline " + IdText(*pipeline_id) + " has no stages", "pipeline_id");
 }
 
-Status CheckUser(Repositories& repos, Id workspace_id, Id user_id, const char* field) {
-    auto user = repos.Users().Get(workspace_id, user_id);
-    if (!user.ok() || !user->active) {
-        if (!user.ok() && user.status().code() != ErrorCode::kNotFound) {
-            return user.status();
-        }
-        return InvalidArgument("user " + IdText(user_id) + " does not exist", field);
-    }
-    return Status::Ok();
+Status CheckOwner(Repositories& repos, Id workspace_id, Id user_id) {
+    auto user = Referenced(
+        repos.Users().Get(workspace_id, user_id), [](const User& u) { return u.active; }, "user",
+        user_id, "owner_id");
+    return user.ok() ? Status::Ok() : user.status();
 }
 
 Status CheckPerson(Repositories& repos, Id workspace_id, const OptionalId& id) {
     if (!id) {
         return Status::Ok();
     }
-    auto person = repos.Persons().Get(workspace_id, *id);
-    if (!person.ok() || person->is_deleted) {
-        return InvalidArgument("person " + IdText(*id) + " does not exist", "person_id");
-    }
-    return Status::Ok();
+    auto person = Referenced(repos.Persons().Get(workspace_id, *id), NotDeleted<Person>, "person",
+                             *id, "person_id");
+    return person.ok() ? Status::Ok() : person.status();
 }
 
 Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId& id) {
     if (!id) {
         return Status::Ok();
     }
-    auto org = repos.Organizations().Get(workspace_id, *id);
-    if (!org.ok() || org->is_deleted) {
-        return InvalidArgument("organization " + IdText(*id) + " does not exist", "org_id");
-    }
-    return Status::Ok();
+    auto org = Referenced(repos.Organizations().Get(workspace_id, *id), NotDeleted<Organization>,
+                          "organization", *id, "org_id");
+    return org.ok() ? Status::Ok() : org.status();
 }
 
 Result<std::string> CheckCurrency(const std::string& code) {
@@ -138,7 +138,7 @@ Result<ResolvedDealChange> Resolve(Repositories& repos,
         resolved.stage = *fallback;
     }
     if (change.owner_id) {
-        PIPECRM_RETURN_IF_ERROR(CheckUser(repos, actor.workspace_id, *change.owner_id, "owner_id"));
+        PIPECRM_RETURN_IF_ERROR(CheckOwner(repos, actor.workspace_id, *change.owner_id));
         resolved.owner_id = change.owner_id;
     } else if (!current) {
         resolved.owner_id = actor.user_id;

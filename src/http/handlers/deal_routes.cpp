@@ -135,68 +135,36 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
             respond);
     });
 
-    router.Add("GET", "/api/v2/deals/{id}", [&store](const RouteContext& ctx, Responder respond) {
-        auto id = ctx.IdParam(0);
-        if (!id.ok()) {
-            respond(ErrorResponse(id.status()));
-            return;
-        }
-        const Id workspace_id = ctx.principal->user.workspace_id;
-        ReadThen<domain::Deal>(
-            store,
-            [&](domain::Repositories& repos) { return repos.Deals().Get(workspace_id, *id); },
-            [](const domain::Deal& d) { return One(d); }, respond);
-    });
+    router.Add("GET", "/api/v2/deals/{id}",
+               GetByIdRoute<domain::Deal>(
+                   store,
+                   [](domain::Repositories& repos, Id workspace_id, Id id) {
+                       return repos.Deals().Get(workspace_id, id);
+                   },
+                   [](const domain::Deal& d) { return One(d); }));
 
     router.Add("POST", "/api/v2/deals",
-               [&store, &clock](const RouteContext& ctx, Responder respond) {
-                   auto change = ParseDealBody(ctx.request);
-                   if (!change.ok()) {
-                       respond(ErrorResponse(change.status()));
-                       return;
-                   }
-                   WriteThen<domain::Deal>(
-                       store,
-                       [actor = ActorOf(ctx), change = std::move(*change),
-                        now = clock.Now()](domain::Repositories& repos) {
-                           return domain::CreateDeal(repos, actor, change, now);
-                       },
-                       [](const domain::Deal& d) { return One(d, 201); }, std::move(respond));
-               });
+               WriteRoute<domain::Deal>(
+                   store, clock, [](const RouteContext& ctx) { return ParseDealBody(ctx.request); },
+                   domain::CreateDeal, [](const domain::Deal& d) { return One(d, 201); }));
 
     router.Add("PATCH", "/api/v2/deals/{id}",
-               [&store, &clock](const RouteContext& ctx, Responder respond) {
-                   auto id = ctx.IdParam(0);
-                   auto change = ParseDealBody(ctx.request);
-                   if (!id.ok() || !change.ok()) {
-                       respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
-                       return;
-                   }
-                   WriteThen<domain::Deal>(
-                       store,
-                       [actor = ActorOf(ctx), id = *id, change = std::move(*change),
-                        now = clock.Now()](domain::Repositories& repos) {
-                           return domain::UpdateDeal(repos, actor, id, change, now);
-                       },
-                       [](const domain::Deal& d) { return One(d); }, std::move(respond));
-               });
+               WriteRoute<domain::Deal>(
+                   store, clock,
+                   [](const RouteContext& ctx) {
+                       return ParseIdAndBody<domain::DealChange>(ctx, ParseDealBody);
+                   },
+                   [](domain::Repositories& repos, const domain::Actor& actor,
+                      const IdAndChange<domain::DealChange>& input, Instant now) {
+                       return domain::UpdateDeal(repos, actor, input.id, input.change, now);
+                   },
+                   [](const domain::Deal& d) { return One(d); }));
 
-    router.Add(
-        "DELETE", "/api/v2/deals/{id}",
-        [&store, &clock](const RouteContext& ctx, Responder respond) {
-            auto id = ctx.IdParam(0);
-            if (!id.ok()) {
-                respond(ErrorResponse(id.status()));
-                return;
-            }
-            WriteThen<domain::Deal>(
-                store,
-                [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
-                    return domain::DeleteDeal(repos, actor, id, now);
-                },
-                [](const domain::Deal& d) { return SuccessResponse(IdObject(d.id)); },
-                std::move(respond));
-        });
+    router.Add("DELETE", "/api/v2/deals/{id}",
+               WriteRoute<domain::Deal>(
+                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
+                   domain::DeleteDeal,
+                   [](const domain::Deal& d) { return SuccessResponse(IdObject(d.id)); }));
 }
 
 }  // namespace pipecrm::http

@@ -86,6 +86,63 @@ inline domain::Actor ActorOf(const RouteContext& ctx) {
     return {user.workspace_id, user.id, user.default_currency};
 }
 
+/// A request's id path parameter and its parsed body.
+template <typename Change>
+struct IdAndChange {
+    Id id = 0;
+    Change change;
+};
+
+/// Parses the {id} parameter and then the body with `parse_body(request)`.
+template <typename Change, typename ParseBody>
+Result<IdAndChange<Change>> ParseIdAndBody(const RouteContext& ctx, ParseBody&& parse_body) {
+    auto id = ctx.IdParam(0);
+    if (!id.ok()) {
+        return id.status();
+    }
+    Result<Change> change = parse_body(ctx.request);
+    if (!change.ok()) {
+        return change.status();
+    }
+    return IdAndChange<Change>{*id, std::move(*change)};
+}
+
+/// GET …/{id}: `get(repos, workspace_id, id)` (Result<T>) on a read snapshot, then `render`.
+template <typename T, typename Get, typename Render>
+RouteHandler GetByIdRoute(domain::Store& store, Get get, Render render) {
+    return [&store, get, render](const RouteContext& ctx, Responder respond) {
+        auto id = ctx.IdParam(0);
+        if (!id.ok()) {
+            respond(ErrorResponse(id.status()));
+            return;
+        }
+        const Id workspace_id = ctx.principal->user.workspace_id;
+        ReadThen<T>(
+            store, [&](domain::Repositories& repos) { return get(repos, workspace_id, *id); },
+            render, respond);
+    };
+}
+
+/// A write: `parse(ctx)` reads the request (Result<Input>, answered with 4xx on error), then
+/// `apply(repos, actor, input, now)` (Result<T>) runs in the writer's transaction, then
+/// `render(T)` answers once it is committed.
+template <typename T, typename Parse, typename Apply, typename Render>
+RouteHandler WriteRoute(
+    domain::Store& store, const Clock& clock, Parse parse, Apply apply, Render render) {
+    return [&store, &clock, parse, apply, render](const RouteContext& ctx, Responder respond) {
+        auto input = parse(ctx);
+        if (!input.ok()) {
+            respond(ErrorResponse(input.status()));
+            return;
+        }
+        WriteThen<T>(
+            store,
+            [apply, actor = ActorOf(ctx), input = std::move(*input), now = clock.Now()](
+                domain::Repositories& repos) { return apply(repos, actor, input, now); },
+            render, std::move(respond));
+    };
+}
+
 /// {"id": id} — what a delete answers.
 inline std::string IdObject(Id id) {
     return "{\"id\":" + std::to_string(id) + "}";

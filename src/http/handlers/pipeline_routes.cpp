@@ -60,70 +60,32 @@ void AddPipelineRoutes(Router& router, const ApiServices& services) {
     });
 
     router.Add("GET", "/api/v2/pipelines/{id}",
-               [&store](const RouteContext& ctx, Responder respond) {
-                   auto id = ctx.IdParam(0);
-                   if (!id.ok()) {
-                       respond(ErrorResponse(id.status()));
-                       return;
-                   }
-                   const Id workspace_id = ctx.principal->user.workspace_id;
-                   ReadThen<domain::Pipeline>(
-                       store,
-                       [&](domain::Repositories& repos) {
-                           return domain::GetLivePipeline(repos, workspace_id, *id);
-                       },
-                       [](const domain::Pipeline& p) { return One(p); }, respond);
-               });
-
-    router.Add("POST", "/api/v2/pipelines",
-               [&store, &clock](const RouteContext& ctx, Responder respond) {
-                   auto change = ParsePipelineBody(ctx.request);
-                   if (!change.ok()) {
-                       respond(ErrorResponse(change.status()));
-                       return;
-                   }
-                   WriteThen<domain::Pipeline>(
-                       store,
-                       [actor = ActorOf(ctx), change = *change,
-                        now = clock.Now()](domain::Repositories& repos) {
-                           return domain::CreatePipeline(repos, actor, change, now);
-                       },
-                       [](const domain::Pipeline& p) { return One(p, 201); }, std::move(respond));
-               });
-
-    router.Add("PATCH", "/api/v2/pipelines/{id}",
-               [&store, &clock](const RouteContext& ctx, Responder respond) {
-                   auto id = ctx.IdParam(0);
-                   auto change = ParsePipelineBody(ctx.request);
-                   if (!id.ok() || !change.ok()) {
-                       respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
-                       return;
-                   }
-                   WriteThen<domain::Pipeline>(
-                       store,
-                       [actor = ActorOf(ctx), id = *id, change = *change,
-                        now = clock.Now()](domain::Repositories& repos) {
-                           return domain::UpdatePipeline(repos, actor, id, change, now);
-                       },
-                       [](const domain::Pipeline& p) { return One(p); }, std::move(respond));
-               });
+               GetByIdRoute<domain::Pipeline>(store, domain::GetLivePipeline,
+                                              [](const domain::Pipeline& p) { return One(p); }));
 
     router.Add(
-        "DELETE", "/api/v2/pipelines/{id}",
-        [&store, &clock](const RouteContext& ctx, Responder respond) {
-            auto id = ctx.IdParam(0);
-            if (!id.ok()) {
-                respond(ErrorResponse(id.status()));
-                return;
-            }
-            WriteThen<domain::Pipeline>(
-                store,
-                [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
-                    return domain::DeletePipeline(repos, actor, id, now);
-                },
-                [](const domain::Pipeline& p) { return SuccessResponse(IdObject(p.id)); },
-                std::move(respond));
-        });
+        "POST", "/api/v2/pipelines",
+        WriteRoute<domain::Pipeline>(
+            store, clock, [](const RouteContext& ctx) { return ParsePipelineBody(ctx.request); },
+            domain::CreatePipeline, [](const domain::Pipeline& p) { return One(p, 201); }));
+
+    router.Add("PATCH", "/api/v2/pipelines/{id}",
+               WriteRoute<domain::Pipeline>(
+                   store, clock,
+                   [](const RouteContext& ctx) {
+                       return ParseIdAndBody<domain::PipelineChange>(ctx, ParsePipelineBody);
+                   },
+                   [](domain::Repositories& repos, const domain::Actor& actor,
+                      const IdAndChange<domain::PipelineChange>& input, Instant now) {
+                       return domain::UpdatePipeline(repos, actor, input.id, input.change, now);
+                   },
+                   [](const domain::Pipeline& p) { return One(p); }));
+
+    router.Add("DELETE", "/api/v2/pipelines/{id}",
+               WriteRoute<domain::Pipeline>(
+                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
+                   domain::DeletePipeline,
+                   [](const domain::Pipeline& p) { return SuccessResponse(IdObject(p.id)); }));
 }
 
 }  // namespace pipecrm::http

@@ -80,70 +80,33 @@ void AddStageRoutes(Router& router, const ApiServices& services) {
             respond);
     });
 
-    router.Add("GET", "/api/v2/stages/{id}", [&store](const RouteContext& ctx, Responder respond) {
-        auto id = ctx.IdParam(0);
-        if (!id.ok()) {
-            respond(ErrorResponse(id.status()));
-            return;
-        }
-        const Id workspace_id = ctx.principal->user.workspace_id;
-        ReadThen<domain::Stage>(
-            store,
-            [&](domain::Repositories& repos) {
-                return domain::GetLiveStage(repos, workspace_id, *id);
-            },
-            [](const domain::Stage& s) { return One(s); }, respond);
-    });
-
-    router.Add("POST", "/api/v2/stages",
-               [&store, &clock](const RouteContext& ctx, Responder respond) {
-                   auto change = ParseStageBody(ctx.request);
-                   if (!change.ok()) {
-                       respond(ErrorResponse(change.status()));
-                       return;
-                   }
-                   WriteThen<domain::Stage>(
-                       store,
-                       [actor = ActorOf(ctx), change = *change,
-                        now = clock.Now()](domain::Repositories& repos) {
-                           return domain::CreateStage(repos, actor, change, now);
-                       },
-                       [](const domain::Stage& s) { return One(s, 201); }, std::move(respond));
-               });
-
-    router.Add("PATCH", "/api/v2/stages/{id}",
-               [&store, &clock](const RouteContext& ctx, Responder respond) {
-                   auto id = ctx.IdParam(0);
-                   auto change = ParseStageBody(ctx.request);
-                   if (!id.ok() || !change.ok()) {
-                       respond(ErrorResponse(!id.ok() ? id.status() : change.status()));
-                       return;
-                   }
-                   WriteThen<domain::Stage>(
-                       store,
-                       [actor = ActorOf(ctx), id = *id, change = *change,
-                        now = clock.Now()](domain::Repositories& repos) {
-                           return domain::UpdateStage(repos, actor, id, change, now);
-                       },
-                       [](const domain::Stage& s) { return One(s); }, std::move(respond));
-               });
+    router.Add("GET", "/api/v2/stages/{id}",
+               GetByIdRoute<domain::Stage>(store, domain::GetLiveStage,
+                                           [](const domain::Stage& s) { return One(s); }));
 
     router.Add(
-        "DELETE", "/api/v2/stages/{id}",
-        [&store, &clock](const RouteContext& ctx, Responder respond) {
-            auto id = ctx.IdParam(0);
-            if (!id.ok()) {
-                respond(ErrorResponse(id.status()));
-                return;
-            }
-            WriteThen<domain::Stage>(
-                store,
-                [actor = ActorOf(ctx), id = *id, now = clock.Now()](domain::Repositories& repos) {
-                    return domain::DeleteStage(repos, actor, id, now);
-                },
-                [](const domain::Stage& s) { return SuccessResponse(IdObject(s.id)); },
-                std::move(respond));
-        });
+        "POST", "/api/v2/stages",
+        WriteRoute<domain::Stage>(
+            store, clock, [](const RouteContext& ctx) { return ParseStageBody(ctx.request); },
+            domain::CreateStage, [](const domain::Stage& s) { return One(s, 201); }));
+
+    router.Add("PATCH", "/api/v2/stages/{id}",
+               WriteRoute<domain::Stage>(
+                   store, clock,
+                   [](const RouteContext& ctx) {
+                       return ParseIdAndBody<domain::StageChange>(ctx, ParseStageBody);
+                   },
+                   [](domain::Repositories& repos, const domain::Actor& actor,
+                      const IdAndChange<domain::StageChange>& input, Instant now) {
+                       return domain::UpdateStage(repos, actor, input.id, input.change, now);
+                   },
+                   [](const domain::Stage& s) { return One(s); }));
+
+    router.Add("DELETE", "/api/v2/stages/{id}",
+               WriteRoute<domain::Stage>(
+                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
+                   domain::DeleteStage,
+                   [](const domain::Stage& s) { return SuccessResponse(IdObject(s.id)); }));
 }
 
 }  // namespace pipecrm::http
