@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "app/buffered_log.hpp"
 #include "auth/authenticator.hpp"
 #include "auth/credentials.hpp"
 #include "cli/command_table.hpp"
@@ -74,20 +74,19 @@ class ProcessEnvironment final : public cli::Environment {
         server_options.host = options.host;
         server_options.port = options.port;
         server_options.threads = options.threads;
-        std::mutex log_mutex;
-        http::Server server(
-            server_options,
-            [&api](http::Request&& request, http::Responder respond) {
-                api.Handle(std::move(request), std::move(respond));
-            },
-            [&log_mutex](std::string_view line) {
-                std::lock_guard lock(log_mutex);
-                std::cerr << line << '\n';
-            });
-        PIPECRM_RETURN_IF_ERROR(server.Start());
-        std::cout << "pipecrm: listening on http://" << options.host << ":" << server.port()
-                  << std::endl;
-        server.Run();
+        {
+            BufferedLog log(STDERR_FILENO);
+            http::Server server(
+                server_options,
+                [&api](http::Request&& request, http::Responder respond) {
+                    api.Handle(std::move(request), std::move(respond));
+                },
+                [&log](std::string_view line) { log.Write(line); });
+            PIPECRM_RETURN_IF_ERROR(server.Start());
+            std::cout << "pipecrm: listening on http://" << options.host << ":" << server.port()
+                      << std::endl;
+            server.Run();
+        }  // the server is gone and its log written out
         std::cerr << "pipecrm: stopped\n";
         return Status::Ok();
     }

@@ -19,11 +19,7 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) const
         if (!owner->has_value()) {
             return Unauthenticated("the API token is not valid");
         }
-        auto user = repos.Users().Get((*owner)->workspace_id, (*owner)->user_id);
-        if (!user.ok()) {
-            return Unauthenticated("the API token is not valid");
-        }
-        principal.user = std::move(*user);
+        principal.user = std::move((*owner)->user);
         return Status::Ok();
     });
     if (!status.ok()) {

@@ -50,8 +50,7 @@ class UserRepository {
 /// Who an API token belongs to.
 struct TokenOwner {
     Id token_id = 0;
-    Id workspace_id = 0;
-    Id user_id = 0;
+    User user;  ///< active; its workspace is the token's
 };
 
 class TokenRepository {
@@ -62,7 +61,7 @@ class TokenRepository {
                               const std::string& token_hash,
                               const std::string& name,
                               Instant now) = 0;
-    /// The active token with this hash, if any.
+    /// The token with this hash, if it is not revoked and its user is active.
     virtual Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) = 0;
 };
 

@@ -185,6 +185,29 @@ class WorkspaceTable final : public WorkspaceRepository {
     Connection& db_;
 };
 
+constexpr const char* kUserSelect =
+    "SELECT id, workspace_id, name, email, role, password_hash, default_currency, locale, "
+    "time_zone, active, add_time, update_time FROM users";
+
+// Reads the columns of kUserSelect, starting at column `first`.
+User ReadUser(const Statement& s, int first) {
+    User u;
+    u.id = s.Int(first);
+    u.workspace_id = s.Int(first + 1);
+    u.name = s.Text(first + 2);
+    u.email = s.Text(first + 3);
+    const std::string role = s.Text(first + 4);
+    u.role = role == "admin" ? Role::kAdmin : role == "manager" ? Role::kManager : Role::kMember;
+    u.password_hash = s.Text(first + 5);
+    u.default_currency = s.Text(first + 6);
+    u.locale = s.Text(first + 7);
+    u.time_zone = s.Text(first + 8);
+    u.active = s.Int(first + 9) != 0;
+    u.add_time = FromUnixSeconds(s.Int(first + 10));
+    u.update_time = FromUnixSeconds(s.Int(first + 11));
+    return u;
+}
+
 class UserTable final : public UserRepository {
   public:
     explicit UserTable(Connection& db) : db_(db) {}
@@ -240,28 +263,8 @@ class UserTable final : public UserRepository {
     }
 
   private:
-    static constexpr const char* kSelect =
-        "SELECT id, workspace_id, name, email, role, password_hash, default_currency, locale, "
-        "time_zone, active, add_time, update_time FROM users";
-    static User Read(const Statement& s) {
-        User u;
-        u.id = s.Int(0);
-        u.workspace_id = s.Int(1);
-        u.name = s.Text(2);
-        u.email = s.Text(3);
-        std::string role = s.Text(4);
-        u.role = role == "admin"     ? Role::kAdmin
-                 : role == "manager" ? Role::kManager
-                                     : Role::kMember;
-        u.password_hash = s.Text(5);
-        u.default_currency = s.Text(6);
-        u.locale = s.Text(7);
-        u.time_zone = s.Text(8);
-        u.active = s.Int(9) != 0;
-        u.add_time = FromUnixSeconds(s.Int(10));
-        u.update_time = FromUnixSeconds(s.Int(11));
-        return u;
-    }
+    static constexpr const char* kSelect = kUserSelect;
+    static User Read(const Statement& s) { return ReadUser(s, 0); }
     template <typename BindFn>
     Result<std::vector<User>> Many(const std::string& sql, BindFn&& bind) {
         std::vector<User> out;
@@ -298,13 +301,9 @@ class TokenTable final : public TokenRepository {
     Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) override {
         std::optional<TokenOwner> owner;
         Status status = Query(
-            db_,
-            "SELECT t.id, t.workspace_id, t.user_id FROM api_tokens t JOIN users u "
-            "ON u.id = t.user_id AND u.workspace_id = t.workspace_id "
-            "WHERE t.token_hash = ? AND t.revoked_time IS NULL AND u.active = 1",
-            [&](Statement& s) { s.Bind(1, token_hash); },
+            db_, kTokenOwnerSelect, [&](Statement& s) { s.Bind(1, token_hash); },
             [&](Statement& s) {
-                owner = TokenOwner{s.Int(0), s.Int(1), s.Int(2)};
+                owner = TokenOwner{s.Int(0), ReadUser(s, 1)};
             });
         if (!status.ok()) {
             return status;
@@ -313,6 +312,12 @@ class TokenTable final : public TokenRepository {
     }
 
   private:
+    static constexpr const char* kTokenOwnerSelect =
+        "SELECT t.id, u.id, u.workspace_id, u.name, u.email, u.role, u.password_hash, "
+        "u.default_currency, "
+        "u.locale, u.time_zone, u.active, u.add_time, u.update_time FROM api_tokens t JOIN users "
+        "u ON u.id = t.user_id AND u.workspace_id = t.workspace_id WHERE t.token_hash = ? AND "
+        "t.revoked_time IS NULL AND u.active = 1";
     Connection& db_;
 };
 
