@@ -10,7 +10,9 @@
 namespace pipecrm::domain {
 
 /// A job runs against the repositories of one connection. Returning an error undoes every
-/// change the job made (and only those).
+/// change the job made (and only those). A write job may run more than once before it commits
+/// (when another job of its batch fails after writing, the batch is redone), so it must have no
+/// effect outside the repositories other than overwriting its own outputs.
 using StoreJob = std::function<Status(Repositories&)>;
 /// Hears the outcome of a write: ok only once the transaction holding it is durable.
 using WriteDone = std::function<void(Status)>;

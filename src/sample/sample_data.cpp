@@ -358,57 +358,80 @@ Status CreateDealWithHistory(domain::Repositories& repos,
     return Status::Ok();
 }
 
+// Everything generation carries from one write to the next.
+struct Progress {
+    Random rng;
+    World world;
+    SampleSummary summary;
+};
+
+// Runs `step` on a copy of `progress` inside a write and keeps the copy once it is committed:
+// a store may run a job more than once, and each run must start from the same state.
+template <typename Step>
+Status CommitStep(domain::Store& store, Progress& progress, Step&& step) {
+    std::optional<Progress> committed;
+    Status status = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+        Progress attempt = progress;
+        PIPECRM_RETURN_IF_ERROR(step(repos, attempt));
+        committed = std::move(attempt);
+        return Status::Ok();
+    });
+    if (status.ok()) {
+        progress = std::move(*committed);
+    }
+    return status;
+}
+
+Status LoadStages(domain::Repositories& repos, const SampleOptions& options, World& world) {
+    domain::ListOptions first;
+    first.sort = domain::SortField::kOrderNr;
+    first.limit = 1;
+    auto pipelines = repos.Pipelines().List(options.workspace_id, first);
+    if (!pipelines.ok()) {
+        return pipelines.status();
+    }
+    if (pipelines->empty()) {
+        return FailedPrecondition("the workspace has no pipeline");
+    }
+    domain::ListOptions all;
+    all.sort = domain::SortField::kOrderNr;
+    all.limit = 1000;
+    auto stages = repos.Stages().List(options.workspace_id, pipelines->front().id, all);
+    if (!stages.ok()) {
+        return stages.status();
+    }
+    if (stages->empty()) {
+        return FailedPrecondition("the first pipeline has no stages");
+    }
+    world.stages = *stages;
+    return Status::Ok();
+}
+
 }  // namespace
 
 Result<SampleSummary> GenerateSampleData(domain::Store& store, const SampleOptions& options) {
-    Random rng(options.seed);
-    World world;
-    SampleSummary summary;
-    Status status = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
-        domain::ListOptions first;
-        first.sort = domain::SortField::kOrderNr;
-        first.limit = 1;
-        auto pipelines = repos.Pipelines().List(options.workspace_id, first);
-        if (!pipelines.ok()) {
-            return pipelines.status();
-        }
-        if (pipelines->empty()) {
-            return FailedPrecondition("the workspace has no pipeline");
-        }
-        domain::ListOptions all;
-        all.sort = domain::SortField::kOrderNr;
-        all.limit = 1000;
-        auto stages = repos.Stages().List(options.workspace_id, pipelines->front().id, all);
-        if (!stages.ok()) {
-            return stages.status();
-        }
-        if (stages->empty()) {
-            return FailedPrecondition("the first pipeline has no stages");
-        }
-        world.stages = *stages;
-        return CreatePeople(repos, options, rng, world, summary);
-    });
-    if (!status.ok()) {
-        return status;
-    }
+    Progress progress{Random(options.seed), {}, {}};
+    PIPECRM_RETURN_IF_ERROR(
+        CommitStep(store, progress, [&](domain::Repositories& repos, Progress& p) -> Status {
+            PIPECRM_RETURN_IF_ERROR(LoadStages(repos, options, p.world));
+            return CreatePeople(repos, options, p.rng, p.world, p.summary);
+        }));
     constexpr int kBatch = 500;
     for (int done = 0; done < options.deals; done += kBatch) {
         const int end = std::min(options.deals, done + kBatch);
-        status = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
-            for (int i = done; i < end; ++i) {
-                PIPECRM_RETURN_IF_ERROR(
-                    CreateDealWithHistory(repos, options, rng, world, i, summary));
-            }
-            return Status::Ok();
-        });
-        if (!status.ok()) {
-            return status;
-        }
+        PIPECRM_RETURN_IF_ERROR(
+            CommitStep(store, progress, [&](domain::Repositories& repos, Progress& p) -> Status {
+                for (int i = done; i < end; ++i) {
+                    PIPECRM_RETURN_IF_ERROR(
+                        CreateDealWithHistory(repos, options, p.rng, p.world, i, p.summary));
+                }
+                return Status::Ok();
+            }));
         if (options.progress) {
             options.progress(end, options.deals);
         }
     }
-    return summary;
+    return progress.summary;
 }
 
 }  // namespace pipecrm::sample

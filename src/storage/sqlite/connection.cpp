@@ -186,4 +186,8 @@ std::int64_t Connection::LastInsertId() const {
     return sqlite3_last_insert_rowid(db_);
 }
 
+std::int64_t Connection::TotalChanges() const {
+    return sqlite3_total_changes64(db_);
+}
+
 }  // namespace pipecrm::storage::sqlite

@@ -77,6 +77,8 @@ class Connection {
     /// A statement prepared once and kept for the life of the connection, reset for reuse.
     Result<Statement*> Cached(const std::string& sql);
     std::int64_t LastInsertId() const;
+    /// Rows inserted, updated or deleted through this connection since it opened.
+    std::int64_t TotalChanges() const;
     sqlite3* raw() { return db_; }
 
   private:

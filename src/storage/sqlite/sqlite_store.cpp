@@ -146,20 +146,42 @@ void SqliteStore::CompleterLoop() {
     }
 }
 
-// One transaction for the whole batch; each job in its own savepoint so that a failing job
-// undoes only its own changes. The outcomes are reported only after COMMIT returned.
+// One transaction for the whole batch. Jobs run without savepoints; a job that fails without
+// having changed a row needs nothing undone. Only when a job fails after writing is the whole
+// transaction rolled back and the batch run again, each job in its own savepoint, so that the
+// failing job undoes only its own changes. Outcomes are reported only after COMMIT returned.
 std::vector<SqliteStore::Completion> SqliteStore::CommitBatch(std::vector<PendingWrite>& batch) {
-    Connection& db = *writer_connection_;
+    std::vector<Status> statuses = RunBatch(batch, /*savepoints=*/false);
+    if (statuses.empty()) {
+        statuses = RunBatch(batch, /*savepoints=*/true);
+    }
     std::vector<Completion> outcomes;
     outcomes.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        outcomes.push_back({std::move(batch[i].done), std::move(statuses[i])});
+    }
+    return outcomes;
+}
+
+std::vector<Status> SqliteStore::RunBatch(std::vector<PendingWrite>& batch, bool savepoints) {
+    Connection& db = *writer_connection_;
     Status begun = RunCached(db, "BEGIN IMMEDIATE");
     if (!begun.ok()) {
-        for (PendingWrite& write : batch) {
-            outcomes.push_back({std::move(write.done), begun});
-        }
-        return outcomes;
+        return std::vector<Status>(batch.size(), begun);
     }
+    std::vector<Status> statuses;
+    statuses.reserve(batch.size());
     for (PendingWrite& write : batch) {
+        if (!savepoints) {
+            const std::int64_t changes_before = db.TotalChanges();
+            Status outcome = RunJob(write.job, *writer_repositories_);
+            if (!outcome.ok() && db.TotalChanges() != changes_before) {
+                (void)db.Exec("ROLLBACK");
+                return {};  // the caller runs the batch again with savepoints
+            }
+            statuses.push_back(std::move(outcome));
+            continue;
+        }
         Status outcome = RunCached(db, "SAVEPOINT job");
         if (outcome.ok()) {
             outcome = RunJob(write.job, *writer_repositories_);
@@ -171,22 +193,21 @@ std::vector<SqliteStore::Completion> SqliteStore::CommitBatch(std::vector<Pendin
                 outcome = released;
             }
         }
-        outcomes.push_back({std::move(write.done), std::move(outcome)});
+        statuses.push_back(std::move(outcome));
     }
     Status committed = RunCached(db, "COMMIT");
     if (!committed.ok()) {
         (void)db.Exec("ROLLBACK");
-        for (Completion& completion : outcomes) {
-            if (completion.status.ok()) {
-                completion.status =
-                    Unavailable("the write could not be committed: " + committed.message());
+        for (Status& status : statuses) {
+            if (status.ok()) {
+                status = Unavailable("the write could not be committed: " + committed.message());
             }
         }
     } else {
         transactions_.fetch_add(1, std::memory_order_relaxed);
         writes_.fetch_add(batch.size(), std::memory_order_relaxed);
     }
-    return outcomes;
+    return statuses;
 }
 
 Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::AcquireReader() {

@@ -63,6 +63,9 @@ class SqliteStore final : public domain::Store {
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
     std::vector<Completion> CommitBatch(std::vector<PendingWrite>& batch);
+    /// One attempt at the batch's transaction; empty when it had to be abandoned because a job
+    /// failed after changing rows without `savepoints` to undo just that job.
+    std::vector<Status> RunBatch(std::vector<PendingWrite>& batch, bool savepoints);
     Result<std::unique_ptr<Reader>> AcquireReader();
     void ReleaseReader(std::unique_ptr<Reader> reader);
 

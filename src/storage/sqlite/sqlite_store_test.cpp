@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "domain/deal_service.hpp"
@@ -107,53 +108,67 @@ TEST(SqliteStore, DealAndItsEventsCommitTogether) {
     EXPECT_TRUE(status.ok());
 }
 
-TEST(SqliteStore, FailingJobRollsBackOnlyItself) {
+// Queues three jobs before the writer can take any, so that they share one transaction: two
+// create a deal, the middle one fails (after creating a deal of its own when `writes_first`).
+void CheckFailingJobUndoesOnlyItself(bool writes_first) {
     Fixture f;
     const domain::Actor actor = f.Actor();
     std::atomic<int> finished{0};
-    Status good_status;
-    Status bad_status;
-    // Queue both before either runs, so they share one transaction.
+    std::vector<Status> outcomes(3);
+    std::mutex hold;  // held while queueing, so the writer sees all three at once
+    std::unique_lock<std::mutex> queueing(hold);
     f.store->Write(
-        [&](Repositories& repos) -> Status {
-            domain::DealChange change;
-            change.title = "kept";
-            auto deal = domain::CreateDeal(repos, actor, change, kNow);
-            return deal.ok() ? Status::Ok() : deal.status();
+        [&](Repositories&) -> Status {
+            std::lock_guard wait_for_queueing(hold);
+            return Status::Ok();
         },
-        [&](Status s) {
-            good_status = s;
-            ++finished;
-        });
-    f.store->Write(
-        [&](Repositories& repos) -> Status {
-            domain::DealChange change;
-            change.title = "rolled back";
-            auto deal = domain::CreateDeal(repos, actor, change, kNow);
-            if (!deal.ok()) {
-                return deal.status();
-            }
-            return InvalidArgument("the job changed its mind", "title");
-        },
-        [&](Status s) {
-            bad_status = s;
-            ++finished;
-        });
-    while (finished.load() < 2) {
+        [&](Status) {});
+    for (int i = 0; i < 3; ++i) {
+        f.store->Write(
+            [&, i](Repositories& repos) -> Status {
+                domain::DealChange change;
+                change.title = i == 1 ? "rolled back" : "kept " + std::to_string(i);
+                if (i == 1 && !writes_first) {
+                    return InvalidArgument("refused before writing", "title");
+                }
+                auto deal = domain::CreateDeal(repos, actor, change, kNow);
+                if (!deal.ok()) {
+                    return deal.status();
+                }
+                return i == 1 ? InvalidArgument("the job changed its mind", "title") : Status::Ok();
+            },
+            [&, i](Status s) {
+                outcomes[static_cast<std::size_t>(i)] = s;
+                ++finished;
+            });
+    }
+    queueing.unlock();
+    while (finished.load() < 3) {
         std::this_thread::yield();
     }
-    EXPECT_TRUE(good_status.ok());
-    EXPECT_EQ(bad_status.code(), ErrorCode::kInvalidArgument);
+    EXPECT_TRUE(outcomes[0].ok());
+    EXPECT_EQ(outcomes[1].code(), ErrorCode::kInvalidArgument);
+    EXPECT_TRUE(outcomes[2].ok());
     Status status = f.store->Read([&](Repositories& repos) -> Status {
         domain::DealQuery query;
         query.workspace_id = f.workspace.workspace_id;
         auto deals = repos.Deals().List(query);
-        EXPECT_EQ(deals->size(), 1u);
-        EXPECT_EQ(deals->at(0).title, "kept");
-        EXPECT_EQ(repos.DealEvents().Count(f.workspace.workspace_id).value(), 1);
+        EXPECT_EQ(deals->size(), 2u);
+        for (const auto& deal : *deals) {
+            EXPECT_NE(deal.title, "rolled back");
+        }
+        EXPECT_EQ(repos.DealEvents().Count(f.workspace.workspace_id).value(), 2);
         return Status::Ok();
     });
     EXPECT_TRUE(status.ok());
+}
+
+TEST(SqliteStore, FailingJobThatWroteRollsBackOnlyItself) {
+    CheckFailingJobUndoesOnlyItself(true);
+}
+
+TEST(SqliteStore, FailingJobThatDidNotWriteLeavesOthersCommitted) {
+    CheckFailingJobUndoesOnlyItself(false);
 }
 
 TEST(SqliteStore, ExceptionInAJobBecomesInternalError) {
