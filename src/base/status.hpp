@@ -106,11 +106,17 @@ class [[nodiscard]] Result {
 
 }  // namespace pipecrm
 
-/// Returns early from the enclosing function when `expr` (a Status) is an error.
-#define PIPECRM_RETURN_IF_ERROR(expr)               \
-    do {                                            \
-        ::pipecrm::Status pipecrm_status_ = (expr); \
-        if (!pipecrm_status_.ok()) {                \
-            return pipecrm_status_;                 \
-        }                                           \
+#define PIPECRM_CONCAT_INNER(a, b) a##b
+#define PIPECRM_CONCAT(a, b) PIPECRM_CONCAT_INNER(a, b)
+
+/// Returns early from the enclosing function when `expr` (a Status) is an error. Nested uses
+/// do not shadow each other: each names its variable with a fresh __COUNTER__.
+#define PIPECRM_RETURN_IF_ERROR(expr) \
+    PIPECRM_RETURN_IF_ERROR_NAMED(expr, PIPECRM_CONCAT(pipecrm_status_, __COUNTER__))
+#define PIPECRM_RETURN_IF_ERROR_NAMED(expr, name) \
+    do {                                          \
+        ::pipecrm::Status name = (expr);          \
+        if (!name.ok()) {                         \
+            return name;                          \
+        }                                         \
     } while (false)
