@@ -25,10 +25,12 @@ std::vector<std::string_view> SplitCommas(std::string_view text) {
             end = text.size();
         }
         std::string_view part = text.substr(pos, end - pos);
-        while (!part.empty() && part.front() == ' ')
+        while (!part.empty() && part.front() == ' ') {
             part.remove_prefix(1);
-        while (!part.empty() && part.back() == ' ')
+        }
+        while (!part.empty() && part.back() == ' ') {
             part.remove_suffix(1);
+        }
         if (!part.empty()) {
             parts.push_back(part);
         }

@@ -594,20 +594,27 @@ class DealTable final : public DealRepository {
             }
             sql += ")";
         }
-        if (q.owner_id)
+        if (q.owner_id) {
             sql += " AND owner_id = ?";
-        if (q.stage_id)
+        }
+        if (q.stage_id) {
             sql += " AND stage_id = ?";
-        if (q.pipeline_id)
+        }
+        if (q.pipeline_id) {
             sql += " AND pipeline_id = ?";
-        if (q.person_id)
+        }
+        if (q.person_id) {
             sql += " AND person_id = ?";
-        if (q.org_id)
+        }
+        if (q.org_id) {
             sql += " AND org_id = ?";
-        if (q.updated_since)
+        }
+        if (q.updated_since) {
             sql += " AND update_time >= ?";
-        if (q.updated_until)
+        }
+        if (q.updated_until) {
             sql += " AND update_time < ?";
+        }
         if (!q.ids.empty()) {
             sql += " AND id IN (";
             for (std::size_t i = 0; i < q.ids.size(); ++i) {
@@ -631,10 +638,12 @@ class DealTable final : public DealRepository {
                         s.Bind(next++, **id);
                     }
                 }
-                if (q.updated_since)
+                if (q.updated_since) {
                     s.Bind(next++, ToUnixSeconds(*q.updated_since));
-                if (q.updated_until)
+                }
+                if (q.updated_until) {
                     s.Bind(next++, ToUnixSeconds(*q.updated_until));
+                }
                 for (Id id : q.ids) {
                     s.Bind(next++, id);
                 }
@@ -654,19 +663,23 @@ class DealTable final : public DealRepository {
         std::string sql =
             "SELECT COUNT(*) FROM deals WHERE workspace_id = ? AND status <> "
             "'deleted'";
-        if (pipeline_id)
+        if (pipeline_id) {
             sql += " AND pipeline_id = ?";
-        if (stage_id)
+        }
+        if (stage_id) {
             sql += " AND stage_id = ?";
+        }
         Status status = Query(
             db_, sql,
             [&](Statement& s) {
                 int next = 1;
                 s.Bind(next++, workspace_id);
-                if (pipeline_id)
+                if (pipeline_id) {
                     s.Bind(next++, *pipeline_id);
-                if (stage_id)
+                }
+                if (stage_id) {
                     s.Bind(next++, *stage_id);
+                }
             },
             [&](Statement& s) { count = s.Int(0); });
         if (!status.ok()) {
