@@ -110,8 +110,9 @@ Result<domain::DealQuery> ParseDealQuery(const Request& request, Id workspace_id
     return query;
 }
 
-Response One(const domain::Deal& deal, int status = 200) {
-    return SuccessResponse(ToJson(deal, WriteDealV2), status);
+// A deleted deal is still returned, with is_deleted true.
+Result<domain::Deal> GetDeal(domain::Repositories& repos, Id workspace_id, Id id) {
+    return repos.Deals().Get(workspace_id, id);
 }
 
 }  // namespace
@@ -135,36 +136,10 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
             respond);
     });
 
-    router.Add("GET", "/api/v2/deals/{id}",
-               GetByIdRoute<domain::Deal>(
-                   store,
-                   [](domain::Repositories& repos, Id workspace_id, Id id) {
-                       return repos.Deals().Get(workspace_id, id);
-                   },
-                   [](const domain::Deal& d) { return One(d); }));
-
-    router.Add("POST", "/api/v2/deals",
-               WriteRoute<domain::Deal>(
-                   store, clock, [](const RouteContext& ctx) { return ParseDealBody(ctx.request); },
-                   domain::CreateDeal, [](const domain::Deal& d) { return One(d, 201); }));
-
-    router.Add("PATCH", "/api/v2/deals/{id}",
-               WriteRoute<domain::Deal>(
-                   store, clock,
-                   [](const RouteContext& ctx) {
-                       return ParseIdAndBody<domain::DealChange>(ctx, ParseDealBody);
-                   },
-                   [](domain::Repositories& repos, const domain::Actor& actor,
-                      const IdAndChange<domain::DealChange>& input, Instant now) {
-                       return domain::UpdateDeal(repos, actor, input.id, input.change, now);
-                   },
-                   [](const domain::Deal& d) { return One(d); }));
-
-    router.Add("DELETE", "/api/v2/deals/{id}",
-               WriteRoute<domain::Deal>(
-                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
-                   domain::DeleteDeal,
-                   [](const domain::Deal& d) { return SuccessResponse(IdObject(d.id)); }));
+    AddItemRoutes<domain::Deal, domain::DealChange>(
+        router, store, clock,
+        {"/api/v2/deals", ParseDealBody, GetDeal, domain::CreateDeal, domain::UpdateDeal,
+         domain::DeleteDeal, WriteDealV2});
 }
 
 }  // namespace pipecrm::http

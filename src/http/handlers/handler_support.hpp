@@ -12,6 +12,7 @@
 #include "http/errors.hpp"
 #include "http/json.hpp"
 #include "http/query_params.hpp"
+#include "http/renderers.hpp"
 #include "http/router.hpp"
 
 namespace pipecrm::http {
@@ -86,6 +87,11 @@ inline domain::Actor ActorOf(const RouteContext& ctx) {
     return {user.workspace_id, user.id, user.default_currency};
 }
 
+/// {"id": id} — what a delete answers.
+inline std::string IdObject(Id id) {
+    return "{\"id\":" + std::to_string(id) + "}";
+}
+
 /// A request's id path parameter and its parsed body.
 template <typename Change>
 struct IdAndChange {
@@ -143,9 +149,61 @@ RouteHandler WriteRoute(
     };
 }
 
-/// {"id": id} — what a delete answers.
-inline std::string IdObject(Id id) {
-    return "{\"id\":" + std::to_string(id) + "}";
+/// The single-item routes of a v2 resource: GET, PATCH and DELETE on `path`/{id} and POST on
+/// `path`, each item rendered with `write_json` in the success envelope.
+template <typename T, typename Change>
+struct ItemRoutes {
+    std::string path;  ///< e.g. "/api/v2/pipelines"
+    Result<Change> (*parse)(const Request& request);
+    Result<T> (*get)(domain::Repositories& repos, Id workspace_id, Id id);
+    Result<T> (*create)(domain::Repositories& repos,
+                        const domain::Actor& actor,
+                        const Change& change,
+                        Instant now);
+    Result<T> (*update)(domain::Repositories& repos,
+                        const domain::Actor& actor,
+                        Id id,
+                        const Change& change,
+                        Instant now);
+    Result<T> (*remove)(domain::Repositories& repos,
+                        const domain::Actor& actor,
+                        Id id,
+                        Instant now);
+    void (*write_json)(JsonWriter& w, const T& item);
+};
+
+template <typename T, typename Change>
+void AddItemRoutes(Router& router,
+                   domain::Store& store,
+                   const Clock& clock,
+                   const ItemRoutes<T, Change>& item) {
+    auto one = [write = item.write_json](int status) {
+        return [write, status](const T& value) {
+            return SuccessResponse(ToJson(value, write), status);
+        };
+    };
+    router.Add("GET", item.path + "/{id}", GetByIdRoute<T>(store, item.get, one(200)));
+    router.Add("POST", item.path,
+               WriteRoute<T>(
+                   store, clock,
+                   [parse = item.parse](const RouteContext& ctx) { return parse(ctx.request); },
+                   item.create, one(201)));
+    router.Add("PATCH", item.path + "/{id}",
+               WriteRoute<T>(
+                   store, clock,
+                   [parse = item.parse](const RouteContext& ctx) {
+                       return ParseIdAndBody<Change>(ctx, parse);
+                   },
+                   [update = item.update](domain::Repositories& repos, const domain::Actor& actor,
+                                          const IdAndChange<Change>& input, Instant now) {
+                       return update(repos, actor, input.id, input.change, now);
+                   },
+                   one(200)));
+    router.Add(
+        "DELETE", item.path + "/{id}",
+        WriteRoute<T>(
+            store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); }, item.remove,
+            [](const T& value) { return SuccessResponse(IdObject(value.id)); }));
 }
 
 }  // namespace pipecrm::http

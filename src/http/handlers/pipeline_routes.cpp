@@ -27,10 +27,6 @@ Result<domain::PipelineChange> ParsePipelineBody(const Request& request) {
     return change;
 }
 
-Response One(const domain::Pipeline& pipeline, int status = 200) {
-    return SuccessResponse(ToJson(pipeline, WritePipelineV2), status);
-}
-
 }  // namespace
 
 void AddPipelineRoutes(Router& router, const ApiServices& services) {
@@ -59,33 +55,10 @@ void AddPipelineRoutes(Router& router, const ApiServices& services) {
             respond);
     });
 
-    router.Add("GET", "/api/v2/pipelines/{id}",
-               GetByIdRoute<domain::Pipeline>(store, domain::GetLivePipeline,
-                                              [](const domain::Pipeline& p) { return One(p); }));
-
-    router.Add(
-        "POST", "/api/v2/pipelines",
-        WriteRoute<domain::Pipeline>(
-            store, clock, [](const RouteContext& ctx) { return ParsePipelineBody(ctx.request); },
-            domain::CreatePipeline, [](const domain::Pipeline& p) { return One(p, 201); }));
-
-    router.Add("PATCH", "/api/v2/pipelines/{id}",
-               WriteRoute<domain::Pipeline>(
-                   store, clock,
-                   [](const RouteContext& ctx) {
-                       return ParseIdAndBody<domain::PipelineChange>(ctx, ParsePipelineBody);
-                   },
-                   [](domain::Repositories& repos, const domain::Actor& actor,
-                      const IdAndChange<domain::PipelineChange>& input, Instant now) {
-                       return domain::UpdatePipeline(repos, actor, input.id, input.change, now);
-                   },
-                   [](const domain::Pipeline& p) { return One(p); }));
-
-    router.Add("DELETE", "/api/v2/pipelines/{id}",
-               WriteRoute<domain::Pipeline>(
-                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
-                   domain::DeletePipeline,
-                   [](const domain::Pipeline& p) { return SuccessResponse(IdObject(p.id)); }));
+    AddItemRoutes<domain::Pipeline, domain::PipelineChange>(
+        router, store, clock,
+        {"/api/v2/pipelines", ParsePipelineBody, domain::GetLivePipeline, domain::CreatePipeline,
+         domain::UpdatePipeline, domain::DeletePipeline, WritePipelineV2});
 }
 
 }  // namespace pipecrm::http

@@ -46,10 +46,6 @@ Result<domain::StageChange> ParseStageBody(const Request& request) {
     return change;
 }
 
-Response One(const domain::Stage& stage, int status = 200) {
-    return SuccessResponse(ToJson(stage, WriteStageV2), status);
-}
-
 }  // namespace
 
 void AddStageRoutes(Router& router, const ApiServices& services) {
@@ -80,33 +76,10 @@ void AddStageRoutes(Router& router, const ApiServices& services) {
             respond);
     });
 
-    router.Add("GET", "/api/v2/stages/{id}",
-               GetByIdRoute<domain::Stage>(store, domain::GetLiveStage,
-                                           [](const domain::Stage& s) { return One(s); }));
-
-    router.Add(
-        "POST", "/api/v2/stages",
-        WriteRoute<domain::Stage>(
-            store, clock, [](const RouteContext& ctx) { return ParseStageBody(ctx.request); },
-            domain::CreateStage, [](const domain::Stage& s) { return One(s, 201); }));
-
-    router.Add("PATCH", "/api/v2/stages/{id}",
-               WriteRoute<domain::Stage>(
-                   store, clock,
-                   [](const RouteContext& ctx) {
-                       return ParseIdAndBody<domain::StageChange>(ctx, ParseStageBody);
-                   },
-                   [](domain::Repositories& repos, const domain::Actor& actor,
-                      const IdAndChange<domain::StageChange>& input, Instant now) {
-                       return domain::UpdateStage(repos, actor, input.id, input.change, now);
-                   },
-                   [](const domain::Stage& s) { return One(s); }));
-
-    router.Add("DELETE", "/api/v2/stages/{id}",
-               WriteRoute<domain::Stage>(
-                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
-                   domain::DeleteStage,
-                   [](const domain::Stage& s) { return SuccessResponse(IdObject(s.id)); }));
+    AddItemRoutes<domain::Stage, domain::StageChange>(
+        router, store, clock,
+        {"/api/v2/stages", ParseStageBody, domain::GetLiveStage, domain::CreateStage,
+         domain::UpdateStage, domain::DeleteStage, WriteStageV2});
 }
 
 }  // namespace pipecrm::http
