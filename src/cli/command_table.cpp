@@ -142,7 +142,7 @@ Result<Arguments> Parse(const Command& command,
                         std::size_t start) {
     Arguments args;
     for (std::size_t i = start; i < argv.size(); ++i) {
-        std::string word = argv[i];
+        const std::string& word = argv[i];
         if (word.rfind("--", 0) != 0) {
             return InvalidArgument("unexpected argument \"" + word + "\"");
         }

@@ -888,9 +888,10 @@ class PersonTable final : public PersonRepository {
         if (!id.ok()) {
             return id;
         }
-        for (const auto& [kind, points] :
+        for (const auto& kind_and_points :
              {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
-            for (const ContactPoint& point : *points) {
+            const char* kind = kind_and_points.first;
+            for (const ContactPoint& point : *kind_and_points.second) {
                 PIPECRM_RETURN_IF_ERROR(Execute(
                     db_,
                     "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, "
