@@ -1,29 +1,13 @@
 #include "domain/deal_service.hpp"
 
 #include "domain/deal_rules.hpp"
+#include "domain/references.hpp"
 
 namespace pipecrm::domain {
 namespace {
 
 std::string IdText(Id id) {
     return std::to_string(id);
-}
-
-// A row the change refers to must exist in the workspace and be live; if not, the request is
-// at fault (kInvalidArgument naming the field). Other storage errors pass through.
-template <typename T, typename IsLive>
-Result<T> Referenced(Result<T> row, IsLive&& is_live, const char* what, Id id, const char* field) {
-    if (row.ok() && is_live(*row)) {
-        return row;
-    }
-    if (!row.ok() && row.status().code() != ErrorCode::kNotFound) {
-        return row.status();
-    }
-    return InvalidArgument(std::string(what) + " " + IdText(id) + " does not exist", field);
-}
-
-bool NotDeleted(const auto& row) {
-    return !row.is_deleted;
 }
 
 Result<Stage> LiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
@@ -48,31 +32,6 @@ Result<Stage> FirstStageOf(Repositories& repos, Id workspace_id, OptionalId pipe
         return pipeline.status();
     }
     return InvalidArgument("pipeline " + IdText(*pipeline_id) + " has no stages", "pipeline_id");
-}
-
-Status CheckOwner(Repositories& repos, Id workspace_id, Id user_id) {
-    auto user = Referenced(
-        repos.Users().Get(workspace_id, user_id), [](const User& u) { return u.active; }, "user",
-        user_id, "owner_id");
-    return user.ok() ? Status::Ok() : user.status();
-}
-
-Status CheckPerson(Repositories& repos, Id workspace_id, const OptionalId& id) {
-    if (!id) {
-        return Status::Ok();
-    }
-    auto person = Referenced(repos.Persons().Get(workspace_id, *id), NotDeleted<Person>, "person",
-                             *id, "person_id");
-    return person.ok() ? Status::Ok() : person.status();
-}
-
-Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId& id) {
-    if (!id) {
-        return Status::Ok();
-    }
-    auto org = Referenced(repos.Organizations().Get(workspace_id, *id), NotDeleted<Organization>,
-                          "organization", *id, "org_id");
-    return org.ok() ? Status::Ok() : org.status();
 }
 
 Result<std::string> CheckCurrency(const std::string& code) {

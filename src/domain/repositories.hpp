@@ -131,12 +131,26 @@ class DealEventLog {
     virtual Result<std::int64_t> Count(Id workspace_id) = 0;
 };
 
+/// Filters shared by the person and organization lists (org_id applies to persons only).
+struct ContactQuery {
+    Id workspace_id = 0;
+    OptionalId owner_id;
+    OptionalId org_id;
+    std::vector<Id> ids;
+    std::optional<Instant> updated_since;
+    std::optional<Instant> updated_until;
+    ListOptions options;
+};
+
 class PersonRepository {
   public:
     virtual ~PersonRepository() = default;
     virtual Result<Id> Insert(const Person& person) = 0;
     virtual Result<Person> Get(Id workspace_id, Id id) = 0;
-    virtual Result<std::vector<Person>> List(Id workspace_id, const ListOptions& options) = 0;
+    /// Replaces the row and its emails and phones.
+    virtual Status Update(const Person& person) = 0;
+    /// Persons not deleted.
+    virtual Result<std::vector<Person>> List(const ContactQuery& query) = 0;
 };
 
 class OrganizationRepository {
@@ -144,7 +158,9 @@ class OrganizationRepository {
     virtual ~OrganizationRepository() = default;
     virtual Result<Id> Insert(const Organization& organization) = 0;
     virtual Result<Organization> Get(Id workspace_id, Id id) = 0;
-    virtual Result<std::vector<Organization>> List(Id workspace_id, const ListOptions& options) = 0;
+    virtual Status Update(const Organization& organization) = 0;
+    /// Organizations not deleted.
+    virtual Result<std::vector<Organization>> List(const ContactQuery& query) = 0;
 };
 
 class ActivityRepository {

@@ -31,6 +31,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddPipelineRoutes(router_, services_);
     AddStageRoutes(router_, services_);
     AddDealRoutes(router_, services_);
+    AddContactRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

@@ -38,5 +38,6 @@ void AddUserRoutes(Router& router, const ApiServices& services);
 void AddPipelineRoutes(Router& router, const ApiServices& services);
 void AddStageRoutes(Router& router, const ApiServices& services);
 void AddDealRoutes(Router& router, const ApiServices& services);
+void AddContactRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

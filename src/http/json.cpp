@@ -203,4 +203,61 @@ Result<std::optional<std::optional<pipecrm::Date>>> JsonBody::NullableDate(const
     return Out(*date);
 }
 
+Result<std::optional<std::string>> JsonBody::AddressText(const char* key) const {
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return std::optional<std::string>();
+    }
+    if (v->IsNull()) {
+        return std::optional<std::string>(std::string());
+    }
+    if (v->IsString()) {
+        return std::optional<std::string>(std::string(v->GetString(), v->GetStringLength()));
+    }
+    if (v->IsObject()) {
+        auto value = v->FindMember("value");
+        if (value != v->MemberEnd() && value->value.IsString()) {
+            return std::optional<std::string>(
+                std::string(value->value.GetString(), value->value.GetStringLength()));
+        }
+    }
+    return WrongType(key, "an object {\"value\": string}, a string or null");
+}
+
+Result<std::optional<std::vector<LabeledValue>>> JsonBody::LabeledValues(const char* key) const {
+    using Out = std::optional<std::vector<LabeledValue>>;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return Out();
+    }
+    std::vector<LabeledValue> items;
+    if (v->IsNull()) {
+        return Out(std::move(items));
+    }
+    const char* kShape = "an array of {\"value\": string, \"label\": string, \"primary\": bool}";
+    if (!v->IsArray()) {
+        return WrongType(key, kShape);
+    }
+    for (const auto& element : v->GetArray()) {
+        if (!element.IsObject()) {
+            return WrongType(key, kShape);
+        }
+        LabeledValue item;
+        for (const auto& member : element.GetObject()) {
+            std::string_view name(member.name.GetString(), member.name.GetStringLength());
+            if (name == "value" && member.value.IsString()) {
+                item.value.assign(member.value.GetString(), member.value.GetStringLength());
+            } else if (name == "label" && member.value.IsString()) {
+                item.label.assign(member.value.GetString(), member.value.GetStringLength());
+            } else if (name == "primary" && member.value.IsBool()) {
+                item.primary = member.value.GetBool();
+            } else {
+                return WrongType(key, kShape);
+            }
+        }
+        items.push_back(std::move(item));
+    }
+    return Out(std::move(items));
+}
+
 }  // namespace pipecrm::http

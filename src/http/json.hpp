@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/ids.hpp"
 #include "base/status.hpp"
@@ -45,6 +46,13 @@ class JsonWriter {
     rapidjson::Writer<rapidjson::StringBuffer> writer_;
 };
 
+/// One item of a Pipedrive list of labeled values: emails and phones.
+struct LabeledValue {
+    std::string value;
+    std::string label;
+    bool primary = false;
+};
+
 /// A parsed request body that must be a JSON object. Each getter names the field in its error.
 /// "Absent" and "null" differ: Nullable* getters return an outer empty optional when the key
 /// is absent and an inner empty optional for null.
@@ -64,6 +72,11 @@ class JsonBody {
     /// A JSON number, returned as exact decimal text (ints as they are, doubles shortest).
     Result<std::optional<std::string>> Number(const char* key) const;
     Result<std::optional<std::optional<pipecrm::Date>>> NullableDate(const char* key) const;
+    /// Pipedrive's address: an object whose "value" is the text (other keys are ignored), a plain
+    /// string, or null (which clears it to "").
+    Result<std::optional<std::string>> AddressText(const char* key) const;
+    /// An array of {value, label?, primary?} objects; null or [] clears.
+    Result<std::optional<std::vector<LabeledValue>>> LabeledValues(const char* key) const;
 
   private:
     JsonBody() = default;

@@ -84,6 +84,66 @@ void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.EndObject();
 }
 
+namespace {
+
+void WriteContactPoints(JsonWriter& w, const std::vector<domain::ContactPoint>& points) {
+    w.StartArray();
+    for (const domain::ContactPoint& point : points) {
+        w.StartObject();
+        w.Key("value").String(point.value);
+        w.Key("primary").Bool(point.primary);
+        w.Key("label").String(point.label);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+}  // namespace
+
+void WritePersonV2(JsonWriter& w, const domain::Person& p) {
+    // Pipedrive splits at the first space: first_name is the first word.
+    const auto space = p.name.find(' ');
+    w.StartObject();
+    w.Key("id").Int(p.id);
+    w.Key("name").String(p.name);
+    w.Key("first_name").String(p.name.substr(0, space));
+    w.Key("last_name").String(space == std::string::npos ? "" : p.name.substr(space + 1));
+    w.Key("owner_id").Int(p.owner_id);
+    w.Key("org_id").OptionalId(p.org_id);
+    w.Key("add_time").Rfc3339(p.add_time);
+    w.Key("update_time").Rfc3339(p.update_time);
+    w.Key("emails");
+    WriteContactPoints(w, p.emails);
+    w.Key("phones");
+    WriteContactPoints(w, p.phones);
+    w.Key("is_deleted").Bool(p.is_deleted);
+    w.Key("visible_to").Int(static_cast<int>(p.visible_to));
+    w.Key("label_ids").StartArray().EndArray();
+    w.Key("picture_id").Null();
+    w.Key("custom_fields").StartObject().EndObject();
+    w.EndObject();
+}
+
+void WriteOrganizationV2(JsonWriter& w, const domain::Organization& o) {
+    w.StartObject();
+    w.Key("id").Int(o.id);
+    w.Key("name").String(o.name);
+    w.Key("owner_id").Int(o.owner_id);
+    w.Key("add_time").Rfc3339(o.add_time);
+    w.Key("update_time").Rfc3339(o.update_time);
+    w.Key("is_deleted").Bool(o.is_deleted);
+    w.Key("visible_to").Int(static_cast<int>(o.visible_to));
+    w.Key("address");
+    if (o.address.empty()) {
+        w.Null();
+    } else {
+        w.StartObject().Key("value").String(o.address).EndObject();
+    }
+    w.Key("label_ids").StartArray().EndArray();
+    w.Key("custom_fields").StartObject().EndObject();
+    w.EndObject();
+}
+
 void WriteUserV1(JsonWriter& w,
                  const domain::User& u,
                  const domain::Workspace& workspace,

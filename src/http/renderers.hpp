@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "domain/deal.hpp"
+#include "domain/organization.hpp"
+#include "domain/person.hpp"
 #include "domain/pipeline.hpp"
 #include "domain/stage.hpp"
 #include "domain/user.hpp"
@@ -16,6 +18,8 @@ namespace pipecrm::http {
 void WritePipelineV2(JsonWriter& w, const domain::Pipeline& pipeline);
 void WriteStageV2(JsonWriter& w, const domain::Stage& stage);
 void WriteDealV2(JsonWriter& w, const domain::Deal& deal);
+void WritePersonV2(JsonWriter& w, const domain::Person& person);
+void WriteOrganizationV2(JsonWriter& w, const domain::Organization& organization);
 void WriteUserV1(JsonWriter& w,
                  const domain::User& user,
                  const domain::Workspace& workspace,

@@ -8,15 +8,6 @@
 namespace pipecrm::http {
 namespace {
 
-template <typename T>
-Status Take(Result<T>&& result, T& out) {
-    if (!result.ok()) {
-        return result.status();
-    }
-    out = std::move(*result);
-    return Status::Ok();
-}
-
 Result<domain::DealChange> ParseDealBody(const Request& request) {
     auto body = JsonBody::Parse(request.body);
     if (!body.ok()) {

@@ -17,6 +17,16 @@
 
 namespace pipecrm::http {
 
+/// Moves a successful result into `out`, or returns its error.
+template <typename T>
+Status Take(Result<T>&& result, T& out) {
+    if (!result.ok()) {
+        return result.status();
+    }
+    out = std::move(*result);
+    return Status::Ok();
+}
+
 /// Runs `job` (Result<T>(Repositories&)) on a read snapshot and answers with `render(T)`.
 template <typename T, typename Job, typename Render>
 void ReadThen(domain::Store& store, Job&& job, Render&& render, const Responder& respond) {

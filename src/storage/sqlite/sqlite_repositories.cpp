@@ -867,6 +867,53 @@ class DealEventTable final : public DealEventLog {
     Connection& db_;
 };
 
+// The WHERE clause of a person or organization list after "workspace_id = ?"; `persons`
+// allows the org_id filter. BindContactQuery binds the same parameters in the same order.
+std::string ContactFilter(const ContactQuery& q, bool persons) {
+    std::string sql = " WHERE workspace_id = ? AND is_deleted = 0";
+    if (q.owner_id) {
+        sql += " AND owner_id = ?";
+    }
+    if (persons && q.org_id) {
+        sql += " AND org_id = ?";
+    }
+    if (q.updated_since) {
+        sql += " AND update_time >= ?";
+    }
+    if (q.updated_until) {
+        sql += " AND update_time < ?";
+    }
+    if (!q.ids.empty()) {
+        sql += " AND id IN (";
+        for (std::size_t i = 0; i < q.ids.size(); ++i) {
+            sql += i ? ",?" : "?";
+        }
+        sql += ")";
+    }
+    return sql + PageClause(q.options);
+}
+
+void BindContactQuery(Statement& s, const ContactQuery& q, bool persons) {
+    int next = 1;
+    s.Bind(next++, q.workspace_id);
+    if (q.owner_id) {
+        s.Bind(next++, *q.owner_id);
+    }
+    if (persons && q.org_id) {
+        s.Bind(next++, *q.org_id);
+    }
+    if (q.updated_since) {
+        s.Bind(next++, ToUnixSeconds(*q.updated_since));
+    }
+    if (q.updated_until) {
+        s.Bind(next++, ToUnixSeconds(*q.updated_until));
+    }
+    for (Id id : q.ids) {
+        s.Bind(next++, id);
+    }
+    BindPage(s, next, q.options);
+}
+
 class PersonTable final : public PersonRepository {
   public:
     explicit PersonTable(Connection& db) : db_(db) {}
@@ -875,37 +922,11 @@ class PersonTable final : public PersonRepository {
         auto id = InsertRow(db_,
                             "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
                             "is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?)",
-                            [&](Statement& s) {
-                                s.Bind(1, p.workspace_id)
-                                    .Bind(2, p.name)
-                                    .Bind(3, p.owner_id)
-                                    .Bind(4, p.org_id)
-                                    .Bind(5, static_cast<int>(p.visible_to))
-                                    .Bind(6, p.is_deleted ? 1 : 0)
-                                    .Bind(7, ToUnixSeconds(p.add_time))
-                                    .Bind(8, ToUnixSeconds(p.update_time));
-                            });
+                            [&](Statement& s) { BindFields(s, p); });
         if (!id.ok()) {
             return id;
         }
-        for (const auto& kind_and_points :
-             {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
-            const char* kind = kind_and_points.first;
-            for (const ContactPoint& point : *kind_and_points.second) {
-                PIPECRM_RETURN_IF_ERROR(Execute(
-                    db_,
-                    "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, "
-                    "is_primary) VALUES(?,?,?,?,?,?)",
-                    [&](Statement& s) {
-                        s.Bind(1, p.workspace_id)
-                            .Bind(2, *id)
-                            .Bind(3, std::string_view(kind))
-                            .Bind(4, point.value)
-                            .Bind(5, point.label)
-                            .Bind(6, point.primary ? 1 : 0);
-                    }));
-            }
-        }
+        PIPECRM_RETURN_IF_ERROR(InsertContacts(p, *id));
         return id;
     }
 
@@ -921,13 +942,27 @@ class PersonTable final : public PersonRepository {
         return person;
     }
 
-    Result<std::vector<Person>> List(Id workspace_id, const ListOptions& options) override {
+    Status Update(const Person& p) override {
+        PIPECRM_RETURN_IF_ERROR(Execute(db_,
+                                        "UPDATE persons SET workspace_id = ?, name = ?, "
+                                        "owner_id = ?, org_id = ?, visible_to = ?, "
+                                        "is_deleted = ?, add_time = ?, update_time = ? "
+                                        "WHERE workspace_id = ? AND id = ?",
+                                        [&](Statement& s) {
+                                            BindFields(s, p);
+                                            s.Bind(9, p.workspace_id).Bind(10, p.id);
+                                        }));
+        PIPECRM_RETURN_IF_ERROR(Execute(
+            db_, "DELETE FROM person_contacts WHERE workspace_id = ? AND person_id = ?",
+            [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
+        return InsertContacts(p, p.id);
+    }
+
+    Result<std::vector<Person>> List(const ContactQuery& query) override {
         std::vector<Person> out;
         Status status = Query(
-            db_,
-            std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
-                PageClause(options),
-            [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
+            db_, std::string(kSelect) + ContactFilter(query, /*persons=*/true),
+            [&](Statement& s) { BindContactQuery(s, query, /*persons=*/true); },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
             return status;
@@ -942,6 +977,16 @@ class PersonTable final : public PersonRepository {
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, owner_id, org_id, visible_to, is_deleted, add_time, "
         "update_time FROM persons";
+    static void BindFields(Statement& s, const Person& p) {
+        s.Bind(1, p.workspace_id)
+            .Bind(2, p.name)
+            .Bind(3, p.owner_id)
+            .Bind(4, p.org_id)
+            .Bind(5, static_cast<int>(p.visible_to))
+            .Bind(6, p.is_deleted ? 1 : 0)
+            .Bind(7, ToUnixSeconds(p.add_time))
+            .Bind(8, ToUnixSeconds(p.update_time));
+    }
     static Person Read(const Statement& s) {
         Person p;
         p.id = s.Int(0);
@@ -955,7 +1000,30 @@ class PersonTable final : public PersonRepository {
         p.update_time = FromUnixSeconds(s.Int(8));
         return p;
     }
+    Status InsertContacts(const Person& p, Id person_id) {
+        for (const auto& kind_and_points :
+             {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
+            const char* kind = kind_and_points.first;
+            for (const ContactPoint& point : *kind_and_points.second) {
+                PIPECRM_RETURN_IF_ERROR(Execute(
+                    db_,
+                    "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, "
+                    "is_primary) VALUES(?,?,?,?,?,?)",
+                    [&](Statement& s) {
+                        s.Bind(1, p.workspace_id)
+                            .Bind(2, person_id)
+                            .Bind(3, std::string_view(kind))
+                            .Bind(4, point.value)
+                            .Bind(5, point.label)
+                            .Bind(6, point.primary ? 1 : 0);
+                    }));
+            }
+        }
+        return Status::Ok();
+    }
     Status LoadContacts(Person& p) {
+        p.emails.clear();
+        p.phones.clear();
         return Query(
             db_,
             "SELECT kind, value, label, is_primary FROM person_contacts WHERE workspace_id = ? "
@@ -977,16 +1045,7 @@ class OrganizationTable final : public OrganizationRepository {
         return InsertRow(db_,
                          "INSERT INTO organizations(workspace_id, name, owner_id, address, "
                          "visible_to, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) {
-                             s.Bind(1, o.workspace_id)
-                                 .Bind(2, o.name)
-                                 .Bind(3, o.owner_id)
-                                 .Bind(4, o.address)
-                                 .Bind(5, static_cast<int>(o.visible_to))
-                                 .Bind(6, o.is_deleted ? 1 : 0)
-                                 .Bind(7, ToUnixSeconds(o.add_time))
-                                 .Bind(8, ToUnixSeconds(o.update_time));
-                         });
+                         [&](Statement& s) { BindFields(s, o); });
     }
 
     Result<Organization> Get(Id workspace_id, Id id) override {
@@ -996,13 +1055,22 @@ class OrganizationTable final : public OrganizationRepository {
             "organization " + std::to_string(id));
     }
 
-    Result<std::vector<Organization>> List(Id workspace_id, const ListOptions& options) override {
+    Status Update(const Organization& o) override {
+        return Execute(db_,
+                       "UPDATE organizations SET workspace_id = ?, name = ?, owner_id = ?, "
+                       "address = ?, visible_to = ?, is_deleted = ?, add_time = ?, "
+                       "update_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, o);
+                           s.Bind(9, o.workspace_id).Bind(10, o.id);
+                       });
+    }
+
+    Result<std::vector<Organization>> List(const ContactQuery& query) override {
         std::vector<Organization> out;
         Status status = Query(
-            db_,
-            std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
-                PageClause(options),
-            [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
+            db_, std::string(kSelect) + ContactFilter(query, /*persons=*/false),
+            [&](Statement& s) { BindContactQuery(s, query, /*persons=*/false); },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
             return status;
@@ -1014,6 +1082,16 @@ class OrganizationTable final : public OrganizationRepository {
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, owner_id, address, visible_to, is_deleted, add_time, "
         "update_time FROM organizations";
+    static void BindFields(Statement& s, const Organization& o) {
+        s.Bind(1, o.workspace_id)
+            .Bind(2, o.name)
+            .Bind(3, o.owner_id)
+            .Bind(4, o.address)
+            .Bind(5, static_cast<int>(o.visible_to))
+            .Bind(6, o.is_deleted ? 1 : 0)
+            .Bind(7, ToUnixSeconds(o.add_time))
+            .Bind(8, ToUnixSeconds(o.update_time));
+    }
     static Organization Read(const Statement& s) {
         Organization o;
         o.id = s.Int(0);

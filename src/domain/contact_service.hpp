@@ -1,0 +1,65 @@
+// Person and organization use cases over the storage ports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "base/time.hpp"
+#include "domain/actor.hpp"
+#include "domain/organization.hpp"
+#include "domain/person.hpp"
+#include "domain/repositories.hpp"
+
+namespace pipecrm::domain {
+
+/// Empty fields stay as they are; an inner empty optional clears the field.
+struct PersonChange {
+    std::optional<std::string> name;
+    std::optional<Id> owner_id;
+    std::optional<OptionalId> org_id;
+    std::optional<std::vector<ContactPoint>> emails;  ///< replaces all emails
+    std::optional<std::vector<ContactPoint>> phones;  ///< replaces all phones
+    std::optional<Visibility> visible_to;
+};
+
+struct OrganizationChange {
+    std::optional<std::string> name;
+    std::optional<Id> owner_id;
+    std::optional<std::string> address;
+    std::optional<Visibility> visible_to;
+};
+
+/// Creates a person. Name required; owner defaults to the actor; emails are lower-cased and
+/// checked; one email and one phone are primary (the first, unless one is marked). Fails with
+/// kInvalidArgument naming the field.
+Result<Person> CreatePerson(Repositories& repos,
+                            const Actor& actor,
+                            const PersonChange& change,
+                            Instant now);
+/// kNotFound for an unknown or deleted person.
+Result<Person> UpdatePerson(
+    Repositories& repos, const Actor& actor, Id person_id, const PersonChange& change, Instant now);
+/// Soft delete; deals and activities keep their link. kNotFound when already deleted.
+Result<Person> DeletePerson(Repositories& repos, const Actor& actor, Id person_id, Instant now);
+/// A live person or kNotFound.
+Result<Person> GetLivePerson(Repositories& repos, Id workspace_id, Id person_id);
+
+Result<Organization> CreateOrganization(Repositories& repos,
+                                        const Actor& actor,
+                                        const OrganizationChange& change,
+                                        Instant now);
+Result<Organization> UpdateOrganization(Repositories& repos,
+                                        const Actor& actor,
+                                        Id org_id,
+                                        const OrganizationChange& change,
+                                        Instant now);
+Result<Organization> DeleteOrganization(Repositories& repos,
+                                        const Actor& actor,
+                                        Id org_id,
+                                        Instant now);
+Result<Organization> GetLiveOrganization(Repositories& repos, Id workspace_id, Id org_id);
+
+}  // namespace pipecrm::domain

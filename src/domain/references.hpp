@@ -1,0 +1,38 @@
+// Checking the rows a change refers to (owner, person, organization, stage, ...): each must
+// exist in the workspace and be live, or the request is at fault.
+#pragma once
+
+#include <string>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "domain/repositories.hpp"
+
+namespace pipecrm::domain {
+
+/// `row` if it was found and `is_live(row)`; otherwise kInvalidArgument "<what> <id> does not
+/// exist" naming `field`. Storage errors other than kNotFound pass through.
+template <typename T, typename IsLive>
+Result<T> Referenced(Result<T> row, IsLive&& is_live, const char* what, Id id, const char* field) {
+    if (row.ok() && is_live(*row)) {
+        return row;
+    }
+    if (!row.ok() && row.status().code() != ErrorCode::kNotFound) {
+        return row.status();
+    }
+    return InvalidArgument(std::string(what) + " " + std::to_string(id) + " does not exist", field);
+}
+
+/// For Referenced: rows with an is_deleted flag are live while it is false.
+template <typename T>
+bool NotDeleted(const T& row) {
+    return !row.is_deleted;
+}
+
+/// The owner must be an active user of the workspace (field "owner_id").
+Status CheckOwner(Repositories& repos, Id workspace_id, Id user_id);
+/// A person (field "person_id") or organization (field "org_id") that is set must be live.
+Status CheckPerson(Repositories& repos, Id workspace_id, const OptionalId& id);
+Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId& id);
+
+}  // namespace pipecrm::domain

@@ -1,0 +1,148 @@
+// v2 persons and organizations: list with filters and cursor paging, get, create, update,
+// delete.
+#include "domain/contact_service.hpp"
+#include "http/api.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/renderers.hpp"
+
+namespace pipecrm::http {
+namespace {
+
+Result<std::optional<domain::Visibility>> ParseVisibility(const JsonBody& body) {
+    std::optional<std::int64_t> value;
+    PIPECRM_RETURN_IF_ERROR(Take(body.Int("visible_to"), value));
+    if (!value) {
+        return std::optional<domain::Visibility>();
+    }
+    auto visibility = domain::VisibilityFromInt(*value);
+    if (!visibility) {
+        return InvalidArgument("visible_to must be 1, 3, 5 or 7", "visible_to");
+    }
+    return visibility;
+}
+
+std::optional<std::vector<domain::ContactPoint>> ToContactPoints(
+    std::optional<std::vector<LabeledValue>> values) {
+    if (!values) {
+        return std::nullopt;
+    }
+    std::vector<domain::ContactPoint> points;
+    for (LabeledValue& value : *values) {
+        points.push_back({std::move(value.value), std::move(value.label), value.primary});
+    }
+    return points;
+}
+
+Result<domain::PersonChange> ParsePersonBody(const Request& request) {
+    auto body = JsonBody::Parse(request.body);
+    if (!body.ok()) {
+        return body.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(
+        body->OnlyKnownFields({"name", "owner_id", "org_id", "emails", "phones", "visible_to"}));
+    domain::PersonChange change;
+    std::optional<std::vector<LabeledValue>> emails;
+    std::optional<std::vector<LabeledValue>> phones;
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("name"), change.name));
+    PIPECRM_RETURN_IF_ERROR(Take(body->Int("owner_id"), change.owner_id));
+    PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("org_id"), change.org_id));
+    PIPECRM_RETURN_IF_ERROR(Take(body->LabeledValues("emails"), emails));
+    PIPECRM_RETURN_IF_ERROR(Take(body->LabeledValues("phones"), phones));
+    PIPECRM_RETURN_IF_ERROR(Take(ParseVisibility(*body), change.visible_to));
+    change.emails = ToContactPoints(std::move(emails));
+    change.phones = ToContactPoints(std::move(phones));
+    return change;
+}
+
+Result<domain::OrganizationChange> ParseOrganizationBody(const Request& request) {
+    auto body = JsonBody::Parse(request.body);
+    if (!body.ok()) {
+        return body.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields({"name", "owner_id", "address", "visible_to"}));
+    domain::OrganizationChange change;
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("name"), change.name));
+    PIPECRM_RETURN_IF_ERROR(Take(body->Int("owner_id"), change.owner_id));
+    PIPECRM_RETURN_IF_ERROR(Take(body->AddressText("address"), change.address));
+    PIPECRM_RETURN_IF_ERROR(Take(ParseVisibility(*body), change.visible_to));
+    return change;
+}
+
+Result<domain::ContactQuery> ParseContactQuery(const RouteContext& ctx, bool persons) {
+    domain::ContactQuery query;
+    query.workspace_id = ctx.principal->user.workspace_id;
+    PIPECRM_RETURN_IF_ERROR(
+        Take(QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
+                                            {"update_time", domain::SortField::kUpdateTime},
+                                            {"add_time", domain::SortField::kAddTime}}),
+             query.options));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "owner_id"), query.owner_id));
+    if (persons) {
+        PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
+    }
+    PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(ctx.request, "ids"), query.ids));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(ctx.request, "updated_since"), query.updated_since));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(ctx.request, "updated_until"), query.updated_until));
+    if (ctx.request.Query("filter_id") != nullptr) {
+        return InvalidArgument("filter_id is not supported yet", "filter_id");
+    }
+    return query;
+}
+
+// GET `path`: a page of rows from `list(repos, query)` rendered with `write_json`.
+template <typename T>
+RouteHandler ListRoute(domain::Store& store,
+                       bool persons,
+                       Result<std::vector<T>> (*list)(domain::Repositories&,
+                                                      const domain::ContactQuery&),
+                       void (*write_json)(JsonWriter&, const T&)) {
+    return [&store, persons, list, write_json](const RouteContext& ctx, Responder respond) {
+        auto query = ParseContactQuery(ctx, persons);
+        if (!query.ok()) {
+            respond(ErrorResponse(query.status()));
+            return;
+        }
+        ReadThen<std::vector<T>>(
+            store, [&](domain::Repositories& repos) { return list(repos, *query); },
+            [&](std::vector<T>& rows) {
+                std::string more = TrimPage(rows, query->options, SortKeyOf<T>);
+                return SuccessResponse(ToJsonArray(rows, write_json), 200, more);
+            },
+            respond);
+    };
+}
+
+Result<std::vector<domain::Person>> ListPersons(domain::Repositories& repos,
+                                                const domain::ContactQuery& query) {
+    return repos.Persons().List(query);
+}
+
+Result<std::vector<domain::Organization>> ListOrganizations(domain::Repositories& repos,
+                                                            const domain::ContactQuery& query) {
+    return repos.Organizations().List(query);
+}
+
+}  // namespace
+
+void AddContactRoutes(Router& router, const ApiServices& services) {
+    domain::Store& store = services.store;
+    const Clock& clock = services.clock;
+
+    router.Add("GET", "/api/v2/persons",
+               ListRoute<domain::Person>(store, /*persons=*/true, ListPersons, WritePersonV2));
+    AddItemRoutes<domain::Person, domain::PersonChange>(
+        router, store, clock,
+        {"/api/v2/persons", ParsePersonBody, domain::GetLivePerson, domain::CreatePerson,
+         domain::UpdatePerson, domain::DeletePerson, WritePersonV2});
+
+    router.Add("GET", "/api/v2/organizations",
+               ListRoute<domain::Organization>(store, /*persons=*/false, ListOrganizations,
+                                               WriteOrganizationV2));
+    AddItemRoutes<domain::Organization, domain::OrganizationChange>(
+        router, store, clock,
+        {"/api/v2/organizations", ParseOrganizationBody, domain::GetLiveOrganization,
+         domain::CreateOrganization, domain::UpdateOrganization, domain::DeleteOrganization,
+         WriteOrganizationV2});
+}
+
+}  // namespace pipecrm::http
