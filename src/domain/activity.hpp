@@ -15,12 +15,13 @@ struct Activity {
     std::string subject;
     std::string type = "task";  ///< an activity type's key_string: call, meeting, task, ...
     Id owner_id = 0;
+    Id creator_user_id = 0;
     OptionalId deal_id;
     OptionalId person_id;
     OptionalId org_id;
     std::optional<Date> due_date;
     std::optional<int> due_time_minutes;  ///< minutes after midnight, in the owner's zone
-    int duration_minutes = 0;
+    std::optional<int> duration_minutes;
     bool done = false;
     std::optional<Instant> marked_as_done_time;
     std::string note;

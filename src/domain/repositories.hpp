@@ -163,11 +163,27 @@ class OrganizationRepository {
     virtual Result<std::vector<Organization>> List(const ContactQuery& query) = 0;
 };
 
+struct ActivityQuery {
+    Id workspace_id = 0;
+    OptionalId owner_id;
+    OptionalId deal_id;
+    OptionalId person_id;
+    OptionalId org_id;
+    std::optional<bool> done;
+    std::vector<Id> ids;
+    std::optional<Instant> updated_since;
+    std::optional<Instant> updated_until;
+    ListOptions options;
+};
+
 class ActivityRepository {
   public:
     virtual ~ActivityRepository() = default;
     virtual Result<Id> Insert(const Activity& activity) = 0;
     virtual Result<Activity> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const Activity& activity) = 0;
+    /// Activities not deleted.
+    virtual Result<std::vector<Activity>> List(const ActivityQuery& query) = 0;
     virtual Result<std::vector<Activity>> ListForDeal(Id workspace_id, Id deal_id) = 0;
     virtual Result<Id> InsertType(const ActivityType& type) = 0;
     virtual Result<std::optional<ActivityType>> FindType(Id workspace_id,

@@ -32,6 +32,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddStageRoutes(router_, services_);
     AddDealRoutes(router_, services_);
     AddContactRoutes(router_, services_);
+    AddActivityRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

@@ -39,5 +39,6 @@ void AddPipelineRoutes(Router& router, const ApiServices& services);
 void AddStageRoutes(Router& router, const ApiServices& services);
 void AddDealRoutes(Router& router, const ApiServices& services);
 void AddContactRoutes(Router& router, const ApiServices& services);
+void AddActivityRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

@@ -1,5 +1,7 @@
 #include "http/renderers.hpp"
 
+#include <cstdio>
+
 #include "base/money.hpp"
 
 namespace pipecrm::http {
@@ -141,6 +143,57 @@ void WriteOrganizationV2(JsonWriter& w, const domain::Organization& o) {
     }
     w.Key("label_ids").StartArray().EndArray();
     w.Key("custom_fields").StartObject().EndObject();
+    w.EndObject();
+}
+
+std::string FormatClock(int minutes) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+    return buf;
+}
+
+void WriteActivityV2(JsonWriter& w, const domain::Activity& a) {
+    w.StartObject();
+    w.Key("id").Int(a.id);
+    w.Key("subject").String(a.subject);
+    w.Key("type").String(a.type);
+    w.Key("owner_id").Int(a.owner_id);
+    w.Key("creator_user_id").Int(a.creator_user_id);
+    w.Key("is_deleted").Bool(a.is_deleted);
+    w.Key("add_time").Rfc3339(a.add_time);
+    w.Key("update_time").Rfc3339(a.update_time);
+    w.Key("deal_id").OptionalId(a.deal_id);
+    w.Key("lead_id").Null();
+    w.Key("person_id").OptionalId(a.person_id);
+    w.Key("org_id").OptionalId(a.org_id);
+    w.Key("project_id").Null();
+    w.Key("due_date").Date(a.due_date);
+    w.Key("due_time");
+    if (a.due_time_minutes) {
+        w.String(FormatClock(*a.due_time_minutes));
+    } else {
+        w.Null();
+    }
+    w.Key("duration");
+    if (a.duration_minutes) {
+        w.String(FormatClock(*a.duration_minutes));
+    } else {
+        w.Null();
+    }
+    w.Key("busy").Bool(false);
+    w.Key("done").Bool(a.done);
+    w.Key("marked_as_done_time").Rfc3339(a.marked_as_done_time);
+    w.Key("location").Null();
+    w.Key("participants").StartArray().EndArray();
+    w.Key("attendees").StartArray().EndArray();
+    w.Key("public_description").Null();
+    w.Key("priority").Null();
+    w.Key("note");
+    if (a.note.empty()) {
+        w.Null();
+    } else {
+        w.String(a.note);
+    }
     w.EndObject();
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/activity.hpp"
 #include "domain/deal.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -19,6 +20,9 @@ void WritePipelineV2(JsonWriter& w, const domain::Pipeline& pipeline);
 void WriteStageV2(JsonWriter& w, const domain::Stage& stage);
 void WriteDealV2(JsonWriter& w, const domain::Deal& deal);
 void WritePersonV2(JsonWriter& w, const domain::Person& person);
+void WriteActivityV2(JsonWriter& w, const domain::Activity& activity);
+/// Minutes as "HH:MM" (due times, durations).
+std::string FormatClock(int minutes);
 void WriteOrganizationV2(JsonWriter& w, const domain::Organization& organization);
 void WriteUserV1(JsonWriter& w,
                  const domain::User& user,

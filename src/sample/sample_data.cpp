@@ -307,6 +307,7 @@ Status CreateDealWithHistory(domain::Repositories& repos,
         activity.subject = rng.Pick(kActivitySubjects);
         activity.type = rng.Pick(kActivityTypes);
         activity.owner_id = owner;
+        activity.creator_user_id = owner;
         activity.deal_id = deal->id;
         activity.person_id = w.persons[person_index];
         const int kind = rng.Below(3);  // 0 done, 1 overdue, 2 upcoming

@@ -182,12 +182,13 @@ CREATE TABLE activities (
     subject TEXT NOT NULL,
     type TEXT NOT NULL,
     owner_id INTEGER NOT NULL REFERENCES users(id),
+    creator_user_id INTEGER NOT NULL REFERENCES users(id),
     deal_id INTEGER REFERENCES deals(id),
     person_id INTEGER REFERENCES persons(id),
     org_id INTEGER REFERENCES organizations(id),
     due_date INTEGER,
     due_time_minutes INTEGER,
-    duration_minutes INTEGER NOT NULL DEFAULT 0,
+    duration_minutes INTEGER,
     done INTEGER NOT NULL DEFAULT 0,
     marked_as_done_time INTEGER,
     note TEXT NOT NULL DEFAULT '',
@@ -195,7 +196,10 @@ CREATE TABLE activities (
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL
 );
-CREATE INDEX activities_deal ON activities(workspace_id, deal_id);
+CREATE INDEX activities_deal ON activities(workspace_id, deal_id) WHERE deal_id IS NOT NULL;
+CREATE INDEX activities_person ON activities(workspace_id, person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX activities_org ON activities(workspace_id, org_id) WHERE org_id IS NOT NULL;
+CREATE INDEX activities_update_time ON activities(workspace_id, update_time, id);
 CREATE INDEX activities_owner_due ON activities(workspace_id, owner_id, done, due_date);
 
 CREATE TABLE notes (

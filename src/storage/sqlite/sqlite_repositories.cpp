@@ -1113,33 +1113,12 @@ class ActivityTable final : public ActivityRepository {
     explicit ActivityTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Activity& a) override {
-        std::optional<std::int64_t> due;
-        if (a.due_date) {
-            due = ToDayNumber(*a.due_date);
-        }
         return InsertRow(db_,
-                         "INSERT INTO activities(workspace_id, subject, type, owner_id, deal_id, "
-                         "person_id, org_id, due_date, due_time_minutes, duration_minutes, done, "
-                         "marked_as_done_time, note, is_deleted, add_time, update_time) "
-                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) {
-                             s.Bind(1, a.workspace_id)
-                                 .Bind(2, a.subject)
-                                 .Bind(3, a.type)
-                                 .Bind(4, a.owner_id)
-                                 .Bind(5, a.deal_id)
-                                 .Bind(6, a.person_id)
-                                 .Bind(7, a.org_id)
-                                 .Bind(8, due)
-                                 .Bind(9, a.due_time_minutes)
-                                 .Bind(10, a.duration_minutes)
-                                 .Bind(11, a.done ? 1 : 0)
-                                 .Bind(12, OptionalSeconds(a.marked_as_done_time))
-                                 .Bind(13, a.note)
-                                 .Bind(14, a.is_deleted ? 1 : 0)
-                                 .Bind(15, ToUnixSeconds(a.add_time))
-                                 .Bind(16, ToUnixSeconds(a.update_time));
-                         });
+                         "INSERT INTO activities(workspace_id, subject, type, owner_id, "
+                         "creator_user_id, deal_id, person_id, org_id, due_date, due_time_minutes, "
+                         "duration_minutes, done, marked_as_done_time, note, is_deleted, add_time, "
+                         "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) { BindFields(s, a); });
     }
 
     Result<Activity> Get(Id workspace_id, Id id) override {
@@ -1149,18 +1128,86 @@ class ActivityTable final : public ActivityRepository {
             "activity " + std::to_string(id));
     }
 
-    Result<std::vector<Activity>> ListForDeal(Id workspace_id, Id deal_id) override {
+    Status Update(const Activity& a) override {
+        return Execute(db_,
+                       "UPDATE activities SET workspace_id = ?, subject = ?, type = ?, "
+                       "owner_id = ?, creator_user_id = ?, deal_id = ?, person_id = ?, "
+                       "org_id = ?, due_date = ?, due_time_minutes = ?, duration_minutes = ?, "
+                       "done = ?, marked_as_done_time = ?, note = ?, is_deleted = ?, "
+                       "add_time = ?, update_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, a);
+                           s.Bind(18, a.workspace_id).Bind(19, a.id);
+                       });
+    }
+
+    Result<std::vector<Activity>> List(const ActivityQuery& q) override {
+        std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
+        const std::pair<const char*, const OptionalId*> id_filters[] = {
+            {" AND owner_id = ?", &q.owner_id},
+            {" AND deal_id = ?", &q.deal_id},
+            {" AND person_id = ?", &q.person_id},
+            {" AND org_id = ?", &q.org_id}};
+        for (const auto& filter : id_filters) {
+            if (*filter.second) {
+                sql += filter.first;
+            }
+        }
+        if (q.done) {
+            sql += " AND done = ?";
+        }
+        if (q.updated_since) {
+            sql += " AND update_time >= ?";
+        }
+        if (q.updated_until) {
+            sql += " AND update_time < ?";
+        }
+        if (!q.ids.empty()) {
+            sql += " AND id IN (";
+            for (std::size_t i = 0; i < q.ids.size(); ++i) {
+                sql += i ? ",?" : "?";
+            }
+            sql += ")";
+        }
+        sql += PageClause(q.options);
         std::vector<Activity> out;
         Status status = Query(
-            db_,
-            std::string(kSelect) +
-                " WHERE workspace_id = ? AND deal_id = ? AND is_deleted = 0 ORDER BY id",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
+            db_, sql,
+            [&](Statement& s) {
+                int next = 1;
+                s.Bind(next++, q.workspace_id);
+                for (const auto& filter : id_filters) {
+                    if (*filter.second) {
+                        s.Bind(next++, **filter.second);
+                    }
+                }
+                if (q.done) {
+                    s.Bind(next++, *q.done ? 1 : 0);
+                }
+                if (q.updated_since) {
+                    s.Bind(next++, ToUnixSeconds(*q.updated_since));
+                }
+                if (q.updated_until) {
+                    s.Bind(next++, ToUnixSeconds(*q.updated_until));
+                }
+                for (Id id : q.ids) {
+                    s.Bind(next++, id);
+                }
+                BindPage(s, next, q.options);
+            },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
             return status;
         }
         return out;
+    }
+
+    Result<std::vector<Activity>> ListForDeal(Id workspace_id, Id deal_id) override {
+        ActivityQuery query;
+        query.workspace_id = workspace_id;
+        query.deal_id = deal_id;
+        query.options.limit = 100000;
+        return List(query);
     }
 
     Result<Id> InsertType(const ActivityType& t) override {
@@ -1198,9 +1245,32 @@ class ActivityTable final : public ActivityRepository {
 
   private:
     static constexpr const char* kSelect =
-        "SELECT id, workspace_id, subject, type, owner_id, deal_id, person_id, org_id, "
-        "due_date, due_time_minutes, duration_minutes, done, marked_as_done_time, note, "
+        "SELECT id, workspace_id, subject, type, owner_id, creator_user_id, deal_id, person_id, "
+        "org_id, due_date, due_time_minutes, duration_minutes, done, marked_as_done_time, note, "
         "is_deleted, add_time, update_time FROM activities";
+    static void BindFields(Statement& s, const Activity& a) {
+        std::optional<std::int64_t> due;
+        if (a.due_date) {
+            due = ToDayNumber(*a.due_date);
+        }
+        s.Bind(1, a.workspace_id)
+            .Bind(2, a.subject)
+            .Bind(3, a.type)
+            .Bind(4, a.owner_id)
+            .Bind(5, a.creator_user_id)
+            .Bind(6, a.deal_id)
+            .Bind(7, a.person_id)
+            .Bind(8, a.org_id)
+            .Bind(9, due)
+            .Bind(10, a.due_time_minutes)
+            .Bind(11, a.duration_minutes)
+            .Bind(12, a.done ? 1 : 0)
+            .Bind(13, OptionalSeconds(a.marked_as_done_time))
+            .Bind(14, a.note)
+            .Bind(15, a.is_deleted ? 1 : 0)
+            .Bind(16, ToUnixSeconds(a.add_time))
+            .Bind(17, ToUnixSeconds(a.update_time));
+    }
     static Activity Read(const Statement& s) {
         Activity a;
         a.id = s.Int(0);
@@ -1208,22 +1278,25 @@ class ActivityTable final : public ActivityRepository {
         a.subject = s.Text(2);
         a.type = s.Text(3);
         a.owner_id = s.Int(4);
-        a.deal_id = s.OptionalInt(5);
-        a.person_id = s.OptionalInt(6);
-        a.org_id = s.OptionalInt(7);
-        if (auto day = s.OptionalInt(8)) {
+        a.creator_user_id = s.Int(5);
+        a.deal_id = s.OptionalInt(6);
+        a.person_id = s.OptionalInt(7);
+        a.org_id = s.OptionalInt(8);
+        if (auto day = s.OptionalInt(9)) {
             a.due_date = FromDayNumber(*day);
         }
-        if (auto minutes = s.OptionalInt(9)) {
+        if (auto minutes = s.OptionalInt(10)) {
             a.due_time_minutes = static_cast<int>(*minutes);
         }
-        a.duration_minutes = static_cast<int>(s.Int(10));
-        a.done = s.Int(11) != 0;
-        a.marked_as_done_time = OptionalInstant(s, 12);
-        a.note = s.Text(13);
-        a.is_deleted = s.Int(14) != 0;
-        a.add_time = FromUnixSeconds(s.Int(15));
-        a.update_time = FromUnixSeconds(s.Int(16));
+        if (auto minutes = s.OptionalInt(11)) {
+            a.duration_minutes = static_cast<int>(*minutes);
+        }
+        a.done = s.Int(12) != 0;
+        a.marked_as_done_time = OptionalInstant(s, 13);
+        a.note = s.Text(14);
+        a.is_deleted = s.Int(15) != 0;
+        a.add_time = FromUnixSeconds(s.Int(16));
+        a.update_time = FromUnixSeconds(s.Int(17));
         return a;
     }
     Connection& db_;
