@@ -188,6 +188,8 @@ class ActivityRepository {
     virtual Result<Id> InsertType(const ActivityType& type) = 0;
     virtual Result<std::optional<ActivityType>> FindType(Id workspace_id,
                                                          const std::string& key_string) = 0;
+    /// The workspace's activity types in order.
+    virtual Result<std::vector<ActivityType>> ListTypes(Id workspace_id) = 0;
 };
 
 class NoteRepository {

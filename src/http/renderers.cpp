@@ -197,6 +197,19 @@ void WriteActivityV2(JsonWriter& w, const domain::Activity& a) {
     w.EndObject();
 }
 
+void WriteActivityTypeV1(JsonWriter& w, const domain::ActivityType& t) {
+    w.StartObject();
+    w.Key("id").Int(t.id);
+    w.Key("name").String(t.name);
+    w.Key("icon_key").String(t.icon_key);
+    w.Key("color").Null();
+    w.Key("order_nr").Int(t.order_nr);
+    w.Key("key_string").String(t.key_string);
+    w.Key("active_flag").Bool(true);
+    w.Key("is_custom_flag").Bool(t.is_custom);
+    w.EndObject();
+}
+
 void WriteUserV1(JsonWriter& w,
                  const domain::User& u,
                  const domain::Workspace& workspace,

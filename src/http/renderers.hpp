@@ -21,6 +21,7 @@ void WriteStageV2(JsonWriter& w, const domain::Stage& stage);
 void WriteDealV2(JsonWriter& w, const domain::Deal& deal);
 void WritePersonV2(JsonWriter& w, const domain::Person& person);
 void WriteActivityV2(JsonWriter& w, const domain::Activity& activity);
+void WriteActivityTypeV1(JsonWriter& w, const domain::ActivityType& type);
 /// Minutes as "HH:MM" (due times, durations).
 std::string FormatClock(int minutes);
 void WriteOrganizationV2(JsonWriter& w, const domain::Organization& organization);

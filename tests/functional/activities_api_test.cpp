@@ -39,6 +39,16 @@ TEST_F(ActivitiesApi, ScheduleAndCompleteACall) {
     EXPECT_EQ(Call("GET", path).status, 404);
 }
 
+TEST_F(ActivitiesApi, DefaultActivityTypes) {
+    JsonResponse types = Call("GET", "/v1/activityTypes");
+    ASSERT_EQ(types.status, 200) << types.body;
+    std::string keys;
+    for (const auto& type : types.json["data"].GetArray()) {
+        keys += std::string(type["key_string"].GetString()) + ",";
+    }
+    EXPECT_EQ(keys, "call,meeting,task,deadline,email,lunch,");
+}
+
 TEST_F(ActivitiesApi, BadInputNamesTheField) {
     struct Case {
         const char* body;

@@ -92,6 +92,22 @@ void AddActivityRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
+    for (const std::string prefix : {"/api/v1", "/v1"}) {
+        router.Add("GET", prefix + "/activityTypes",
+                   [&store](const RouteContext& ctx, Responder respond) {
+                       const Id workspace_id = ctx.principal->user.workspace_id;
+                       ReadThen<std::vector<domain::ActivityType>>(
+                           store,
+                           [&](domain::Repositories& repos) {
+                               return repos.Activities().ListTypes(workspace_id);
+                           },
+                           [](const std::vector<domain::ActivityType>& types) {
+                               return SuccessResponse(ToJsonArray(types, WriteActivityTypeV1));
+                           },
+                           respond);
+                   });
+    }
+
     router.Add("GET", "/api/v2/activities", [&store](const RouteContext& ctx, Responder respond) {
         auto query = ParseActivityQuery(ctx);
         if (!query.ok()) {

@@ -952,9 +952,9 @@ class PersonTable final : public PersonRepository {
                                             BindFields(s, p);
                                             s.Bind(9, p.workspace_id).Bind(10, p.id);
                                         }));
-        PIPECRM_RETURN_IF_ERROR(Execute(
-            db_, "DELETE FROM person_contacts WHERE workspace_id = ? AND person_id = ?",
-            [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db_, "DELETE FROM person_contacts WHERE workspace_id = ? AND person_id = ?",
+                    [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
         return InsertContacts(p, p.id);
     }
 
@@ -1228,22 +1228,36 @@ class ActivityTable final : public ActivityRepository {
                                                  const std::string& key_string) override {
         std::optional<ActivityType> found;
         Status status = Query(
-            db_,
-            "SELECT id, workspace_id, key_string, name, icon_key, order_nr, is_custom FROM "
-            "activity_types WHERE workspace_id = ? AND key_string = ?",
+            db_, std::string(kTypeSelect) + " WHERE workspace_id = ? AND key_string = ?",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, key_string); },
-            [&](Statement& s) {
-                found = ActivityType{s.Int(0),     s.Int(1),  s.Text(2),
-                                     s.Text(3),    s.Text(4), static_cast<int>(s.Int(5)),
-                                     s.Int(6) != 0};
-            });
+            [&](Statement& s) { found = ReadType(s); });
         if (!status.ok()) {
             return status;
         }
         return found;
     }
 
+    Result<std::vector<ActivityType>> ListTypes(Id workspace_id) override {
+        std::vector<ActivityType> types;
+        Status status = Query(
+            db_, std::string(kTypeSelect) + " WHERE workspace_id = ? ORDER BY order_nr, id",
+            [&](Statement& s) { s.Bind(1, workspace_id); },
+            [&](Statement& s) { types.push_back(ReadType(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return types;
+    }
+
   private:
+    static constexpr const char* kTypeSelect =
+        "SELECT id, workspace_id, key_string, name, icon_key, order_nr, is_custom FROM "
+        "activity_types";
+    static ActivityType ReadType(const Statement& s) {
+        return ActivityType{s.Int(0),     s.Int(1),  s.Text(2),
+                            s.Text(3),    s.Text(4), static_cast<int>(s.Int(5)),
+                            s.Int(6) != 0};
+    }
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, subject, type, owner_id, creator_user_id, deal_id, person_id, "
         "org_id, due_date, due_time_minutes, duration_minutes, done, marked_as_done_time, note, "
