@@ -5,16 +5,6 @@
 namespace pipecrm::domain {
 namespace {
 
-Status CheckDeal(Repositories& repos, Id workspace_id, const OptionalId& id) {
-    if (!id) {
-        return Status::Ok();
-    }
-    auto deal = Referenced(
-        repos.Deals().Get(workspace_id, *id),
-        [](const Deal& d) { return d.status != DealStatus::kDeleted; }, "deal", *id, "deal_id");
-    return deal.ok() ? Status::Ok() : deal.status();
-}
-
 Status Apply(Repositories& repos,
              const Actor& actor,
              const ActivityChange& change,

@@ -27,4 +27,14 @@ Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId&
     return org.ok() ? Status::Ok() : org.status();
 }
 
+Status CheckDeal(Repositories& repos, Id workspace_id, const OptionalId& id) {
+    if (!id) {
+        return Status::Ok();
+    }
+    auto deal = Referenced(
+        repos.Deals().Get(workspace_id, *id),
+        [](const Deal& d) { return d.status != DealStatus::kDeleted; }, "deal", *id, "deal_id");
+    return deal.ok() ? Status::Ok() : deal.status();
+}
+
 }  // namespace pipecrm::domain

@@ -34,5 +34,7 @@ Status CheckOwner(Repositories& repos, Id workspace_id, Id user_id);
 /// A person (field "person_id") or organization (field "org_id") that is set must be live.
 Status CheckPerson(Repositories& repos, Id workspace_id, const OptionalId& id);
 Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId& id);
+/// A deal that is set must exist and not be deleted (field "deal_id").
+Status CheckDeal(Repositories& repos, Id workspace_id, const OptionalId& id);
 
 }  // namespace pipecrm::domain

@@ -192,10 +192,25 @@ class ActivityRepository {
     virtual Result<std::vector<ActivityType>> ListTypes(Id workspace_id) = 0;
 };
 
+/// Notes are listed newest first, by offset (Pipedrive v1 paging).
+struct NoteQuery {
+    Id workspace_id = 0;
+    OptionalId deal_id;
+    OptionalId person_id;
+    OptionalId org_id;
+    OptionalId user_id;
+    int offset = 0;
+    int limit = 100;  ///< repositories return up to limit + 1 rows so callers can see "more"
+};
+
 class NoteRepository {
   public:
     virtual ~NoteRepository() = default;
     virtual Result<Id> Insert(const Note& note) = 0;
+    virtual Result<Note> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const Note& note) = 0;
+    /// Notes not deleted.
+    virtual Result<std::vector<Note>> List(const NoteQuery& query) = 0;
     virtual Result<std::vector<Note>> ListForDeal(Id workspace_id, Id deal_id) = 0;
 };
 

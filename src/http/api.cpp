@@ -33,6 +33,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddDealRoutes(router_, services_);
     AddContactRoutes(router_, services_);
     AddActivityRoutes(router_, services_);
+    AddNoteRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

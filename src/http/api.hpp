@@ -40,5 +40,6 @@ void AddStageRoutes(Router& router, const ApiServices& services);
 void AddDealRoutes(Router& router, const ApiServices& services);
 void AddContactRoutes(Router& router, const ApiServices& services);
 void AddActivityRoutes(Router& router, const ApiServices& services);
+void AddNoteRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

@@ -214,7 +214,10 @@ CREATE TABLE notes (
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL
 );
-CREATE INDEX notes_deal ON notes(workspace_id, deal_id);
+CREATE INDEX notes_deal ON notes(workspace_id, deal_id) WHERE deal_id IS NOT NULL;
+CREATE INDEX notes_person ON notes(workspace_id, person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX notes_org ON notes(workspace_id, org_id) WHERE org_id IS NOT NULL;
+CREATE INDEX notes_add_time ON notes(workspace_id, add_time, id);
 
 CREATE TABLE products (
     id INTEGER PRIMARY KEY,

@@ -1324,48 +1324,98 @@ class NoteTable final : public NoteRepository {
         return InsertRow(db_,
                          "INSERT INTO notes(workspace_id, user_id, content, deal_id, person_id, "
                          "org_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) {
-                             s.Bind(1, n.workspace_id)
-                                 .Bind(2, n.user_id)
-                                 .Bind(3, n.content)
-                                 .Bind(4, n.deal_id)
-                                 .Bind(5, n.person_id)
-                                 .Bind(6, n.org_id)
-                                 .Bind(7, n.is_deleted ? 1 : 0)
-                                 .Bind(8, ToUnixSeconds(n.add_time))
-                                 .Bind(9, ToUnixSeconds(n.update_time));
-                         });
+                         [&](Statement& s) { BindFields(s, n); });
     }
 
-    Result<std::vector<Note>> ListForDeal(Id workspace_id, Id deal_id) override {
+    Result<Note> Get(Id workspace_id, Id id) override {
+        return One<Note>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "note " + std::to_string(id));
+    }
+
+    Status Update(const Note& n) override {
+        return Execute(db_,
+                       "UPDATE notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
+                       "person_id = ?, org_id = ?, is_deleted = ?, add_time = ?, update_time = ? "
+                       "WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, n);
+                           s.Bind(10, n.workspace_id).Bind(11, n.id);
+                       });
+    }
+
+    Result<std::vector<Note>> List(const NoteQuery& q) override {
+        std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
+        const std::pair<const char*, const OptionalId*> filters[] = {
+            {" AND deal_id = ?", &q.deal_id},
+            {" AND person_id = ?", &q.person_id},
+            {" AND org_id = ?", &q.org_id},
+            {" AND user_id = ?", &q.user_id}};
+        for (const auto& filter : filters) {
+            if (*filter.second) {
+                sql += filter.first;
+            }
+        }
+        sql += " ORDER BY add_time DESC, id DESC LIMIT ? OFFSET ?";
         std::vector<Note> out;
         Status status = Query(
-            db_,
-            "SELECT id, workspace_id, user_id, content, deal_id, person_id, org_id, is_deleted, "
-            "add_time, update_time FROM notes WHERE workspace_id = ? AND deal_id = ? AND "
-            "is_deleted = 0 ORDER BY id",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
+            db_, sql,
             [&](Statement& s) {
-                Note n;
-                n.id = s.Int(0);
-                n.workspace_id = s.Int(1);
-                n.user_id = s.Int(2);
-                n.content = s.Text(3);
-                n.deal_id = s.OptionalInt(4);
-                n.person_id = s.OptionalInt(5);
-                n.org_id = s.OptionalInt(6);
-                n.is_deleted = s.Int(7) != 0;
-                n.add_time = FromUnixSeconds(s.Int(8));
-                n.update_time = FromUnixSeconds(s.Int(9));
-                out.push_back(std::move(n));
-            });
+                int next = 1;
+                s.Bind(next++, q.workspace_id);
+                for (const auto& filter : filters) {
+                    if (*filter.second) {
+                        s.Bind(next++, **filter.second);
+                    }
+                }
+                s.Bind(next++, q.limit + 1);
+                s.Bind(next++, q.offset);
+            },
+            [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
             return status;
         }
         return out;
     }
 
+    Result<std::vector<Note>> ListForDeal(Id workspace_id, Id deal_id) override {
+        NoteQuery query;
+        query.workspace_id = workspace_id;
+        query.deal_id = deal_id;
+        query.limit = 100000;
+        return List(query);
+    }
+
   private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, user_id, content, deal_id, person_id, org_id, is_deleted, "
+        "add_time, update_time FROM notes";
+    static void BindFields(Statement& s, const Note& n) {
+        s.Bind(1, n.workspace_id)
+            .Bind(2, n.user_id)
+            .Bind(3, n.content)
+            .Bind(4, n.deal_id)
+            .Bind(5, n.person_id)
+            .Bind(6, n.org_id)
+            .Bind(7, n.is_deleted ? 1 : 0)
+            .Bind(8, ToUnixSeconds(n.add_time))
+            .Bind(9, ToUnixSeconds(n.update_time));
+    }
+    static Note Read(const Statement& s) {
+        Note n;
+        n.id = s.Int(0);
+        n.workspace_id = s.Int(1);
+        n.user_id = s.Int(2);
+        n.content = s.Text(3);
+        n.deal_id = s.OptionalInt(4);
+        n.person_id = s.OptionalInt(5);
+        n.org_id = s.OptionalInt(6);
+        n.is_deleted = s.Int(7) != 0;
+        n.add_time = FromUnixSeconds(s.Int(8));
+        n.update_time = FromUnixSeconds(s.Int(9));
+        return n;
+    }
     Connection& db_;
 };
 
