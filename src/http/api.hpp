@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include "auth/authenticator.hpp"
 #include "base/time.hpp"
@@ -31,6 +32,9 @@ class Api {
     ApiServices services_;
     Router router_;
 };
+
+/// The OpenAPI 3.1 document of every route (src/http/openapi.json, embedded at build time).
+std::string_view OpenApiDocument();
 
 // Route registration, one function per resource (handlers/*.cpp).
 void AddHealthRoutes(Router& router, const ApiServices& services);

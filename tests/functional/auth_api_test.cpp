@@ -12,6 +12,13 @@ TEST_F(AuthApi, HealthNeedsNoToken) {
     EXPECT_STREQ(response.json["status"].GetString(), "ok");
 }
 
+TEST_F(AuthApi, OpenApiDocumentNeedsNoToken) {
+    JsonResponse response = CallWithToken("", "GET", "/api/openapi.json");
+    ASSERT_EQ(response.status, 200);
+    EXPECT_STREQ(response.json["openapi"].GetString(), "3.1.0");
+    EXPECT_TRUE(response.json["paths"].HasMember("/api/v2/deals/{id}"));
+}
+
 TEST_F(AuthApi, MissingTokenIs401WithEnvelope) {
     JsonResponse response = CallWithToken("", "GET", "/api/v2/deals");
     EXPECT_EQ(response.status, 401);

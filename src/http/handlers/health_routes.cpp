@@ -1,4 +1,5 @@
-// GET /healthz: the server is up and its database answers.
+// GET /healthz: the server is up and its database answers. GET /api/openapi.json: the API's
+// description.
 #include "http/api.hpp"
 #include "http/errors.hpp"
 
@@ -19,6 +20,14 @@ void AddHealthRoutes(Router& router, const ApiServices& services) {
             }
             Response response;
             response.body = "{\"status\":\"ok\"}";
+            respond(std::move(response));
+        },
+        /*needs_auth=*/false);
+    router.Add(
+        "GET", "/api/openapi.json",
+        [](const RouteContext&, Responder respond) {
+            Response response;
+            response.body = std::string(OpenApiDocument());
             respond(std::move(response));
         },
         /*needs_auth=*/false);
