@@ -66,7 +66,10 @@ Result<JsonBody> JsonBody::Parse(const std::string& body) {
     if (body.empty()) {
         return InvalidArgument("the request body must be a JSON object");
     }
-    rapidjson::ParseResult ok = parsed.document_->Parse(body.c_str(), body.size());
+    // Iterative (no recursion however deep the nesting) and strict about UTF-8.
+    constexpr unsigned kFlags =
+        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    rapidjson::ParseResult ok = parsed.document_->Parse<kFlags>(body.c_str(), body.size());
     if (!ok) {
         return InvalidArgument(std::string("the request body is not valid JSON: ") +
                                rapidjson::GetParseError_En(ok.Code()) + " at byte " +
