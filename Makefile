@@ -29,11 +29,14 @@ test-asan: setup
 	@cmake --build build/asan -j $(JOBS)
 	@cd build/asan && ctest -j $(JOBS) -L fast --output-on-failure
 
-# Write throughput: HTTP and storage layer against raw SQLite (see bench/README.md).
-bench: setup
+# Benchmarks (see bench/README.md): write throughput against raw SQLite, then a page of a
+# stage read from 100k deals against nginx serving the same bytes.
+bench:
+	@scripts/setup bench
 	@cmake --preset release > /dev/null
 	@cmake --build build/release -j $(JOBS) --target pipecrm pipecrm_write_bench pipecrm_generate
 	@build/release/pipecrm_write_bench --binary build/release/pipecrm
+	@bench/read_bench.sh
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -1,5 +1,6 @@
 #include "http/json.hpp"
 
+#include <array>
 #include <charconv>
 #include <memory>
 
@@ -7,56 +8,202 @@
 
 namespace pipecrm::http {
 
+namespace {
+
+// The bytes JSON strings must escape: control characters, '"' and '\\'.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c) {
+        table[static_cast<std::size_t>(c)] = true;
+    }
+    table['"'] = true;
+    table['\\'] = true;
+    return table;
+}();
+
+// Appends `value` as a JSON string body (without quotes), escaping what JSON requires.
+void AppendEscaped(std::string& out, std::string_view value) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (!kNeedsEscape[c]) {
+            continue;
+        }
+        out.append(value.data() + start, i - start);
+        start = i + 1;
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default: {
+                const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+                out.append(escaped, sizeof escaped);
+            }
+        }
+    }
+    out.append(value.data() + start, value.size() - start);
+}
+
+// Two digits of `value` (0..99) at `out`.
+void TwoDigits(char* out, unsigned value) {
+    out[0] = static_cast<char>('0' + value / 10);
+    out[1] = static_cast<char>('0' + value % 10);
+}
+
+// "YYYY-MM-DD" into out[0..9]; years 0..9999.
+void FormatDay(char* out, std::chrono::sys_days day) {
+    const std::chrono::year_month_day ymd{day};
+    const auto year = static_cast<unsigned>(static_cast<int>(ymd.year()));
+    TwoDigits(out, year / 100 % 100);
+    TwoDigits(out + 2, year % 100);
+    out[4] = '-';
+    TwoDigits(out + 5, static_cast<unsigned>(ymd.month()));
+    out[7] = '-';
+    TwoDigits(out + 8, static_cast<unsigned>(ymd.day()));
+}
+
+}  // namespace
+
+void JsonWriter::BeforeValue() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    const std::uint64_t bit = std::uint64_t{1} << (depth_ & 63);
+    if (has_items_ & bit) {
+        out_ += ',';
+    }
+    has_items_ |= bit;
+}
+
+void JsonWriter::Open(char bracket) {
+    BeforeValue();
+    out_ += bracket;
+    ++depth_;
+    has_items_ &= ~(std::uint64_t{1} << (depth_ & 63));
+}
+
+void JsonWriter::Close(char bracket) {
+    --depth_;
+    out_ += bracket;
+}
+
 JsonWriter& JsonWriter::Key(std::string_view key) {
-    writer_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    BeforeValue();
+    // Keys are the API's own field names: plain ASCII, nothing to escape.
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    after_key_ = true;
     return *this;
 }
+
 JsonWriter& JsonWriter::String(std::string_view value) {
-    writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    BeforeValue();
+    out_ += '"';
+    AppendEscaped(out_, value);
+    out_ += '"';
     return *this;
 }
+
 JsonWriter& JsonWriter::Int(std::int64_t value) {
-    writer_.Int64(value);
+    BeforeValue();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    out_.append(buf, end);
     return *this;
 }
+
 JsonWriter& JsonWriter::Bool(bool value) {
-    writer_.Bool(value);
+    BeforeValue();
+    out_ += value ? "true" : "false";
     return *this;
 }
+
 JsonWriter& JsonWriter::Null() {
-    writer_.Null();
+    BeforeValue();
+    out_ += "null";
     return *this;
 }
+
 JsonWriter& JsonWriter::Raw(std::string_view json) {
-    writer_.RawValue(json.data(), json.size(), rapidjson::kNumberType);
+    BeforeValue();
+    out_ += json;
     return *this;
 }
+
 JsonWriter& JsonWriter::OptionalId(const pipecrm::OptionalId& value) {
     return value ? Int(*value) : Null();
 }
+
 JsonWriter& JsonWriter::OptionalString(const std::optional<std::string>& value) {
     return value ? String(*value) : Null();
 }
+
 JsonWriter& JsonWriter::Rfc3339(const std::optional<Instant>& value) {
-    return value ? String(FormatRfc3339(*value)) : Null();
+    if (!value) {
+        return Null();
+    }
+    BeforeValue();
+    // "YYYY-MM-DDTHH:MM:SSZ" without printf: this runs for every time of every row.
+    const auto day = std::chrono::floor<std::chrono::days>(*value);
+    const auto seconds = static_cast<unsigned>((*value - day).count());
+    char buf[22] = {'"'};
+    FormatDay(buf + 1, day);
+    buf[11] = 'T';
+    TwoDigits(buf + 12, seconds / 3600);
+    buf[14] = ':';
+    TwoDigits(buf + 15, seconds / 60 % 60);
+    buf[17] = ':';
+    TwoDigits(buf + 18, seconds % 60);
+    buf[20] = 'Z';
+    buf[21] = '"';
+    out_.append(buf, sizeof buf);
+    return *this;
 }
+
 JsonWriter& JsonWriter::Date(const std::optional<pipecrm::Date>& value) {
-    return value ? String(FormatDate(*value)) : Null();
+    if (!value) {
+        return Null();
+    }
+    BeforeValue();
+    char buf[12] = {'"'};
+    FormatDay(buf + 1, *value);
+    buf[11] = '"';
+    out_.append(buf, sizeof buf);
+    return *this;
 }
+
 JsonWriter& JsonWriter::StartObject() {
-    writer_.StartObject();
+    Open('{');
     return *this;
 }
+
 JsonWriter& JsonWriter::EndObject() {
-    writer_.EndObject();
+    Close('}');
     return *this;
 }
+
 JsonWriter& JsonWriter::StartArray() {
-    writer_.StartArray();
+    Open('[');
     return *this;
 }
+
 JsonWriter& JsonWriter::EndArray() {
-    writer_.EndArray();
+    Close(']');
     return *this;
 }
 
