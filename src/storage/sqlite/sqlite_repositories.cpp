@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <variant>
 
 namespace pipecrm::storage::sqlite {
 namespace {
@@ -72,6 +73,70 @@ std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& t) {
     return ToUnixSeconds(*t);
 }
 
+// A WHERE clause built from optional filters, with its parameters in the same order.
+class Where {
+  public:
+    explicit Where(Id workspace_id) : sql_(" WHERE workspace_id = ?") {
+        values_.push_back(workspace_id);
+    }
+
+    /// A condition with no parameter, e.g. "is_deleted = 0".
+    Where& Always(const char* condition) {
+        sql_ += " AND ";
+        sql_ += condition;
+        return *this;
+    }
+    /// "column = ?" when the value is set.
+    Where& Equals(const char* column, const std::optional<std::int64_t>& value) {
+        if (value) {
+            sql_ += std::string(" AND ") + column + " = ?";
+            values_.push_back(*value);
+        }
+        return *this;
+    }
+    /// update_time within [since, until).
+    Where& UpdatedBetween(const std::optional<Instant>& since,
+                          const std::optional<Instant>& until) {
+        if (since) {
+            sql_ += " AND update_time >= ?";
+            values_.push_back(ToUnixSeconds(*since));
+        }
+        if (until) {
+            sql_ += " AND update_time < ?";
+            values_.push_back(ToUnixSeconds(*until));
+        }
+        return *this;
+    }
+    /// "column IN (...)" when the list is not empty.
+    template <typename T>
+    Where& In(const char* column, const std::vector<T>& values) {
+        if (values.empty()) {
+            return *this;
+        }
+        sql_ += std::string(" AND ") + column + " IN (";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            sql_ += i ? ",?" : "?";
+            values_.push_back(values[i]);
+        }
+        sql_ += ")";
+        return *this;
+    }
+
+    const std::string& sql() const { return sql_; }
+    /// Binds the parameters from index 1; returns the next free index.
+    int Bind(Statement& s) const {
+        int next = 1;
+        for (const auto& value : values_) {
+            std::visit([&](const auto& v) { s.Bind(next++, v); }, value);
+        }
+        return next;
+    }
+
+  private:
+    std::string sql_;
+    std::vector<std::variant<std::int64_t, std::string_view>> values_;
+};
+
 const char* SortColumn(SortField field) {
     switch (field) {
         case SortField::kId:
@@ -121,6 +186,24 @@ int BindPage(Statement& s, int index, const ListOptions& options) {
     }
     s.Bind(index++, static_cast<std::int64_t>(options.limit) + 1);
     return index;
+}
+
+// A page of rows: `select` (a SELECT ... FROM table) filtered by `where`, sorted and paged.
+template <typename T, typename ReadFn>
+Result<std::vector<T>> ListRows(Connection& db,
+                                const char* select,
+                                const Where& where,
+                                const ListOptions& options,
+                                ReadFn&& read) {
+    std::vector<T> out;
+    Status status = Query(
+        db, std::string(select) + where.sql() + PageClause(options),
+        [&](Statement& s) { BindPage(s, where.Bind(s), options); },
+        [&](Statement& s) { out.push_back(read(s)); });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -352,17 +435,9 @@ class PipelineTable final : public PipelineRepository {
     }
 
     Result<std::vector<Pipeline>> List(Id workspace_id, const ListOptions& options) override {
-        std::vector<Pipeline> out;
-        Status status = Query(
-            db_,
-            std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0" +
-                PageClause(options),
-            [&](Statement& s) { BindPage(s.Bind(1, workspace_id), 2, options); },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
+        Where where(workspace_id);
+        where.Always("is_deleted = 0");
+        return ListRows<Pipeline>(db_, kSelect, where, options, Read);
     }
 
     Result<int> MaxOrder(Id workspace_id) override {
@@ -441,27 +516,9 @@ class StageTable final : public StageRepository {
     Result<std::vector<Stage>> List(Id workspace_id,
                                     OptionalId pipeline_id,
                                     const ListOptions& options) override {
-        std::vector<Stage> out;
-        std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
-        if (pipeline_id) {
-            sql += " AND pipeline_id = ?";
-        }
-        sql += PageClause(options);
-        Status status = Query(
-            db_, sql,
-            [&](Statement& s) {
-                s.Bind(1, workspace_id);
-                int next = 2;
-                if (pipeline_id) {
-                    s.Bind(next++, *pipeline_id);
-                }
-                BindPage(s, next, options);
-            },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
+        Where where(workspace_id);
+        where.Always("is_deleted = 0").Equals("pipeline_id", pipeline_id);
+        return ListRows<Stage>(db_, kSelect, where, options, Read);
     }
 
     Result<int> MaxOrder(Id workspace_id, Id pipeline_id) override {
@@ -584,103 +641,35 @@ class DealTable final : public DealRepository {
     }
 
     Result<std::vector<Deal>> List(const DealQuery& q) override {
-        std::string sql = std::string(kSelect) + " WHERE workspace_id = ?";
-        if (q.statuses.empty()) {
-            sql += " AND status <> 'deleted'";
-        } else {
-            sql += " AND status IN (";
-            for (std::size_t i = 0; i < q.statuses.size(); ++i) {
-                sql += i ? ",?" : "?";
-            }
-            sql += ")";
+        std::vector<std::string_view> statuses;
+        for (DealStatus status : q.statuses) {
+            statuses.push_back(DealStatusName(status));
         }
-        if (q.owner_id) {
-            sql += " AND owner_id = ?";
+        Where where(q.workspace_id);
+        if (statuses.empty()) {
+            where.Always("status <> 'deleted'");
         }
-        if (q.stage_id) {
-            sql += " AND stage_id = ?";
-        }
-        if (q.pipeline_id) {
-            sql += " AND pipeline_id = ?";
-        }
-        if (q.person_id) {
-            sql += " AND person_id = ?";
-        }
-        if (q.org_id) {
-            sql += " AND org_id = ?";
-        }
-        if (q.updated_since) {
-            sql += " AND update_time >= ?";
-        }
-        if (q.updated_until) {
-            sql += " AND update_time < ?";
-        }
-        if (!q.ids.empty()) {
-            sql += " AND id IN (";
-            for (std::size_t i = 0; i < q.ids.size(); ++i) {
-                sql += i ? ",?" : "?";
-            }
-            sql += ")";
-        }
-        sql += PageClause(q.options);
-        std::vector<Deal> out;
-        Status status = Query(
-            db_, sql,
-            [&](Statement& s) {
-                int next = 1;
-                s.Bind(next++, q.workspace_id);
-                for (DealStatus st : q.statuses) {
-                    s.Bind(next++, DealStatusName(st));
-                }
-                for (const OptionalId* id :
-                     {&q.owner_id, &q.stage_id, &q.pipeline_id, &q.person_id, &q.org_id}) {
-                    if (*id) {
-                        s.Bind(next++, **id);
-                    }
-                }
-                if (q.updated_since) {
-                    s.Bind(next++, ToUnixSeconds(*q.updated_since));
-                }
-                if (q.updated_until) {
-                    s.Bind(next++, ToUnixSeconds(*q.updated_until));
-                }
-                for (Id id : q.ids) {
-                    s.Bind(next++, id);
-                }
-                BindPage(s, next, q.options);
-            },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
+        where.In("status", statuses)
+            .Equals("owner_id", q.owner_id)
+            .Equals("stage_id", q.stage_id)
+            .Equals("pipeline_id", q.pipeline_id)
+            .Equals("person_id", q.person_id)
+            .Equals("org_id", q.org_id)
+            .UpdatedBetween(q.updated_since, q.updated_until)
+            .In("id", q.ids);
+        return ListRows<Deal>(db_, kSelect, where, q.options, Read);
     }
 
     Result<std::int64_t> CountLive(Id workspace_id,
                                    OptionalId pipeline_id,
                                    OptionalId stage_id) override {
+        Where where(workspace_id);
+        where.Always("status <> 'deleted'")
+            .Equals("pipeline_id", pipeline_id)
+            .Equals("stage_id", stage_id);
         std::int64_t count = 0;
-        std::string sql =
-            "SELECT COUNT(*) FROM deals WHERE workspace_id = ? AND status <> "
-            "'deleted'";
-        if (pipeline_id) {
-            sql += " AND pipeline_id = ?";
-        }
-        if (stage_id) {
-            sql += " AND stage_id = ?";
-        }
         Status status = Query(
-            db_, sql,
-            [&](Statement& s) {
-                int next = 1;
-                s.Bind(next++, workspace_id);
-                if (pipeline_id) {
-                    s.Bind(next++, *pipeline_id);
-                }
-                if (stage_id) {
-                    s.Bind(next++, *stage_id);
-                }
-            },
+            db_, "SELECT COUNT(*) FROM deals" + where.sql(), [&](Statement& s) { where.Bind(s); },
             [&](Statement& s) { count = s.Int(0); });
         if (!status.ok()) {
             return status;
@@ -867,51 +856,15 @@ class DealEventTable final : public DealEventLog {
     Connection& db_;
 };
 
-// The WHERE clause of a person or organization list after "workspace_id = ?"; `persons`
-// allows the org_id filter. BindContactQuery binds the same parameters in the same order.
-std::string ContactFilter(const ContactQuery& q, bool persons) {
-    std::string sql = " WHERE workspace_id = ? AND is_deleted = 0";
-    if (q.owner_id) {
-        sql += " AND owner_id = ?";
+// The filters of a person (`persons`) or organization list.
+Where ContactWhere(const ContactQuery& q, bool persons) {
+    Where where(q.workspace_id);
+    where.Always("is_deleted = 0").Equals("owner_id", q.owner_id);
+    if (persons) {
+        where.Equals("org_id", q.org_id);
     }
-    if (persons && q.org_id) {
-        sql += " AND org_id = ?";
-    }
-    if (q.updated_since) {
-        sql += " AND update_time >= ?";
-    }
-    if (q.updated_until) {
-        sql += " AND update_time < ?";
-    }
-    if (!q.ids.empty()) {
-        sql += " AND id IN (";
-        for (std::size_t i = 0; i < q.ids.size(); ++i) {
-            sql += i ? ",?" : "?";
-        }
-        sql += ")";
-    }
-    return sql + PageClause(q.options);
-}
-
-void BindContactQuery(Statement& s, const ContactQuery& q, bool persons) {
-    int next = 1;
-    s.Bind(next++, q.workspace_id);
-    if (q.owner_id) {
-        s.Bind(next++, *q.owner_id);
-    }
-    if (persons && q.org_id) {
-        s.Bind(next++, *q.org_id);
-    }
-    if (q.updated_since) {
-        s.Bind(next++, ToUnixSeconds(*q.updated_since));
-    }
-    if (q.updated_until) {
-        s.Bind(next++, ToUnixSeconds(*q.updated_until));
-    }
-    for (Id id : q.ids) {
-        s.Bind(next++, id);
-    }
-    BindPage(s, next, q.options);
+    where.UpdatedBetween(q.updated_since, q.updated_until).In("id", q.ids);
+    return where;
 }
 
 class PersonTable final : public PersonRepository {
@@ -959,18 +912,15 @@ class PersonTable final : public PersonRepository {
     }
 
     Result<std::vector<Person>> List(const ContactQuery& query) override {
-        std::vector<Person> out;
-        Status status = Query(
-            db_, std::string(kSelect) + ContactFilter(query, /*persons=*/true),
-            [&](Statement& s) { BindContactQuery(s, query, /*persons=*/true); },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
+        auto persons = ListRows<Person>(db_, kSelect, ContactWhere(query, /*persons=*/true),
+                                        query.options, Read);
+        if (!persons.ok()) {
+            return persons;
         }
-        for (Person& person : out) {
+        for (Person& person : *persons) {
             PIPECRM_RETURN_IF_ERROR(LoadContacts(person));
         }
-        return out;
+        return persons;
     }
 
   private:
@@ -1067,15 +1017,8 @@ class OrganizationTable final : public OrganizationRepository {
     }
 
     Result<std::vector<Organization>> List(const ContactQuery& query) override {
-        std::vector<Organization> out;
-        Status status = Query(
-            db_, std::string(kSelect) + ContactFilter(query, /*persons=*/false),
-            [&](Statement& s) { BindContactQuery(s, query, /*persons=*/false); },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
+        return ListRows<Organization>(db_, kSelect, ContactWhere(query, /*persons=*/false),
+                                      query.options, Read);
     }
 
   private:
@@ -1142,64 +1085,20 @@ class ActivityTable final : public ActivityRepository {
     }
 
     Result<std::vector<Activity>> List(const ActivityQuery& q) override {
-        std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
-        const std::pair<const char*, const OptionalId*> id_filters[] = {
-            {" AND owner_id = ?", &q.owner_id},
-            {" AND deal_id = ?", &q.deal_id},
-            {" AND person_id = ?", &q.person_id},
-            {" AND org_id = ?", &q.org_id}};
-        for (const auto& filter : id_filters) {
-            if (*filter.second) {
-                sql += filter.first;
-            }
-        }
+        std::optional<std::int64_t> done;
         if (q.done) {
-            sql += " AND done = ?";
+            done = *q.done ? 1 : 0;
         }
-        if (q.updated_since) {
-            sql += " AND update_time >= ?";
-        }
-        if (q.updated_until) {
-            sql += " AND update_time < ?";
-        }
-        if (!q.ids.empty()) {
-            sql += " AND id IN (";
-            for (std::size_t i = 0; i < q.ids.size(); ++i) {
-                sql += i ? ",?" : "?";
-            }
-            sql += ")";
-        }
-        sql += PageClause(q.options);
-        std::vector<Activity> out;
-        Status status = Query(
-            db_, sql,
-            [&](Statement& s) {
-                int next = 1;
-                s.Bind(next++, q.workspace_id);
-                for (const auto& filter : id_filters) {
-                    if (*filter.second) {
-                        s.Bind(next++, **filter.second);
-                    }
-                }
-                if (q.done) {
-                    s.Bind(next++, *q.done ? 1 : 0);
-                }
-                if (q.updated_since) {
-                    s.Bind(next++, ToUnixSeconds(*q.updated_since));
-                }
-                if (q.updated_until) {
-                    s.Bind(next++, ToUnixSeconds(*q.updated_until));
-                }
-                for (Id id : q.ids) {
-                    s.Bind(next++, id);
-                }
-                BindPage(s, next, q.options);
-            },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
+        Where where(q.workspace_id);
+        where.Always("is_deleted = 0")
+            .Equals("owner_id", q.owner_id)
+            .Equals("deal_id", q.deal_id)
+            .Equals("person_id", q.person_id)
+            .Equals("org_id", q.org_id)
+            .Equals("done", done)
+            .UpdatedBetween(q.updated_since, q.updated_until)
+            .In("id", q.ids);
+        return ListRows<Activity>(db_, kSelect, where, q.options, Read);
     }
 
     Result<std::vector<Activity>> ListForDeal(Id workspace_id, Id deal_id) override {
@@ -1346,31 +1245,20 @@ class NoteTable final : public NoteRepository {
     }
 
     Result<std::vector<Note>> List(const NoteQuery& q) override {
-        std::string sql = std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0";
-        const std::pair<const char*, const OptionalId*> filters[] = {
-            {" AND deal_id = ?", &q.deal_id},
-            {" AND person_id = ?", &q.person_id},
-            {" AND org_id = ?", &q.org_id},
-            {" AND user_id = ?", &q.user_id}};
-        for (const auto& filter : filters) {
-            if (*filter.second) {
-                sql += filter.first;
-            }
-        }
-        sql += " ORDER BY add_time DESC, id DESC LIMIT ? OFFSET ?";
+        Where where(q.workspace_id);
+        where.Always("is_deleted = 0")
+            .Equals("deal_id", q.deal_id)
+            .Equals("person_id", q.person_id)
+            .Equals("org_id", q.org_id)
+            .Equals("user_id", q.user_id);
         std::vector<Note> out;
         Status status = Query(
-            db_, sql,
+            db_,
+            std::string(kSelect) + where.sql() +
+                " ORDER BY add_time DESC, id DESC LIMIT ? OFFSET ?",
             [&](Statement& s) {
-                int next = 1;
-                s.Bind(next++, q.workspace_id);
-                for (const auto& filter : filters) {
-                    if (*filter.second) {
-                        s.Bind(next++, **filter.second);
-                    }
-                }
-                s.Bind(next++, q.limit + 1);
-                s.Bind(next++, q.offset);
+                const int next = where.Bind(s);
+                s.Bind(next, q.limit + 1).Bind(next + 1, q.offset);
             },
             [&](Statement& s) { out.push_back(Read(s)); });
         if (!status.ok()) {
