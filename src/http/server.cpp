@@ -67,63 +67,6 @@ void AppendJsonEscaped(std::string& out, std::string_view text) {
     }
 }
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/// Decodes %XX escapes (an invalid escape stays as written) and, for query parts, '+' as a space.
-std::string PercentDecode(std::string_view text, bool plus_is_space) {
-    if (text.find('%') == std::string_view::npos &&
-        (!plus_is_space || text.find('+') == std::string_view::npos)) {
-        return std::string(text);
-    }
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '%' && i + 2 < text.size()) {
-            const int high = HexValue(text[i + 1]);
-            const int low = HexValue(text[i + 2]);
-            if (high >= 0 && low >= 0) {
-                out += static_cast<char>(high * 16 + low);
-                i += 2;
-                continue;
-            }
-        }
-        out += (plus_is_space && c == '+') ? ' ' : c;
-    }
-    return out;
-}
-
-HeaderList ParseQuery(std::string_view query) {
-    HeaderList params;
-    while (!query.empty()) {
-        const std::size_t amp = query.find('&');
-        const std::string_view part = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        if (part.empty()) {
-            continue;
-        }
-        const std::size_t eq = part.find('=');
-        if (eq == std::string_view::npos) {
-            params.emplace_back(PercentDecode(part, true), std::string());
-        } else {
-            params.emplace_back(PercentDecode(part.substr(0, eq), true),
-                                PercentDecode(part.substr(eq + 1), true));
-        }
-    }
-    return params;
-}
-
 std::string_view View(beast::string_view text) {
     return {text.data(), text.size()};
 }
@@ -602,7 +545,7 @@ void Session::Dispatch() {
     const std::size_t question = target.find('?');
     request.path = PercentDecode(target.substr(0, question), false);
     if (question != std::string_view::npos) {
-        request.query = ParseQuery(target.substr(question + 1));
+        request.query = ParseQueryString(target.substr(question + 1));
     }
     request.headers.reserve(
         static_cast<std::size_t>(std::distance(message.begin(), message.end())));
@@ -650,24 +593,6 @@ std::string ErrorBody(std::string_view message, int status) {
     }
     body += '}';
     return body;
-}
-
-const std::string* Request::Header(std::string_view name) const {
-    for (const auto& [key, value] : headers) {
-        if (key == name) {
-            return &value;
-        }
-    }
-    return nullptr;
-}
-
-const std::string* Request::Query(std::string_view name) const {
-    for (const auto& [key, value] : query) {
-        if (key == name) {
-            return &value;
-        }
-    }
-    return nullptr;
 }
 
 namespace {

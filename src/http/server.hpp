@@ -35,6 +35,11 @@ struct Request {
     const std::string* Query(std::string_view name) const;
 };
 
+/// Decodes %XX escapes (an invalid escape stays as written) and, when `plus_is_space`, '+'.
+std::string PercentDecode(std::string_view text, bool plus_is_space);
+/// Splits "a=1&b=x+y" into decoded pairs, in order; a key without '=' gets an empty value.
+HeaderList ParseQueryString(std::string_view query);
+
 struct Response {
     int status = 200;
     std::string content_type = "application/json; charset=utf-8";
