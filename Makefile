@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= demo/pipecrm-demo.db
 DEMO_LISTEN ?= 127.0.0.1:8080
 
-.PHONY: setup build demo test test-asan bench format tidy clean
+.PHONY: setup build demo test test-asan bench fuzz format tidy clean
 
 setup:
 	@scripts/setup
@@ -47,3 +47,16 @@ tidy: setup
 
 clean:
 	@rm -rf build
+
+# libFuzzer targets (clang, ASan+UBSan) over their committed corpora, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@cmake --preset fuzz > /dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target json_body_fuzzer query_fuzzer
+	@set -o pipefail; for target in json_body query; do \
+	  mkdir -p build/fuzz/work/$$target; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS)s"; \
+	  build/fuzz/fuzz/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=build/fuzz/$$target- build/fuzz/work/$$target fuzz/corpus/$$target \
+	    2>&1 | tail -1 || exit 1; \
+	done
