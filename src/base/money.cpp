@@ -7,22 +7,41 @@
 namespace pipecrm {
 namespace {
 
-struct CurrencyInfo {
-    std::string_view code;
-    int digits;
-};
-
 // The currencies a Vietnamese or international sales team meets; sorted by code.
 constexpr std::array kCurrencies = {
-    CurrencyInfo{"AED", 2}, CurrencyInfo{"AUD", 2}, CurrencyInfo{"BHD", 3}, CurrencyInfo{"BRL", 2},
-    CurrencyInfo{"CAD", 2}, CurrencyInfo{"CHF", 2}, CurrencyInfo{"CNY", 2}, CurrencyInfo{"CZK", 2},
-    CurrencyInfo{"DKK", 2}, CurrencyInfo{"EUR", 2}, CurrencyInfo{"GBP", 2}, CurrencyInfo{"HKD", 2},
-    CurrencyInfo{"IDR", 2}, CurrencyInfo{"INR", 2}, CurrencyInfo{"JPY", 0}, CurrencyInfo{"KHR", 2},
-    CurrencyInfo{"KRW", 0}, CurrencyInfo{"KWD", 3}, CurrencyInfo{"LAK", 2}, CurrencyInfo{"MMK", 2},
-    CurrencyInfo{"MXN", 2}, CurrencyInfo{"MYR", 2}, CurrencyInfo{"NOK", 2}, CurrencyInfo{"NZD", 2},
-    CurrencyInfo{"PHP", 2}, CurrencyInfo{"PLN", 2}, CurrencyInfo{"SEK", 2}, CurrencyInfo{"SGD", 2},
-    CurrencyInfo{"THB", 2}, CurrencyInfo{"TWD", 2}, CurrencyInfo{"USD", 2}, CurrencyInfo{"VND", 0},
-    CurrencyInfo{"ZAR", 2},
+    CurrencyInfo{"AED", 2, "United Arab Emirates Dirham", "AED"},
+    CurrencyInfo{"AUD", 2, "Australian Dollar", "A$"},
+    CurrencyInfo{"BHD", 3, "Bahraini Dinar", "BHD"},
+    CurrencyInfo{"BRL", 2, "Brazilian Real", "R$"},
+    CurrencyInfo{"CAD", 2, "Canadian Dollar", "CA$"},
+    CurrencyInfo{"CHF", 2, "Swiss Franc", "CHF"},
+    CurrencyInfo{"CNY", 2, "Chinese Yuan", "CN¥"},
+    CurrencyInfo{"CZK", 2, "Czech Koruna", "Kč"},
+    CurrencyInfo{"DKK", 2, "Danish Krone", "kr"},
+    CurrencyInfo{"EUR", 2, "Euro", "€"},
+    CurrencyInfo{"GBP", 2, "British Pound", "£"},
+    CurrencyInfo{"HKD", 2, "Hong Kong Dollar", "HK$"},
+    CurrencyInfo{"IDR", 2, "Indonesian Rupiah", "Rp"},
+    CurrencyInfo{"INR", 2, "Indian Rupee", "₹"},
+    CurrencyInfo{"JPY", 0, "Japanese Yen", "¥"},
+    CurrencyInfo{"KHR", 2, "Cambodian Riel", "៛"},
+    CurrencyInfo{"KRW", 0, "South Korean Won", "₩"},
+    CurrencyInfo{"KWD", 3, "Kuwaiti Dinar", "KWD"},
+    CurrencyInfo{"LAK", 2, "Lao Kip", "₭"},
+    CurrencyInfo{"MMK", 2, "Myanmar Kyat", "K"},
+    CurrencyInfo{"MXN", 2, "Mexican Peso", "MX$"},
+    CurrencyInfo{"MYR", 2, "Malaysian Ringgit", "RM"},
+    CurrencyInfo{"NOK", 2, "Norwegian Krone", "kr"},
+    CurrencyInfo{"NZD", 2, "New Zealand Dollar", "NZ$"},
+    CurrencyInfo{"PHP", 2, "Philippine Peso", "₱"},
+    CurrencyInfo{"PLN", 2, "Polish Zloty", "zł"},
+    CurrencyInfo{"SEK", 2, "Swedish Krona", "kr"},
+    CurrencyInfo{"SGD", 2, "Singapore Dollar", "S$"},
+    CurrencyInfo{"THB", 2, "Thai Baht", "฿"},
+    CurrencyInfo{"TWD", 2, "New Taiwan Dollar", "NT$"},
+    CurrencyInfo{"USD", 2, "US Dollar", "$"},
+    CurrencyInfo{"VND", 0, "Vietnamese Dong", "₫"},
+    CurrencyInfo{"ZAR", 2, "South African Rand", "R"},
 };
 
 const CurrencyInfo* Find(std::string_view code) {
@@ -43,6 +62,10 @@ std::int64_t Pow10(int digits) {
 }
 
 }  // namespace
+
+std::span<const CurrencyInfo> KnownCurrencies() {
+    return kCurrencies;
+}
 
 bool IsKnownCurrency(std::string_view code) {
     return Find(code) != nullptr;

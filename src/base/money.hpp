@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,17 @@ struct Money {
 
     bool operator==(const Money&) const = default;
 };
+
+/// An ISO 4217 currency PipeCRM knows: code, minor-unit digits, English name, symbol.
+struct CurrencyInfo {
+    std::string_view code;
+    int digits;
+    std::string_view name;
+    std::string_view symbol;
+};
+
+/// Every known currency, sorted by code.
+std::span<const CurrencyInfo> KnownCurrencies();
 
 /// True for the ISO 4217 codes PipeCRM knows the minor unit of.
 bool IsKnownCurrency(std::string_view code);

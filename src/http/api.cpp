@@ -34,6 +34,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddContactRoutes(router_, services_);
     AddActivityRoutes(router_, services_);
     AddNoteRoutes(router_, services_);
+    AddCurrencyRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

@@ -45,5 +45,6 @@ void AddDealRoutes(Router& router, const ApiServices& services);
 void AddContactRoutes(Router& router, const ApiServices& services);
 void AddActivityRoutes(Router& router, const ApiServices& services);
 void AddNoteRoutes(Router& router, const ApiServices& services);
+void AddCurrencyRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http
