@@ -21,6 +21,7 @@ struct ListOptions {
     bool descending = false;
     std::optional<Cursor> after;
     int limit = 100;  ///< repositories return up to limit + 1 rows so callers can see "more"
+    int offset = 0;   ///< rows to skip (v1's offset paging; v2 uses `after`)
 };
 
 }  // namespace pipecrm::domain

@@ -145,6 +145,38 @@ Result<domain::ListOptions> QueryListOptions(
     return options;
 }
 
+Result<std::pair<int, int>> QueryOffsetPage(const Request& request) {
+    auto number = [&](const char* name, int fallback, int min, int max) -> Result<int> {
+        const std::string* text = request.Query(name);
+        if (text == nullptr || text->empty()) {
+            return fallback;
+        }
+        auto value = ParseInt(*text);
+        if (!value || *value < min || *value > max) {
+            return InvalidArgument(std::string(name) + " must be a whole number from " +
+                                       std::to_string(min) + " to " + std::to_string(max),
+                                   name);
+        }
+        return static_cast<int>(*value);
+    };
+    auto start = number("start", 0, 0, 1'000'000'000);
+    auto limit = number("limit", 100, 1, 500);
+    if (!start.ok() || !limit.ok()) {
+        return !start.ok() ? start.status() : limit.status();
+    }
+    return std::pair{*start, *limit};
+}
+
+std::string OffsetPagination(int start, int limit, bool more) {
+    std::string json = "{\"pagination\":{\"start\":" + std::to_string(start) +
+                       ",\"limit\":" + std::to_string(limit) +
+                       ",\"more_items_in_collection\":" + (more ? "true" : "false");
+    if (more) {
+        json += ",\"next_start\":" + std::to_string(start + limit);
+    }
+    return json + "}}";
+}
+
 std::string EncodeCursor(const domain::Cursor& cursor) {
     return Base64UrlEncode(std::to_string(cursor.key) + ":" + std::to_string(cursor.id));
 }

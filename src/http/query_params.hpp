@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/ids.hpp"
@@ -28,6 +29,11 @@ Result<std::optional<Instant>> QueryInstant(const Request& request, const char* 
 Result<domain::ListOptions> QueryListOptions(
     const Request& request,
     std::initializer_list<std::pair<const char*, domain::SortField>> allowed);
+
+/// v1 offset paging: `start` (default 0) and `limit` (1..500, default 100) as {start, limit}.
+Result<std::pair<int, int>> QueryOffsetPage(const Request& request);
+/// v1's additional_data for an offset page: {"pagination":{start, limit, more..., next_start}}.
+std::string OffsetPagination(int start, int limit, bool more);
 
 /// The next_cursor for a page whose last row has this sort key and id.
 std::string EncodeCursor(const domain::Cursor& cursor);

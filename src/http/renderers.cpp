@@ -102,6 +102,99 @@ void WriteContactPoints(JsonWriter& w, const std::vector<domain::ContactPoint>& 
 
 }  // namespace
 
+std::string FormatMoney(std::int64_t minor_units, std::string_view currency) {
+    std::string amount = FormatAmount(minor_units, currency);
+    const bool negative = !amount.empty() && amount.front() == '-';
+    const std::size_t begin = negative ? 1 : 0;
+    std::size_t end = amount.find('.');
+    if (end == std::string::npos) {
+        end = amount.size();
+    }
+    for (std::size_t i = end; i > begin + 3; i -= 3) {
+        amount.insert(i - 3, ",");
+    }
+    std::string_view symbol = currency;
+    for (const CurrencyInfo& info : KnownCurrencies()) {
+        if (info.code == currency) {
+            symbol = info.symbol;
+        }
+    }
+    return (negative ? "-" : "") + std::string(symbol) + amount.substr(begin);
+}
+
+namespace {
+
+void V1Time(JsonWriter& w, const char* key, const std::optional<Instant>& t) {
+    w.Key(key);
+    if (t) {
+        w.String(FormatSqlTime(*t));
+    } else {
+        w.Null();
+    }
+}
+
+}  // namespace
+
+void WriteDealV1Strict(JsonWriter& w, const domain::Deal& d, const DealNames& names) {
+    const int probability = d.probability.value_or(names.stage_probability);
+    const std::int64_t weighted = d.value.minor_units * probability / 100;
+    w.StartObject();
+    w.Key("id").Int(d.id);
+    w.Key("creator_user_id").Int(d.creator_user_id);
+    w.Key("user_id").Int(d.owner_id);
+    w.Key("person_id").OptionalId(d.person_id);
+    w.Key("org_id").OptionalId(d.org_id);
+    w.Key("stage_id").Int(d.stage_id);
+    w.Key("pipeline_id").Int(d.pipeline_id);
+    w.Key("title").String(d.title);
+    w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
+    w.Key("currency").String(d.value.currency);
+    V1Time(w, "add_time", d.add_time);
+    V1Time(w, "update_time", d.update_time);
+    V1Time(w, "stage_change_time", d.stage_change_time);
+    w.Key("active").Bool(d.status == domain::DealStatus::kOpen);
+    w.Key("deleted").Bool(d.status == domain::DealStatus::kDeleted);
+    w.Key("status").String(domain::DealStatusName(d.status));
+    w.Key("probability");
+    if (d.probability) {
+        w.Int(*d.probability);
+    } else {
+        w.Null();
+    }
+    w.Key("lost_reason");
+    if (d.lost_reason.empty()) {
+        w.Null();
+    } else {
+        w.String(d.lost_reason);
+    }
+    w.Key("visible_to").String(std::to_string(static_cast<int>(d.visible_to)));
+    V1Time(w, "close_time", d.close_time);
+    V1Time(w, "won_time", d.won_time);
+    V1Time(w, "lost_time", d.lost_time);
+    w.Key("expected_close_date").Date(d.expected_close_date);
+    w.Key("label").Null();
+    w.Key("stage_order_nr").Int(names.stage_order_nr);
+    w.Key("person_name");
+    if (d.person_id) {
+        w.String(names.person_name);
+    } else {
+        w.Null();
+    }
+    w.Key("org_name");
+    if (d.org_id) {
+        w.String(names.org_name);
+    } else {
+        w.Null();
+    }
+    w.Key("owner_name").String(names.owner_name);
+    w.Key("formatted_value").String(FormatMoney(d.value.minor_units, d.value.currency));
+    w.Key("weighted_value").Raw(FormatAmount(weighted, d.value.currency));
+    w.Key("formatted_weighted_value").String(FormatMoney(weighted, d.value.currency));
+    w.Key("weighted_value_currency").String(d.value.currency);
+    w.Key("rotten_time").Null();
+    w.EndObject();
+}
+
 void WritePersonV2(JsonWriter& w, const domain::Person& p) {
     // Pipedrive splits at the first space: first_name is the first word.
     const auto space = p.name.find(' ');

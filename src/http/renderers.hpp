@@ -19,6 +19,20 @@ namespace pipecrm::http {
 void WritePipelineV2(JsonWriter& w, const domain::Pipeline& pipeline);
 void WriteStageV2(JsonWriter& w, const domain::Stage& stage);
 void WriteDealV2(JsonWriter& w, const domain::Deal& deal);
+
+/// What v1's deal shape embeds besides the deal itself.
+struct DealNames {
+    std::string owner_name;
+    std::string person_name;
+    std::string org_name;
+    int stage_order_nr = 0;
+    int stage_probability = 100;
+};
+/// Pipedrive v1's "DealStrict" (stage and pipeline deal lists): plain ids, v1 times, names,
+/// and the value weighted by the deal's probability (or else its stage's).
+void WriteDealV1Strict(JsonWriter& w, const domain::Deal& deal, const DealNames& names);
+/// "$1,500.5" / "₫120,000,000": the currency's symbol and the amount with thousands grouped.
+std::string FormatMoney(std::int64_t minor_units, std::string_view currency);
 void WritePersonV2(JsonWriter& w, const domain::Person& person);
 void WriteActivityV2(JsonWriter& w, const domain::Activity& activity);
 void WriteActivityTypeV1(JsonWriter& w, const domain::ActivityType& type);

@@ -1,6 +1,4 @@
 // v1 notes (under /api/v1 and /v1): list by offset, get, add, update (PUT), delete.
-#include <charconv>
-
 #include "domain/note_service.hpp"
 #include "http/api.hpp"
 #include "http/handlers/handler_support.hpp"
@@ -102,30 +100,6 @@ Result<domain::NoteChange> ParseNoteBody(const Request& request) {
     return change;
 }
 
-// v1 offset paging: ?start=0&limit=100 (at most 500).
-Result<std::pair<int, int>> ParseOffset(const Request& request) {
-    auto number = [&](const char* name, int fallback, int min, int max) -> Result<int> {
-        const std::string* text = request.Query(name);
-        if (text == nullptr || text->empty()) {
-            return fallback;
-        }
-        int value = 0;
-        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-        if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-            return InvalidArgument(std::string(name) + " must be a whole number from " +
-                                       std::to_string(min) + " to " + std::to_string(max),
-                                   name);
-        }
-        return value;
-    };
-    auto start = number("start", 0, 0, 1'000'000'000);
-    auto limit = number("limit", 100, 1, 500);
-    if (!start.ok() || !limit.ok()) {
-        return !start.ok() ? start.status() : limit.status();
-    }
-    return std::pair{*start, *limit};
-}
-
 Response OneNote(const NoteView& view, Id caller_id, int status = 200) {
     JsonWriter w;
     WriteNoteV1(w, view, caller_id);
@@ -147,7 +121,7 @@ void AddNoteRoutes(Router& router, const ApiServices& services) {
                 PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
                 PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "user_id"), query.user_id));
                 std::pair<int, int> page;
-                PIPECRM_RETURN_IF_ERROR(Take(ParseOffset(ctx.request), page));
+                PIPECRM_RETURN_IF_ERROR(Take(QueryOffsetPage(ctx.request), page));
                 query.offset = page.first;
                 query.limit = page.second;
                 return Status::Ok();
@@ -183,16 +157,8 @@ void AddNoteRoutes(Router& router, const ApiServices& services) {
                         WriteNoteV1(w, view, caller);
                     }
                     w.EndArray();
-                    std::string pagination =
-                        "{\"pagination\":{\"start\":" + std::to_string(query.offset) +
-                        ",\"limit\":" + std::to_string(query.limit) +
-                        ",\"more_items_in_collection\":" + (more ? "true" : "false");
-                    if (more) {
-                        pagination +=
-                            ",\"next_start\":" + std::to_string(query.offset + query.limit);
-                    }
-                    pagination += "}}";
-                    return SuccessResponse(w.Take(), 200, pagination);
+                    return SuccessResponse(w.Take(), 200,
+                                           OffsetPagination(query.offset, query.limit, more));
                 },
                 respond);
         });

@@ -170,7 +170,7 @@ std::string PageClause(const ListOptions& options) {
     if (options.sort != SortField::kId) {
         sql += column + dir + ", ";
     }
-    sql += "id" + std::string(dir) + " LIMIT ?";
+    sql += "id" + std::string(dir) + " LIMIT ? OFFSET ?";
     return sql;
 }
 
@@ -185,6 +185,7 @@ int BindPage(Statement& s, int index, const ListOptions& options) {
         }
     }
     s.Bind(index++, static_cast<std::int64_t>(options.limit) + 1);
+    s.Bind(index++, options.offset);
     return index;
 }
 
