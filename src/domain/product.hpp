@@ -3,12 +3,20 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/ids.hpp"
 #include "base/money.hpp"
 #include "base/time.hpp"
+#include "domain/deal.hpp"
 
 namespace pipecrm::domain {
+
+/// A product's price in one currency, with what it costs the seller (both minor units).
+struct ProductPrice {
+    Money price;
+    std::int64_t cost = 0;
+};
 
 struct Product {
     Id id = 0;
@@ -16,7 +24,12 @@ struct Product {
     std::string name;
     std::string code;
     std::string unit;
-    Money price;
+    double tax = 0;  ///< percent
+    std::string description;
+    std::string category;
+    bool is_linkable = true;
+    Visibility visible_to = Visibility::kEveryone;
+    std::vector<ProductPrice> prices;  ///< at most one per currency
     Id owner_id = 0;
     bool is_deleted = false;
     Instant add_time;

@@ -219,6 +219,10 @@ class ProductRepository {
     virtual ~ProductRepository() = default;
     virtual Result<Id> Insert(const Product& product) = 0;
     virtual Result<Product> Get(Id workspace_id, Id id) = 0;
+    /// Replaces the row and its prices.
+    virtual Status Update(const Product& product) = 0;
+    /// Products not deleted (ContactQuery's owner, ids and update-time filters).
+    virtual Result<std::vector<Product>> List(const ContactQuery& query) = 0;
     virtual Result<Id> InsertDealProduct(const DealProduct& line) = 0;
     virtual Result<std::vector<DealProduct>> ListForDeal(Id workspace_id, Id deal_id) = 0;
 };

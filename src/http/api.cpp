@@ -35,6 +35,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddActivityRoutes(router_, services_);
     AddNoteRoutes(router_, services_);
     AddCurrencyRoutes(router_, services_);
+    AddProductRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

@@ -46,5 +46,6 @@ void AddContactRoutes(Router& router, const ApiServices& services);
 void AddActivityRoutes(Router& router, const ApiServices& services);
 void AddNoteRoutes(Router& router, const ApiServices& services);
 void AddCurrencyRoutes(Router& router, const ApiServices& services);
+void AddProductRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

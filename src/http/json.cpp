@@ -222,6 +222,7 @@ Result<JsonBody> JsonBody::Parse(const std::string& body) {
                                rapidjson::GetParseError_En(ok.Code()) + " at byte " +
                                std::to_string(ok.Offset()));
     }
+    parsed.object_ = parsed.document_.get();
     if (!parsed.document_->IsObject()) {
         return InvalidArgument("the request body must be a JSON object");
     }
@@ -229,12 +230,12 @@ Result<JsonBody> JsonBody::Parse(const std::string& body) {
 }
 
 const rapidjson::Value* JsonBody::Find(const char* key) const {
-    auto member = document_->FindMember(key);
-    return member == document_->MemberEnd() ? nullptr : &member->value;
+    auto member = object_->FindMember(key);
+    return member == object_->MemberEnd() ? nullptr : &member->value;
 }
 
 Status JsonBody::OnlyKnownFields(std::initializer_list<std::string_view> known) const {
-    for (const auto& member : document_->GetObject()) {
+    for (const auto& member : object_->GetObject()) {
         std::string_view name(member.name.GetString(), member.name.GetStringLength());
         bool found = false;
         for (std::string_view k : known) {
@@ -351,6 +352,31 @@ Result<std::optional<std::optional<pipecrm::Date>>> JsonBody::NullableDate(const
         return InvalidArgument(std::string(key) + ": " + date.status().message(), key);
     }
     return Out(*date);
+}
+
+Result<std::optional<std::vector<JsonBody>>> JsonBody::Objects(const char* key) const {
+    using Out = std::optional<std::vector<JsonBody>>;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return Out();
+    }
+    std::vector<JsonBody> items;
+    if (v->IsNull()) {
+        return Out(std::move(items));
+    }
+    if (!v->IsArray()) {
+        return WrongType(key, "an array of objects");
+    }
+    for (const auto& element : v->GetArray()) {
+        if (!element.IsObject()) {
+            return WrongType(key, "an array of objects");
+        }
+        JsonBody item;
+        item.document_ = document_;
+        item.object_ = &element;
+        items.push_back(std::move(item));
+    }
+    return Out(std::move(items));
 }
 
 Result<std::optional<std::string>> JsonBody::AddressText(const char* key) const {

@@ -83,6 +83,8 @@ class JsonBody {
     /// Pipedrive's address: an object whose "value" is the text (other keys are ignored), a plain
     /// string, or null (which clears it to "").
     Result<std::optional<std::string>> AddressText(const char* key) const;
+    /// An array of objects, each readable with the same getters; null gives an empty list.
+    Result<std::optional<std::vector<JsonBody>>> Objects(const char* key) const;
     /// An array of {value, label?, primary?} objects; null or [] clears.
     Result<std::optional<std::vector<LabeledValue>>> LabeledValues(const char* key) const;
 
@@ -90,6 +92,7 @@ class JsonBody {
     JsonBody() = default;
     const rapidjson::Value* Find(const char* key) const;
     std::shared_ptr<rapidjson::Document> document_;  // shared: Result<T> needs copyable T
+    const rapidjson::Value* object_ = nullptr;       // this object, inside document_
 };
 
 }  // namespace pipecrm::http

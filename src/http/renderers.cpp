@@ -1,5 +1,6 @@
 #include "http/renderers.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 #include "base/money.hpp"
@@ -287,6 +288,41 @@ void WriteActivityV2(JsonWriter& w, const domain::Activity& a) {
     } else {
         w.String(a.note);
     }
+    w.EndObject();
+}
+
+void WriteProductV2(JsonWriter& w, const domain::Product& p) {
+    w.StartObject();
+    w.Key("id").Int(p.id);
+    w.Key("name").String(p.name);
+    w.Key("code").String(p.code);
+    w.Key("unit").String(p.unit);
+    char tax[32];
+    auto [end, ec] = std::to_chars(tax, tax + sizeof tax, p.tax);
+    w.Key("tax").Raw(std::string_view(tax, static_cast<std::size_t>(end - tax)));
+    w.Key("is_deleted").Bool(p.is_deleted);
+    w.Key("is_linkable").Bool(p.is_linkable);
+    w.Key("visible_to").Int(static_cast<int>(p.visible_to));
+    w.Key("owner_id").Int(p.owner_id);
+    w.Key("add_time").Rfc3339(p.add_time);
+    w.Key("update_time").Rfc3339(p.update_time);
+    w.Key("description").String(p.description);
+    w.Key("category").String(p.category);
+    w.Key("billing_frequency").String("one-time");
+    w.Key("billing_frequency_cycles").Null();
+    w.Key("prices").StartArray();
+    for (const domain::ProductPrice& price : p.prices) {
+        w.StartObject();
+        w.Key("product_id").Int(p.id);
+        w.Key("price").Raw(FormatAmount(price.price.minor_units, price.price.currency));
+        w.Key("currency").String(price.price.currency);
+        w.Key("cost").Raw(FormatAmount(price.cost, price.price.currency));
+        w.Key("direct_cost").Null();
+        w.Key("notes").Null();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("custom_fields").StartObject().EndObject();
     w.EndObject();
 }
 

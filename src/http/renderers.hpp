@@ -9,6 +9,7 @@
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
 #include "domain/pipeline.hpp"
+#include "domain/product.hpp"
 #include "domain/stage.hpp"
 #include "domain/user.hpp"
 #include "domain/workspace.hpp"
@@ -35,6 +36,7 @@ void WriteDealV1Strict(JsonWriter& w, const domain::Deal& deal, const DealNames&
 std::string FormatMoney(std::int64_t minor_units, std::string_view currency);
 void WritePersonV2(JsonWriter& w, const domain::Person& person);
 void WriteActivityV2(JsonWriter& w, const domain::Activity& activity);
+void WriteProductV2(JsonWriter& w, const domain::Product& product);
 void WriteActivityTypeV1(JsonWriter& w, const domain::ActivityType& type);
 /// Minutes as "HH:MM" (due times, durations).
 std::string FormatClock(int minutes);

@@ -217,7 +217,7 @@ Status CreatePeople(domain::Repositories& repos,
         product.name = seed.name;
         product.code = seed.code;
         product.unit = "gói";
-        product.price = Money{seed.price_vnd, "VND"};
+        product.prices.push_back({Money{seed.price_vnd, "VND"}, seed.price_vnd / 2});
         product.owner_id = o.admin_user_id;
         product.add_time = start;
         product.update_time = start;

@@ -227,14 +227,29 @@ CREATE TABLE products (
     name TEXT NOT NULL,
     code TEXT NOT NULL DEFAULT '',
     unit TEXT NOT NULL DEFAULT '',
-    price INTEGER NOT NULL DEFAULT 0,
-    currency TEXT NOT NULL,
+    tax REAL NOT NULL DEFAULT 0,          -- percent
+    description TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    is_linkable INTEGER NOT NULL DEFAULT 1,
+    visible_to INTEGER NOT NULL DEFAULT 7,
     owner_id INTEGER NOT NULL REFERENCES users(id),
     is_deleted INTEGER NOT NULL DEFAULT 0,
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL
 );
 CREATE INDEX products_ws ON products(workspace_id, id);
+CREATE INDEX products_update_time ON products(workspace_id, update_time, id);
+
+-- A product's price in each currency it is sold in (minor units).
+CREATE TABLE product_prices (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    currency TEXT NOT NULL,
+    price INTEGER NOT NULL,
+    cost INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX product_prices_currency ON product_prices(workspace_id, product_id, currency);
 
 CREATE TABLE deal_products (
     id INTEGER PRIMARY KEY,

@@ -1313,44 +1313,61 @@ class ProductTable final : public ProductRepository {
     explicit ProductTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Product& p) override {
-        return InsertRow(db_,
-                         "INSERT INTO products(workspace_id, name, code, unit, price, currency, "
-                         "owner_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) {
-                             s.Bind(1, p.workspace_id)
-                                 .Bind(2, p.name)
-                                 .Bind(3, p.code)
-                                 .Bind(4, p.unit)
-                                 .Bind(5, p.price.minor_units)
-                                 .Bind(6, p.price.currency)
-                                 .Bind(7, p.owner_id)
-                                 .Bind(8, p.is_deleted ? 1 : 0)
-                                 .Bind(9, ToUnixSeconds(p.add_time))
-                                 .Bind(10, ToUnixSeconds(p.update_time));
-                         });
+        auto id = InsertRow(db_,
+                            "INSERT INTO products(workspace_id, name, code, unit, tax, description, "
+                            "category, is_linkable, visible_to, owner_id, is_deleted, add_time, "
+                            "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            [&](Statement& s) { BindFields(s, p); });
+        if (!id.ok()) {
+            return id;
+        }
+        PIPECRM_RETURN_IF_ERROR(InsertPrices(p, *id));
+        return id;
     }
 
     Result<Product> Get(Id workspace_id, Id id) override {
-        return One<Product>(
-            db_,
-            "SELECT id, workspace_id, name, code, unit, price, currency, owner_id, is_deleted, "
-            "add_time, update_time FROM products WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); },
-            [](const Statement& s) {
-                Product p;
-                p.id = s.Int(0);
-                p.workspace_id = s.Int(1);
-                p.name = s.Text(2);
-                p.code = s.Text(3);
-                p.unit = s.Text(4);
-                p.price = Money{s.Int(5), s.Text(6)};
-                p.owner_id = s.Int(7);
-                p.is_deleted = s.Int(8) != 0;
-                p.add_time = FromUnixSeconds(s.Int(9));
-                p.update_time = FromUnixSeconds(s.Int(10));
-                return p;
-            },
+        auto product = One<Product>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
             "product " + std::to_string(id));
+        if (!product.ok()) {
+            return product;
+        }
+        PIPECRM_RETURN_IF_ERROR(LoadPrices(*product));
+        return product;
+    }
+
+    Status Update(const Product& p) override {
+        PIPECRM_RETURN_IF_ERROR(Execute(db_,
+                                        "UPDATE products SET workspace_id = ?, name = ?, code = ?, "
+                                        "unit = ?, tax = ?, description = ?, category = ?, "
+                                        "is_linkable = ?, visible_to = ?, owner_id = ?, "
+                                        "is_deleted = ?, add_time = ?, update_time = ? "
+                                        "WHERE workspace_id = ? AND id = ?",
+                                        [&](Statement& s) {
+                                            BindFields(s, p);
+                                            s.Bind(14, p.workspace_id).Bind(15, p.id);
+                                        }));
+        PIPECRM_RETURN_IF_ERROR(Execute(
+            db_, "DELETE FROM product_prices WHERE workspace_id = ? AND product_id = ?",
+            [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
+        return InsertPrices(p, p.id);
+    }
+
+    Result<std::vector<Product>> List(const ContactQuery& query) override {
+        Where where(query.workspace_id);
+        where.Always("is_deleted = 0")
+            .Equals("owner_id", query.owner_id)
+            .UpdatedBetween(query.updated_since, query.updated_until)
+            .In("id", query.ids);
+        auto products = ListRows<Product>(db_, kSelect, where, query.options, Read);
+        if (!products.ok()) {
+            return products;
+        }
+        for (Product& product : *products) {
+            PIPECRM_RETURN_IF_ERROR(LoadPrices(product));
+        }
+        return products;
     }
 
     Result<Id> InsertDealProduct(const DealProduct& l) override {
@@ -1404,6 +1421,67 @@ class ProductTable final : public ProductRepository {
     }
 
   private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, code, unit, tax, description, category, is_linkable, "
+        "visible_to, owner_id, is_deleted, add_time, update_time FROM products";
+    static void BindFields(Statement& s, const Product& p) {
+        s.Bind(1, p.workspace_id)
+            .Bind(2, p.name)
+            .Bind(3, p.code)
+            .Bind(4, p.unit)
+            .Bind(5, p.tax)
+            .Bind(6, p.description)
+            .Bind(7, p.category)
+            .Bind(8, p.is_linkable ? 1 : 0)
+            .Bind(9, static_cast<int>(p.visible_to))
+            .Bind(10, p.owner_id)
+            .Bind(11, p.is_deleted ? 1 : 0)
+            .Bind(12, ToUnixSeconds(p.add_time))
+            .Bind(13, ToUnixSeconds(p.update_time));
+    }
+    static Product Read(const Statement& s) {
+        Product p;
+        p.id = s.Int(0);
+        p.workspace_id = s.Int(1);
+        p.name = s.Text(2);
+        p.code = s.Text(3);
+        p.unit = s.Text(4);
+        p.tax = s.Real(5);
+        p.description = s.Text(6);
+        p.category = s.Text(7);
+        p.is_linkable = s.Int(8) != 0;
+        p.visible_to = VisibilityFromInt(s.Int(9)).value_or(Visibility::kEveryone);
+        p.owner_id = s.Int(10);
+        p.is_deleted = s.Int(11) != 0;
+        p.add_time = FromUnixSeconds(s.Int(12));
+        p.update_time = FromUnixSeconds(s.Int(13));
+        return p;
+    }
+    Status InsertPrices(const Product& p, Id product_id) {
+        for (const ProductPrice& price : p.prices) {
+            PIPECRM_RETURN_IF_ERROR(Execute(
+                db_,
+                "INSERT INTO product_prices(workspace_id, product_id, currency, price, cost) "
+                "VALUES(?,?,?,?,?)",
+                [&](Statement& s) {
+                    s.Bind(1, p.workspace_id)
+                        .Bind(2, product_id)
+                        .Bind(3, price.price.currency)
+                        .Bind(4, price.price.minor_units)
+                        .Bind(5, price.cost);
+                }));
+        }
+        return Status::Ok();
+    }
+    Status LoadPrices(Product& p) {
+        p.prices.clear();
+        return Query(
+            db_,
+            "SELECT currency, price, cost FROM product_prices WHERE workspace_id = ? AND "
+            "product_id = ? ORDER BY id",
+            [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); },
+            [&](Statement& s) { p.prices.push_back({Money{s.Int(1), s.Text(0)}, s.Int(2)}); });
+    }
     Connection& db_;
 };
 
