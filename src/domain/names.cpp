@@ -92,10 +92,13 @@ std::string_view RoleName(Role role) {
 }
 
 std::int64_t DealProductSum(const DealProduct& line) {
-    double gross = static_cast<double>(line.item_price) * line.quantity;
+    const double gross = static_cast<double>(line.item_price) * line.quantity;
     double net = line.discount_type == DiscountType::kPercentage
                      ? gross * (100.0 - line.discount) / 100.0
                      : gross - line.discount;
+    if (line.tax_method == TaxMethod::kExclusive) {
+        net = net * (100.0 + line.tax) / 100.0;
+    }
     return static_cast<std::int64_t>(net < 0 ? net - 0.5 : net + 0.5);
 }
 

@@ -37,21 +37,28 @@ struct Product {
 };
 
 enum class DiscountType { kPercentage, kAmount };
+enum class TaxMethod { kNone, kExclusive, kInclusive };
 
+/// A product on a deal: price in the deal's currency, quantity, discount and tax.
 struct DealProduct {
-    Id id = 0;
+    Id id = 0;  ///< Pipedrive's product_attachment_id
     Id workspace_id = 0;
     Id deal_id = 0;
     Id product_id = 0;
     std::int64_t item_price = 0;  ///< minor units of the deal's currency
     double quantity = 1;
-    double discount = 0;
+    double discount = 0;  ///< percent, or minor units when kAmount
     DiscountType discount_type = DiscountType::kPercentage;
+    double tax = 0;  ///< percent
+    TaxMethod tax_method = TaxMethod::kNone;
+    bool is_enabled = true;
+    std::string comments;
     Instant add_time;
     Instant update_time;
 };
 
-/// item_price × quantity less the discount, in minor units, rounded half away from zero.
+/// item_price × quantity, less the discount, plus the tax when it is exclusive; in minor units,
+/// rounded half away from zero. (An inclusive tax is already in the price.)
 std::int64_t DealProductSum(const DealProduct& line);
 
 }  // namespace pipecrm::domain

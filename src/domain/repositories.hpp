@@ -224,6 +224,10 @@ class ProductRepository {
     /// Products not deleted (ContactQuery's owner, ids and update-time filters).
     virtual Result<std::vector<Product>> List(const ContactQuery& query) = 0;
     virtual Result<Id> InsertDealProduct(const DealProduct& line) = 0;
+    virtual Result<DealProduct> GetDealProduct(Id workspace_id, Id id) = 0;
+    virtual Status UpdateDealProduct(const DealProduct& line) = 0;
+    virtual Status DeleteDealProduct(Id workspace_id, Id id) = 0;
+    /// The deal's product lines in the order they were added.
     virtual Result<std::vector<DealProduct>> ListForDeal(Id workspace_id, Id deal_id) = 0;
 };
 

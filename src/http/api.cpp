@@ -36,6 +36,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddNoteRoutes(router_, services_);
     AddCurrencyRoutes(router_, services_);
     AddProductRoutes(router_, services_);
+    AddDealProductRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

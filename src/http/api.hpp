@@ -47,5 +47,6 @@ void AddActivityRoutes(Router& router, const ApiServices& services);
 void AddNoteRoutes(Router& router, const ApiServices& services);
 void AddCurrencyRoutes(Router& router, const ApiServices& services);
 void AddProductRoutes(Router& router, const ApiServices& services);
+void AddDealProductRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

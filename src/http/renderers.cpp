@@ -103,6 +103,12 @@ void WriteContactPoints(JsonWriter& w, const std::vector<domain::ContactPoint>& 
 
 }  // namespace
 
+std::string FormatNumber(double value) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, end);
+}
+
 std::string FormatMoney(std::int64_t minor_units, std::string_view currency) {
     std::string amount = FormatAmount(minor_units, currency);
     const bool negative = !amount.empty() && amount.front() == '-';
@@ -297,9 +303,7 @@ void WriteProductV2(JsonWriter& w, const domain::Product& p) {
     w.Key("name").String(p.name);
     w.Key("code").String(p.code);
     w.Key("unit").String(p.unit);
-    char tax[32];
-    auto [end, ec] = std::to_chars(tax, tax + sizeof tax, p.tax);
-    w.Key("tax").Raw(std::string_view(tax, static_cast<std::size_t>(end - tax)));
+    w.Key("tax").Raw(FormatNumber(p.tax));
     w.Key("is_deleted").Bool(p.is_deleted);
     w.Key("is_linkable").Bool(p.is_linkable);
     w.Key("visible_to").Int(static_cast<int>(p.visible_to));

@@ -32,6 +32,8 @@ struct DealNames {
 /// Pipedrive v1's "DealStrict" (stage and pipeline deal lists): plain ids, v1 times, names,
 /// and the value weighted by the deal's probability (or else its stage's).
 void WriteDealV1Strict(JsonWriter& w, const domain::Deal& deal, const DealNames& names);
+/// A double as the shortest JSON number that reads back the same ("2", "0.5").
+std::string FormatNumber(double value);
 /// "$1,500.5" / "₫120,000,000": the currency's symbol and the amount with thousands grouped.
 std::string FormatMoney(std::int64_t minor_units, std::string_view currency);
 void WritePersonV2(JsonWriter& w, const domain::Person& person);

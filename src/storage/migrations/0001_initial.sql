@@ -260,6 +260,10 @@ CREATE TABLE deal_products (
     quantity REAL NOT NULL,
     discount REAL NOT NULL DEFAULT 0,
     discount_type TEXT NOT NULL DEFAULT 'percentage',
+    tax REAL NOT NULL DEFAULT 0,
+    tax_method TEXT NOT NULL DEFAULT 'none',
+    is_enabled INTEGER NOT NULL DEFAULT 1,
+    comments TEXT NOT NULL DEFAULT '',
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL
 );

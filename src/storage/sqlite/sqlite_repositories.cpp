@@ -1313,11 +1313,12 @@ class ProductTable final : public ProductRepository {
     explicit ProductTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Product& p) override {
-        auto id = InsertRow(db_,
-                            "INSERT INTO products(workspace_id, name, code, unit, tax, description, "
-                            "category, is_linkable, visible_to, owner_id, is_deleted, add_time, "
-                            "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            [&](Statement& s) { BindFields(s, p); });
+        auto id =
+            InsertRow(db_,
+                      "INSERT INTO products(workspace_id, name, code, unit, tax, description, "
+                      "category, is_linkable, visible_to, owner_id, is_deleted, add_time, "
+                      "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [&](Statement& s) { BindFields(s, p); });
         if (!id.ok()) {
             return id;
         }
@@ -1348,9 +1349,9 @@ class ProductTable final : public ProductRepository {
                                             BindFields(s, p);
                                             s.Bind(14, p.workspace_id).Bind(15, p.id);
                                         }));
-        PIPECRM_RETURN_IF_ERROR(Execute(
-            db_, "DELETE FROM product_prices WHERE workspace_id = ? AND product_id = ?",
-            [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db_, "DELETE FROM product_prices WHERE workspace_id = ? AND product_id = ?",
+                    [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
         return InsertPrices(p, p.id);
     }
 
@@ -1371,49 +1372,44 @@ class ProductTable final : public ProductRepository {
     }
 
     Result<Id> InsertDealProduct(const DealProduct& l) override {
-        return InsertRow(db_,
-                         "INSERT INTO deal_products(workspace_id, deal_id, product_id, "
-                         "item_price, quantity, discount, discount_type, add_time, update_time) "
-                         "VALUES(?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) {
-                             s.Bind(1, l.workspace_id)
-                                 .Bind(2, l.deal_id)
-                                 .Bind(3, l.product_id)
-                                 .Bind(4, l.item_price)
-                                 .Bind(5, l.quantity)
-                                 .Bind(6, l.discount)
-                                 .Bind(7,
-                                       std::string_view(l.discount_type == DiscountType::kPercentage
-                                                            ? "percentage"
-                                                            : "amount"))
-                                 .Bind(8, ToUnixSeconds(l.add_time))
-                                 .Bind(9, ToUnixSeconds(l.update_time));
-                         });
+        return InsertRow(
+            db_,
+            "INSERT INTO deal_products(workspace_id, deal_id, product_id, item_price, "
+            "quantity, discount, discount_type, tax, tax_method, is_enabled, comments, "
+            "add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [&](Statement& s) { BindLine(s, l); });
+    }
+
+    Result<DealProduct> GetDealProduct(Id workspace_id, Id id) override {
+        return One<DealProduct>(
+            db_, std::string(kLineSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, ReadLine,
+            "deal product " + std::to_string(id));
+    }
+
+    Status UpdateDealProduct(const DealProduct& l) override {
+        return Execute(db_,
+                       "UPDATE deal_products SET workspace_id = ?, deal_id = ?, product_id = ?, "
+                       "item_price = ?, quantity = ?, discount = ?, discount_type = ?, tax = ?, "
+                       "tax_method = ?, is_enabled = ?, comments = ?, add_time = ?, "
+                       "update_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindLine(s, l);
+                           s.Bind(14, l.workspace_id).Bind(15, l.id);
+                       });
+    }
+
+    Status DeleteDealProduct(Id workspace_id, Id id) override {
+        return Execute(db_, "DELETE FROM deal_products WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); });
     }
 
     Result<std::vector<DealProduct>> ListForDeal(Id workspace_id, Id deal_id) override {
         std::vector<DealProduct> out;
         Status status = Query(
-            db_,
-            "SELECT id, workspace_id, deal_id, product_id, item_price, quantity, discount, "
-            "discount_type, add_time, update_time FROM deal_products WHERE workspace_id = ? "
-            "AND deal_id = ? ORDER BY id",
+            db_, std::string(kLineSelect) + " WHERE workspace_id = ? AND deal_id = ? ORDER BY id",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
-            [&](Statement& s) {
-                DealProduct l;
-                l.id = s.Int(0);
-                l.workspace_id = s.Int(1);
-                l.deal_id = s.Int(2);
-                l.product_id = s.Int(3);
-                l.item_price = s.Int(4);
-                l.quantity = s.Real(5);
-                l.discount = s.Real(6);
-                l.discount_type =
-                    s.Text(7) == "amount" ? DiscountType::kAmount : DiscountType::kPercentage;
-                l.add_time = FromUnixSeconds(s.Int(8));
-                l.update_time = FromUnixSeconds(s.Int(9));
-                out.push_back(l);
-            });
+            [&](Statement& s) { out.push_back(ReadLine(s)); });
         if (!status.ok()) {
             return status;
         }
@@ -1421,6 +1417,59 @@ class ProductTable final : public ProductRepository {
     }
 
   private:
+    static constexpr const char* kLineSelect =
+        "SELECT id, workspace_id, deal_id, product_id, item_price, quantity, discount, "
+        "discount_type, tax, tax_method, is_enabled, comments, add_time, update_time FROM "
+        "deal_products";
+    static std::string_view TaxMethodName(TaxMethod method) {
+        switch (method) {
+            case TaxMethod::kExclusive:
+                return "exclusive";
+            case TaxMethod::kInclusive:
+                return "inclusive";
+            case TaxMethod::kNone:
+                return "none";
+        }
+        return "none";
+    }
+    static void BindLine(Statement& s, const DealProduct& l) {
+        s.Bind(1, l.workspace_id)
+            .Bind(2, l.deal_id)
+            .Bind(3, l.product_id)
+            .Bind(4, l.item_price)
+            .Bind(5, l.quantity)
+            .Bind(6, l.discount)
+            .Bind(7, std::string_view(l.discount_type == DiscountType::kAmount ? "amount"
+                                                                               : "percentage"))
+            .Bind(8, l.tax)
+            .Bind(9, TaxMethodName(l.tax_method))
+            .Bind(10, l.is_enabled ? 1 : 0)
+            .Bind(11, l.comments)
+            .Bind(12, ToUnixSeconds(l.add_time))
+            .Bind(13, ToUnixSeconds(l.update_time));
+    }
+    static DealProduct ReadLine(const Statement& s) {
+        DealProduct l;
+        l.id = s.Int(0);
+        l.workspace_id = s.Int(1);
+        l.deal_id = s.Int(2);
+        l.product_id = s.Int(3);
+        l.item_price = s.Int(4);
+        l.quantity = s.Real(5);
+        l.discount = s.Real(6);
+        l.discount_type = s.Text(7) == "amount" ? DiscountType::kAmount : DiscountType::kPercentage;
+        l.tax = s.Real(8);
+        const std::string method = s.Text(9);
+        l.tax_method = method == "exclusive"   ? TaxMethod::kExclusive
+                       : method == "inclusive" ? TaxMethod::kInclusive
+                                               : TaxMethod::kNone;
+        l.is_enabled = s.Int(10) != 0;
+        l.comments = s.Text(11);
+        l.add_time = FromUnixSeconds(s.Int(12));
+        l.update_time = FromUnixSeconds(s.Int(13));
+        return l;
+    }
+
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, code, unit, tax, description, category, is_linkable, "
         "visible_to, owner_id, is_deleted, add_time, update_time FROM products";
@@ -1480,7 +1529,9 @@ class ProductTable final : public ProductRepository {
             "SELECT currency, price, cost FROM product_prices WHERE workspace_id = ? AND "
             "product_id = ? ORDER BY id",
             [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); },
-            [&](Statement& s) { p.prices.push_back({Money{s.Int(1), s.Text(0)}, s.Int(2)}); });
+            [&](Statement& s) {
+                p.prices.push_back({Money{s.Int(1), s.Text(0)}, s.Int(2)});
+            });
     }
     Connection& db_;
 };
