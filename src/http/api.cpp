@@ -37,6 +37,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddCurrencyRoutes(router_, services_);
     AddProductRoutes(router_, services_);
     AddDealProductRoutes(router_, services_);
+    AddFieldRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

@@ -48,5 +48,6 @@ void AddNoteRoutes(Router& router, const ApiServices& services);
 void AddCurrencyRoutes(Router& router, const ApiServices& services);
 void AddProductRoutes(Router& router, const ApiServices& services);
 void AddDealProductRoutes(Router& router, const ApiServices& services);
+void AddFieldRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http
