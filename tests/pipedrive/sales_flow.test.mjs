@@ -120,6 +120,18 @@ test('a deal goes from prospecting to won through the five stages', async () => 
   const notes = await new v1.NotesApi(v1config()).getNotes({ deal_id: deal.id });
   assert.equal(notes.data.length, 1);
 
+  // Products on the deal set its value.
+  const product = await new v2.ProductsApi(v2config()).addProduct({
+    AddProductRequest: { name: 'CRM - gói 50 người dùng', code: 'CRM-50', prices: [{ price: 2400000, currency: 'VND' }] },
+  });
+  const line = await new v2.DealProductsApi(v2config()).addDealProduct({
+    id: deal.id,
+    AddDealProductRequest: { product_id: product.data.id, item_price: 2400000, quantity: 50 },
+  });
+  assert.equal(line.data.sum, 120000000);
+  const valued = await dealsApi.getDeal({ id: deal.id });
+  assert.equal(valued.data.value, 120000000);
+
   const won = await dealsApi.updateDeal({ id: deal.id, UpdateDealRequest: { status: 'won' } });
   assert.equal(won.data.status, 'won');
   assert.ok(won.data.won_time);
