@@ -74,6 +74,7 @@ CREATE TABLE organizations (
     owner_id INTEGER NOT NULL REFERENCES users(id),
     address TEXT NOT NULL DEFAULT '',
     visible_to INTEGER NOT NULL,
+    search_text TEXT NOT NULL DEFAULT '',  -- name and address, folded for search
     is_deleted INTEGER NOT NULL DEFAULT 0,
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL
@@ -87,6 +88,7 @@ CREATE TABLE persons (
     owner_id INTEGER NOT NULL REFERENCES users(id),
     org_id INTEGER REFERENCES organizations(id),
     visible_to INTEGER NOT NULL,
+    search_text TEXT NOT NULL DEFAULT '',  -- name and emails, folded for search
     is_deleted INTEGER NOT NULL DEFAULT 0,
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL
@@ -102,10 +104,11 @@ CREATE TABLE person_contacts (
     kind TEXT NOT NULL CHECK (kind IN ('email', 'phone')),
     value TEXT NOT NULL,
     label TEXT NOT NULL DEFAULT '',
-    is_primary INTEGER NOT NULL DEFAULT 0
+    is_primary INTEGER NOT NULL DEFAULT 0,
+    normalized TEXT NOT NULL DEFAULT ''  -- folded email, or the phone in E.164
 );
 CREATE INDEX person_contacts_person ON person_contacts(workspace_id, person_id);
-CREATE INDEX person_contacts_value ON person_contacts(workspace_id, kind, value);
+CREATE INDEX person_contacts_value ON person_contacts(workspace_id, kind, normalized);
 
 CREATE TABLE deals (
     id INTEGER PRIMARY KEY,
@@ -124,6 +127,7 @@ CREATE TABLE deals (
     probability INTEGER,
     lost_reason TEXT NOT NULL DEFAULT '',
     visible_to INTEGER NOT NULL,
+    search_text TEXT NOT NULL DEFAULT '',  -- the title, folded for search
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL,
     stage_change_time INTEGER,
@@ -233,6 +237,7 @@ CREATE TABLE products (
     is_linkable INTEGER NOT NULL DEFAULT 1,
     visible_to INTEGER NOT NULL DEFAULT 7,
     owner_id INTEGER NOT NULL REFERENCES users(id),
+    search_text TEXT NOT NULL DEFAULT '',  -- name and code, folded for search
     is_deleted INTEGER NOT NULL DEFAULT 0,
     add_time INTEGER NOT NULL,
     update_time INTEGER NOT NULL

@@ -4,6 +4,8 @@
 #include <string>
 #include <variant>
 
+#include "text/search_text.hpp"
+
 namespace pipecrm::storage::sqlite {
 namespace {
 
@@ -605,9 +607,12 @@ class DealTable final : public DealRepository {
                          "INSERT INTO deals(workspace_id, title, value, currency, status, "
                          "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
                          "expected_close_date, probability, lost_reason, visible_to, add_time, "
-                         "update_time, stage_change_time, won_time, lost_time, close_time) "
-                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) { BindFields(s, d); });
+                         "update_time, stage_change_time, won_time, lost_time, close_time, "
+                         "search_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             BindFields(s, d);
+                             s.Bind(22, text::FoldForSearch(d.title));
+                         });
     }
 
     Result<Deal> Get(Id workspace_id, Id id) override {
@@ -634,10 +639,16 @@ class DealTable final : public DealRepository {
         if (!any) {
             return Status::Ok();
         }
+        if (changed[1]) {  // the title: keep its search form with it
+            sql += ", search_text = ?24";
+        }
         sql += " WHERE workspace_id = ?22 AND id = ?23";
         return Execute(db_, sql, [&](Statement& s) {
             BindFields(s, d);
             s.Bind(22, previous.workspace_id).Bind(23, d.id);
+            if (changed[1]) {
+                s.Bind(24, text::FoldForSearch(d.title));
+            }
         });
     }
 
@@ -875,8 +886,9 @@ class PersonTable final : public PersonRepository {
     Result<Id> Insert(const Person& p) override {
         auto id = InsertRow(db_,
                             "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
-                            "is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?)",
-                            [&](Statement& s) { BindFields(s, p); });
+                            "is_deleted, add_time, update_time, search_text) "
+                            "VALUES(?,?,?,?,?,?,?,?,?)",
+                            [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); });
         if (!id.ok()) {
             return id;
         }
@@ -898,13 +910,14 @@ class PersonTable final : public PersonRepository {
 
     Status Update(const Person& p) override {
         PIPECRM_RETURN_IF_ERROR(Execute(db_,
-                                        "UPDATE persons SET workspace_id = ?, name = ?, "
-                                        "owner_id = ?, org_id = ?, visible_to = ?, "
-                                        "is_deleted = ?, add_time = ?, update_time = ? "
-                                        "WHERE workspace_id = ? AND id = ?",
+                                        "UPDATE persons SET workspace_id = ?1, name = ?2, "
+                                        "owner_id = ?3, org_id = ?4, visible_to = ?5, "
+                                        "is_deleted = ?6, add_time = ?7, update_time = ?8, "
+                                        "search_text = ?11 WHERE workspace_id = ?9 AND id = ?10",
                                         [&](Statement& s) {
                                             BindFields(s, p);
                                             s.Bind(9, p.workspace_id).Bind(10, p.id);
+                                            s.Bind(11, SearchText(p));
                                         }));
         PIPECRM_RETURN_IF_ERROR(
             Execute(db_, "DELETE FROM person_contacts WHERE workspace_id = ? AND person_id = ?",
@@ -928,8 +941,15 @@ class PersonTable final : public PersonRepository {
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, owner_id, org_id, visible_to, is_deleted, add_time, "
         "update_time FROM persons";
-    static void BindFields(Statement& s, const Person& p) {
-        s.Bind(1, p.workspace_id)
+    static std::string SearchText(const Person& p) {
+        std::string text = p.name;
+        for (const ContactPoint& email : p.emails) {
+            text += " " + email.value;
+        }
+        return text::FoldForSearch(text);
+    }
+    static Statement& BindFields(Statement& s, const Person& p) {
+        return s.Bind(1, p.workspace_id)
             .Bind(2, p.name)
             .Bind(3, p.owner_id)
             .Bind(4, p.org_id)
@@ -952,6 +972,12 @@ class PersonTable final : public PersonRepository {
         return p;
     }
     Status InsertContacts(const Person& p, Id person_id) {
+        // Phones without a country code are read in the workspace's region.
+        std::string region = "VN";
+        PIPECRM_RETURN_IF_ERROR(Query(
+            db_, "SELECT phone_region FROM workspaces WHERE id = ?",
+            [&](Statement& s) { s.Bind(1, p.workspace_id); },
+            [&](Statement& s) { region = s.Text(0); }));
         for (const auto& kind_and_points :
              {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
             const char* kind = kind_and_points.first;
@@ -959,14 +985,18 @@ class PersonTable final : public PersonRepository {
                 PIPECRM_RETURN_IF_ERROR(Execute(
                     db_,
                     "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, "
-                    "is_primary) VALUES(?,?,?,?,?,?)",
+                    "is_primary, normalized) VALUES(?,?,?,?,?,?,?)",
                     [&](Statement& s) {
                         s.Bind(1, p.workspace_id)
                             .Bind(2, person_id)
                             .Bind(3, std::string_view(kind))
                             .Bind(4, point.value)
                             .Bind(5, point.label)
-                            .Bind(6, point.primary ? 1 : 0);
+                            .Bind(6, point.primary ? 1 : 0)
+                            .Bind(7, std::string_view(kind) == "email"
+                                         ? text::FoldForSearch(point.value)
+                                         : text::NormalizePhone(point.value, region)
+                                               .value_or(point.value));
                     }));
             }
         }
@@ -995,8 +1025,12 @@ class OrganizationTable final : public OrganizationRepository {
     Result<Id> Insert(const Organization& o) override {
         return InsertRow(db_,
                          "INSERT INTO organizations(workspace_id, name, owner_id, address, "
-                         "visible_to, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) { BindFields(s, o); });
+                         "visible_to, is_deleted, add_time, update_time, search_text) "
+                         "VALUES(?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             BindFields(s, o);
+                             s.Bind(9, text::FoldForSearch(o.name + " " + o.address));
+                         });
     }
 
     Result<Organization> Get(Id workspace_id, Id id) override {
@@ -1008,12 +1042,13 @@ class OrganizationTable final : public OrganizationRepository {
 
     Status Update(const Organization& o) override {
         return Execute(db_,
-                       "UPDATE organizations SET workspace_id = ?, name = ?, owner_id = ?, "
-                       "address = ?, visible_to = ?, is_deleted = ?, add_time = ?, "
-                       "update_time = ? WHERE workspace_id = ? AND id = ?",
+                       "UPDATE organizations SET workspace_id = ?1, name = ?2, owner_id = ?3, "
+                       "address = ?4, visible_to = ?5, is_deleted = ?6, add_time = ?7, "
+                       "update_time = ?8, search_text = ?11 WHERE workspace_id = ?9 AND id = ?10",
                        [&](Statement& s) {
                            BindFields(s, o);
                            s.Bind(9, o.workspace_id).Bind(10, o.id);
+                           s.Bind(11, text::FoldForSearch(o.name + " " + o.address));
                        });
     }
 
@@ -1343,11 +1378,12 @@ class ProductTable final : public ProductRepository {
                                         "UPDATE products SET workspace_id = ?, name = ?, code = ?, "
                                         "unit = ?, tax = ?, description = ?, category = ?, "
                                         "is_linkable = ?, visible_to = ?, owner_id = ?, "
-                                        "is_deleted = ?, add_time = ?, update_time = ? "
-                                        "WHERE workspace_id = ? AND id = ?",
+                                        "is_deleted = ?, add_time = ?, update_time = ?, "
+                                        "search_text = ?16 WHERE workspace_id = ?14 AND id = ?15",
                                         [&](Statement& s) {
                                             BindFields(s, p);
                                             s.Bind(14, p.workspace_id).Bind(15, p.id);
+                                            s.Bind(16, text::FoldForSearch(p.name + " " + p.code));
                                         }));
         PIPECRM_RETURN_IF_ERROR(
             Execute(db_, "DELETE FROM product_prices WHERE workspace_id = ? AND product_id = ?",
