@@ -93,6 +93,15 @@ class StageRepository {
     virtual Result<std::optional<Stage>> FirstStage(Id workspace_id, OptionalId pipeline_id) = 0;
 };
 
+/// What search compares: the term folded like the stored search forms (text::FoldForSearch),
+/// and the term as a phone number in E.164 when it reads as one.
+struct SearchTerm {
+    Id workspace_id = 0;
+    std::string folded;
+    std::optional<std::string> phone;
+    int limit = 100;  ///< repositories return at most this many rows
+};
+
 struct DealQuery {
     Id workspace_id = 0;
     std::vector<DealStatus> statuses;  ///< empty: every status but deleted
@@ -117,6 +126,8 @@ class DealRepository {
     virtual Status Update(const Deal& deal, const Deal& previous) = 0;
     virtual Result<std::vector<Deal>> List(const DealQuery& query) = 0;
     /// Deals not deleted in the stage (or pipeline, when stage_id is empty).
+    /// Deals not deleted whose title contains the term.
+    virtual Result<std::vector<Deal>> Search(const SearchTerm& term) = 0;
     virtual Result<std::int64_t> CountLive(Id workspace_id,
                                            OptionalId pipeline_id,
                                            OptionalId stage_id) = 0;
@@ -151,6 +162,8 @@ class PersonRepository {
     virtual Status Update(const Person& person) = 0;
     /// Persons not deleted.
     virtual Result<std::vector<Person>> List(const ContactQuery& query) = 0;
+    /// Persons whose name or an email contains the term, or with the term's phone number.
+    virtual Result<std::vector<Person>> Search(const SearchTerm& term) = 0;
 };
 
 class OrganizationRepository {
@@ -161,6 +174,8 @@ class OrganizationRepository {
     virtual Status Update(const Organization& organization) = 0;
     /// Organizations not deleted.
     virtual Result<std::vector<Organization>> List(const ContactQuery& query) = 0;
+    /// Organizations whose name or address contains the term.
+    virtual Result<std::vector<Organization>> Search(const SearchTerm& term) = 0;
 };
 
 struct ActivityQuery {
@@ -223,6 +238,8 @@ class ProductRepository {
     virtual Status Update(const Product& product) = 0;
     /// Products not deleted (ContactQuery's owner, ids and update-time filters).
     virtual Result<std::vector<Product>> List(const ContactQuery& query) = 0;
+    /// Products whose name or code contains the term.
+    virtual Result<std::vector<Product>> Search(const SearchTerm& term) = 0;
     virtual Result<Id> InsertDealProduct(const DealProduct& line) = 0;
     virtual Result<DealProduct> GetDealProduct(Id workspace_id, Id id) = 0;
     virtual Status UpdateDealProduct(const DealProduct& line) = 0;

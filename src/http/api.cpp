@@ -27,6 +27,7 @@ std::string_view TokenOf(const Request& request) {
 
 Api::Api(ApiServices services) : services_(services) {
     AddHealthRoutes(router_, services_);
+    AddSearchRoutes(router_, services_);  // before the /{id} routes it shares prefixes with
     AddUserRoutes(router_, services_);
     AddPipelineRoutes(router_, services_);
     AddStageRoutes(router_, services_);

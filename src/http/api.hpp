@@ -49,5 +49,6 @@ void AddCurrencyRoutes(Router& router, const ApiServices& services);
 void AddProductRoutes(Router& router, const ApiServices& services);
 void AddDealProductRoutes(Router& router, const ApiServices& services);
 void AddFieldRoutes(Router& router, const ApiServices& services);
+void AddSearchRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

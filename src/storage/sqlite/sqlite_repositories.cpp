@@ -139,6 +139,50 @@ class Where {
     std::vector<std::variant<std::int64_t, std::string_view>> values_;
 };
 
+// "%term%" for LIKE, with LIKE's own characters escaped (ESCAPE '\').
+std::string ContainsPattern(std::string_view term) {
+    std::string pattern = "%";
+    for (char c : term) {
+        if (c == '%' || c == '_' || c == '\\') {
+            pattern += '\\';
+        }
+        pattern += c;
+    }
+    return pattern + "%";
+}
+
+// Rows of `select` in the workspace, live by `live`, whose search_text contains the term (or
+// that match `extra`, a condition taking the phone as its third parameter), by id.
+template <typename T, typename ReadFn>
+Result<std::vector<T>> SearchRows(Connection& db,
+                                  const char* select,
+                                  const char* live,
+                                  const SearchTerm& term,
+                                  const char* extra,
+                                  ReadFn&& read) {
+    std::string sql = std::string(select) + " WHERE workspace_id = ?1 AND " + live +
+                      " AND (search_text LIKE ?2 ESCAPE '\\'";
+    if (extra != nullptr && term.phone) {
+        sql += std::string(" OR ") + extra;
+    }
+    sql += ") ORDER BY id LIMIT ?4";
+    std::vector<T> out;
+    Status status = Query(
+        db, sql,
+        [&](Statement& s) {
+            s.Bind(1, term.workspace_id).Bind(2, ContainsPattern(term.folded));
+            if (extra != nullptr && term.phone) {
+                s.Bind(3, *term.phone);
+            }
+            s.Bind(4, term.limit);
+        },
+        [&](Statement& s) { out.push_back(read(s)); });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
 const char* SortColumn(SortField field) {
     switch (field) {
         case SortField::kId:
@@ -672,6 +716,10 @@ class DealTable final : public DealRepository {
         return ListRows<Deal>(db_, kSelect, where, q.options, Read);
     }
 
+    Result<std::vector<Deal>> Search(const SearchTerm& term) override {
+        return SearchRows<Deal>(db_, kSelect, "status <> 'deleted'", term, nullptr, Read);
+    }
+
     Result<std::int64_t> CountLive(Id workspace_id,
                                    OptionalId pipeline_id,
                                    OptionalId stage_id) override {
@@ -937,6 +985,21 @@ class PersonTable final : public PersonRepository {
         return persons;
     }
 
+    Result<std::vector<Person>> Search(const SearchTerm& term) override {
+        auto persons = SearchRows<Person>(
+            db_, kSelect, "is_deleted = 0", term,
+            "id IN (SELECT person_id FROM person_contacts WHERE workspace_id = ?1 AND kind = "
+            "'phone' AND normalized = ?3)",
+            Read);
+        if (!persons.ok()) {
+            return persons;
+        }
+        for (Person& person : *persons) {
+            PIPECRM_RETURN_IF_ERROR(LoadContacts(person));
+        }
+        return persons;
+    }
+
   private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, owner_id, org_id, visible_to, is_deleted, add_time, "
@@ -1055,6 +1118,10 @@ class OrganizationTable final : public OrganizationRepository {
     Result<std::vector<Organization>> List(const ContactQuery& query) override {
         return ListRows<Organization>(db_, kSelect, ContactWhere(query, /*persons=*/false),
                                       query.options, Read);
+    }
+
+    Result<std::vector<Organization>> Search(const SearchTerm& term) override {
+        return SearchRows<Organization>(db_, kSelect, "is_deleted = 0", term, nullptr, Read);
     }
 
   private:
@@ -1352,8 +1419,11 @@ class ProductTable final : public ProductRepository {
             InsertRow(db_,
                       "INSERT INTO products(workspace_id, name, code, unit, tax, description, "
                       "category, is_linkable, visible_to, owner_id, is_deleted, add_time, "
-                      "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      [&](Statement& s) { BindFields(s, p); });
+                      "update_time, search_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [&](Statement& s) {
+                          BindFields(s, p);
+                          s.Bind(14, text::FoldForSearch(p.name + " " + p.code));
+                      });
         if (!id.ok()) {
             return id;
         }
@@ -1398,6 +1468,17 @@ class ProductTable final : public ProductRepository {
             .UpdatedBetween(query.updated_since, query.updated_until)
             .In("id", query.ids);
         auto products = ListRows<Product>(db_, kSelect, where, query.options, Read);
+        if (!products.ok()) {
+            return products;
+        }
+        for (Product& product : *products) {
+            PIPECRM_RETURN_IF_ERROR(LoadPrices(product));
+        }
+        return products;
+    }
+
+    Result<std::vector<Product>> Search(const SearchTerm& term) override {
+        auto products = SearchRows<Product>(db_, kSelect, "is_deleted = 0", term, nullptr, Read);
         if (!products.ok()) {
             return products;
         }
