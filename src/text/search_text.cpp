@@ -35,6 +35,20 @@ std::string ToNfc(std::string_view utf8) {
 }
 
 std::string FoldForSearch(std::string_view utf8) {
+    // ASCII needs no normalization: lower-case it and skip ICU (most titles, all emails).
+    bool ascii = true;
+    for (char c : utf8) {
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    }
+    if (ascii) {
+        std::string folded(utf8);
+        for (char& c : folded) {
+            if (c >= 'A' && c <= 'Z') {
+                c = static_cast<char>(c - 'A' + 'a');
+            }
+        }
+        return folded;
+    }
     UErrorCode error = U_ZERO_ERROR;
     const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
