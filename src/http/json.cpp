@@ -153,6 +153,14 @@ JsonWriter& JsonWriter::OptionalString(const std::optional<std::string>& value) 
     return value ? String(*value) : Null();
 }
 
+JsonWriter& JsonWriter::OptionalInt(const std::optional<int>& value) {
+    return value ? Int(*value) : Null();
+}
+
+JsonWriter& JsonWriter::StringOrNull(std::string_view value) {
+    return value.empty() ? Null() : String(value);
+}
+
 JsonWriter& JsonWriter::Rfc3339(const std::optional<Instant>& value) {
     if (!value) {
         return Null();

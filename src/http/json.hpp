@@ -33,6 +33,9 @@ class JsonWriter {
     JsonWriter& Raw(std::string_view json);  ///< an already-encoded JSON value
     JsonWriter& OptionalId(const pipecrm::OptionalId& value);
     JsonWriter& OptionalString(const std::optional<std::string>& value);
+    JsonWriter& OptionalInt(const std::optional<int>& value);
+    /// The string, or null when it is empty (Pipedrive's "not set").
+    JsonWriter& StringOrNull(std::string_view value);
     JsonWriter& Rfc3339(const std::optional<Instant>& value);
     JsonWriter& Date(const std::optional<pipecrm::Date>& value);
     JsonWriter& StartObject();

@@ -28,12 +28,7 @@ void WriteStageV2(JsonWriter& w, const domain::Stage& s) {
     w.Key("deal_probability").Int(s.deal_probability);
     w.Key("pipeline_id").Int(s.pipeline_id);
     w.Key("is_deal_rot_enabled").Bool(s.is_deal_rot_enabled);
-    w.Key("days_to_rotten");
-    if (s.days_to_rotten) {
-        w.Int(*s.days_to_rotten);
-    } else {
-        w.Null();
-    }
+    w.Key("days_to_rotten").OptionalInt(s.days_to_rotten);
     w.Key("add_time").Rfc3339(s.add_time);
     w.Key("update_time").Rfc3339(s.update_time);
     w.EndObject();
@@ -58,18 +53,8 @@ void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.Key("is_archived").Bool(false);
     w.Key("archive_time").Null();
     w.Key("status").String(domain::DealStatusName(d.status));
-    w.Key("probability");
-    if (d.probability) {
-        w.Int(*d.probability);
-    } else {
-        w.Null();
-    }
-    w.Key("lost_reason");
-    if (d.lost_reason.empty()) {
-        w.Null();
-    } else {
-        w.String(d.lost_reason);
-    }
+    w.Key("probability").OptionalInt(d.probability);
+    w.Key("lost_reason").StringOrNull(d.lost_reason);
     w.Key("visible_to").Int(static_cast<int>(d.visible_to));
     w.Key("close_time").Rfc3339(d.close_time);
     w.Key("won_time").Rfc3339(d.won_time);
@@ -162,18 +147,8 @@ void WriteDealV1Strict(JsonWriter& w, const domain::Deal& d, const DealNames& na
     w.Key("active").Bool(d.status == domain::DealStatus::kOpen);
     w.Key("deleted").Bool(d.status == domain::DealStatus::kDeleted);
     w.Key("status").String(domain::DealStatusName(d.status));
-    w.Key("probability");
-    if (d.probability) {
-        w.Int(*d.probability);
-    } else {
-        w.Null();
-    }
-    w.Key("lost_reason");
-    if (d.lost_reason.empty()) {
-        w.Null();
-    } else {
-        w.String(d.lost_reason);
-    }
+    w.Key("probability").OptionalInt(d.probability);
+    w.Key("lost_reason").StringOrNull(d.lost_reason);
     w.Key("visible_to").String(std::to_string(static_cast<int>(d.visible_to)));
     V1Time(w, "close_time", d.close_time);
     V1Time(w, "won_time", d.won_time);
@@ -288,12 +263,7 @@ void WriteActivityV2(JsonWriter& w, const domain::Activity& a) {
     w.Key("attendees").StartArray().EndArray();
     w.Key("public_description").Null();
     w.Key("priority").Null();
-    w.Key("note");
-    if (a.note.empty()) {
-        w.Null();
-    } else {
-        w.String(a.note);
-    }
+    w.Key("note").StringOrNull(a.note);
     w.EndObject();
 }
 

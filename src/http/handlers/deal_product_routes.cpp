@@ -41,12 +41,7 @@ void WriteLine(JsonWriter& w, const LineView& view) {
     w.Key("is_enabled").Bool(l.is_enabled);
     w.Key("add_time").Rfc3339(l.add_time);
     w.Key("update_time").Rfc3339(l.update_time);
-    w.Key("comments");
-    if (l.comments.empty()) {
-        w.Null();
-    } else {
-        w.String(l.comments);
-    }
+    w.Key("comments").StringOrNull(l.comments);
     w.Key("billing_frequency").String("one-time");
     w.Key("billing_frequency_cycles").Null();
     w.Key("billing_start_date").Null();
