@@ -2,6 +2,7 @@
 #include "http/api.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/renderers.hpp"
+#include "text/search_text.hpp"
 
 namespace pipecrm::http {
 namespace {
@@ -54,18 +55,9 @@ void RespondWithUsers(domain::Store& store,
         respond);
 }
 
-// Case-insensitive for ASCII; names in other scripts match as typed (search folding comes
-// with the search endpoints).
+// Case and diacritics folded, like every search.
 bool ContainsFolded(const std::string& haystack, const std::string& needle) {
-    auto lower = [](std::string text) {
-        for (char& c : text) {
-            if (c >= 'A' && c <= 'Z') {
-                c = static_cast<char>(c - 'A' + 'a');
-            }
-        }
-        return text;
-    };
-    return lower(haystack).find(lower(needle)) != std::string::npos;
+    return text::FoldForSearch(haystack).find(text::FoldForSearch(needle)) != std::string::npos;
 }
 
 }  // namespace
