@@ -61,27 +61,15 @@ Result<domain::ActivityChange> ParseActivityBody(const Request& request) {
 
 Result<domain::ActivityQuery> ParseActivityQuery(const RouteContext& ctx) {
     domain::ActivityQuery query;
-    query.workspace_id = ctx.principal->user.workspace_id;
-    PIPECRM_RETURN_IF_ERROR(
-        Take(QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
-                                            {"update_time", domain::SortField::kUpdateTime},
-                                            {"add_time", domain::SortField::kAddTime}}),
-             query.options));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "owner_id"), query.owner_id));
+    PIPECRM_RETURN_IF_ERROR(ReadCommonListParams(ctx, query));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "deal_id"), query.deal_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "person_id"), query.person_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(ctx.request, "ids"), query.ids));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(ctx.request, "updated_since"), query.updated_since));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(ctx.request, "updated_until"), query.updated_until));
     if (const std::string* done = ctx.request.Query("done")) {
         if (*done != "true" && *done != "false") {
             return InvalidArgument("done must be true or false", "done");
         }
         query.done = *done == "true";
-    }
-    if (ctx.request.Query("filter_id") != nullptr) {
-        return InvalidArgument("filter_id is not supported yet", "filter_id");
     }
     return query;
 }
@@ -108,20 +96,13 @@ void AddActivityRoutes(Router& router, const ApiServices& services) {
                    });
     }
 
-    router.Add("GET", "/api/v2/activities", [&store](const RouteContext& ctx, Responder respond) {
-        auto query = ParseActivityQuery(ctx);
-        if (!query.ok()) {
-            respond(ErrorResponse(query.status()));
-            return;
-        }
-        ReadThen<std::vector<domain::Activity>>(
-            store, [&](domain::Repositories& repos) { return repos.Activities().List(*query); },
-            [&](std::vector<domain::Activity>& rows) {
-                std::string more = TrimPage(rows, query->options, SortKeyOf<domain::Activity>);
-                return SuccessResponse(ToJsonArray(rows, WriteActivityV2), 200, more);
-            },
-            respond);
-    });
+    router.Add("GET", "/api/v2/activities",
+               CursorListRoute<domain::Activity>(
+                   store, ParseActivityQuery,
+                   [](domain::Repositories& repos, const domain::ActivityQuery& query) {
+                       return repos.Activities().List(query);
+                   },
+                   WriteActivityV2));
     AddItemRoutes<domain::Activity, domain::ActivityChange>(
         router, store, clock,
         {"/api/v2/activities", ParseActivityBody, domain::GetLiveActivity, domain::CreateActivity,

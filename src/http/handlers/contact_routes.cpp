@@ -68,48 +68,17 @@ Result<domain::OrganizationChange> ParseOrganizationBody(const Request& request)
     return change;
 }
 
-Result<domain::ContactQuery> ParseContactQuery(const RouteContext& ctx, bool persons) {
+Result<domain::ContactQuery> ParseOrganizationQuery(const RouteContext& ctx) {
     domain::ContactQuery query;
-    query.workspace_id = ctx.principal->user.workspace_id;
-    PIPECRM_RETURN_IF_ERROR(
-        Take(QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
-                                            {"update_time", domain::SortField::kUpdateTime},
-                                            {"add_time", domain::SortField::kAddTime}}),
-             query.options));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "owner_id"), query.owner_id));
-    if (persons) {
-        PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
-    }
-    PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(ctx.request, "ids"), query.ids));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(ctx.request, "updated_since"), query.updated_since));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(ctx.request, "updated_until"), query.updated_until));
-    if (ctx.request.Query("filter_id") != nullptr) {
-        return InvalidArgument("filter_id is not supported yet", "filter_id");
-    }
+    PIPECRM_RETURN_IF_ERROR(ReadCommonListParams(ctx, query));
     return query;
 }
 
-// GET `path`: a page of rows from `list(repos, query)` rendered with `write_json`.
-template <typename T>
-RouteHandler ListRoute(domain::Store& store,
-                       bool persons,
-                       Result<std::vector<T>> (*list)(domain::Repositories&,
-                                                      const domain::ContactQuery&),
-                       void (*write_json)(JsonWriter&, const T&)) {
-    return [&store, persons, list, write_json](const RouteContext& ctx, Responder respond) {
-        auto query = ParseContactQuery(ctx, persons);
-        if (!query.ok()) {
-            respond(ErrorResponse(query.status()));
-            return;
-        }
-        ReadThen<std::vector<T>>(
-            store, [&](domain::Repositories& repos) { return list(repos, *query); },
-            [&](std::vector<T>& rows) {
-                std::string more = TrimPage(rows, query->options, SortKeyOf<T>);
-                return SuccessResponse(ToJsonArray(rows, write_json), 200, more);
-            },
-            respond);
-    };
+Result<domain::ContactQuery> ParsePersonQuery(const RouteContext& ctx) {
+    domain::ContactQuery query;
+    PIPECRM_RETURN_IF_ERROR(ReadCommonListParams(ctx, query));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
+    return query;
 }
 
 Result<std::vector<domain::Person>> ListPersons(domain::Repositories& repos,
@@ -128,16 +97,17 @@ void AddContactRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
-    router.Add("GET", "/api/v2/persons",
-               ListRoute<domain::Person>(store, /*persons=*/true, ListPersons, WritePersonV2));
+    router.Add(
+        "GET", "/api/v2/persons",
+        CursorListRoute<domain::Person>(store, ParsePersonQuery, ListPersons, WritePersonV2));
     AddItemRoutes<domain::Person, domain::PersonChange>(
         router, store, clock,
         {"/api/v2/persons", ParsePersonBody, domain::GetLivePerson, domain::CreatePerson,
          domain::UpdatePerson, domain::DeletePerson, WritePersonV2});
 
     router.Add("GET", "/api/v2/organizations",
-               ListRoute<domain::Organization>(store, /*persons=*/false, ListOrganizations,
-                                               WriteOrganizationV2));
+               CursorListRoute<domain::Organization>(store, ParseOrganizationQuery,
+                                                     ListOrganizations, WriteOrganizationV2));
     AddItemRoutes<domain::Organization, domain::OrganizationChange>(
         router, store, clock,
         {"/api/v2/organizations", ParseOrganizationBody, domain::GetLiveOrganization,

@@ -74,32 +74,20 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     return change;
 }
 
-Result<domain::DealQuery> ParseDealQuery(const Request& request, Id workspace_id) {
+Result<domain::DealQuery> ParseDealQuery(const RouteContext& ctx) {
     domain::DealQuery query;
-    query.workspace_id = workspace_id;
-    PIPECRM_RETURN_IF_ERROR(
-        Take(QueryListOptions(request, {{"id", domain::SortField::kId},
-                                        {"update_time", domain::SortField::kUpdateTime},
-                                        {"add_time", domain::SortField::kAddTime}}),
-             query.options));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "owner_id"), query.owner_id));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "stage_id"), query.stage_id));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "pipeline_id"), query.pipeline_id));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "person_id"), query.person_id));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "org_id"), query.org_id));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(request, "ids"), query.ids));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(request, "updated_since"), query.updated_since));
-    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(request, "updated_until"), query.updated_until));
-    for (const std::string& word : QueryWords(request, "status")) {
+    PIPECRM_RETURN_IF_ERROR(ReadCommonListParams(ctx, query));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "stage_id"), query.stage_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "pipeline_id"), query.pipeline_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "person_id"), query.person_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
+    for (const std::string& word : QueryWords(ctx.request, "status")) {
         auto status = domain::ParseDealStatus(word);
         if (!status) {
             return InvalidArgument("status must be a comma list of open, won, lost, deleted",
                                    "status");
         }
         query.statuses.push_back(*status);
-    }
-    if (request.Query("filter_id") != nullptr) {
-        return InvalidArgument("filter_id is not supported yet", "filter_id");
     }
     return query;
 }
@@ -227,20 +215,13 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
-    router.Add("GET", "/api/v2/deals", [&store](const RouteContext& ctx, Responder respond) {
-        auto query = ParseDealQuery(ctx.request, ctx.principal->user.workspace_id);
-        if (!query.ok()) {
-            respond(ErrorResponse(query.status()));
-            return;
-        }
-        ReadThen<std::vector<domain::Deal>>(
-            store, [&](domain::Repositories& repos) { return repos.Deals().List(*query); },
-            [&](std::vector<domain::Deal>& rows) {
-                std::string more = TrimPage(rows, query->options, SortKeyOf<domain::Deal>);
-                return SuccessResponse(ToJsonArray(rows, WriteDealV2), 200, more);
-            },
-            respond);
-    });
+    router.Add("GET", "/api/v2/deals",
+               CursorListRoute<domain::Deal>(
+                   store, ParseDealQuery,
+                   [](domain::Repositories& repos, const domain::DealQuery& query) {
+                       return repos.Deals().List(query);
+                   },
+                   WriteDealV2));
 
     for (const std::string prefix : {"/api/v1", "/v1"}) {
         router.Add("GET", prefix + "/stages/{id}/deals", BoardDealsRoute(store, false));

@@ -159,6 +159,52 @@ RouteHandler WriteRoute(
     };
 }
 
+/// Reads into `query` the parameters every v2 list of records shares: sort_by (id,
+/// update_time, add_time), sort_direction, limit, cursor, owner_id, ids, updated_since and
+/// updated_until; and refuses filter_id (saved filters come later). Sets the workspace.
+template <typename Query>
+Status ReadCommonListParams(const RouteContext& ctx, Query& query) {
+    const Request& request = ctx.request;
+    query.workspace_id = ctx.principal->user.workspace_id;
+    PIPECRM_RETURN_IF_ERROR(
+        Take(QueryListOptions(request, {{"id", domain::SortField::kId},
+                                        {"update_time", domain::SortField::kUpdateTime},
+                                        {"add_time", domain::SortField::kAddTime}}),
+             query.options));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "owner_id"), query.owner_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(request, "ids"), query.ids));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(request, "updated_since"), query.updated_since));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(request, "updated_until"), query.updated_until));
+    if (request.Query("filter_id") != nullptr) {
+        return InvalidArgument("filter_id is not supported yet", "filter_id");
+    }
+    return Status::Ok();
+}
+
+/// GET on a v2 collection: `parse(ctx)` gives the query (Result<Query>, with `options`),
+/// `list(repos, query)` the rows (Result<std::vector<T>>), each rendered with `write_json`,
+/// with additional_data.next_cursor.
+template <typename T, typename Parse, typename List>
+RouteHandler CursorListRoute(domain::Store& store,
+                             Parse parse,
+                             List list,
+                             void (*write_json)(JsonWriter&, const T&)) {
+    return [&store, parse, list, write_json](const RouteContext& ctx, Responder respond) {
+        auto query = parse(ctx);
+        if (!query.ok()) {
+            respond(ErrorResponse(query.status()));
+            return;
+        }
+        ReadThen<std::vector<T>>(
+            store, [&](domain::Repositories& repos) { return list(repos, *query); },
+            [&](std::vector<T>& rows) {
+                std::string more = TrimPage(rows, query->options, SortKeyOf<T>);
+                return SuccessResponse(ToJsonArray(rows, write_json), 200, more);
+            },
+            respond);
+    };
+}
+
 /// The single-item routes of a v2 resource: GET, PATCH and DELETE on `path`/{id} and POST on
 /// `path`, each item rendered with `write_json` in the success envelope.
 template <typename T, typename Change>

@@ -27,33 +27,34 @@ Result<domain::PipelineChange> ParsePipelineBody(const Request& request) {
     return change;
 }
 
+struct PipelineListQuery {
+    Id workspace_id = 0;
+    domain::ListOptions options;
+};
+
+Result<PipelineListQuery> ParsePipelineListQuery(const RouteContext& ctx) {
+    PipelineListQuery query{ctx.principal->user.workspace_id, {}};
+    PIPECRM_RETURN_IF_ERROR(
+        Take(QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
+                                            {"update_time", domain::SortField::kUpdateTime},
+                                            {"add_time", domain::SortField::kAddTime}}),
+             query.options));
+    return query;
+}
+
 }  // namespace
 
 void AddPipelineRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
-    router.Add("GET", "/api/v2/pipelines", [&store](const RouteContext& ctx, Responder respond) {
-        auto options =
-            QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
-                                           {"update_time", domain::SortField::kUpdateTime},
-                                           {"add_time", domain::SortField::kAddTime}});
-        if (!options.ok()) {
-            respond(ErrorResponse(options.status()));
-            return;
-        }
-        const Id workspace_id = ctx.principal->user.workspace_id;
-        ReadThen<std::vector<domain::Pipeline>>(
-            store,
-            [&](domain::Repositories& repos) {
-                return repos.Pipelines().List(workspace_id, *options);
-            },
-            [&](std::vector<domain::Pipeline>& rows) {
-                std::string more = TrimPage(rows, *options, SortKeyOf<domain::Pipeline>);
-                return SuccessResponse(ToJsonArray(rows, WritePipelineV2), 200, more);
-            },
-            respond);
-    });
+    router.Add("GET", "/api/v2/pipelines",
+               CursorListRoute<domain::Pipeline>(
+                   store, ParsePipelineListQuery,
+                   [](domain::Repositories& repos, const PipelineListQuery& query) {
+                       return repos.Pipelines().List(query.workspace_id, query.options);
+                   },
+                   WritePipelineV2));
 
     AddItemRoutes<domain::Pipeline, domain::PipelineChange>(
         router, store, clock,

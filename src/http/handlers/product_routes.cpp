@@ -78,36 +78,18 @@ void AddProductRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
-    router.Add("GET", "/api/v2/products", [&store](const RouteContext& ctx, Responder respond) {
-        domain::ContactQuery query;
-        query.workspace_id = ctx.principal->user.workspace_id;
-        Status parsed = [&]() -> Status {
-            PIPECRM_RETURN_IF_ERROR(
-                Take(QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
-                                                    {"update_time", domain::SortField::kUpdateTime},
-                                                    {"add_time", domain::SortField::kAddTime}}),
-                     query.options));
-            PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "owner_id"), query.owner_id));
-            PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(ctx.request, "ids"), query.ids));
-            PIPECRM_RETURN_IF_ERROR(
-                Take(QueryInstant(ctx.request, "updated_since"), query.updated_since));
-            if (ctx.request.Query("filter_id") != nullptr) {
-                return InvalidArgument("filter_id is not supported yet", "filter_id");
-            }
-            return Status::Ok();
-        }();
-        if (!parsed.ok()) {
-            respond(ErrorResponse(parsed));
-            return;
-        }
-        ReadThen<std::vector<domain::Product>>(
-            store, [&](domain::Repositories& repos) { return repos.Products().List(query); },
-            [&](std::vector<domain::Product>& rows) {
-                std::string more = TrimPage(rows, query.options, SortKeyOf<domain::Product>);
-                return SuccessResponse(ToJsonArray(rows, WriteProductV2), 200, more);
-            },
-            respond);
-    });
+    router.Add("GET", "/api/v2/products",
+               CursorListRoute<domain::Product>(
+                   store,
+                   [](const RouteContext& ctx) -> Result<domain::ContactQuery> {
+                       domain::ContactQuery query;
+                       PIPECRM_RETURN_IF_ERROR(ReadCommonListParams(ctx, query));
+                       return query;
+                   },
+                   [](domain::Repositories& repos, const domain::ContactQuery& query) {
+                       return repos.Products().List(query);
+                   },
+                   WriteProductV2));
     AddItemRoutes<domain::Product, domain::ProductChange>(
         router, store, clock,
         {"/api/v2/products", ParseProductBody, domain::GetLiveProduct, domain::CreateProduct,

@@ -46,35 +46,38 @@ Result<domain::StageChange> ParseStageBody(const Request& request) {
     return change;
 }
 
+struct StageListQuery {
+    Id workspace_id = 0;
+    OptionalId pipeline_id;
+    domain::ListOptions options;
+};
+
+Result<StageListQuery> ParseStageListQuery(const RouteContext& ctx) {
+    StageListQuery query{ctx.principal->user.workspace_id, {}, {}};
+    PIPECRM_RETURN_IF_ERROR(
+        Take(QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
+                                            {"update_time", domain::SortField::kUpdateTime},
+                                            {"add_time", domain::SortField::kAddTime},
+                                            {"order_nr", domain::SortField::kOrderNr}}),
+             query.options));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "pipeline_id"), query.pipeline_id));
+    return query;
+}
+
 }  // namespace
 
 void AddStageRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
-    router.Add("GET", "/api/v2/stages", [&store](const RouteContext& ctx, Responder respond) {
-        auto options =
-            QueryListOptions(ctx.request, {{"id", domain::SortField::kId},
-                                           {"update_time", domain::SortField::kUpdateTime},
-                                           {"add_time", domain::SortField::kAddTime},
-                                           {"order_nr", domain::SortField::kOrderNr}});
-        auto pipeline_id = QueryId(ctx.request, "pipeline_id");
-        if (!options.ok() || !pipeline_id.ok()) {
-            respond(ErrorResponse(!options.ok() ? options.status() : pipeline_id.status()));
-            return;
-        }
-        const Id workspace_id = ctx.principal->user.workspace_id;
-        ReadThen<std::vector<domain::Stage>>(
-            store,
-            [&](domain::Repositories& repos) {
-                return repos.Stages().List(workspace_id, *pipeline_id, *options);
-            },
-            [&](std::vector<domain::Stage>& rows) {
-                std::string more = TrimPage(rows, *options, SortKeyOf<domain::Stage>);
-                return SuccessResponse(ToJsonArray(rows, WriteStageV2), 200, more);
-            },
-            respond);
-    });
+    router.Add("GET", "/api/v2/stages",
+               CursorListRoute<domain::Stage>(
+                   store, ParseStageListQuery,
+                   [](domain::Repositories& repos, const StageListQuery& query) {
+                       return repos.Stages().List(query.workspace_id, query.pipeline_id,
+                                                  query.options);
+                   },
+                   WriteStageV2));
 
     AddItemRoutes<domain::Stage, domain::StageChange>(
         router, store, clock,
