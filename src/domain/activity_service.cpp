@@ -70,11 +70,8 @@ Status Apply(Repositories& repos,
 }  // namespace
 
 Result<Activity> GetLiveActivity(Repositories& repos, Id workspace_id, Id activity_id) {
-    auto activity = repos.Activities().Get(workspace_id, activity_id);
-    if (activity.ok() && activity->is_deleted) {
-        return NotFound("activity " + std::to_string(activity_id) + " not found");
-    }
-    return activity;
+    return LiveOnly(repos.Activities().Get(workspace_id, activity_id), NotDeleted<Activity>,
+                    "activity", activity_id);
 }
 
 Result<Activity> CreateActivity(Repositories& repos,
@@ -120,14 +117,8 @@ Result<Activity> DeleteActivity(Repositories& repos,
                                 const Actor& actor,
                                 Id activity_id,
                                 Instant now) {
-    auto activity = GetLiveActivity(repos, actor.workspace_id, activity_id);
-    if (!activity.ok()) {
-        return activity.status();
-    }
-    activity->is_deleted = true;
-    activity->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Activities().Update(*activity));
-    return activity;
+    return SoftDelete(GetLiveActivity(repos, actor.workspace_id, activity_id), now,
+                      [&](const Activity& a) { return repos.Activities().Update(a); });
 }
 
 }  // namespace pipecrm::domain

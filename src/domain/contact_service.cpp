@@ -126,22 +126,16 @@ Status ApplyOrganizationChange(Repositories& repos,
     return Status::Ok();
 }
 
-template <typename T>
-Result<T> Live(Result<T> row, const char* what, Id id) {
-    if (row.ok() && row->is_deleted) {
-        return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
-    }
-    return row;
-}
-
 }  // namespace
 
 Result<Person> GetLivePerson(Repositories& repos, Id workspace_id, Id person_id) {
-    return Live(repos.Persons().Get(workspace_id, person_id), "person", person_id);
+    return LiveOnly(repos.Persons().Get(workspace_id, person_id), NotDeleted<Person>, "person",
+                    person_id);
 }
 
 Result<Organization> GetLiveOrganization(Repositories& repos, Id workspace_id, Id org_id) {
-    return Live(repos.Organizations().Get(workspace_id, org_id), "organization", org_id);
+    return LiveOnly(repos.Organizations().Get(workspace_id, org_id), NotDeleted<Organization>,
+                    "organization", org_id);
 }
 
 Result<Person> CreatePerson(Repositories& repos,
@@ -181,14 +175,8 @@ Result<Person> UpdatePerson(Repositories& repos,
 }
 
 Result<Person> DeletePerson(Repositories& repos, const Actor& actor, Id person_id, Instant now) {
-    auto person = GetLivePerson(repos, actor.workspace_id, person_id);
-    if (!person.ok()) {
-        return person.status();
-    }
-    person->is_deleted = true;
-    person->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Persons().Update(*person));
-    return person;
+    return SoftDelete(GetLivePerson(repos, actor.workspace_id, person_id), now,
+                      [&](const Person& p) { return repos.Persons().Update(p); });
 }
 
 Result<Organization> CreateOrganization(Repositories& repos,
@@ -231,14 +219,8 @@ Result<Organization> DeleteOrganization(Repositories& repos,
                                         const Actor& actor,
                                         Id org_id,
                                         Instant now) {
-    auto org = GetLiveOrganization(repos, actor.workspace_id, org_id);
-    if (!org.ok()) {
-        return org.status();
-    }
-    org->is_deleted = true;
-    org->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Organizations().Update(*org));
-    return org;
+    return SoftDelete(GetLiveOrganization(repos, actor.workspace_id, org_id), now,
+                      [&](const Organization& o) { return repos.Organizations().Update(o); });
 }
 
 }  // namespace pipecrm::domain

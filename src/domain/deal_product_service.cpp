@@ -2,17 +2,10 @@
 
 #include "domain/deal_service.hpp"
 #include "domain/product_service.hpp"
+#include "domain/references.hpp"
 
 namespace pipecrm::domain {
 namespace {
-
-Result<Deal> LiveDealOf(Repositories& repos, Id workspace_id, Id deal_id) {
-    auto deal = repos.Deals().Get(workspace_id, deal_id);
-    if (deal.ok() && deal->status == DealStatus::kDeleted) {
-        return NotFound("deal " + std::to_string(deal_id) + " not found");
-    }
-    return deal;
-}
 
 Status Apply(Repositories& repos,
              const Deal& deal,
@@ -111,7 +104,7 @@ Result<DealProduct> LineOf(Repositories& repos, Id workspace_id, Id deal_id, Id 
 Result<std::vector<DealProduct>> ListDealProducts(Repositories& repos,
                                                   Id workspace_id,
                                                   Id deal_id) {
-    auto deal = LiveDealOf(repos, workspace_id, deal_id);
+    auto deal = GetLiveDeal(repos, workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();
     }
@@ -130,7 +123,7 @@ Result<DealProduct> AddDealProduct(Repositories& repos,
             return InvalidArgument(std::string(field) + " is required", field);
         }
     }
-    auto deal = LiveDealOf(repos, actor.workspace_id, deal_id);
+    auto deal = GetLiveDeal(repos, actor.workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();
     }
@@ -155,7 +148,7 @@ Result<DealProduct> UpdateDealProduct(Repositories& repos,
                                       Id line_id,
                                       const DealProductChange& change,
                                       Instant now) {
-    auto deal = LiveDealOf(repos, actor.workspace_id, deal_id);
+    auto deal = GetLiveDeal(repos, actor.workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();
     }
@@ -172,7 +165,7 @@ Result<DealProduct> UpdateDealProduct(Repositories& repos,
 
 Result<DealProduct> RemoveDealProduct(
     Repositories& repos, const Actor& actor, Id deal_id, Id line_id, Instant now) {
-    auto deal = LiveDealOf(repos, actor.workspace_id, deal_id);
+    auto deal = GetLiveDeal(repos, actor.workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();
     }

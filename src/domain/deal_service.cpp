@@ -159,14 +159,6 @@ Status AppendAll(Repositories& repos, const std::vector<DealEvent>& events, Id d
     return Status::Ok();
 }
 
-Result<Deal> LiveDeal(Repositories& repos, Id workspace_id, Id deal_id) {
-    auto deal = repos.Deals().Get(workspace_id, deal_id);
-    if (deal.ok() && deal->status == DealStatus::kDeleted) {
-        return NotFound("deal " + IdText(deal_id) + " not found");
-    }
-    return deal;
-}
-
 }  // namespace
 
 Result<Deal> CreateDeal(Repositories& repos,
@@ -197,7 +189,7 @@ Result<Deal> CreateDeal(Repositories& repos,
 
 Result<Deal> UpdateDeal(
     Repositories& repos, const Actor& actor, Id deal_id, const DealChange& change, Instant now) {
-    auto deal = LiveDeal(repos, actor.workspace_id, deal_id);
+    auto deal = GetLiveDeal(repos, actor.workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();
     }
@@ -218,7 +210,7 @@ Result<Deal> UpdateDeal(
 }
 
 Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Instant now) {
-    auto deal = LiveDeal(repos, actor.workspace_id, deal_id);
+    auto deal = GetLiveDeal(repos, actor.workspace_id, deal_id);
     if (!deal.ok()) {
         return deal.status();
     }

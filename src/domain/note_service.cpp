@@ -43,11 +43,7 @@ Status Apply(Repositories& repos, const Actor& actor, const NoteChange& change, 
 }  // namespace
 
 Result<Note> GetLiveNote(Repositories& repos, Id workspace_id, Id note_id) {
-    auto note = repos.Notes().Get(workspace_id, note_id);
-    if (note.ok() && note->is_deleted) {
-        return NotFound("note " + std::to_string(note_id) + " not found");
-    }
-    return note;
+    return LiveOnly(repos.Notes().Get(workspace_id, note_id), NotDeleted<Note>, "note", note_id);
 }
 
 Result<Note> CreateNote(Repositories& repos,
@@ -84,14 +80,8 @@ Result<Note> UpdateNote(
 }
 
 Result<Note> DeleteNote(Repositories& repos, const Actor& actor, Id note_id, Instant now) {
-    auto note = GetLiveNote(repos, actor.workspace_id, note_id);
-    if (!note.ok()) {
-        return note.status();
-    }
-    note->is_deleted = true;
-    note->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Notes().Update(*note));
-    return note;
+    return SoftDelete(GetLiveNote(repos, actor.workspace_id, note_id), now,
+                      [&](const Note& n) { return repos.Notes().Update(n); });
 }
 
 }  // namespace pipecrm::domain

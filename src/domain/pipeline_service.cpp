@@ -1,5 +1,7 @@
 #include "domain/pipeline_service.hpp"
 
+#include "domain/references.hpp"
+
 namespace pipecrm::domain {
 namespace {
 
@@ -56,19 +58,13 @@ Status RequireEmpty(Repositories& repos,
 }  // namespace
 
 Result<Pipeline> GetLivePipeline(Repositories& repos, Id workspace_id, Id pipeline_id) {
-    auto pipeline = repos.Pipelines().Get(workspace_id, pipeline_id);
-    if (pipeline.ok() && pipeline->is_deleted) {
-        return NotFound("pipeline " + std::to_string(pipeline_id) + " not found");
-    }
-    return pipeline;
+    return LiveOnly(repos.Pipelines().Get(workspace_id, pipeline_id), NotDeleted<Pipeline>,
+                    "pipeline", pipeline_id);
 }
 
 Result<Stage> GetLiveStage(Repositories& repos, Id workspace_id, Id stage_id) {
-    auto stage = repos.Stages().Get(workspace_id, stage_id);
-    if (stage.ok() && stage->is_deleted) {
-        return NotFound("stage " + std::to_string(stage_id) + " not found");
-    }
-    return stage;
+    return LiveOnly(repos.Stages().Get(workspace_id, stage_id), NotDeleted<Stage>, "stage",
+                    stage_id);
 }
 
 Result<Pipeline> CreatePipeline(Repositories& repos,
@@ -210,15 +206,12 @@ Result<Stage> UpdateStage(
 
 Result<Stage> DeleteStage(Repositories& repos, const Actor& actor, Id stage_id, Instant now) {
     auto stage = GetLiveStage(repos, actor.workspace_id, stage_id);
-    if (!stage.ok()) {
-        return stage.status();
+    if (stage.ok()) {
+        PIPECRM_RETURN_IF_ERROR(RequireEmpty(repos, actor.workspace_id, std::nullopt, stage_id,
+                                             "stage " + std::to_string(stage_id)));
     }
-    PIPECRM_RETURN_IF_ERROR(RequireEmpty(repos, actor.workspace_id, std::nullopt, stage_id,
-                                         "stage " + std::to_string(stage_id)));
-    stage->is_deleted = true;
-    stage->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Stages().Update(*stage));
-    return stage;
+    return SoftDelete(std::move(stage), now,
+                      [&](const Stage& st) { return repos.Stages().Update(st); });
 }
 
 }  // namespace pipecrm::domain

@@ -87,11 +87,8 @@ Status Apply(Repositories& repos, const Actor& actor, const ProductChange& chang
 }  // namespace
 
 Result<Product> GetLiveProduct(Repositories& repos, Id workspace_id, Id product_id) {
-    auto product = repos.Products().Get(workspace_id, product_id);
-    if (product.ok() && product->is_deleted) {
-        return NotFound("product " + std::to_string(product_id) + " not found");
-    }
-    return product;
+    return LiveOnly(repos.Products().Get(workspace_id, product_id), NotDeleted<Product>, "product",
+                    product_id);
 }
 
 Result<Product> CreateProduct(Repositories& repos,
@@ -131,14 +128,8 @@ Result<Product> UpdateProduct(Repositories& repos,
 }
 
 Result<Product> DeleteProduct(Repositories& repos, const Actor& actor, Id product_id, Instant now) {
-    auto product = GetLiveProduct(repos, actor.workspace_id, product_id);
-    if (!product.ok()) {
-        return product.status();
-    }
-    product->is_deleted = true;
-    product->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Products().Update(*product));
-    return product;
+    return SoftDelete(GetLiveProduct(repos, actor.workspace_id, product_id), now,
+                      [&](const Product& p) { return repos.Products().Update(p); });
 }
 
 }  // namespace pipecrm::domain

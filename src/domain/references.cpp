@@ -27,6 +27,12 @@ Status CheckOrganization(Repositories& repos, Id workspace_id, const OptionalId&
     return org.ok() ? Status::Ok() : org.status();
 }
 
+Result<Deal> GetLiveDeal(Repositories& repos, Id workspace_id, Id deal_id) {
+    return LiveOnly(
+        repos.Deals().Get(workspace_id, deal_id),
+        [](const Deal& d) { return d.status != DealStatus::kDeleted; }, "deal", deal_id);
+}
+
 Status CheckDeal(Repositories& repos, Id workspace_id, const OptionalId& id) {
     if (!id) {
         return Status::Ok();

@@ -6,6 +6,7 @@
 
 #include "base/ids.hpp"
 #include "base/status.hpp"
+#include "base/time.hpp"
 #include "domain/repositories.hpp"
 
 namespace pipecrm::domain {
@@ -28,6 +29,31 @@ template <typename T>
 bool NotDeleted(const T& row) {
     return !row.is_deleted;
 }
+
+/// `row` when `is_live(row)`; a row that is not live is kNotFound, like a missing one.
+template <typename T, typename IsLive>
+Result<T> LiveOnly(Result<T> row, IsLive&& is_live, const char* what, Id id) {
+    if (row.ok() && !is_live(*row)) {
+        return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
+    }
+    return row;
+}
+
+/// Soft-deletes a live row (or passes its error on): sets is_deleted and update_time and
+/// writes it with `update(row)`.
+template <typename T, typename Update>
+Result<T> SoftDelete(Result<T> row, Instant now, Update&& update) {
+    if (!row.ok()) {
+        return row;
+    }
+    row->is_deleted = true;
+    row->update_time = now;
+    PIPECRM_RETURN_IF_ERROR(update(*row));
+    return row;
+}
+
+/// A deal that is not deleted, or kNotFound.
+Result<Deal> GetLiveDeal(Repositories& repos, Id workspace_id, Id deal_id);
 
 /// The owner must be an active user of the workspace (field "owner_id").
 Status CheckOwner(Repositories& repos, Id workspace_id, Id user_id);
