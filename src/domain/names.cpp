@@ -49,7 +49,31 @@ std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, 
     return std::nullopt;
 }
 
+constexpr std::array<std::pair<DiscountType, std::string_view>, 2> kDiscountTypeNames = {{
+    {DiscountType::kPercentage, "percentage"},
+    {DiscountType::kAmount, "amount"},
+}};
+
+constexpr std::array<std::pair<TaxMethod, std::string_view>, 3> kTaxMethodNames = {{
+    {TaxMethod::kExclusive, "exclusive"},
+    {TaxMethod::kInclusive, "inclusive"},
+    {TaxMethod::kNone, "none"},
+}};
+
 }  // namespace
+
+std::string_view DiscountTypeName(DiscountType type) {
+    return NameOf(kDiscountTypeNames, type);
+}
+std::optional<DiscountType> ParseDiscountType(std::string_view text) {
+    return ValueOf(kDiscountTypeNames, text);
+}
+std::string_view TaxMethodName(TaxMethod method) {
+    return NameOf(kTaxMethodNames, method);
+}
+std::optional<TaxMethod> ParseTaxMethod(std::string_view text) {
+    return ValueOf(kTaxMethodNames, text);
+}
 
 std::string_view DealStatusName(DealStatus status) {
     return NameOf(kStatusNames, status);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/ids.hpp"
@@ -38,6 +40,12 @@ struct Product {
 
 enum class DiscountType { kPercentage, kAmount };
 enum class TaxMethod { kNone, kExclusive, kInclusive };
+
+/// "percentage"/"amount" and "exclusive"/"inclusive"/"none", as the API and storage write them.
+std::string_view DiscountTypeName(DiscountType type);
+std::optional<DiscountType> ParseDiscountType(std::string_view text);
+std::string_view TaxMethodName(TaxMethod method);
+std::optional<TaxMethod> ParseTaxMethod(std::string_view text);
 
 /// A product on a deal: price in the deal's currency, quantity, discount and tax.
 struct DealProduct {

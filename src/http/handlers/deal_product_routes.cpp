@@ -29,13 +29,9 @@ void WriteLine(JsonWriter& w, const LineView& view) {
     w.Key("item_price").Raw(FormatAmount(l.item_price, view.currency));
     w.Key("quantity").Raw(FormatNumber(l.quantity));
     w.Key("discount").Raw(FormatNumber(l.discount));
-    w.Key("discount_type")
-        .String(l.discount_type == domain::DiscountType::kAmount ? "amount" : "percentage");
+    w.Key("discount_type").String(domain::DiscountTypeName(l.discount_type));
     w.Key("tax").Raw(FormatNumber(l.tax));
-    w.Key("tax_method")
-        .String(l.tax_method == domain::TaxMethod::kExclusive   ? "exclusive"
-                : l.tax_method == domain::TaxMethod::kInclusive ? "inclusive"
-                                                                : "none");
+    w.Key("tax_method").String(domain::TaxMethodName(l.tax_method));
     w.Key("sum").Raw(FormatAmount(domain::DealProductSum(l), view.currency));
     w.Key("currency").String(view.currency);
     w.Key("is_enabled").Bool(l.is_enabled);
@@ -87,19 +83,16 @@ Result<domain::DealProductChange> ParseLineBody(const Request& request) {
         }
     }
     if (discount_type) {
-        if (*discount_type != "percentage" && *discount_type != "amount") {
+        change.discount_type = domain::ParseDiscountType(*discount_type);
+        if (!change.discount_type) {
             return InvalidArgument("discount_type must be percentage or amount", "discount_type");
         }
-        change.discount_type = *discount_type == "amount" ? domain::DiscountType::kAmount
-                                                          : domain::DiscountType::kPercentage;
     }
     if (tax_method) {
-        if (*tax_method != "exclusive" && *tax_method != "inclusive" && *tax_method != "none") {
+        change.tax_method = domain::ParseTaxMethod(*tax_method);
+        if (!change.tax_method) {
             return InvalidArgument("tax_method must be exclusive, inclusive or none", "tax_method");
         }
-        change.tax_method = *tax_method == "exclusive"   ? domain::TaxMethod::kExclusive
-                            : *tax_method == "inclusive" ? domain::TaxMethod::kInclusive
-                                                         : domain::TaxMethod::kNone;
     }
     return change;
 }

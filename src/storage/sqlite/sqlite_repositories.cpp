@@ -1538,17 +1538,6 @@ class ProductTable final : public ProductRepository {
         "SELECT id, workspace_id, deal_id, product_id, item_price, quantity, discount, "
         "discount_type, tax, tax_method, is_enabled, comments, add_time, update_time FROM "
         "deal_products";
-    static std::string_view TaxMethodName(TaxMethod method) {
-        switch (method) {
-            case TaxMethod::kExclusive:
-                return "exclusive";
-            case TaxMethod::kInclusive:
-                return "inclusive";
-            case TaxMethod::kNone:
-                return "none";
-        }
-        return "none";
-    }
     static void BindLine(Statement& s, const DealProduct& l) {
         s.Bind(1, l.workspace_id)
             .Bind(2, l.deal_id)
@@ -1556,8 +1545,7 @@ class ProductTable final : public ProductRepository {
             .Bind(4, l.item_price)
             .Bind(5, l.quantity)
             .Bind(6, l.discount)
-            .Bind(7, std::string_view(l.discount_type == DiscountType::kAmount ? "amount"
-                                                                               : "percentage"))
+            .Bind(7, DiscountTypeName(l.discount_type))
             .Bind(8, l.tax)
             .Bind(9, TaxMethodName(l.tax_method))
             .Bind(10, l.is_enabled ? 1 : 0)
@@ -1574,12 +1562,9 @@ class ProductTable final : public ProductRepository {
         l.item_price = s.Int(4);
         l.quantity = s.Real(5);
         l.discount = s.Real(6);
-        l.discount_type = s.Text(7) == "amount" ? DiscountType::kAmount : DiscountType::kPercentage;
+        l.discount_type = ParseDiscountType(s.Text(7)).value_or(DiscountType::kPercentage);
         l.tax = s.Real(8);
-        const std::string method = s.Text(9);
-        l.tax_method = method == "exclusive"   ? TaxMethod::kExclusive
-                       : method == "inclusive" ? TaxMethod::kInclusive
-                                               : TaxMethod::kNone;
+        l.tax_method = ParseTaxMethod(s.Text(9)).value_or(TaxMethod::kNone);
         l.is_enabled = s.Int(10) != 0;
         l.comments = s.Text(11);
         l.add_time = FromUnixSeconds(s.Int(12));
