@@ -12,6 +12,7 @@
 #include "domain/activity.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
+#include "domain/deal_reports.hpp"
 #include "domain/list_options.hpp"
 #include "domain/note.hpp"
 #include "domain/organization.hpp"
@@ -113,6 +114,14 @@ struct DealQuery {
     std::vector<Id> ids;
     std::optional<Instant> updated_since;
     std::optional<Instant> updated_until;
+    /// Only deals whose date field falls in [from, until): unix seconds, or day numbers for
+    /// expected_close_date (see DateFieldKey).
+    struct DateRange {
+        DealDateField field = DealDateField::kAddTime;
+        std::int64_t from = 0;
+        std::int64_t until = 0;
+    };
+    std::optional<DateRange> date_range;
     ListOptions options;
 };
 
@@ -125,9 +134,12 @@ class DealRepository {
     /// only the indexes on those columns are touched.
     virtual Status Update(const Deal& deal, const Deal& previous) = 0;
     virtual Result<std::vector<Deal>> List(const DealQuery& query) = 0;
-    /// Deals not deleted in the stage (or pipeline, when stage_id is empty).
+    /// Count, value and weighted value (WeightedMinorUnits) of every deal the query matches,
+    /// one entry per currency, sorted by currency code. Paging options are ignored.
+    virtual Result<std::vector<CurrencyTotals>> Totals(const DealQuery& query) = 0;
     /// Deals not deleted whose title contains the term.
     virtual Result<std::vector<Deal>> Search(const SearchTerm& term) = 0;
+    /// Deals not deleted in the stage (or pipeline, when stage_id is empty).
     virtual Result<std::int64_t> CountLive(Id workspace_id,
                                            OptionalId pipeline_id,
                                            OptionalId stage_id) = 0;

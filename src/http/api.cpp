@@ -27,7 +27,9 @@ std::string_view TokenOf(const Request& request) {
 
 Api::Api(ApiServices services) : services_(services) {
     AddHealthRoutes(router_, services_);
-    AddSearchRoutes(router_, services_);  // before the /{id} routes it shares prefixes with
+    // Before the /{id} routes they share prefixes with.
+    AddSearchRoutes(router_, services_);
+    AddDealReportRoutes(router_, services_);
     AddUserRoutes(router_, services_);
     AddPipelineRoutes(router_, services_);
     AddStageRoutes(router_, services_);

@@ -42,6 +42,7 @@ void AddUserRoutes(Router& router, const ApiServices& services);
 void AddPipelineRoutes(Router& router, const ApiServices& services);
 void AddStageRoutes(Router& router, const ApiServices& services);
 void AddDealRoutes(Router& router, const ApiServices& services);
+void AddDealReportRoutes(Router& router, const ApiServices& services);
 void AddContactRoutes(Router& router, const ApiServices& services);
 void AddActivityRoutes(Router& router, const ApiServices& services);
 void AddNoteRoutes(Router& router, const ApiServices& services);

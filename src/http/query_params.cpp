@@ -95,6 +95,29 @@ Result<std::optional<Instant>> QueryInstant(const Request& request, const char* 
     return std::optional<Instant>(*instant);
 }
 
+Result<std::optional<Date>> QueryDate(const Request& request, const char* name) {
+    const std::string* text = request.Query(name);
+    if (text == nullptr || text->empty()) {
+        return std::optional<Date>();
+    }
+    auto date = ParseDate(*text);
+    if (!date.ok()) {
+        return InvalidArgument(std::string(name) + ": " + date.status().message(), name);
+    }
+    return std::optional<Date>(*date);
+}
+
+Result<std::optional<bool>> QueryFlag(const Request& request, const char* name) {
+    const std::string* text = request.Query(name);
+    if (text == nullptr || text->empty()) {
+        return std::optional<bool>();
+    }
+    if (*text != "0" && *text != "1") {
+        return InvalidArgument(std::string(name) + " must be 0 or 1", name);
+    }
+    return std::optional<bool>(*text == "1");
+}
+
 Result<domain::ListOptions> QueryListOptions(
     const Request& request,
     std::initializer_list<std::pair<const char*, domain::SortField>> allowed) {

@@ -23,6 +23,10 @@ Result<std::vector<Id>> QueryIdList(const Request& request, const char* name);
 std::vector<std::string> QueryWords(const Request& request, const char* name);
 /// An optional RFC 3339 time.
 Result<std::optional<Instant>> QueryInstant(const Request& request, const char* name);
+/// An optional date, "YYYY-MM-DD".
+Result<std::optional<Date>> QueryDate(const Request& request, const char* name);
+/// An optional v1 flag: "0" or "1".
+Result<std::optional<bool>> QueryFlag(const Request& request, const char* name);
 
 /// sort_by (one of `allowed`), sort_direction (asc|desc), limit (1..500, default 100) and
 /// cursor (opaque, from a previous page's next_cursor).

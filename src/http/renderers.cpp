@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/money.hpp"
+#include "domain/deal_reports.hpp"
 
 namespace pipecrm::http {
 
@@ -128,8 +129,7 @@ void V1Time(JsonWriter& w, const char* key, const std::optional<Instant>& t) {
 }  // namespace
 
 void WriteDealV1Strict(JsonWriter& w, const domain::Deal& d, const DealNames& names) {
-    const int probability = d.probability.value_or(names.stage_probability);
-    const std::int64_t weighted = d.value.minor_units * probability / 100;
+    const std::int64_t weighted = domain::WeightedMinorUnits(d, names.stage_probability);
     w.StartObject();
     w.Key("id").Int(d.id);
     w.Key("creator_user_id").Int(d.creator_user_id);

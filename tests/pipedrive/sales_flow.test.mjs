@@ -139,6 +139,18 @@ test('a deal goes from prospecting to won through the five stages', async () => 
 
   const wonDeals = await dealsApi.getDeals({ status: 'won' });
   assert.deepEqual(wonDeals.data.map((d) => d.id), [deal.id]);
+
+  // The manager's view: won value keyed by currency, and the deal in its close month.
+  const v1deals = new v1.DealsApi(v1config());
+  const summary = await v1deals.getDealsSummary({ status: 'won' });
+  assert.equal(summary.data.total_count, 1);
+  assert.equal(summary.data.values_total.VND.value, 120000000);
+  const timeline = await v1deals.getDealsTimeline({
+    start_date: '2026-10-01', interval: 'month', amount: 3, field_key: 'expected_close_date',
+  });
+  assert.deepEqual(timeline.data.map((p) => p.totals.won_count), [0, 0, 1]);
+  assert.equal(timeline.data[2].deals[0].id, deal.id);
+  assert.equal(timeline.data[2].totals.won_values.VND, 120000000);
   const done = await activities.getActivities({ deal_id: deal.id, done: true });
   assert.equal(done.data.length, 1);
 

@@ -1,10 +1,9 @@
 // v2 deals: list with filters and cursor paging, get, create, update (stage moves, won/lost),
 // delete.
-#include <map>
-
 #include "domain/deal_service.hpp"
 #include "domain/pipeline_service.hpp"
 #include "http/api.hpp"
+#include "http/handlers/deal_names.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/renderers.hpp"
 
@@ -97,48 +96,6 @@ Result<domain::Deal> GetDeal(domain::Repositories& repos, Id workspace_id, Id id
     return repos.Deals().Get(workspace_id, id);
 }
 
-struct NamedDeals {
-    std::vector<domain::Deal> deals;
-    std::vector<DealNames> names;
-};
-
-// Looks up the names v1 embeds, once per distinct owner, person, organization and stage.
-Result<NamedDeals> WithNames(domain::Repositories& repos,
-                             Id workspace_id,
-                             std::vector<domain::Deal> deals) {
-    std::map<Id, std::string> owners, persons, orgs;
-    std::map<Id, std::pair<int, int>> stages;  // order_nr, probability
-    NamedDeals out;
-    for (const domain::Deal& deal : deals) {
-        DealNames names;
-        if (!owners.count(deal.owner_id)) {
-            auto user = repos.Users().Get(workspace_id, deal.owner_id);
-            owners[deal.owner_id] = user.ok() ? user->name : "";
-        }
-        names.owner_name = owners[deal.owner_id];
-        if (deal.person_id && !persons.count(*deal.person_id)) {
-            auto person = repos.Persons().Get(workspace_id, *deal.person_id);
-            persons[*deal.person_id] = person.ok() ? person->name : "";
-        }
-        names.person_name = deal.person_id ? persons[*deal.person_id] : "";
-        if (deal.org_id && !orgs.count(*deal.org_id)) {
-            auto org = repos.Organizations().Get(workspace_id, *deal.org_id);
-            orgs[*deal.org_id] = org.ok() ? org->name : "";
-        }
-        names.org_name = deal.org_id ? orgs[*deal.org_id] : "";
-        if (!stages.count(deal.stage_id)) {
-            auto stage = repos.Stages().Get(workspace_id, deal.stage_id);
-            stages[deal.stage_id] = stage.ok() ? std::pair{stage->order_nr, stage->deal_probability}
-                                               : std::pair{0, 100};
-        }
-        names.stage_order_nr = stages[deal.stage_id].first;
-        names.stage_probability = stages[deal.stage_id].second;
-        out.names.push_back(std::move(names));
-    }
-    out.deals = std::move(deals);
-    return out;
-}
-
 // GET /v1/stages/{id}/deals and /v1/pipelines/{id}/deals: the open deals of a board column or
 // board, v1-shaped, offset-paged. Like Pipedrive, only the caller's deals unless `everyone=1`
 // or `user_id` names another owner.
@@ -155,11 +112,9 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
                 PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "stage_id"), query.stage_id));
             }
             PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "user_id"), query.owner_id));
-            const std::string* everyone = ctx.request.Query("everyone");
-            if (everyone != nullptr && *everyone != "0" && *everyone != "1") {
-                return InvalidArgument("everyone must be 0 or 1", "everyone");
-            }
-            if (everyone != nullptr && *everyone == "1") {
+            std::optional<bool> everyone;
+            PIPECRM_RETURN_IF_ERROR(Take(QueryFlag(ctx.request, "everyone"), everyone));
+            if (everyone.value_or(false)) {
                 query.owner_id.reset();
             } else if (!query.owner_id) {
                 query.owner_id = ctx.principal->user.id;

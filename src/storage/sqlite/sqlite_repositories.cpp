@@ -96,6 +96,13 @@ class Where {
         }
         return *this;
     }
+    /// `column` (a name from the code, never from input) within [from, until).
+    Where& Between(std::string_view column, std::int64_t from, std::int64_t until) {
+        sql_ += " AND " + std::string(column) + " >= ? AND " + std::string(column) + " < ?";
+        values_.push_back(from);
+        values_.push_back(until);
+        return *this;
+    }
     /// update_time within [since, until).
     Where& UpdatedBetween(const std::optional<Instant>& since,
                           const std::optional<Instant>& until) {
@@ -697,23 +704,27 @@ class DealTable final : public DealRepository {
     }
 
     Result<std::vector<Deal>> List(const DealQuery& q) override {
-        std::vector<std::string_view> statuses;
-        for (DealStatus status : q.statuses) {
-            statuses.push_back(DealStatusName(status));
+        return ListRows<Deal>(db_, kSelect, Matching(q), q.options, Read);
+    }
+
+    Result<std::vector<CurrencyTotals>> Totals(const DealQuery& q) override {
+        // Weighted per deal, rounded down per deal, as WeightedMinorUnits does.
+        const Where where = Matching(q);
+        std::vector<CurrencyTotals> out;
+        Status status = Query(
+            db_,
+            "SELECT currency, COUNT(*), SUM(value), SUM(value * COALESCE(probability, (SELECT "
+            "deal_probability FROM stages WHERE stages.id = deals.stage_id), 100) / 100) FROM "
+            "deals" +
+                where.sql() + " GROUP BY currency ORDER BY currency",
+            [&](Statement& s) { where.Bind(s); },
+            [&](Statement& s) {
+                out.push_back({std::string(s.Text(0)), s.Int(1), s.Int(2), s.Int(3)});
+            });
+        if (!status.ok()) {
+            return status;
         }
-        Where where(q.workspace_id);
-        if (statuses.empty()) {
-            where.Always("status <> 'deleted'");
-        }
-        where.In("status", statuses)
-            .Equals("owner_id", q.owner_id)
-            .Equals("stage_id", q.stage_id)
-            .Equals("pipeline_id", q.pipeline_id)
-            .Equals("person_id", q.person_id)
-            .Equals("org_id", q.org_id)
-            .UpdatedBetween(q.updated_since, q.updated_until)
-            .In("id", q.ids);
-        return ListRows<Deal>(db_, kSelect, where, q.options, Read);
+        return out;
     }
 
     Result<std::vector<Deal>> Search(const SearchTerm& term) override {
@@ -738,6 +749,31 @@ class DealTable final : public DealRepository {
     }
 
   private:
+    // The conditions of a deal query; every status but deleted when it names none.
+    static Where Matching(const DealQuery& q) {
+        std::vector<std::string_view> statuses;
+        for (DealStatus status : q.statuses) {
+            statuses.push_back(DealStatusName(status));
+        }
+        Where where(q.workspace_id);
+        if (statuses.empty()) {
+            where.Always("status <> 'deleted'");
+        }
+        where.In("status", statuses)
+            .Equals("owner_id", q.owner_id)
+            .Equals("stage_id", q.stage_id)
+            .Equals("pipeline_id", q.pipeline_id)
+            .Equals("person_id", q.person_id)
+            .Equals("org_id", q.org_id)
+            .UpdatedBetween(q.updated_since, q.updated_until)
+            .In("id", q.ids);
+        if (q.date_range) {
+            where.Between(DealDateFieldName(q.date_range->field), q.date_range->from,
+                          q.date_range->until);
+        }
+        return where;
+    }
+
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, title, value, currency, status, pipeline_id, stage_id, "
         "owner_id, creator_user_id, person_id, org_id, expected_close_date, probability, "

@@ -1,0 +1,23 @@
+// The names v1 deal shapes embed (owner, person, organization, stage order and probability),
+// looked up for a list of deals.
+#pragma once
+
+#include <vector>
+
+#include "domain/deal.hpp"
+#include "domain/repositories.hpp"
+#include "http/renderers.hpp"
+
+namespace pipecrm::http {
+
+struct NamedDeals {
+    std::vector<domain::Deal> deals;
+    std::vector<DealNames> names;  ///< names[i] belongs to deals[i]
+};
+
+/// Looks up the names once per distinct owner, person, organization and stage.
+Result<NamedDeals> WithNames(domain::Repositories& repos,
+                             Id workspace_id,
+                             std::vector<domain::Deal> deals);
+
+}  // namespace pipecrm::http
