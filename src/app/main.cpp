@@ -69,7 +69,8 @@ class ProcessEnvironment final : public cli::Environment {
 
     Status Serve(domain::Store& store, const cli::ServeOptions& options) override {
         auth::Authenticator authenticator(store);
-        http::Api api({store, authenticator, clock_});
+        http::Api api({store, authenticator, clock_,
+                       static_cast<std::size_t>(options.cache_mb) * 1024 * 1024});
         http::ServerOptions server_options;
         server_options.host = options.host;
         server_options.port = options.port;
@@ -87,6 +88,10 @@ class ProcessEnvironment final : public cli::Environment {
                       << std::endl;
             server.Run();
         }  // the server is gone and its log written out
+        if (auto cache = api.cache_stats()) {
+            std::cerr << "pipecrm: response cache: " << cache->hits << " hits, " << cache->misses
+                      << " misses\n";
+        }
         std::cerr << "pipecrm: stopped\n";
         return Status::Ok();
     }

@@ -17,6 +17,7 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;
     int threads = 2;
+    int cache_mb = 64;  ///< GET response cache budget; 0 turns it off
 };
 
 class Environment {

@@ -20,6 +20,10 @@ Status RunServe(const Arguments& args, Environment& env) {
     if (!threads.ok()) {
         return threads.status();
     }
+    auto cache_mb = PositiveIntOption(args, "cache-mb", 65536);
+    if (!cache_mb.ok()) {
+        return cache_mb.status();
+    }
     if (!env.FileExists(args.Get("db"))) {
         return NotFound("no database at " + args.Get("db") + "; create one with pipecrm init");
     }
@@ -31,6 +35,7 @@ Status RunServe(const Arguments& args, Environment& env) {
     options.host = listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(port);
     options.threads = std::max(1, static_cast<int>(*threads));
+    options.cache_mb = static_cast<int>(*cache_mb);
     return env.Serve(**store, options);
 }
 

@@ -2,6 +2,7 @@
 // caller hears back.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 
 #include "base/status.hpp"
@@ -29,6 +30,11 @@ class Store {
     virtual void Write(StoreJob job, WriteDone done) = 0;
     /// Write() and wait for the outcome.
     Status WriteAndWait(StoreJob job);
+    /// A number that changes whenever committed data changes, whoever committed it (this
+    /// store, or another process on the same database); two equal readings mean nothing was
+    /// committed in between. Read before a snapshot, it tells how long what the snapshot
+    /// showed stays true.
+    virtual Result<std::uint64_t> DataVersion() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -41,6 +41,13 @@ Api::Api(ApiServices services) : services_(services) {
     AddProductRoutes(router_, services_);
     AddDealProductRoutes(router_, services_);
     AddFieldRoutes(router_, services_);
+    if (services_.response_cache_bytes > 0) {
+        cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
+    }
+}
+
+std::optional<ResponseCache::Stats> Api::cache_stats() const {
+    return cache_ ? std::optional(cache_->stats()) : std::nullopt;
 }
 
 void Api::Handle(Request&& request, Responder respond) const {
@@ -54,6 +61,25 @@ void Api::Handle(Request&& request, Responder respond) const {
         }
         respond(ErrorResponse(NotFound("no route for " + request.method + " " + request.path)));
         return;
+    }
+    if (cache_ && match.route->needs_auth && request.method == "GET") {
+        // The token is part of the key: whether it is valid can change only by a commit,
+        // which changes the version too.
+        auto version = services_.store.DataVersion();
+        if (version.ok()) {
+            std::string key = std::string(TokenOf(request)) + '\n' + request.target;
+            if (auto hit = cache_->Find(key, *version)) {
+                respond(std::move(*hit));
+                return;
+            }
+            respond = [cache = cache_.get(), key = std::move(key), version = *version,
+                       respond = std::move(respond)](Response response) {
+                if (response.status == 200) {
+                    cache->Insert(key, version, response);
+                }
+                respond(std::move(response));
+            };
+        }
     }
     std::optional<auth::Principal> principal;
     if (match.route->needs_auth) {

@@ -1,12 +1,15 @@
 // The PipeCRM HTTP API: routes, authentication and the handlers of each resource.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "auth/authenticator.hpp"
 #include "base/time.hpp"
 #include "domain/store.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 
@@ -17,6 +20,8 @@ struct ApiServices {
     domain::Store& store;
     auth::Authenticator& authenticator;
     const Clock& clock;
+    /// Budget of the GET response cache in bytes; 0 turns it off.
+    std::size_t response_cache_bytes = 0;
 };
 
 /// Builds the route table and answers requests. Safe for concurrent use once built.
@@ -24,13 +29,19 @@ class Api {
   public:
     explicit Api(ApiServices services);
 
-    /// The server's entry point: route, authenticate, run the handler.
+    /// The server's entry point: route, authenticate, run the handler. An authenticated GET
+    /// answered 200 is kept and served again, without authenticating or reading, until the
+    /// store's DataVersion changes; so a GET handler may depend only on the caller, the
+    /// request target and the stored data (never on the clock).
     void Handle(Request&& request, Responder respond) const;
     const Router& router() const { return router_; }
+    /// Nullopt when the cache is off.
+    std::optional<ResponseCache::Stats> cache_stats() const;
 
   private:
     ApiServices services_;
     Router router_;
+    std::unique_ptr<ResponseCache> cache_;
 };
 
 /// The OpenAPI 3.1 document of every route (src/http/openapi.json, embedded at build time).

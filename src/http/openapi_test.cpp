@@ -19,6 +19,7 @@ class UnusedStore final : public domain::Store {
     void Write(domain::StoreJob, domain::WriteDone done) override {
         done(Internal("unused in this test"));
     }
+    Result<std::uint64_t> DataVersion() override { return Internal("unused in this test"); }
 };
 
 std::string Lower(std::string text) {

@@ -104,6 +104,10 @@ TEST(Cli, ErrorsGoToStderrWithNonZeroExit) {
     CommandResult busy_port = RunPipecrm({"serve", "--db", db, "--listen", "256.1.1.1:1"});
     EXPECT_NE(busy_port.exit_code, 0);
     EXPECT_FALSE(busy_port.err.empty());
+
+    CommandResult bad_cache = RunPipecrm({"serve", "--db", db, "--cache-mb", "-1"});
+    EXPECT_EQ(bad_cache.exit_code, 2);
+    EXPECT_NE(bad_cache.err.find("--cache-mb"), std::string::npos) << bad_cache.err;
 }
 
 TEST(Cli, DemoCreatesARealisticDatabase) {

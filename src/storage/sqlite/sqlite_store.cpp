@@ -74,6 +74,29 @@ StoreStats SqliteStore::stats() const {
     return {transactions_.load(), writes_.load()};
 }
 
+Result<std::uint64_t> SqliteStore::DataVersion() {
+    std::lock_guard lock(version_mutex_);
+    if (version_connection_ == nullptr) {
+        auto connection = Connection::Open(path_, Connection::Mode::kReadOnly);
+        if (!connection.ok()) {
+            return connection.status();
+        }
+        version_connection_ = std::move(*connection);
+    }
+    auto stmt = version_connection_->Cached("PRAGMA data_version");
+    if (!stmt.ok()) {
+        return stmt.status();
+    }
+    auto row = (*stmt)->Step();
+    const std::uint64_t version =
+        row.ok() && *row ? static_cast<std::uint64_t>((*stmt)->Int(0)) : 0;
+    (*stmt)->Reset();
+    if (!row.ok()) {
+        return row.status();
+    }
+    return version;
+}
+
 void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
     {
         std::lock_guard lock(queue_mutex_);

@@ -40,6 +40,9 @@ class SqliteStore final : public domain::Store {
 
     Status Read(const domain::StoreJob& job) override;
     void Write(domain::StoreJob job, domain::WriteDone done) override;
+    /// SQLite's data_version, read on a connection of its own that never writes: it changes
+    /// with every commit of any connection or process.
+    Result<std::uint64_t> DataVersion() override;
 
     StoreStats stats() const;
 
@@ -80,6 +83,9 @@ class SqliteStore final : public domain::Store {
     bool stopping_ = false;
     std::uint64_t batches_committed_ = 0;  // written by the writer
     std::uint64_t batches_delivered_ = 0;  // written by the completer
+
+    std::mutex version_mutex_;  // guards version_connection_
+    std::unique_ptr<Connection> version_connection_;
 
     std::mutex readers_mutex_;  // guards idle_readers_
     std::vector<std::unique_ptr<Reader>> idle_readers_;
