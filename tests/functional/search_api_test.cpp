@@ -1,5 +1,7 @@
 // Search over real HTTP: case and Vietnamese diacritics folded, phones in any common form.
 #include <set>
+#include <string>
+#include <vector>
 
 #include "functional/api_fixture.hpp"
 
@@ -57,6 +59,54 @@ TEST_F(SearchApi, FoldsAccentsAndMatchesPhones) {
                   .Size(),
               1u)
         << "addresses are searched";
+}
+
+// The names of the items found, best first.
+std::vector<std::string> Names(const JsonResponse& response) {
+    std::vector<std::string> names;
+    for (const auto& item : response.json["data"]["items"].GetArray()) {
+        const auto& found = item["item"];
+        names.push_back(found.HasMember("title") ? found["title"].GetString()
+                                                 : found["name"].GetString());
+    }
+    return names;
+}
+
+TEST_F(SearchApi, ExactMatchAndFieldsNarrowTheSearch) {
+    ASSERT_EQ(Call("POST", "/api/v2/persons",
+                   R"({"name":"Lê An","emails":[{"value":"le.an@saoviet.vn"}]})")
+                  .status,
+              201);
+    ASSERT_EQ(Call("POST", "/api/v2/persons", R"({"name":"Lê Anh Tuấn"})").status, 201);
+    ASSERT_EQ(
+        Call("POST", "/api/v2/organizations", R"({"name":"An","address":"Lê Lợi, Huế"})").status,
+        201);
+    ASSERT_EQ(Call("POST", "/api/v2/products", R"({"name":"Gói An toàn","code":"AN"})").status,
+              201);
+
+    EXPECT_EQ(Names(Call("GET", "/api/v2/persons/search?term=le+an")),
+              (std::vector<std::string>{"Lê An", "Lê Anh Tuấn"}))
+        << "the whole name first, then the prefix";
+    EXPECT_EQ(Names(Call("GET", "/api/v2/persons/search?term=LE+AN&exact_match=true")),
+              (std::vector<std::string>{"Lê An"}));
+    EXPECT_EQ(Names(Call("GET", "/api/v2/itemSearch?term=an&exact_match=true")),
+              (std::vector<std::string>{"An", "Gói An toàn"}))
+        << "the organization named An and the product coded AN";
+    EXPECT_EQ(Names(Call("GET", "/api/v2/itemSearch?term=a&exact_match=true")).size(), 0u)
+        << "one character is enough with exact_match";
+    EXPECT_EQ(Names(Call("GET", "/api/v2/persons/search?term=saoviet&fields=name")).size(), 0u);
+    EXPECT_EQ(Names(Call("GET", "/api/v2/persons/search?term=saoviet&fields=email")),
+              (std::vector<std::string>{"Lê An"}));
+    EXPECT_EQ(Names(Call("GET", "/api/v2/itemSearch?term=le+loi&fields=name,title")).size(), 0u);
+    EXPECT_EQ(Names(Call("GET", "/api/v2/itemSearch?term=le+loi&fields=address")),
+              (std::vector<std::string>{"An"}));
+
+    JsonResponse notes = Call("GET", "/api/v2/itemSearch?term=an&fields=notes");
+    EXPECT_EQ(notes.status, 400);
+    EXPECT_STREQ(notes.json["field"].GetString(), "fields");
+    JsonResponse bad_exact = Call("GET", "/api/v2/itemSearch?term=an&exact_match=yes");
+    EXPECT_EQ(bad_exact.status, 400);
+    EXPECT_STREQ(bad_exact.json["field"].GetString(), "exact_match");
 }
 
 TEST_F(SearchApi, BadTermsNameTheField) {

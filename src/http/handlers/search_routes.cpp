@@ -2,7 +2,10 @@
 // /deals/search and /persons/search. Case and Vietnamese diacritics are folded ("nguyen van a"
 // finds "Nguyễn Văn A"); a phone typed in any common form finds the same person.
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "http/api.hpp"
 #include "http/handlers/handler_support.hpp"
@@ -11,41 +14,78 @@
 namespace pipecrm::http {
 namespace {
 
-// One search result, rendered into `json` while the read snapshot is open.
-struct Hit {
-    double score = 0;
-    Id id = 0;
-    std::string json;
+// Rows fetched per kind before scoring; the best `limit` of them are answered.
+constexpr int kCandidates = 2000;
+
+// What a search compares: the folded term, the term read as a phone number, whether only
+// whole-field matches count, and which fields (all when empty).
+struct Matching {
+    std::string folded;
+    std::string raw;  ///< as typed, read as a phone number in the workspace's region
+    std::optional<std::string> phone;
+    std::string phone_region;
+    bool exact = false;
+    std::set<std::string> fields;
 };
 
 struct SearchRequest {
     domain::SearchTerm term;
-    std::string raw;  ///< as typed, to be read as a phone number in the workspace's region
+    Matching matching;
     std::vector<std::string> types;
 };
+
+// One result: its score, and how to render it once it makes the page.
+struct Hit {
+    double score = 0;
+    Id id = 0;
+    std::function<void(JsonWriter&)> render;
+};
+
+const std::set<std::string>& SearchableFields() {
+    static const std::set<std::string> kFields = {"title", "name",    "email",
+                                                  "phone", "address", "code"};
+    return kFields;
+}
 
 Result<SearchRequest> ParseSearch(const RouteContext& ctx, std::vector<std::string> types) {
     SearchRequest search;
     const domain::User& user = ctx.principal->user;
     search.term.workspace_id = user.workspace_id;
+    std::optional<bool> exact;
+    if (const std::string* text = ctx.request.Query("exact_match")) {
+        if (*text != "true" && *text != "false") {
+            return InvalidArgument("exact_match must be true or false", "exact_match");
+        }
+        exact = *text == "true";
+    }
+    search.matching.exact = exact.value_or(false);
     const std::string* term = ctx.request.Query("term");
     const std::string folded = term ? text::FoldForSearch(*term) : std::string();
     const auto begin = folded.find_first_not_of(' ');
-    search.term.folded = begin == std::string::npos
-                             ? std::string()
-                             : folded.substr(begin, folded.find_last_not_of(' ') - begin + 1);
-    if (search.term.folded.size() < 2) {
-        return InvalidArgument("term must have at least 2 characters", "term");
+    search.matching.folded = begin == std::string::npos
+                                 ? std::string()
+                                 : folded.substr(begin, folded.find_last_not_of(' ') - begin + 1);
+    if (search.matching.folded.size() < (search.matching.exact ? 1u : 2u)) {
+        return InvalidArgument(search.matching.exact
+                                   ? "term must not be empty"
+                                   : "term must have at least 2 characters (1 with exact_match)",
+                               "term");
     }
-    search.raw = *term;
+    search.matching.raw = *term;
+    search.term.folded = search.matching.folded;
     auto options = QueryListOptions(ctx.request, {{"id", domain::SortField::kId}});
     if (!options.ok()) {
         return options.status();
     }
     search.term.limit = options->limit;
-    if (const std::string* exact = ctx.request.Query("exact_match");
-        exact != nullptr && *exact == "true") {
-        return InvalidArgument("exact_match is not supported yet", "exact_match");
+    for (const std::string& field : QueryWords(ctx.request, "fields")) {
+        if (!SearchableFields().count(field)) {
+            return InvalidArgument(
+                "fields takes title, name, email, phone, address and code (notes and custom "
+                "fields are not searched yet)",
+                "fields");
+        }
+        search.matching.fields.insert(field);
     }
     search.types = std::move(types);
     if (search.types.empty()) {
@@ -63,13 +103,32 @@ Result<SearchRequest> ParseSearch(const RouteContext& ctx, std::vector<std::stri
     return search;
 }
 
-// 1 for an exact match, 0.75 for a prefix, 0.5 anywhere else.
-double Score(const std::string& candidate, const std::string& folded_term) {
-    const std::string folded = text::FoldForSearch(candidate);
-    if (folded == folded_term) {
+// How well one field's value matches: 1 for the whole value, 0.75 for a prefix, 0.5 anywhere
+// inside; 0 for no match, a field not searched, or less than a whole value with exact_match.
+double FieldScore(const Matching& m, const char* field, std::string_view value) {
+    if (!m.fields.empty() && !m.fields.count(field)) {
+        return 0;
+    }
+    const std::string folded = text::FoldForSearch(value);
+    if (folded == m.folded) {
         return 1.0;
     }
-    return folded.rfind(folded_term, 0) == 0 ? 0.75 : 0.5;
+    if (m.exact) {
+        return 0;
+    }
+    if (folded.rfind(m.folded, 0) == 0) {
+        return 0.75;
+    }
+    return folded.find(m.folded) != std::string::npos ? 0.5 : 0;
+}
+
+// A phone matches the same number in any form; otherwise it is compared as text.
+double PhoneScore(const Matching& m, std::string_view value) {
+    if (m.phone && (m.fields.empty() || m.fields.count("phone")) &&
+        text::NormalizePhone(value, m.phone_region) == m.phone) {
+        return 1.0;
+    }
+    return FieldScore(m, "phone", value);
 }
 
 void WriteOwner(JsonWriter& w, Id owner_id) {
@@ -94,44 +153,6 @@ void WriteOrgRef(JsonWriter& w,
     w.EndObject();
 }
 
-Status SearchDeals(domain::Repositories& repos,
-                   const domain::SearchTerm& term,
-                   std::vector<Hit>& hits) {
-    auto deals = repos.Deals().Search(term);
-    if (!deals.ok()) {
-        return deals.status();
-    }
-    for (const domain::Deal& d : *deals) {
-        JsonWriter w;
-        w.StartObject();
-        w.Key("id").Int(d.id);
-        w.Key("type").String("deal");
-        w.Key("title").String(d.title);
-        w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
-        w.Key("currency").String(d.value.currency);
-        w.Key("status").String(domain::DealStatusName(d.status));
-        w.Key("visible_to").Int(static_cast<int>(d.visible_to));
-        WriteOwner(w, d.owner_id);
-        auto stage = repos.Stages().Get(d.workspace_id, d.stage_id);
-        w.Key("stage").StartObject().Key("id").Int(d.stage_id);
-        w.Key("name").String(stage.ok() ? stage->name : "").EndObject();
-        w.Key("person");
-        auto person = d.person_id ? repos.Persons().Get(d.workspace_id, *d.person_id)
-                                  : Result<domain::Person>(NotFound("none"));
-        if (person.ok()) {
-            w.StartObject().Key("id").Int(person->id).Key("name").String(person->name).EndObject();
-        } else {
-            w.Null();
-        }
-        WriteOrgRef(w, repos, d.workspace_id, d.org_id);
-        w.Key("custom_fields").StartArray().EndArray();
-        w.Key("notes").StartArray().EndArray();
-        w.EndObject();
-        hits.push_back({Score(d.title, term.folded), d.id, w.Take()});
-    }
-    return Status::Ok();
-}
-
 void WriteValues(JsonWriter& w, const char* key, const std::vector<domain::ContactPoint>& points) {
     w.Key(key).StartArray();
     for (const domain::ContactPoint& point : points) {
@@ -140,78 +161,141 @@ void WriteValues(JsonWriter& w, const char* key, const std::vector<domain::Conta
     w.EndArray();
 }
 
-Status SearchPersons(domain::Repositories& repos,
-                     const domain::SearchTerm& term,
-                     std::vector<Hit>& hits) {
-    auto persons = repos.Persons().Search(term);
-    if (!persons.ok()) {
-        return persons.status();
+// Scores every row the repository found and keeps those that match.
+template <typename Row, typename ScoreFn, typename RenderFn>
+Status Collect(Result<std::vector<Row>>&& rows,
+               ScoreFn&& score,
+               RenderFn render,
+               std::vector<Hit>& hits) {
+    if (!rows.ok()) {
+        return rows.status();
     }
-    for (const domain::Person& p : *persons) {
-        JsonWriter w;
-        w.StartObject();
-        w.Key("id").Int(p.id);
-        w.Key("type").String("person");
-        w.Key("name").String(p.name);
-        WriteValues(w, "phones", p.phones);
-        WriteValues(w, "emails", p.emails);
-        w.Key("visible_to").Int(static_cast<int>(p.visible_to));
-        WriteOwner(w, p.owner_id);
-        WriteOrgRef(w, repos, p.workspace_id, p.org_id);
-        w.Key("custom_fields").StartArray().EndArray();
-        w.Key("notes").StartArray().EndArray();
-        w.EndObject();
-        hits.push_back({Score(p.name, term.folded), p.id, w.Take()});
+    for (Row& row : *rows) {
+        const double best = score(row);
+        if (best > 0) {
+            const Id id = row.id;
+            hits.push_back(
+                {best, id, [render, row = std::move(row)](JsonWriter& w) { render(w, row); }});
+        }
     }
     return Status::Ok();
+}
+
+Status SearchDeals(domain::Repositories& repos,
+                   const domain::SearchTerm& term,
+                   const Matching& m,
+                   std::vector<Hit>& hits) {
+    return Collect(
+        repos.Deals().Search(term),
+        [&](const domain::Deal& d) { return FieldScore(m, "title", d.title); },
+        [&repos](JsonWriter& w, const domain::Deal& d) {
+            w.StartObject();
+            w.Key("id").Int(d.id);
+            w.Key("type").String("deal");
+            w.Key("title").String(d.title);
+            w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
+            w.Key("currency").String(d.value.currency);
+            w.Key("status").String(domain::DealStatusName(d.status));
+            w.Key("visible_to").Int(static_cast<int>(d.visible_to));
+            WriteOwner(w, d.owner_id);
+            auto stage = repos.Stages().Get(d.workspace_id, d.stage_id);
+            w.Key("stage").StartObject().Key("id").Int(d.stage_id);
+            w.Key("name").String(stage.ok() ? stage->name : "").EndObject();
+            w.Key("person");
+            auto person = d.person_id ? repos.Persons().Get(d.workspace_id, *d.person_id)
+                                      : Result<domain::Person>(NotFound("none"));
+            if (person.ok()) {
+                w.StartObject().Key("id").Int(person->id).Key("name").String(person->name);
+                w.EndObject();
+            } else {
+                w.Null();
+            }
+            WriteOrgRef(w, repos, d.workspace_id, d.org_id);
+            w.Key("custom_fields").StartArray().EndArray();
+            w.Key("notes").StartArray().EndArray();
+            w.EndObject();
+        },
+        hits);
+}
+
+Status SearchPersons(domain::Repositories& repos,
+                     const domain::SearchTerm& term,
+                     const Matching& m,
+                     std::vector<Hit>& hits) {
+    return Collect(
+        repos.Persons().Search(term),
+        [&](const domain::Person& p) {
+            double best = FieldScore(m, "name", p.name);
+            for (const domain::ContactPoint& email : p.emails) {
+                best = std::max(best, FieldScore(m, "email", email.value));
+            }
+            for (const domain::ContactPoint& phone : p.phones) {
+                best = std::max(best, PhoneScore(m, phone.value));
+            }
+            return best;
+        },
+        [&repos](JsonWriter& w, const domain::Person& p) {
+            w.StartObject();
+            w.Key("id").Int(p.id);
+            w.Key("type").String("person");
+            w.Key("name").String(p.name);
+            WriteValues(w, "phones", p.phones);
+            WriteValues(w, "emails", p.emails);
+            w.Key("visible_to").Int(static_cast<int>(p.visible_to));
+            WriteOwner(w, p.owner_id);
+            WriteOrgRef(w, repos, p.workspace_id, p.org_id);
+            w.Key("custom_fields").StartArray().EndArray();
+            w.Key("notes").StartArray().EndArray();
+            w.EndObject();
+        },
+        hits);
 }
 
 Status SearchOrganizations(domain::Repositories& repos,
                            const domain::SearchTerm& term,
+                           const Matching& m,
                            std::vector<Hit>& hits) {
-    auto orgs = repos.Organizations().Search(term);
-    if (!orgs.ok()) {
-        return orgs.status();
-    }
-    for (const domain::Organization& o : *orgs) {
-        JsonWriter w;
-        w.StartObject();
-        w.Key("id").Int(o.id);
-        w.Key("type").String("organization");
-        w.Key("name").String(o.name);
-        w.Key("address").String(o.address);
-        w.Key("visible_to").Int(static_cast<int>(o.visible_to));
-        WriteOwner(w, o.owner_id);
-        w.Key("custom_fields").StartArray().EndArray();
-        w.Key("notes").StartArray().EndArray();
-        w.EndObject();
-        hits.push_back({Score(o.name, term.folded), o.id, w.Take()});
-    }
-    return Status::Ok();
+    return Collect(
+        repos.Organizations().Search(term),
+        [&](const domain::Organization& o) {
+            return std::max(FieldScore(m, "name", o.name), FieldScore(m, "address", o.address));
+        },
+        [](JsonWriter& w, const domain::Organization& o) {
+            w.StartObject();
+            w.Key("id").Int(o.id);
+            w.Key("type").String("organization");
+            w.Key("name").String(o.name);
+            w.Key("address").String(o.address);
+            w.Key("visible_to").Int(static_cast<int>(o.visible_to));
+            WriteOwner(w, o.owner_id);
+            w.Key("custom_fields").StartArray().EndArray();
+            w.Key("notes").StartArray().EndArray();
+            w.EndObject();
+        },
+        hits);
 }
 
 Status SearchProducts(domain::Repositories& repos,
                       const domain::SearchTerm& term,
+                      const Matching& m,
                       std::vector<Hit>& hits) {
-    auto products = repos.Products().Search(term);
-    if (!products.ok()) {
-        return products.status();
-    }
-    for (const domain::Product& p : *products) {
-        JsonWriter w;
-        w.StartObject();
-        w.Key("id").Int(p.id);
-        w.Key("type").String("product");
-        w.Key("name").String(p.name);
-        w.Key("code").String(p.code);
-        w.Key("visible_to").Int(static_cast<int>(p.visible_to));
-        WriteOwner(w, p.owner_id);
-        w.Key("custom_fields").StartArray().EndArray();
-        w.EndObject();
-        hits.push_back(
-            {std::max(Score(p.name, term.folded), Score(p.code, term.folded)), p.id, w.Take()});
-    }
-    return Status::Ok();
+    return Collect(
+        repos.Products().Search(term),
+        [&](const domain::Product& p) {
+            return std::max(FieldScore(m, "name", p.name), FieldScore(m, "code", p.code));
+        },
+        [](JsonWriter& w, const domain::Product& p) {
+            w.StartObject();
+            w.Key("id").Int(p.id);
+            w.Key("type").String("product");
+            w.Key("name").String(p.name);
+            w.Key("code").String(p.code);
+            w.Key("visible_to").Int(static_cast<int>(p.visible_to));
+            WriteOwner(w, p.owner_id);
+            w.Key("custom_fields").StartArray().EndArray();
+            w.EndObject();
+        },
+        hits);
 }
 
 RouteHandler SearchRoute(domain::Store& store, std::vector<std::string> fixed_types) {
@@ -221,11 +305,11 @@ RouteHandler SearchRoute(domain::Store& store, std::vector<std::string> fixed_ty
             respond(ErrorResponse(search.status()));
             return;
         }
-        ReadThen<std::vector<Hit>>(
+        ReadThen<std::string>(
             store,
-            [&](domain::Repositories& repos) -> Result<std::vector<Hit>> {
-                using SearchFn =
-                    Status (*)(domain::Repositories&, const domain::SearchTerm&, std::vector<Hit>&);
+            [&](domain::Repositories& repos) -> Result<std::string> {
+                using SearchFn = Status (*)(domain::Repositories&, const domain::SearchTerm&,
+                                            const Matching&, std::vector<Hit>&);
                 static const std::map<std::string, SearchFn> kSearches = {
                     {"deal", SearchDeals},
                     {"person", SearchPersons},
@@ -235,29 +319,33 @@ RouteHandler SearchRoute(domain::Store& store, std::vector<std::string> fixed_ty
                 if (!workspace.ok()) {
                     return workspace.status();
                 }
-                search->term.phone = text::NormalizePhone(search->raw, workspace->phone_region);
+                Matching& m = search->matching;
+                m.phone_region = workspace->phone_region;
+                m.phone = text::NormalizePhone(m.raw, m.phone_region);
+                domain::SearchTerm candidates = search->term;
+                candidates.phone = m.phone;
+                candidates.limit = kCandidates;
                 std::vector<Hit> hits;
                 for (const std::string& type : search->types) {
-                    PIPECRM_RETURN_IF_ERROR(kSearches.at(type)(repos, search->term, hits));
+                    PIPECRM_RETURN_IF_ERROR(kSearches.at(type)(repos, candidates, m, hits));
                 }
                 std::stable_sort(hits.begin(), hits.end(),
                                  [](const Hit& a, const Hit& b) { return a.score > b.score; });
-                if (hits.size() > static_cast<std::size_t>(search->term.limit)) {
-                    hits.resize(static_cast<std::size_t>(search->term.limit));
-                }
-                return hits;
-            },
-            [](const std::vector<Hit>& hits) {
                 JsonWriter w;
                 w.StartObject().Key("items").StartArray();
-                for (const Hit& hit : hits) {
+                const auto limit = static_cast<std::size_t>(search->term.limit);
+                for (std::size_t i = 0; i < hits.size() && i < limit; ++i) {
                     w.StartObject();
-                    w.Key("result_score").Raw(FormatNumber(hit.score));
-                    w.Key("item").Raw(hit.json);
+                    w.Key("result_score").Raw(FormatNumber(hits[i].score));
+                    w.Key("item");
+                    hits[i].render(w);
                     w.EndObject();
                 }
                 w.EndArray().Key("related_items").StartArray().EndArray().EndObject();
-                return SuccessResponse(w.Take(), 200, "{\"next_cursor\":null}");
+                return w.Take();
+            },
+            [](const std::string& data) {
+                return SuccessResponse(data, 200, "{\"next_cursor\":null}");
             },
             respond);
     };
