@@ -1,5 +1,6 @@
 #include "domain/contact_service.hpp"
 
+#include "domain/custom_field_service.hpp"
 #include "domain/references.hpp"
 #include "domain/workspace_setup.hpp"
 
@@ -126,6 +127,25 @@ Status ApplyOrganizationChange(Repositories& repos,
     return Status::Ok();
 }
 
+// Checks the custom field values first (nothing is written when one is bad), then saves the
+// record with `save` (Result<Id>: its id), then writes the values.
+template <typename Save>
+Status SaveWithFields(Repositories& repos,
+                      Id workspace_id,
+                      FieldEntity entity,
+                      const std::vector<FieldAssignment>& assignments,
+                      Save&& save) {
+    auto fields = CheckFieldAssignments(repos, workspace_id, entity, assignments);
+    if (!fields.ok()) {
+        return fields.status();
+    }
+    Result<Id> id = save();
+    if (!id.ok()) {
+        return id.status();
+    }
+    return WriteFieldValues(repos, workspace_id, entity, *id, *fields);
+}
+
 }  // namespace
 
 Result<Person> GetLivePerson(Repositories& repos, Id workspace_id, Id person_id) {
@@ -151,11 +171,12 @@ Result<Person> CreatePerson(Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(ApplyPersonChange(repos, actor, change, person));
     person.add_time = now;
     person.update_time = now;
-    auto id = repos.Persons().Insert(person);
-    if (!id.ok()) {
-        return id.status();
-    }
-    person.id = *id;
+    PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kPerson,
+                                           change.custom_fields, [&]() -> Result<Id> {
+                                               auto id = repos.Persons().Insert(person);
+                                               person.id = id.ok() ? *id : 0;
+                                               return id;
+                                           }));
     return person;
 }
 
@@ -170,7 +191,11 @@ Result<Person> UpdatePerson(Repositories& repos,
     }
     PIPECRM_RETURN_IF_ERROR(ApplyPersonChange(repos, actor, change, *person));
     person->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Persons().Update(*person));
+    PIPECRM_RETURN_IF_ERROR(SaveWithFields(
+        repos, actor.workspace_id, FieldEntity::kPerson, change.custom_fields, [&]() -> Result<Id> {
+            PIPECRM_RETURN_IF_ERROR(repos.Persons().Update(*person));
+            return person->id;
+        }));
     return person;
 }
 
@@ -192,11 +217,12 @@ Result<Organization> CreateOrganization(Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(ApplyOrganizationChange(repos, actor, change, org));
     org.add_time = now;
     org.update_time = now;
-    auto id = repos.Organizations().Insert(org);
-    if (!id.ok()) {
-        return id.status();
-    }
-    org.id = *id;
+    PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kOrganization,
+                                           change.custom_fields, [&]() -> Result<Id> {
+                                               auto id = repos.Organizations().Insert(org);
+                                               org.id = id.ok() ? *id : 0;
+                                               return id;
+                                           }));
     return org;
 }
 
@@ -211,7 +237,12 @@ Result<Organization> UpdateOrganization(Repositories& repos,
     }
     PIPECRM_RETURN_IF_ERROR(ApplyOrganizationChange(repos, actor, change, *org));
     org->update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Organizations().Update(*org));
+    PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kOrganization,
+                                           change.custom_fields, [&]() -> Result<Id> {
+                                               PIPECRM_RETURN_IF_ERROR(
+                                                   repos.Organizations().Update(*org));
+                                               return org->id;
+                                           }));
     return org;
 }
 

@@ -9,6 +9,7 @@
 #include "base/status.hpp"
 #include "base/time.hpp"
 #include "domain/actor.hpp"
+#include "domain/custom_field.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
 #include "domain/repositories.hpp"
@@ -23,6 +24,7 @@ struct PersonChange {
     std::optional<std::vector<ContactPoint>> emails;  ///< replaces all emails
     std::optional<std::vector<ContactPoint>> phones;  ///< replaces all phones
     std::optional<Visibility> visible_to;
+    std::vector<FieldAssignment> custom_fields;  ///< by key; a null value clears
 };
 
 struct OrganizationChange {
@@ -30,6 +32,7 @@ struct OrganizationChange {
     std::optional<Id> owner_id;
     std::optional<std::string> address;
     std::optional<Visibility> visible_to;
+    std::vector<FieldAssignment> custom_fields;  ///< by key; a null value clears
 };
 
 /// Creates a person. Name required; owner defaults to the actor; emails are lower-cased and

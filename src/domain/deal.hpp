@@ -4,10 +4,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/ids.hpp"
 #include "base/money.hpp"
 #include "base/time.hpp"
+#include "domain/custom_field.hpp"
 
 namespace pipecrm::domain {
 
@@ -42,6 +44,8 @@ struct Deal {
     std::optional<Instant> won_time;
     std::optional<Instant> lost_time;
     std::optional<Instant> close_time;
+    /// Every live custom field and its value; filled only by LoadCustomFields.
+    std::vector<CustomFieldValue> custom_fields;
 };
 
 }  // namespace pipecrm::domain

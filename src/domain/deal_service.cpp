@@ -1,5 +1,6 @@
 #include "domain/deal_service.hpp"
 
+#include "domain/custom_field_service.hpp"
 #include "domain/deal_rules.hpp"
 #include "domain/references.hpp"
 
@@ -172,6 +173,11 @@ Result<Deal> CreateDeal(Repositories& repos,
     if (!resolved.ok()) {
         return resolved.status();
     }
+    auto fields =
+        CheckFieldAssignments(repos, actor.workspace_id, FieldEntity::kDeal, change.custom_fields);
+    if (!fields.ok()) {
+        return fields.status();
+    }
     Deal deal;
     deal.workspace_id = actor.workspace_id;
     auto events = BuildNewDeal(deal, *resolved, actor.user_id, now);
@@ -184,6 +190,8 @@ Result<Deal> CreateDeal(Repositories& repos,
     }
     deal.id = *id;
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, *events, deal.id));
+    PIPECRM_RETURN_IF_ERROR(
+        WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
     return deal;
 }
 
@@ -197,12 +205,23 @@ Result<Deal> UpdateDeal(
     if (!resolved.ok()) {
         return resolved.status();
     }
+    auto fields =
+        CheckFieldAssignments(repos, actor.workspace_id, FieldEntity::kDeal, change.custom_fields);
+    if (!fields.ok()) {
+        return fields.status();
+    }
     const Deal previous = *deal;
     auto outcome = ApplyDealChange(*deal, *resolved, actor.user_id, now);
     if (!outcome.ok()) {
         return outcome.status();
     }
-    if (outcome->changed) {
+    if (!fields->empty()) {
+        // Custom field values are part of the deal: they move its update_time, not its events.
+        deal->update_time = now;
+        PIPECRM_RETURN_IF_ERROR(
+            WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal->id, *fields));
+    }
+    if (outcome->changed || !fields->empty()) {
         PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
         PIPECRM_RETURN_IF_ERROR(AppendAll(repos, outcome->events, deal->id));
     }

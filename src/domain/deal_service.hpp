@@ -4,11 +4,13 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "base/time.hpp"
 #include "domain/actor.hpp"
+#include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/repositories.hpp"
 
@@ -30,6 +32,7 @@ struct DealChange {
     std::optional<std::optional<Date>> expected_close_date;
     std::optional<std::optional<int>> probability;
     std::optional<Visibility> visible_to;
+    std::vector<FieldAssignment> custom_fields;  ///< by key; a null value clears
 };
 
 /// Creates a deal. Stage decides the pipeline; with only a pipeline, its first stage; with

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/ids.hpp"
 #include "base/time.hpp"
+#include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 
 namespace pipecrm::domain {
@@ -19,6 +21,8 @@ struct Organization {
     bool is_deleted = false;
     Instant add_time;
     Instant update_time;
+    /// Every live custom field and its value; filled only by LoadCustomFields.
+    std::vector<CustomFieldValue> custom_fields;
 };
 
 }  // namespace pipecrm::domain

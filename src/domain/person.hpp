@@ -6,6 +6,7 @@
 
 #include "base/ids.hpp"
 #include "base/time.hpp"
+#include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 
 namespace pipecrm::domain {
@@ -28,6 +29,8 @@ struct Person {
     bool is_deleted = false;
     Instant add_time;
     Instant update_time;
+    /// Every live custom field and its value; filled only by LoadCustomFields.
+    std::vector<CustomFieldValue> custom_fields;
 };
 
 }  // namespace pipecrm::domain

@@ -10,6 +10,7 @@
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "domain/activity.hpp"
+#include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
 #include "domain/deal_reports.hpp"
@@ -260,6 +261,35 @@ class ProductRepository {
     virtual Result<std::vector<DealProduct>> ListForDeal(Id workspace_id, Id deal_id) = 0;
 };
 
+/// One record's stored value of one custom field, as canonical text (see CheckFieldValue).
+struct StoredFieldValue {
+    Id entity_id = 0;
+    Id field_id = 0;
+    std::string value;
+};
+
+class CustomFieldRepository {
+  public:
+    virtual ~CustomFieldRepository() = default;
+    virtual Result<Id> Insert(const CustomField& field) = 0;
+    virtual Result<CustomField> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const CustomField& field) = 0;
+    /// The entity's fields not deleted, by order_nr.
+    virtual Result<std::vector<CustomField>> List(Id workspace_id, FieldEntity entity) = 0;
+    /// The highest order_nr among the entity's fields, deleted or not; 0 when it has none.
+    virtual Result<int> MaxOrder(Id workspace_id, FieldEntity entity) = 0;
+    /// Sets one record's value of one field; no value removes it.
+    virtual Status SetValue(Id workspace_id,
+                            FieldEntity entity,
+                            Id entity_id,
+                            Id field_id,
+                            const std::optional<std::string>& value) = 0;
+    /// Every value stored for these records, in one query.
+    virtual Result<std::vector<StoredFieldValue>> ListValues(Id workspace_id,
+                                                             FieldEntity entity,
+                                                             const std::vector<Id>& entity_ids) = 0;
+};
+
 /// Every repository, bound to one connection (and, for writes, one transaction).
 class Repositories {
   public:
@@ -276,6 +306,7 @@ class Repositories {
     virtual ActivityRepository& Activities() = 0;
     virtual NoteRepository& Notes() = 0;
     virtual ProductRepository& Products() = 0;
+    virtual CustomFieldRepository& CustomFields() = 0;
 };
 
 }  // namespace pipecrm::domain

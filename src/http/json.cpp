@@ -75,6 +75,19 @@ void FormatDay(char* out, std::chrono::sys_days day) {
     TwoDigits(out + 8, static_cast<unsigned>(ymd.day()));
 }
 
+// A JSON number as exact decimal text: integers as they are, doubles shortest.
+std::optional<std::string> DecimalText(const rapidjson::Value& v) {
+    if (v.IsInt64()) {
+        return std::to_string(v.GetInt64());
+    }
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.GetDouble(), std::chars_format::fixed);
+    if (ec != std::errc()) {
+        return std::nullopt;
+    }
+    return std::string(buf, end);
+}
+
 }  // namespace
 
 void JsonWriter::BeforeValue() {
@@ -329,18 +342,14 @@ Result<std::optional<std::string>> JsonBody::Number(const char* key) const {
     if (v == nullptr) {
         return std::optional<std::string>();
     }
-    if (v->IsInt64()) {
-        return std::optional<std::string>(std::to_string(v->GetInt64()));
-    }
     if (!v->IsNumber()) {
         return WrongType(key, "a number");
     }
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v->GetDouble(), std::chars_format::fixed);
-    if (ec != std::errc()) {
+    auto text = DecimalText(*v);
+    if (!text) {
         return InvalidArgument(std::string(key) + " is out of range", key);
     }
-    return std::optional<std::string>(std::string(buf, end));
+    return std::optional<std::string>(std::move(*text));
 }
 
 Result<std::optional<std::optional<pipecrm::Date>>> JsonBody::NullableDate(const char* key) const {
@@ -442,6 +451,100 @@ Result<std::optional<std::vector<LabeledValue>>> JsonBody::LabeledValues(const c
         items.push_back(std::move(item));
     }
     return Out(std::move(items));
+}
+
+namespace {
+
+domain::FieldInput ToFieldInput(const rapidjson::Value& v) {
+    using Kind = domain::FieldInput::Kind;
+    domain::FieldInput input;
+    input.kind = Kind::kOther;
+    if (v.IsNull()) {
+        input.kind = Kind::kNull;
+    } else if (v.IsString()) {
+        input.kind = Kind::kString;
+        input.text.assign(v.GetString(), v.GetStringLength());
+    } else if (v.IsNumber()) {
+        if (auto text = DecimalText(v)) {
+            input.kind = Kind::kNumber;
+            input.text = *text;
+            input.is_integer = v.IsInt64();
+        }
+    } else if (v.IsArray()) {
+        input.kind = Kind::kIntegers;
+        for (const auto& element : v.GetArray()) {
+            if (!element.IsInt64()) {
+                input.kind = Kind::kOther;
+                break;
+            }
+            input.integers.push_back(element.GetInt64());
+        }
+    } else if (v.IsObject() && v.MemberCount() == 2) {
+        auto value = v.FindMember("value");
+        auto currency = v.FindMember("currency");
+        if (value != v.MemberEnd() && value->value.IsNumber() && currency != v.MemberEnd() &&
+            currency->value.IsString()) {
+            if (auto text = DecimalText(value->value)) {
+                input.kind = Kind::kMoney;
+                input.text = *text;
+                input.currency.assign(currency->value.GetString(),
+                                      currency->value.GetStringLength());
+            }
+        }
+    }
+    return input;
+}
+
+}  // namespace
+
+Result<std::vector<domain::FieldAssignment>> JsonBody::CustomFields(const char* key) const {
+    std::vector<domain::FieldAssignment> assignments;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return assignments;
+    }
+    if (!v->IsObject()) {
+        return WrongType(key, "an object of custom field keys and values");
+    }
+    for (const auto& member : v->GetObject()) {
+        assignments.push_back({std::string(member.name.GetString(), member.name.GetStringLength()),
+                               ToFieldInput(member.value)});
+    }
+    return assignments;
+}
+
+Result<std::optional<std::vector<domain::OptionInput>>> JsonBody::Options(const char* key) const {
+    using Out = std::optional<std::vector<domain::OptionInput>>;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return Out();
+    }
+    const char* kShape = "an array of labels or of {\"label\": string, \"id\": integer}";
+    if (!v->IsArray()) {
+        return WrongType(key, kShape);
+    }
+    std::vector<domain::OptionInput> options;
+    for (const auto& element : v->GetArray()) {
+        domain::OptionInput option;
+        if (element.IsString()) {
+            option.label.assign(element.GetString(), element.GetStringLength());
+        } else if (element.IsObject()) {
+            auto label = element.FindMember("label");
+            auto id = element.FindMember("id");
+            if (label == element.MemberEnd() || !label->value.IsString() ||
+                (id != element.MemberEnd() && !id->value.IsInt64())) {
+                return WrongType(key, kShape);
+            }
+            option.label.assign(label->value.GetString(), label->value.GetStringLength());
+            if (id != element.MemberEnd()) {
+                option.id = id->value.GetInt64();
+            }
+        } else {
+            return WrongType(key, kShape);
+        }
+        options.push_back(std::move(option));
+    }
+    return Out(std::move(options));
 }
 
 }  // namespace pipecrm::http

@@ -15,6 +15,7 @@
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "base/time.hpp"
+#include "domain/custom_field.hpp"
 
 namespace pipecrm::http {
 
@@ -90,6 +91,12 @@ class JsonBody {
     Result<std::optional<std::vector<JsonBody>>> Objects(const char* key) const;
     /// An array of {value, label?, primary?} objects; null or [] clears.
     Result<std::optional<std::vector<LabeledValue>>> LabeledValues(const char* key) const;
+    /// v2's custom_fields: an object of field key -> value, each value read into a
+    /// domain::FieldInput (null, string, number, array of integers, {value, currency}) for the
+    /// domain to check against its field's type. Absent gives an empty list.
+    Result<std::vector<domain::FieldAssignment>> CustomFields(const char* key) const;
+    /// A field's options: an array of labels, or of {label, id?} objects.
+    Result<std::optional<std::vector<domain::OptionInput>>> Options(const char* key) const;
 
   private:
     JsonBody() = default;

@@ -8,6 +8,74 @@
 
 namespace pipecrm::http {
 
+namespace {
+
+// One custom field's value; `v1` selects v1's forms (see WriteCustomFieldsV1).
+void WriteCustomFieldValue(JsonWriter& w, const domain::CustomFieldValue& field, bool v1) {
+    w.Key(field.key);
+    if (!field.value) {
+        w.Null();
+        if (v1 && field.type == domain::FieldType::kMonetary) {
+            w.Key(field.key + "_currency").Null();
+        }
+        return;
+    }
+    const std::string& value = *field.value;
+    switch (field.type) {
+        case domain::FieldType::kDouble:
+        case domain::FieldType::kUser:
+        case domain::FieldType::kPeople:
+        case domain::FieldType::kOrg:
+            w.Raw(value);
+            return;
+        case domain::FieldType::kEnum:
+        case domain::FieldType::kSet:
+            if (v1) {
+                w.String(value);
+            } else {
+                w.Raw(field.type == domain::FieldType::kSet ? "[" + value + "]" : value);
+            }
+            return;
+        case domain::FieldType::kMonetary: {
+            // Stored as "<amount> <CUR>".
+            const auto space = value.find(' ');
+            const std::string amount = value.substr(0, space);
+            const std::string currency = value.substr(space + 1);
+            if (v1) {
+                w.Raw(amount);
+                w.Key(field.key + "_currency").String(currency);
+            } else {
+                w.StartObject().Key("value").Raw(amount).Key("currency").String(currency);
+                w.EndObject();
+            }
+            return;
+        }
+        case domain::FieldType::kVarchar:
+        case domain::FieldType::kText:
+        case domain::FieldType::kPhone:
+        case domain::FieldType::kDate:
+            w.String(value);
+            return;
+    }
+    w.String(value);
+}
+
+}  // namespace
+
+void WriteCustomFieldsV2(JsonWriter& w, const std::vector<domain::CustomFieldValue>& values) {
+    w.StartObject();
+    for (const domain::CustomFieldValue& value : values) {
+        WriteCustomFieldValue(w, value, false);
+    }
+    w.EndObject();
+}
+
+void WriteCustomFieldsV1(JsonWriter& w, const std::vector<domain::CustomFieldValue>& values) {
+    for (const domain::CustomFieldValue& value : values) {
+        WriteCustomFieldValue(w, value, true);
+    }
+}
+
 void WritePipelineV2(JsonWriter& w, const domain::Pipeline& p) {
     w.StartObject();
     w.Key("id").Int(p.id);
@@ -69,7 +137,8 @@ void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.Key("arr").Null();
     w.Key("mrr").Null();
     w.Key("acv").Null();
-    w.Key("custom_fields").StartObject().EndObject();
+    w.Key("custom_fields");
+    WriteCustomFieldsV2(w, d.custom_fields);
     w.EndObject();
 }
 
@@ -174,6 +243,7 @@ void WriteDealV1Strict(JsonWriter& w, const domain::Deal& d, const DealNames& na
     w.Key("formatted_weighted_value").String(FormatMoney(weighted, d.value.currency));
     w.Key("weighted_value_currency").String(d.value.currency);
     w.Key("rotten_time").Null();
+    WriteCustomFieldsV1(w, d.custom_fields);
     w.EndObject();
 }
 
@@ -197,7 +267,8 @@ void WritePersonV2(JsonWriter& w, const domain::Person& p) {
     w.Key("visible_to").Int(static_cast<int>(p.visible_to));
     w.Key("label_ids").StartArray().EndArray();
     w.Key("picture_id").Null();
-    w.Key("custom_fields").StartObject().EndObject();
+    w.Key("custom_fields");
+    WriteCustomFieldsV2(w, p.custom_fields);
     w.EndObject();
 }
 
@@ -217,7 +288,8 @@ void WriteOrganizationV2(JsonWriter& w, const domain::Organization& o) {
         w.StartObject().Key("value").String(o.address).EndObject();
     }
     w.Key("label_ids").StartArray().EndArray();
-    w.Key("custom_fields").StartObject().EndObject();
+    w.Key("custom_fields");
+    WriteCustomFieldsV2(w, o.custom_fields);
     w.EndObject();
 }
 

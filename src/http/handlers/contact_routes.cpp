@@ -38,8 +38,8 @@ Result<domain::PersonChange> ParsePersonBody(const Request& request) {
     if (!body.ok()) {
         return body.status();
     }
-    PIPECRM_RETURN_IF_ERROR(
-        body->OnlyKnownFields({"name", "owner_id", "org_id", "emails", "phones", "visible_to"}));
+    PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields(
+        {"name", "owner_id", "org_id", "emails", "phones", "visible_to", "custom_fields"}));
     domain::PersonChange change;
     std::optional<std::vector<LabeledValue>> emails;
     std::optional<std::vector<LabeledValue>> phones;
@@ -51,6 +51,7 @@ Result<domain::PersonChange> ParsePersonBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(Take(ParseVisibility(*body), change.visible_to));
     change.emails = ToContactPoints(std::move(emails));
     change.phones = ToContactPoints(std::move(phones));
+    PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
     return change;
 }
 
@@ -59,12 +60,14 @@ Result<domain::OrganizationChange> ParseOrganizationBody(const Request& request)
     if (!body.ok()) {
         return body.status();
     }
-    PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields({"name", "owner_id", "address", "visible_to"}));
+    PIPECRM_RETURN_IF_ERROR(
+        body->OnlyKnownFields({"name", "owner_id", "address", "visible_to", "custom_fields"}));
     domain::OrganizationChange change;
     PIPECRM_RETURN_IF_ERROR(Take(body->String("name"), change.name));
     PIPECRM_RETURN_IF_ERROR(Take(body->Int("owner_id"), change.owner_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->AddressText("address"), change.address));
     PIPECRM_RETURN_IF_ERROR(Take(ParseVisibility(*body), change.visible_to));
+    PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
     return change;
 }
 
@@ -83,12 +86,12 @@ Result<domain::ContactQuery> ParsePersonQuery(const RouteContext& ctx) {
 
 Result<std::vector<domain::Person>> ListPersons(domain::Repositories& repos,
                                                 const domain::ContactQuery& query) {
-    return repos.Persons().List(query);
+    return domain::WithCustomFields(repos, query.workspace_id, repos.Persons().List(query));
 }
 
 Result<std::vector<domain::Organization>> ListOrganizations(domain::Repositories& repos,
                                                             const domain::ContactQuery& query) {
-    return repos.Organizations().List(query);
+    return domain::WithCustomFields(repos, query.workspace_id, repos.Organizations().List(query));
 }
 
 }  // namespace
@@ -102,16 +105,18 @@ void AddContactRoutes(Router& router, const ApiServices& services) {
         CursorListRoute<domain::Person>(store, ParsePersonQuery, ListPersons, WritePersonV2));
     AddItemRoutes<domain::Person, domain::PersonChange>(
         router, store, clock,
-        {"/api/v2/persons", ParsePersonBody, domain::GetLivePerson, domain::CreatePerson,
-         domain::UpdatePerson, domain::DeletePerson, WritePersonV2});
+        {"/api/v2/persons", ParsePersonBody, AndCustomFields<domain::GetLivePerson>,
+         AndCustomFields<domain::CreatePerson>, AndCustomFields<domain::UpdatePerson>,
+         domain::DeletePerson, WritePersonV2});
 
     router.Add("GET", "/api/v2/organizations",
                CursorListRoute<domain::Organization>(store, ParseOrganizationQuery,
                                                      ListOrganizations, WriteOrganizationV2));
     AddItemRoutes<domain::Organization, domain::OrganizationChange>(
         router, store, clock,
-        {"/api/v2/organizations", ParseOrganizationBody, domain::GetLiveOrganization,
-         domain::CreateOrganization, domain::UpdateOrganization, domain::DeleteOrganization,
+        {"/api/v2/organizations", ParseOrganizationBody,
+         AndCustomFields<domain::GetLiveOrganization>, AndCustomFields<domain::CreateOrganization>,
+         AndCustomFields<domain::UpdateOrganization>, domain::DeleteOrganization,
          WriteOrganizationV2});
 }
 

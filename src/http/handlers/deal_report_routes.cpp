@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "domain/custom_field_service.hpp"
 #include "domain/deal_reports.hpp"
 #include "domain/references.hpp"
 #include "http/api.hpp"
@@ -264,7 +265,8 @@ RouteHandler TimelineRoute(domain::Store& store) {
         ReadThen<Timeline>(
             store,
             [&](domain::Repositories& repos) -> Result<Timeline> {
-                auto deals = repos.Deals().List(request->query);
+                auto deals = domain::WithCustomFields(repos, request->query.workspace_id,
+                                                      repos.Deals().List(request->query));
                 if (!deals.ok()) {
                     return deals.status();
                 }

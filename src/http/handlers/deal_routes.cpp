@@ -17,7 +17,8 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     }
     PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields(
         {"title", "owner_id", "person_id", "org_id", "pipeline_id", "stage_id", "value", "currency",
-         "status", "probability", "lost_reason", "visible_to", "expected_close_date"}));
+         "status", "probability", "lost_reason", "visible_to", "expected_close_date",
+         "custom_fields"}));
     domain::DealChange change;
     std::optional<std::int64_t> owner_id;
     std::optional<std::int64_t> pipeline_id;
@@ -40,6 +41,7 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(Take(body->Int("visible_to"), visible_to));
     PIPECRM_RETURN_IF_ERROR(
         Take(body->NullableDate("expected_close_date"), change.expected_close_date));
+    PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
     change.owner_id = owner_id;
     change.pipeline_id = pipeline_id;
     change.stage_id = stage_id;
@@ -141,7 +143,8 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
                         ? domain::GetLivePipeline(repos, query.workspace_id, parent).status()
                         : domain::GetLiveStage(repos, query.workspace_id, parent).status();
                 PIPECRM_RETURN_IF_ERROR(exists);
-                auto deals = repos.Deals().List(query);
+                auto deals =
+                    domain::WithCustomFields(repos, query.workspace_id, repos.Deals().List(query));
                 if (!deals.ok()) {
                     return deals.status();
                 }
@@ -174,7 +177,8 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
                CursorListRoute<domain::Deal>(
                    store, ParseDealQuery,
                    [](domain::Repositories& repos, const domain::DealQuery& query) {
-                       return repos.Deals().List(query);
+                       return domain::WithCustomFields(repos, query.workspace_id,
+                                                       repos.Deals().List(query));
                    },
                    WriteDealV2));
 
@@ -185,7 +189,8 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
 
     AddItemRoutes<domain::Deal, domain::DealChange>(
         router, store, clock,
-        {"/api/v2/deals", ParseDealBody, GetDeal, domain::CreateDeal, domain::UpdateDeal,
+        {"/api/v2/deals", ParseDealBody, AndCustomFields<GetDeal>,
+         AndCustomFields<domain::CreateDeal>, AndCustomFields<domain::UpdateDeal>,
          domain::DeleteDeal, WriteDealV2});
 }
 

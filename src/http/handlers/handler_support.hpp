@@ -1,12 +1,14 @@
 // Shared plumbing for handlers: run a job on the store, then render or report its error.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include "domain/actor.hpp"
+#include "domain/custom_field_service.hpp"
 #include "domain/list_options.hpp"
 #include "domain/store.hpp"
 #include "http/errors.hpp"
@@ -123,6 +125,21 @@ Result<IdAndChange<Change>> ParseIdAndBody(const RouteContext& ctx, ParseBody&& 
     return IdAndChange<Change>{*id, std::move(*change)};
 }
 
+/// v2's `custom_fields` query parameter (a comma list of keys): keeps only those keys in the
+/// row's custom_fields. Rows without custom fields pass unchanged.
+template <typename T>
+void KeepRequestedCustomFields(const Request& request, T& row) {
+    if constexpr (requires { row.custom_fields; }) {
+        if (request.Query("custom_fields") == nullptr) {
+            return;
+        }
+        const std::vector<std::string> keys = QueryWords(request, "custom_fields");
+        std::erase_if(row.custom_fields, [&keys](const auto& field) {
+            return std::find(keys.begin(), keys.end(), field.key) == keys.end();
+        });
+    }
+}
+
 /// GET …/{id}: `get(repos, workspace_id, id)` (Result<T>) on a read snapshot, then `render`.
 template <typename T, typename Get, typename Render>
 RouteHandler GetByIdRoute(domain::Store& store, Get get, Render render) {
@@ -134,7 +151,14 @@ RouteHandler GetByIdRoute(domain::Store& store, Get get, Render render) {
         }
         const Id workspace_id = ctx.principal->user.workspace_id;
         ReadThen<T>(
-            store, [&](domain::Repositories& repos) { return get(repos, workspace_id, *id); },
+            store,
+            [&](domain::Repositories& repos) {
+                Result<T> row = get(repos, workspace_id, *id);
+                if (row.ok()) {
+                    KeepRequestedCustomFields(ctx.request, *row);
+                }
+                return row;
+            },
             render, respond);
     };
 }
@@ -198,11 +222,21 @@ RouteHandler CursorListRoute(domain::Store& store,
         ReadThen<std::vector<T>>(
             store, [&](domain::Repositories& repos) { return list(repos, *query); },
             [&](std::vector<T>& rows) {
+                for (T& row : rows) {
+                    KeepRequestedCustomFields(ctx.request, row);
+                }
                 std::string more = TrimPage(rows, query->options, SortKeyOf<T>);
                 return SuccessResponse(ToJsonArray(rows, write_json), 200, more);
             },
             respond);
     };
+}
+
+/// `kFn(repos, args...)`, the get, create or update of a record with custom fields, and then
+/// the record's custom fields loaded for the response. Usable as an ItemRoutes function.
+template <auto kFn, typename... Args>
+auto AndCustomFields(domain::Repositories& repos, Args... args) {
+    return domain::WithCustomFields(repos, kFn(repos, args...));
 }
 
 /// The single-item routes of a v2 resource: GET, PATCH and DELETE on `path`/{id} and POST on

@@ -1674,6 +1674,176 @@ class ProductTable final : public ProductRepository {
     Connection& db_;
 };
 
+class CustomFieldTable final : public CustomFieldRepository {
+  public:
+    explicit CustomFieldTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const CustomField& f) override {
+        return InsertRow(db_,
+                         "INSERT INTO custom_fields(workspace_id, entity, field_key, name, "
+                         "field_type, options, last_option_id, order_nr, is_deleted, add_time, "
+                         "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) { BindFields(s, f); });
+    }
+
+    Result<CustomField> Get(Id workspace_id, Id id) override {
+        return One<CustomField>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "field " + std::to_string(id));
+    }
+
+    Status Update(const CustomField& f) override {
+        return Execute(db_,
+                       "UPDATE custom_fields SET workspace_id = ?1, entity = ?2, field_key = ?3, "
+                       "name = ?4, field_type = ?5, options = ?6, last_option_id = ?7, "
+                       "order_nr = ?8, is_deleted = ?9, add_time = ?10, update_time = ?11 "
+                       "WHERE workspace_id = ?12 AND id = ?13",
+                       [&](Statement& s) {
+                           BindFields(s, f);
+                           s.Bind(12, f.workspace_id).Bind(13, f.id);
+                       });
+    }
+
+    Result<std::vector<CustomField>> List(Id workspace_id, FieldEntity entity) override {
+        std::vector<CustomField> out;
+        Status status = Query(
+            db_,
+            std::string(kSelect) +
+                " WHERE workspace_id = ? AND entity = ? AND is_deleted = 0 ORDER BY order_nr, id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Result<int> MaxOrder(Id workspace_id, FieldEntity entity) override {
+        int max = 0;
+        Status status = Query(
+            db_,
+            "SELECT COALESCE(MAX(order_nr), 0) FROM custom_fields WHERE workspace_id = ? AND "
+            "entity = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)); },
+            [&](Statement& s) { max = static_cast<int>(s.Int(0)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return max;
+    }
+
+    Status SetValue(Id workspace_id,
+                    FieldEntity entity,
+                    Id entity_id,
+                    Id field_id,
+                    const std::optional<std::string>& value) override {
+        const char* sql = value ? "INSERT OR REPLACE INTO custom_field_values(workspace_id, "
+                                  "entity, entity_id, field_id, value) VALUES(?,?,?,?,?)"
+                                : "DELETE FROM custom_field_values WHERE workspace_id = ? AND "
+                                  "entity = ? AND entity_id = ? AND field_id = ?";
+        return Execute(db_, sql, [&](Statement& s) {
+            s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)).Bind(3, entity_id);
+            s.Bind(4, field_id);
+            if (value) {
+                s.Bind(5, *value);
+            }
+        });
+    }
+
+    Result<std::vector<StoredFieldValue>> ListValues(Id workspace_id,
+                                                     FieldEntity entity,
+                                                     const std::vector<Id>& entity_ids) override {
+        std::vector<StoredFieldValue> out;
+        if (entity_ids.empty()) {
+            return out;
+        }
+        // The ids travel as one JSON array, so one cached statement serves every page size.
+        std::string ids = "[";
+        for (Id id : entity_ids) {
+            ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+        }
+        ids += "]";
+        Status status = Query(
+            db_,
+            "SELECT entity_id, field_id, value FROM custom_field_values WHERE workspace_id = ? "
+            "AND entity = ? AND entity_id IN (SELECT value FROM json_each(?))",
+            [&](Statement& s) {
+                s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)).Bind(3, ids);
+            },
+            [&](Statement& s) {
+                out.push_back({s.Int(0), s.Int(1), s.Text(2)});
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, entity, field_key, name, field_type, options, last_option_id, "
+        "order_nr, is_deleted, add_time, update_time FROM custom_fields";
+
+    // Options as "id<TAB>label" lines; labels hold no control characters (BuildOptions).
+    static std::string EncodeOptions(const std::vector<FieldOption>& options) {
+        std::string text;
+        for (const FieldOption& option : options) {
+            text += std::to_string(option.id) + "\t" + option.label + "\n";
+        }
+        return text;
+    }
+    static std::vector<FieldOption> DecodeOptions(std::string_view text) {
+        std::vector<FieldOption> options;
+        while (!text.empty()) {
+            const auto end = text.find('\n');
+            std::string_view line = text.substr(0, end);
+            const auto tab = line.find('\t');
+            if (tab != std::string_view::npos) {
+                options.push_back({std::stoll(std::string(line.substr(0, tab))),
+                                   std::string(line.substr(tab + 1))});
+            }
+            text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        }
+        return options;
+    }
+    static FieldEntity EntityFromName(std::string_view name) {
+        return name == "person"         ? FieldEntity::kPerson
+               : name == "organization" ? FieldEntity::kOrganization
+                                        : FieldEntity::kDeal;
+    }
+    static void BindFields(Statement& s, const CustomField& f) {
+        s.Bind(1, f.workspace_id)
+            .Bind(2, FieldEntityName(f.entity))
+            .Bind(3, f.key)
+            .Bind(4, f.name)
+            .Bind(5, FieldTypeName(f.type))
+            .Bind(6, EncodeOptions(f.options))
+            .Bind(7, f.last_option_id)
+            .Bind(8, f.order_nr)
+            .Bind(9, f.is_deleted ? 1 : 0)
+            .Bind(10, ToUnixSeconds(f.add_time))
+            .Bind(11, ToUnixSeconds(f.update_time));
+    }
+    static CustomField Read(const Statement& s) {
+        CustomField f;
+        f.id = s.Int(0);
+        f.workspace_id = s.Int(1);
+        f.entity = EntityFromName(s.Text(2));
+        f.key = s.Text(3);
+        f.name = s.Text(4);
+        f.type = ParseFieldType(s.Text(5)).value_or(FieldType::kVarchar);
+        f.options = DecodeOptions(s.Text(6));
+        f.last_option_id = s.Int(7);
+        f.order_nr = static_cast<int>(s.Int(8));
+        f.is_deleted = s.Int(9) != 0;
+        f.add_time = FromUnixSeconds(s.Int(10));
+        f.update_time = FromUnixSeconds(s.Int(11));
+        return f;
+    }
+    Connection& db_;
+};
+
 }  // namespace
 
 struct SqliteRepositories::Impl {
@@ -1689,7 +1859,8 @@ struct SqliteRepositories::Impl {
           organizations(db),
           activities(db),
           notes(db),
-          products(db) {}
+          products(db),
+          custom_fields(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -1702,6 +1873,7 @@ struct SqliteRepositories::Impl {
     ActivityTable activities;
     NoteTable notes;
     ProductTable products;
+    CustomFieldTable custom_fields;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -1743,6 +1915,9 @@ domain::NoteRepository& SqliteRepositories::Notes() {
 }
 domain::ProductRepository& SqliteRepositories::Products() {
     return impl_->products;
+}
+domain::CustomFieldRepository& SqliteRepositories::CustomFields() {
+    return impl_->custom_fields;
 }
 
 }  // namespace pipecrm::storage::sqlite

@@ -26,6 +26,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::ActivityRepository& Activities() override;
     domain::NoteRepository& Notes() override;
     domain::ProductRepository& Products() override;
+    domain::CustomFieldRepository& CustomFields() override;
 
   private:
     struct Impl;
