@@ -26,6 +26,8 @@ class SqliteRepositories final : public domain::Repositories {
     domain::ActivityRepository& Activities() override;
     domain::NoteRepository& Notes() override;
     domain::ProductRepository& Products() override;
+    domain::FilterRepository& Filters() override;
+    domain::WebhookRepository& Webhooks() override;
 
   private:
     struct Impl;
