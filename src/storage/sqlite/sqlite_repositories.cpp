@@ -61,6 +61,16 @@ Result<T> One(
     return std::move(*found);
 }
 
+// `row` (or a new row's id) once `then(row)` has written or read its child rows (contacts,
+// prices, conditions); the first error otherwise.
+template <typename T, typename ThenFn>
+Result<T> WithChildren(Result<T> row, ThenFn&& then) {
+    if (row.ok()) {
+        PIPECRM_RETURN_IF_ERROR(then(*row));
+    }
+    return row;
+}
+
 std::optional<Instant> OptionalInstant(const Statement& s, int column) {
     auto value = s.OptionalInt(column);
     if (!value) {
@@ -948,28 +958,21 @@ class PersonTable final : public PersonRepository {
     explicit PersonTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Person& p) override {
-        auto id = InsertRow(db_,
-                            "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
-                            "is_deleted, add_time, update_time, search_text) "
-                            "VALUES(?,?,?,?,?,?,?,?,?)",
-                            [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); });
-        if (!id.ok()) {
-            return id;
-        }
-        PIPECRM_RETURN_IF_ERROR(InsertContacts(p, *id));
-        return id;
+        return WithChildren(
+            InsertRow(db_,
+                      "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
+                      "is_deleted, add_time, update_time, search_text) "
+                      "VALUES(?,?,?,?,?,?,?,?,?)",
+                      [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); }),
+            [&](Id id) { return InsertContacts(p, id); });
     }
 
     Result<Person> Get(Id workspace_id, Id id) override {
-        auto person = One<Person>(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
-            "person " + std::to_string(id));
-        if (!person.ok()) {
-            return person;
-        }
-        PIPECRM_RETURN_IF_ERROR(LoadContacts(*person));
-        return person;
+        return WithChildren(One<Person>(
+                                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                                "person " + std::to_string(id)),
+                            [&](Person& row) { return LoadContacts(row); });
     }
 
     Status Update(const Person& p) override {
@@ -1455,15 +1458,11 @@ class ProductTable final : public ProductRepository {
     }
 
     Result<Product> Get(Id workspace_id, Id id) override {
-        auto product = One<Product>(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
-            "product " + std::to_string(id));
-        if (!product.ok()) {
-            return product;
-        }
-        PIPECRM_RETURN_IF_ERROR(LoadPrices(*product));
-        return product;
+        return WithChildren(One<Product>(
+                                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                                "product " + std::to_string(id)),
+                            [&](Product& row) { return LoadPrices(row); });
     }
 
     Status Update(const Product& p) override {
@@ -1665,28 +1664,21 @@ class FilterTable final : public FilterRepository {
     explicit FilterTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Filter& f) override {
-        auto id = InsertRow(db_,
-                            "INSERT INTO filters(workspace_id, name, type, user_id, visible_to, "
-                            "temporary_flag, is_deleted, add_time, update_time) "
-                            "VALUES(?,?,?,?,?,?,?,?,?)",
-                            [&](Statement& s) { BindFields(s, f); });
-        if (!id.ok()) {
-            return id;
-        }
-        PIPECRM_RETURN_IF_ERROR(InsertConditions(f, *id));
-        return id;
+        return WithChildren(
+            InsertRow(db_,
+                      "INSERT INTO filters(workspace_id, name, type, user_id, visible_to, "
+                      "temporary_flag, is_deleted, add_time, update_time) "
+                      "VALUES(?,?,?,?,?,?,?,?,?)",
+                      [&](Statement& s) { BindFields(s, f); }),
+            [&](Id id) { return InsertConditions(f, id); });
     }
 
     Result<Filter> Get(Id workspace_id, Id id) override {
-        auto filter = One<Filter>(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
-            "filter " + std::to_string(id));
-        if (!filter.ok()) {
-            return filter;
-        }
-        PIPECRM_RETURN_IF_ERROR(LoadConditions(*filter));
-        return filter;
+        return WithChildren(One<Filter>(
+                                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                                "filter " + std::to_string(id)),
+                            [&](Filter& row) { return LoadConditions(row); });
     }
 
     Status Update(const Filter& f) override {
