@@ -39,6 +39,8 @@ Api::Api(ApiServices services) : services_(services) {
     AddProductRoutes(router_, services_);
     AddDealProductRoutes(router_, services_);
     AddFieldRoutes(router_, services_);
+    AddFilterRoutes(router_, services_);
+    AddWebhookRoutes(router_, services_);
 }
 
 void Api::Handle(Request&& request, Responder respond) const {

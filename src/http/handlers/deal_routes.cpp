@@ -147,6 +147,7 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
         domain::DealQuery query;
         query.workspace_id = ctx.principal->user.workspace_id;
         query.statuses = {domain::DealStatus::kOpen};
+        FilterParam filter;
         Status parsed = [&]() -> Status {
             Id id = 0;
             PIPECRM_RETURN_IF_ERROR(Take(ctx.IdParam(0), id));
@@ -164,9 +165,8 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
             } else if (!query.owner_id) {
                 query.owner_id = ctx.principal->user.id;
             }
-            if (ctx.request.Query("filter_id") != nullptr) {
-                return InvalidArgument("filter_id is not supported yet", "filter_id");
-            }
+            PIPECRM_RETURN_IF_ERROR(
+                Take(FilterParam::Read(ctx.request, domain::FilterType::kDeals), filter));
             std::pair<int, int> page;
             PIPECRM_RETURN_IF_ERROR(Take(QueryOffsetPage(ctx.request), page));
             query.options.offset = page.first;
@@ -186,6 +186,7 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
                         ? domain::GetLivePipeline(repos, query.workspace_id, parent).status()
                         : domain::GetLiveStage(repos, query.workspace_id, parent).status();
                 PIPECRM_RETURN_IF_ERROR(exists);
+                PIPECRM_RETURN_IF_ERROR(filter.ApplyTo(repos, query));
                 auto deals = repos.Deals().List(query);
                 if (!deals.ok()) {
                     return deals.status();
@@ -221,7 +222,7 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
                    [](domain::Repositories& repos, const domain::DealQuery& query) {
                        return repos.Deals().List(query);
                    },
-                   WriteDealV2));
+                   WriteDealV2, domain::FilterType::kDeals));
 
     for (const std::string prefix : {"/api/v1", "/v1"}) {
         router.Add("GET", prefix + "/stages/{id}/deals", BoardDealsRoute(store, false));
