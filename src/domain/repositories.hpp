@@ -14,6 +14,7 @@
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
 #include "domain/deal_reports.hpp"
+#include "domain/filter.hpp"
 #include "domain/list_options.hpp"
 #include "domain/note.hpp"
 #include "domain/organization.hpp"
@@ -22,6 +23,7 @@
 #include "domain/product.hpp"
 #include "domain/stage.hpp"
 #include "domain/user.hpp"
+#include "domain/webhook.hpp"
 #include "domain/workspace.hpp"
 
 namespace pipecrm::domain {
@@ -123,6 +125,7 @@ struct DealQuery {
         std::int64_t until = 0;
     };
     std::optional<DateRange> date_range;
+    std::optional<FilterConditions> filter;  ///< a saved filter's conditions (ApplyFilter)
     ListOptions options;
 };
 
@@ -163,6 +166,7 @@ struct ContactQuery {
     std::vector<Id> ids;
     std::optional<Instant> updated_since;
     std::optional<Instant> updated_until;
+    std::optional<FilterConditions> filter;  ///< a saved filter's conditions (ApplyFilter)
     ListOptions options;
 };
 
@@ -201,6 +205,7 @@ struct ActivityQuery {
     std::vector<Id> ids;
     std::optional<Instant> updated_since;
     std::optional<Instant> updated_until;
+    std::optional<FilterConditions> filter;  ///< a saved filter's conditions (ApplyFilter)
     ListOptions options;
 };
 
@@ -290,6 +295,28 @@ class CustomFieldRepository {
                                                              const std::vector<Id>& entity_ids) = 0;
 };
 
+class FilterRepository {
+  public:
+    virtual ~FilterRepository() = default;
+    /// Inserts the filter with its conditions.
+    virtual Result<Id> Insert(const Filter& filter) = 0;
+    virtual Result<Filter> Get(Id workspace_id, Id id) = 0;
+    /// Replaces the row and its conditions.
+    virtual Status Update(const Filter& filter) = 0;
+    /// Filters not deleted, of one type or of all, by id.
+    virtual Result<std::vector<Filter>> List(Id workspace_id, std::optional<FilterType> type) = 0;
+};
+
+class WebhookRepository {
+  public:
+    virtual ~WebhookRepository() = default;
+    virtual Result<Id> Insert(const Webhook& webhook) = 0;
+    virtual Result<Webhook> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const Webhook& webhook) = 0;
+    /// Webhooks not deleted, by id.
+    virtual Result<std::vector<Webhook>> List(Id workspace_id) = 0;
+};
+
 /// Every repository, bound to one connection (and, for writes, one transaction).
 class Repositories {
   public:
@@ -307,6 +334,8 @@ class Repositories {
     virtual NoteRepository& Notes() = 0;
     virtual ProductRepository& Products() = 0;
     virtual CustomFieldRepository& CustomFields() = 0;
+    virtual FilterRepository& Filters() = 0;
+    virtual WebhookRepository& Webhooks() = 0;
 };
 
 }  // namespace pipecrm::domain

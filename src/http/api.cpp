@@ -41,6 +41,8 @@ Api::Api(ApiServices services) : services_(services) {
     AddProductRoutes(router_, services_);
     AddDealProductRoutes(router_, services_);
     AddFieldRoutes(router_, services_);
+    AddFilterRoutes(router_, services_);
+    AddWebhookRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }

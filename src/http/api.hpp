@@ -62,5 +62,7 @@ void AddProductRoutes(Router& router, const ApiServices& services);
 void AddDealProductRoutes(Router& router, const ApiServices& services);
 void AddFieldRoutes(Router& router, const ApiServices& services);
 void AddSearchRoutes(Router& router, const ApiServices& services);
+void AddFilterRoutes(Router& router, const ApiServices& services);
+void AddWebhookRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

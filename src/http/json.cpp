@@ -371,6 +371,45 @@ Result<std::optional<std::optional<pipecrm::Date>>> JsonBody::NullableDate(const
     return Out(*date);
 }
 
+Result<std::optional<JsonBody>> JsonBody::Object(const char* key) const {
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return std::optional<JsonBody>();
+    }
+    if (!v->IsObject()) {
+        return WrongType(key, "an object");
+    }
+    JsonBody item;
+    item.document_ = document_;
+    item.object_ = v;
+    return std::optional<JsonBody>(std::move(item));
+}
+
+Result<std::optional<std::optional<std::string>>> JsonBody::ScalarText(const char* key) const {
+    using Out = std::optional<std::optional<std::string>>;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return Out();
+    }
+    if (v->IsNull()) {
+        return Out(std::optional<std::string>());
+    }
+    if (v->IsBool()) {
+        return Out(std::string(v->GetBool() ? "true" : "false"));
+    }
+    if (v->IsNumber()) {
+        auto number = Number(key);
+        if (!number.ok()) {
+            return number.status();
+        }
+        return Out(std::move(**number));
+    }
+    if (!v->IsString()) {
+        return WrongType(key, "a string, number, boolean or null");
+    }
+    return Out(std::string(v->GetString(), v->GetStringLength()));
+}
+
 Result<std::optional<std::vector<JsonBody>>> JsonBody::Objects(const char* key) const {
     using Out = std::optional<std::vector<JsonBody>>;
     const rapidjson::Value* v = Find(key);

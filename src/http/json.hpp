@@ -87,6 +87,11 @@ class JsonBody {
     /// Pipedrive's address: an object whose "value" is the text (other keys are ignored), a plain
     /// string, or null (which clears it to "").
     Result<std::optional<std::string>> AddressText(const char* key) const;
+    /// A nested object, readable with the same getters.
+    Result<std::optional<JsonBody>> Object(const char* key) const;
+    /// A string as it is, a number as Number() gives it, true/false as "true"/"false"; the
+    /// inner optional is empty for null.
+    Result<std::optional<std::optional<std::string>>> ScalarText(const char* key) const;
     /// An array of objects, each readable with the same getters; null gives an empty list.
     Result<std::optional<std::vector<JsonBody>>> Objects(const char* key) const;
     /// An array of {value, label?, primary?} objects; null or [] clears.

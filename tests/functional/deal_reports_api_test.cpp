@@ -71,7 +71,25 @@ TEST_F(DealReportsApi, SummaryKeepsCurrenciesApartAndSkipsDeletedDeals) {
 
     ExpectError(Call("GET", "/v1/deals/summary?status=deleted"), "status");
     ExpectError(Call("GET", "/v1/deals/summary?pipeline_id=abc"), "pipeline_id");
-    ExpectError(Call("GET", "/v1/deals/summary?filter_id=1"), "filter_id");
+    ExpectError(Call("GET", "/v1/deals/summary?filter_id=x"), "filter_id");
+    EXPECT_EQ(Call("GET", "/v1/deals/summary?filter_id=99").status, 404);
+
+    // A saved filter narrows the sums: USD deals only.
+    JsonResponse filter = Call(
+        "POST", "/v1/filters",
+        R"({"name":"USD","type":"deals","conditions":{"glue":"and","conditions":[{"glue":"and",)"
+        R"("conditions":[{"object":"deal","field_id":"currency","operator":"=","value":"USD"}]}]}})");
+    ASSERT_EQ(filter.status, 201) << filter.body;
+    const std::string filter_id = std::to_string(filter.json["data"]["id"].GetInt());
+    JsonResponse usd_only = Call("GET", "/v1/deals/summary?filter_id=" + filter_id);
+    ASSERT_EQ(usd_only.status, 200) << usd_only.body;
+    EXPECT_EQ(usd_only.json["data"]["total_count"].GetInt(), 2);
+    EXPECT_FALSE(usd_only.json["data"]["values_total"].HasMember("VND"));
+    JsonResponse timeline = Call("GET",
+                                 "/v1/deals/timeline?start_date=2026-01-01&interval=month&"
+                                 "amount=1&field_key=add_time&filter_id=" +
+                                     filter_id);
+    EXPECT_EQ(timeline.status, 200) << timeline.body;
 }
 
 TEST_F(DealReportsApi, TimelineGroupsOpenAndWonDealsByExpectedCloseMonth) {

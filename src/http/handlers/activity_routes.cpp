@@ -102,7 +102,7 @@ void AddActivityRoutes(Router& router, const ApiServices& services) {
                    [](domain::Repositories& repos, const domain::ActivityQuery& query) {
                        return repos.Activities().List(query);
                    },
-                   WriteActivityV2));
+                   WriteActivityV2, domain::FilterType::kActivity));
     AddItemRoutes<domain::Activity, domain::ActivityChange>(
         router, store, clock,
         {"/api/v2/activities", ParseActivityBody, domain::GetLiveActivity, domain::CreateActivity,

@@ -100,18 +100,19 @@ void AddContactRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
 
-    router.Add(
-        "GET", "/api/v2/persons",
-        CursorListRoute<domain::Person>(store, ParsePersonQuery, ListPersons, WritePersonV2));
+    router.Add("GET", "/api/v2/persons",
+               CursorListRoute<domain::Person>(store, ParsePersonQuery, ListPersons, WritePersonV2,
+                                               domain::FilterType::kPeople));
     AddItemRoutes<domain::Person, domain::PersonChange>(
         router, store, clock,
         {"/api/v2/persons", ParsePersonBody, AndCustomFields<domain::GetLivePerson>,
          AndCustomFields<domain::CreatePerson>, AndCustomFields<domain::UpdatePerson>,
          domain::DeletePerson, WritePersonV2});
 
-    router.Add("GET", "/api/v2/organizations",
-               CursorListRoute<domain::Organization>(store, ParseOrganizationQuery,
-                                                     ListOrganizations, WriteOrganizationV2));
+    router.Add(
+        "GET", "/api/v2/organizations",
+        CursorListRoute<domain::Organization>(store, ParseOrganizationQuery, ListOrganizations,
+                                              WriteOrganizationV2, domain::FilterType::kOrg));
     AddItemRoutes<domain::Organization, domain::OrganizationChange>(
         router, store, clock,
         {"/api/v2/organizations", ParseOrganizationBody,

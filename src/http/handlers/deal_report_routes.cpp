@@ -17,14 +17,6 @@ namespace {
 constexpr int kMaxPeriods = 1000;
 constexpr int kMaxTimelineDeals = 100000;
 
-// filter_id arrives with saved filters; until then it is refused rather than ignored.
-Status RefuseFilterId(const Request& request) {
-    if (request.Query("filter_id") != nullptr) {
-        return InvalidArgument("filter_id is not supported yet", "filter_id");
-    }
-    return Status::Ok();
-}
-
 // An amount of money as a JSON number in major units.
 void Amount(JsonWriter& w, std::int64_t minor_units, const std::string& currency) {
     w.Raw(FormatAmount(minor_units, currency));
@@ -106,8 +98,10 @@ RouteHandler SummaryRoute(domain::Store& store) {
     return [&store](const RouteContext& ctx, Responder respond) {
         domain::DealQuery query;
         query.workspace_id = ctx.principal->user.workspace_id;
+        FilterParam filter;
         Status parsed = [&]() -> Status {
-            PIPECRM_RETURN_IF_ERROR(RefuseFilterId(ctx.request));
+            PIPECRM_RETURN_IF_ERROR(
+                Take(FilterParam::Read(ctx.request, domain::FilterType::kDeals), filter));
             if (const std::string* status = ctx.request.Query("status")) {
                 auto parsed_status = domain::ParseDealStatus(*status);
                 if (!parsed_status || *parsed_status == domain::DealStatus::kDeleted) {
@@ -124,7 +118,11 @@ RouteHandler SummaryRoute(domain::Store& store) {
             return;
         }
         ReadThen<std::vector<domain::CurrencyTotals>>(
-            store, [&](domain::Repositories& repos) { return repos.Deals().Totals(query); },
+            store,
+            [&](domain::Repositories& repos) -> Result<std::vector<domain::CurrencyTotals>> {
+                PIPECRM_RETURN_IF_ERROR(filter.ApplyTo(repos, query));
+                return repos.Deals().Totals(query);
+            },
             [&](const std::vector<domain::CurrencyTotals>& totals) {
                 return SuccessResponse(RenderSummary(totals, ctx.principal->user.default_currency));
             },
@@ -134,6 +132,7 @@ RouteHandler SummaryRoute(domain::Store& store) {
 
 struct TimelineRequest {
     domain::DealQuery query;
+    FilterParam filter;
     domain::DealDateField field = domain::DealDateField::kAddTime;
     std::vector<Date> starts;          ///< amount + 1 period starts (local days)
     std::vector<std::int64_t> bounds;  ///< the same, as DateFieldKey values
@@ -153,7 +152,8 @@ Result<TimelineRequest> ParseTimeline(const RouteContext& ctx) {
     const Request& request = ctx.request;
     const domain::User& user = ctx.principal->user;
     TimelineRequest out;
-    PIPECRM_RETURN_IF_ERROR(RefuseFilterId(request));
+    PIPECRM_RETURN_IF_ERROR(
+        Take(FilterParam::Read(request, domain::FilterType::kDeals), out.filter));
     if (request.Query("totals_convert_currency") != nullptr) {
         return InvalidArgument("totals_convert_currency needs exchange rates, not supported yet",
                                "totals_convert_currency");
@@ -265,6 +265,7 @@ RouteHandler TimelineRoute(domain::Store& store) {
         ReadThen<Timeline>(
             store,
             [&](domain::Repositories& repos) -> Result<Timeline> {
+                PIPECRM_RETURN_IF_ERROR(request->filter.ApplyTo(repos, request->query));
                 auto deals = domain::WithCustomFields(repos, request->query.workspace_id,
                                                       repos.Deals().List(request->query));
                 if (!deals.ok()) {

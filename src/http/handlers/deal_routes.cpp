@@ -106,6 +106,7 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
         domain::DealQuery query;
         query.workspace_id = ctx.principal->user.workspace_id;
         query.statuses = {domain::DealStatus::kOpen};
+        FilterParam filter;
         Status parsed = [&]() -> Status {
             Id id = 0;
             PIPECRM_RETURN_IF_ERROR(Take(ctx.IdParam(0), id));
@@ -121,9 +122,8 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
             } else if (!query.owner_id) {
                 query.owner_id = ctx.principal->user.id;
             }
-            if (ctx.request.Query("filter_id") != nullptr) {
-                return InvalidArgument("filter_id is not supported yet", "filter_id");
-            }
+            PIPECRM_RETURN_IF_ERROR(
+                Take(FilterParam::Read(ctx.request, domain::FilterType::kDeals), filter));
             std::pair<int, int> page;
             PIPECRM_RETURN_IF_ERROR(Take(QueryOffsetPage(ctx.request), page));
             query.options.offset = page.first;
@@ -143,6 +143,7 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
                         ? domain::GetLivePipeline(repos, query.workspace_id, parent).status()
                         : domain::GetLiveStage(repos, query.workspace_id, parent).status();
                 PIPECRM_RETURN_IF_ERROR(exists);
+                PIPECRM_RETURN_IF_ERROR(filter.ApplyTo(repos, query));
                 auto deals =
                     domain::WithCustomFields(repos, query.workspace_id, repos.Deals().List(query));
                 if (!deals.ok()) {
@@ -180,7 +181,7 @@ void AddDealRoutes(Router& router, const ApiServices& services) {
                        return domain::WithCustomFields(repos, query.workspace_id,
                                                        repos.Deals().List(query));
                    },
-                   WriteDealV2));
+                   WriteDealV2, domain::FilterType::kDeals));
 
     for (const std::string prefix : {"/api/v1", "/v1"}) {
         router.Add("GET", prefix + "/stages/{id}/deals", BoardDealsRoute(store, false));

@@ -9,6 +9,7 @@
 
 #include "domain/actor.hpp"
 #include "domain/custom_field_service.hpp"
+#include "domain/filter_service.hpp"
 #include "domain/list_options.hpp"
 #include "domain/store.hpp"
 #include "http/errors.hpp"
@@ -185,7 +186,7 @@ RouteHandler WriteRoute(
 
 /// Reads into `query` the parameters every v2 list of records shares: sort_by (id,
 /// update_time, add_time), sort_direction, limit, cursor, owner_id, ids, updated_since and
-/// updated_until; and refuses filter_id (saved filters come later). Sets the workspace.
+/// updated_until. Sets the workspace. (filter_id is read by CursorListRoute.)
 template <typename Query>
 Status ReadCommonListParams(const RouteContext& ctx, Query& query) {
     const Request& request = ctx.request;
@@ -199,37 +200,70 @@ Status ReadCommonListParams(const RouteContext& ctx, Query& query) {
     PIPECRM_RETURN_IF_ERROR(Take(QueryIdList(request, "ids"), query.ids));
     PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(request, "updated_since"), query.updated_since));
     PIPECRM_RETURN_IF_ERROR(Take(QueryInstant(request, "updated_until"), query.updated_until));
-    if (request.Query("filter_id") != nullptr) {
-        return InvalidArgument("filter_id is not supported yet", "filter_id");
-    }
     return Status::Ok();
 }
 
+/// The `filter_id` query parameter: a saved filter to narrow a list with.
+struct FilterParam {
+    OptionalId filter_id;
+    domain::FilterType type = domain::FilterType::kDeals;  ///< the type the list needs
+
+    /// Reads filter_id from the request; kInvalidArgument naming it when it is not an id.
+    static Result<FilterParam> Read(const Request& request, domain::FilterType type) {
+        auto id = QueryId(request, "filter_id");
+        if (!id.ok()) {
+            return id.status();
+        }
+        return FilterParam{*id, type};
+    }
+    /// Sets query.filter from the saved filter, if one was named (domain::ApplyFilter).
+    template <typename Query>
+    Status ApplyTo(domain::Repositories& repos, Query& query) const {
+        if constexpr (requires { query.filter; }) {
+            if (filter_id) {
+                return domain::ApplyFilter(repos, type, *filter_id, query);
+            }
+        }
+        return Status::Ok();
+    }
+};
+
 /// GET on a v2 collection: `parse(ctx)` gives the query (Result<Query>, with `options`),
 /// `list(repos, query)` the rows (Result<std::vector<T>>), each rendered with `write_json`,
-/// with additional_data.next_cursor.
+/// with additional_data.next_cursor. With `filter_type`, the list takes `filter_id`, a saved
+/// filter of that type.
 template <typename T, typename Parse, typename List>
 RouteHandler CursorListRoute(domain::Store& store,
                              Parse parse,
                              List list,
-                             void (*write_json)(JsonWriter&, const T&)) {
-    return [&store, parse, list, write_json](const RouteContext& ctx, Responder respond) {
-        auto query = parse(ctx);
-        if (!query.ok()) {
-            respond(ErrorResponse(query.status()));
-            return;
-        }
-        ReadThen<std::vector<T>>(
-            store, [&](domain::Repositories& repos) { return list(repos, *query); },
-            [&](std::vector<T>& rows) {
-                for (T& row : rows) {
-                    KeepRequestedCustomFields(ctx.request, row);
+                             void (*write_json)(JsonWriter&, const T&),
+                             std::optional<domain::FilterType> filter_type = std::nullopt) {
+    return
+        [&store, parse, list, write_json, filter_type](const RouteContext& ctx, Responder respond) {
+            auto query = parse(ctx);
+            Result<FilterParam> filter =
+                filter_type ? FilterParam::Read(ctx.request, *filter_type) : FilterParam{};
+            for (const Status& status : {query.status(), filter.status()}) {
+                if (!status.ok()) {
+                    respond(ErrorResponse(status));
+                    return;
                 }
-                std::string more = TrimPage(rows, query->options, SortKeyOf<T>);
-                return SuccessResponse(ToJsonArray(rows, write_json), 200, more);
-            },
-            respond);
-    };
+            }
+            ReadThen<std::vector<T>>(
+                store,
+                [&](domain::Repositories& repos) -> Result<std::vector<T>> {
+                    PIPECRM_RETURN_IF_ERROR(filter->ApplyTo(repos, *query));
+                    return list(repos, *query);
+                },
+                [&](std::vector<T>& rows) {
+                    for (T& row : rows) {
+                        KeepRequestedCustomFields(ctx.request, row);
+                    }
+                    std::string more = TrimPage(rows, query->options, SortKeyOf<T>);
+                    return SuccessResponse(ToJsonArray(rows, write_json), 200, more);
+                },
+                respond);
+        };
 }
 
 /// `kFn(repos, args...)`, the get, create or update of a record with custom fields, and then

@@ -89,7 +89,7 @@ void AddProductRoutes(Router& router, const ApiServices& services) {
                    [](domain::Repositories& repos, const domain::ContactQuery& query) {
                        return repos.Products().List(query);
                    },
-                   WriteProductV2));
+                   WriteProductV2, domain::FilterType::kProducts));
     AddItemRoutes<domain::Product, domain::ProductChange>(
         router, store, clock,
         {"/api/v2/products", ParseProductBody, domain::GetLiveProduct, domain::CreateProduct,

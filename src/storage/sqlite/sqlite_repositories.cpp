@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "storage/sqlite/filter_sql.hpp"
 #include "text/search_text.hpp"
 
 namespace pipecrm::storage::sqlite {
@@ -58,6 +59,16 @@ Result<T> One(
         return NotFound(what + " not found");
     }
     return std::move(*found);
+}
+
+// `row` (or a new row's id) once `then(row)` has written or read its child rows (contacts,
+// prices, conditions); the first error otherwise.
+template <typename T, typename ThenFn>
+Result<T> WithChildren(Result<T> row, ThenFn&& then) {
+    if (row.ok()) {
+        PIPECRM_RETURN_IF_ERROR(then(*row));
+    }
+    return row;
 }
 
 std::optional<Instant> OptionalInstant(const Statement& s, int column) {
@@ -131,6 +142,24 @@ class Where {
         return *this;
     }
 
+    /// The rows a saved filter's conditions match, when there is one (CompileFilter).
+    Status Matches(FilterType type, const std::optional<FilterConditions>& filter) {
+        if (!filter) {
+            return Status::Ok();
+        }
+        auto compiled = CompileFilter(type, *filter);
+        if (!compiled.ok()) {
+            return compiled.status();
+        }
+        if (!compiled->sql.empty()) {
+            sql_ += " AND " + compiled->sql;
+            for (SqlValue& value : compiled->values) {
+                std::visit([&](auto& v) { values_.emplace_back(std::move(v)); }, value);
+            }
+        }
+        return Status::Ok();
+    }
+
     const std::string& sql() const { return sql_; }
     /// Binds the parameters from index 1; returns the next free index.
     int Bind(Statement& s) const {
@@ -143,19 +172,13 @@ class Where {
 
   private:
     std::string sql_;
-    std::vector<std::variant<std::int64_t, std::string_view>> values_;
+    // Views point into the query being built from; strings and doubles come from filters.
+    std::vector<std::variant<std::int64_t, std::string_view, double, std::string>> values_;
 };
 
 // "%term%" for LIKE, with LIKE's own characters escaped (ESCAPE '\').
 std::string ContainsPattern(std::string_view term) {
-    std::string pattern = "%";
-    for (char c : term) {
-        if (c == '%' || c == '_' || c == '\\') {
-            pattern += '\\';
-        }
-        pattern += c;
-    }
-    return pattern + "%";
+    return "%" + EscapeLike(term) + "%";
 }
 
 // Rows of `select` in the workspace, live by `live`, whose search_text contains the term (or
@@ -704,12 +727,20 @@ class DealTable final : public DealRepository {
     }
 
     Result<std::vector<Deal>> List(const DealQuery& q) override {
-        return ListRows<Deal>(db_, kSelect, Matching(q), q.options, Read);
+        auto where = Matching(q);
+        if (!where.ok()) {
+            return where.status();
+        }
+        return ListRows<Deal>(db_, kSelect, *where, q.options, Read);
     }
 
     Result<std::vector<CurrencyTotals>> Totals(const DealQuery& q) override {
         // Weighted per deal, rounded down per deal, as WeightedMinorUnits does.
-        const Where where = Matching(q);
+        auto matching = Matching(q);
+        if (!matching.ok()) {
+            return matching.status();
+        }
+        const Where& where = *matching;
         std::vector<CurrencyTotals> out;
         Status status = Query(
             db_,
@@ -750,7 +781,7 @@ class DealTable final : public DealRepository {
 
   private:
     // The conditions of a deal query; every status but deleted when it names none.
-    static Where Matching(const DealQuery& q) {
+    static Result<Where> Matching(const DealQuery& q) {
         std::vector<std::string_view> statuses;
         for (DealStatus status : q.statuses) {
             statuses.push_back(DealStatusName(status));
@@ -771,6 +802,7 @@ class DealTable final : public DealRepository {
             where.Between(DealDateFieldName(q.date_range->field), q.date_range->from,
                           q.date_range->until);
         }
+        PIPECRM_RETURN_IF_ERROR(where.Matches(FilterType::kDeals, q.filter));
         return where;
     }
 
@@ -952,14 +984,16 @@ class DealEventTable final : public DealEventLog {
     Connection& db_;
 };
 
-// The filters of a person (`persons`) or organization list.
-Where ContactWhere(const ContactQuery& q, bool persons) {
+// The filters of a person (`persons`), organization or product list: owner, ids, update
+// times, the saved filter of `type`, and org_id for persons.
+Result<Where> ContactWhere(const ContactQuery& q, FilterType type) {
     Where where(q.workspace_id);
     where.Always("is_deleted = 0").Equals("owner_id", q.owner_id);
-    if (persons) {
+    if (type == FilterType::kPeople) {
         where.Equals("org_id", q.org_id);
     }
     where.UpdatedBetween(q.updated_since, q.updated_until).In("id", q.ids);
+    PIPECRM_RETURN_IF_ERROR(where.Matches(type, q.filter));
     return where;
 }
 
@@ -968,28 +1002,21 @@ class PersonTable final : public PersonRepository {
     explicit PersonTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Person& p) override {
-        auto id = InsertRow(db_,
-                            "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
-                            "is_deleted, add_time, update_time, search_text) "
-                            "VALUES(?,?,?,?,?,?,?,?,?)",
-                            [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); });
-        if (!id.ok()) {
-            return id;
-        }
-        PIPECRM_RETURN_IF_ERROR(InsertContacts(p, *id));
-        return id;
+        return WithChildren(
+            InsertRow(db_,
+                      "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
+                      "is_deleted, add_time, update_time, search_text) "
+                      "VALUES(?,?,?,?,?,?,?,?,?)",
+                      [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); }),
+            [&](Id id) { return InsertContacts(p, id); });
     }
 
     Result<Person> Get(Id workspace_id, Id id) override {
-        auto person = One<Person>(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
-            "person " + std::to_string(id));
-        if (!person.ok()) {
-            return person;
-        }
-        PIPECRM_RETURN_IF_ERROR(LoadContacts(*person));
-        return person;
+        return WithChildren(One<Person>(
+                                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                                "person " + std::to_string(id)),
+                            [&](Person& row) { return LoadContacts(row); });
     }
 
     Status Update(const Person& p) override {
@@ -1010,8 +1037,11 @@ class PersonTable final : public PersonRepository {
     }
 
     Result<std::vector<Person>> List(const ContactQuery& query) override {
-        auto persons = ListRows<Person>(db_, kSelect, ContactWhere(query, /*persons=*/true),
-                                        query.options, Read);
+        auto where = ContactWhere(query, FilterType::kPeople);
+        if (!where.ok()) {
+            return where.status();
+        }
+        auto persons = ListRows<Person>(db_, kSelect, *where, query.options, Read);
         if (!persons.ok()) {
             return persons;
         }
@@ -1152,8 +1182,11 @@ class OrganizationTable final : public OrganizationRepository {
     }
 
     Result<std::vector<Organization>> List(const ContactQuery& query) override {
-        return ListRows<Organization>(db_, kSelect, ContactWhere(query, /*persons=*/false),
-                                      query.options, Read);
+        auto where = ContactWhere(query, FilterType::kOrg);
+        if (!where.ok()) {
+            return where.status();
+        }
+        return ListRows<Organization>(db_, kSelect, *where, query.options, Read);
     }
 
     Result<std::vector<Organization>> Search(const SearchTerm& term) override {
@@ -1237,6 +1270,7 @@ class ActivityTable final : public ActivityRepository {
             .Equals("done", done)
             .UpdatedBetween(q.updated_since, q.updated_until)
             .In("id", q.ids);
+        PIPECRM_RETURN_IF_ERROR(where.Matches(FilterType::kActivity, q.filter));
         return ListRows<Activity>(db_, kSelect, where, q.options, Read);
     }
 
@@ -1468,15 +1502,11 @@ class ProductTable final : public ProductRepository {
     }
 
     Result<Product> Get(Id workspace_id, Id id) override {
-        auto product = One<Product>(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
-            "product " + std::to_string(id));
-        if (!product.ok()) {
-            return product;
-        }
-        PIPECRM_RETURN_IF_ERROR(LoadPrices(*product));
-        return product;
+        return WithChildren(One<Product>(
+                                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                                "product " + std::to_string(id)),
+                            [&](Product& row) { return LoadPrices(row); });
     }
 
     Status Update(const Product& p) override {
@@ -1498,12 +1528,11 @@ class ProductTable final : public ProductRepository {
     }
 
     Result<std::vector<Product>> List(const ContactQuery& query) override {
-        Where where(query.workspace_id);
-        where.Always("is_deleted = 0")
-            .Equals("owner_id", query.owner_id)
-            .UpdatedBetween(query.updated_since, query.updated_until)
-            .In("id", query.ids);
-        auto products = ListRows<Product>(db_, kSelect, where, query.options, Read);
+        auto where = ContactWhere(query, FilterType::kProducts);
+        if (!where.ok()) {
+            return where.status();
+        }
+        auto products = ListRows<Product>(db_, kSelect, *where, query.options, Read);
         if (!products.ok()) {
             return products;
         }
@@ -1844,6 +1873,237 @@ class CustomFieldTable final : public CustomFieldRepository {
     Connection& db_;
 };
 
+class FilterTable final : public FilterRepository {
+  public:
+    explicit FilterTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Filter& f) override {
+        return WithChildren(
+            InsertRow(db_,
+                      "INSERT INTO filters(workspace_id, name, type, user_id, visible_to, "
+                      "temporary_flag, is_deleted, add_time, update_time) "
+                      "VALUES(?,?,?,?,?,?,?,?,?)",
+                      [&](Statement& s) { BindFields(s, f); }),
+            [&](Id id) { return InsertConditions(f, id); });
+    }
+
+    Result<Filter> Get(Id workspace_id, Id id) override {
+        return WithChildren(One<Filter>(
+                                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                                "filter " + std::to_string(id)),
+                            [&](Filter& row) { return LoadConditions(row); });
+    }
+
+    Status Update(const Filter& f) override {
+        PIPECRM_RETURN_IF_ERROR(Execute(db_,
+                                        "UPDATE filters SET workspace_id = ?, name = ?, type = ?, "
+                                        "user_id = ?, visible_to = ?, temporary_flag = ?, "
+                                        "is_deleted = ?, add_time = ?, update_time = ? "
+                                        "WHERE workspace_id = ? AND id = ?",
+                                        [&](Statement& s) {
+                                            BindFields(s, f);
+                                            s.Bind(10, f.workspace_id).Bind(11, f.id);
+                                        }));
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db_, "DELETE FROM filter_conditions WHERE workspace_id = ? AND filter_id = ?",
+                    [&](Statement& s) { s.Bind(1, f.workspace_id).Bind(2, f.id); }));
+        return InsertConditions(f, f.id);
+    }
+
+    Result<std::vector<Filter>> List(Id workspace_id, std::optional<FilterType> type) override {
+        std::optional<std::string_view> type_name;
+        if (type) {
+            type_name = FilterTypeName(*type);
+        }
+        std::vector<Filter> out;
+        Status status = Query(
+            db_,
+            std::string(kSelect) +
+                " WHERE workspace_id = ?1 AND is_deleted = 0 AND (?2 IS NULL OR type = ?2) "
+                "ORDER BY id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, type_name); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        for (Filter& filter : out) {
+            PIPECRM_RETURN_IF_ERROR(LoadConditions(filter));
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, type, user_id, visible_to, temporary_flag, is_deleted, "
+        "add_time, update_time FROM filters";
+    static void BindFields(Statement& s, const Filter& f) {
+        s.Bind(1, f.workspace_id)
+            .Bind(2, f.name)
+            .Bind(3, FilterTypeName(f.type))
+            .Bind(4, f.user_id)
+            .Bind(5, f.visible_to)
+            .Bind(6, f.temporary ? 1 : 0)
+            .Bind(7, f.is_deleted ? 1 : 0)
+            .Bind(8, ToUnixSeconds(f.add_time))
+            .Bind(9, ToUnixSeconds(f.update_time));
+    }
+    static Filter Read(const Statement& s) {
+        Filter f;
+        f.id = s.Int(0);
+        f.workspace_id = s.Int(1);
+        f.name = s.Text(2);
+        f.type = ParseFilterType(s.Text(3)).value_or(FilterType::kDeals);
+        f.user_id = s.Int(4);
+        f.visible_to = static_cast<int>(s.Int(5));
+        f.temporary = s.Int(6) != 0;
+        f.is_deleted = s.Int(7) != 0;
+        f.add_time = FromUnixSeconds(s.Int(8));
+        f.update_time = FromUnixSeconds(s.Int(9));
+        return f;
+    }
+    Status InsertConditions(const Filter& f, Id filter_id) {
+        int group_nr = 0;
+        for (const auto* group : {&f.conditions.all, &f.conditions.any}) {
+            int position = 0;
+            for (const FilterCondition& c : *group) {
+                PIPECRM_RETURN_IF_ERROR(Execute(
+                    db_,
+                    "INSERT INTO filter_conditions(workspace_id, filter_id, group_nr, position, "
+                    "object, field, operator, value, extra_value) VALUES(?,?,?,?,?,?,?,?,?)",
+                    [&](Statement& s) {
+                        s.Bind(1, f.workspace_id)
+                            .Bind(2, filter_id)
+                            .Bind(3, group_nr)
+                            .Bind(4, position)
+                            .Bind(5, c.object)
+                            .Bind(6, c.field)
+                            .Bind(7, FilterOperatorName(c.op))
+                            .Bind(8, c.value)
+                            .Bind(9, c.extra_value);
+                    }));
+                ++position;
+            }
+            ++group_nr;
+        }
+        return Status::Ok();
+    }
+    Status LoadConditions(Filter& f) {
+        f.conditions = {};
+        std::optional<Status> bad;
+        Status status = Query(
+            db_,
+            "SELECT group_nr, object, field, operator, value, extra_value FROM filter_conditions "
+            "WHERE workspace_id = ? AND filter_id = ? ORDER BY group_nr, position",
+            [&](Statement& s) { s.Bind(1, f.workspace_id).Bind(2, f.id); },
+            [&](Statement& s) {
+                FilterCondition c;
+                c.object = s.Text(1);
+                c.field = s.Text(2);
+                auto op = ParseFilterOperator(s.Text(3));
+                if (!op) {
+                    bad = Internal("filter " + std::to_string(f.id) + " has an unknown operator");
+                    return;
+                }
+                c.op = *op;
+                if (!s.IsNull(4)) {
+                    c.value = s.Text(4);
+                }
+                if (!s.IsNull(5)) {
+                    c.extra_value = s.Text(5);
+                }
+                (s.Int(0) == 0 ? f.conditions.all : f.conditions.any).push_back(std::move(c));
+            });
+        return bad ? *bad : status;
+    }
+    Connection& db_;
+};
+
+class WebhookTable final : public WebhookRepository {
+  public:
+    explicit WebhookTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Webhook& w) override {
+        return InsertRow(db_,
+                         "INSERT INTO webhooks(workspace_id, user_id, admin_id, name, "
+                         "subscription_url, event_action, event_object, version, http_auth_user, "
+                         "http_auth_password, is_deleted, add_time, update_time) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) { BindFields(s, w); });
+    }
+
+    Result<Webhook> Get(Id workspace_id, Id id) override {
+        return One<Webhook>(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+            "webhook " + std::to_string(id));
+    }
+
+    Status Update(const Webhook& w) override {
+        return Execute(db_,
+                       "UPDATE webhooks SET workspace_id = ?, user_id = ?, admin_id = ?, "
+                       "name = ?, subscription_url = ?, event_action = ?, event_object = ?, "
+                       "version = ?, http_auth_user = ?, http_auth_password = ?, is_deleted = ?, "
+                       "add_time = ?, update_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           BindFields(s, w);
+                           s.Bind(14, w.workspace_id).Bind(15, w.id);
+                       });
+    }
+
+    Result<std::vector<Webhook>> List(Id workspace_id) override {
+        std::vector<Webhook> out;
+        Status status = Query(
+            db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0 ORDER BY id",
+            [&](Statement& s) { s.Bind(1, workspace_id); },
+            [&](Statement& s) { out.push_back(Read(s)); });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, user_id, admin_id, name, subscription_url, event_action, "
+        "event_object, version, http_auth_user, http_auth_password, is_deleted, add_time, "
+        "update_time FROM webhooks";
+    static void BindFields(Statement& s, const Webhook& w) {
+        s.Bind(1, w.workspace_id)
+            .Bind(2, w.user_id)
+            .Bind(3, w.admin_id)
+            .Bind(4, w.name)
+            .Bind(5, w.subscription_url)
+            .Bind(6, w.event_action)
+            .Bind(7, w.event_object)
+            .Bind(8, w.version)
+            .Bind(9, w.http_auth_user)
+            .Bind(10, w.http_auth_password)
+            .Bind(11, w.is_deleted ? 1 : 0)
+            .Bind(12, ToUnixSeconds(w.add_time))
+            .Bind(13, ToUnixSeconds(w.update_time));
+    }
+    static Webhook Read(const Statement& s) {
+        Webhook w;
+        w.id = s.Int(0);
+        w.workspace_id = s.Int(1);
+        w.user_id = s.Int(2);
+        w.admin_id = s.Int(3);
+        w.name = s.Text(4);
+        w.subscription_url = s.Text(5);
+        w.event_action = s.Text(6);
+        w.event_object = s.Text(7);
+        w.version = s.Text(8);
+        w.http_auth_user = s.Text(9);
+        w.http_auth_password = s.Text(10);
+        w.is_deleted = s.Int(11) != 0;
+        w.add_time = FromUnixSeconds(s.Int(12));
+        w.update_time = FromUnixSeconds(s.Int(13));
+        return w;
+    }
+    Connection& db_;
+};
+
 }  // namespace
 
 struct SqliteRepositories::Impl {
@@ -1860,7 +2120,9 @@ struct SqliteRepositories::Impl {
           activities(db),
           notes(db),
           products(db),
-          custom_fields(db) {}
+          custom_fields(db),
+          filters(db),
+          webhooks(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -1874,6 +2136,8 @@ struct SqliteRepositories::Impl {
     NoteTable notes;
     ProductTable products;
     CustomFieldTable custom_fields;
+    FilterTable filters;
+    WebhookTable webhooks;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -1918,6 +2182,12 @@ domain::ProductRepository& SqliteRepositories::Products() {
 }
 domain::CustomFieldRepository& SqliteRepositories::CustomFields() {
     return impl_->custom_fields;
+}
+domain::FilterRepository& SqliteRepositories::Filters() {
+    return impl_->filters;
+}
+domain::WebhookRepository& SqliteRepositories::Webhooks() {
+    return impl_->webhooks;
 }
 
 }  // namespace pipecrm::storage::sqlite

@@ -27,6 +27,8 @@ class SqliteRepositories final : public domain::Repositories {
     domain::NoteRepository& Notes() override;
     domain::ProductRepository& Products() override;
     domain::CustomFieldRepository& CustomFields() override;
+    domain::FilterRepository& Filters() override;
+    domain::WebhookRepository& Webhooks() override;
 
   private:
     struct Impl;
