@@ -68,7 +68,7 @@ class ProcessEnvironment final : public cli::Environment {
     }
 
     Status Serve(domain::Store& store, const cli::ServeOptions& options) override {
-        auth::Authenticator authenticator(store);
+        auth::Authenticator authenticator(store, clock_);
         http::Api api({store, authenticator, clock_,
                        static_cast<std::size_t>(options.cache_mb) * 1024 * 1024});
         http::ServerOptions server_options;

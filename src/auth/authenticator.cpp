@@ -1,11 +1,12 @@
 #include "auth/authenticator.hpp"
 
 #include "auth/credentials.hpp"
-#include "domain/workspace_setup.hpp"
+#include "domain/audit.hpp"
+#include "domain/user_service.hpp"
 
 namespace pipecrm::auth {
 
-Result<Principal> Authenticator::AuthenticateToken(std::string_view token) const {
+Result<Principal> Authenticator::AuthenticateToken(std::string_view token) {
     if (token.empty()) {
         return Unauthenticated("an API token is required (x-api-token header or api_token)");
     }
@@ -19,47 +20,95 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) const
         if (!owner->has_value()) {
             return Unauthenticated("the API token is not valid");
         }
+        if ((*owner)->revoked_time) {
+            return Unauthenticated("the API token was revoked on " +
+                                   FormatSqlTime(*(*owner)->revoked_time) + " UTC");
+        }
+        if (!(*owner)->user.active) {
+            return Unauthenticated("the API token's user is disabled");
+        }
         principal.user = std::move((*owner)->user);
+        principal.token_id = (*owner)->token_id;
         return Status::Ok();
     });
     if (!status.ok()) {
         return status;
     }
+    RecordUseOfDigest(digest);
     return principal;
 }
 
-Result<std::string> Authenticator::CreateToken(const std::string& email,
+void Authenticator::RecordUse(std::string_view token) {
+    if (!token.empty()) {
+        RecordUseOfDigest(TokenDigest(token));
+    }
+}
+
+void Authenticator::RecordUseOfDigest(const std::string& digest) {
+    const Instant now = clock_.Now();
+    {
+        std::lock_guard lock(mutex_);
+        auto [entry, inserted] = last_used_queued_.try_emplace(digest, now);
+        if (!inserted) {
+            if (now - entry->second < kLastUsedInterval) {
+                return;
+            }
+            entry->second = now;
+        }
+    }
+    // Fire and forget: the request does not wait, and a failed write only leaves an older
+    // last-used time behind.
+    store_.Write(
+        [digest, now](domain::Repositories& repos) {
+            return repos.Tokens().SetLastUsed(digest, now);
+        },
+        [](Status) {});
+}
+
+Result<std::string> Authenticator::CreateToken(const domain::Actor& actor,
+                                               const std::string& email,
                                                const std::string& name,
                                                Instant now) const {
-    auto normalized = domain::NormalizeEmail(email);
-    if (!normalized.ok()) {
-        return normalized.status();
-    }
     const std::string token = NewApiToken();
     const std::string digest = TokenDigest(token);
     Status status = store_.WriteAndWait([&](domain::Repositories& repos) -> Status {
-        auto users = repos.Users().FindByEmailEverywhere(*normalized);
-        if (!users.ok()) {
-            return users.status();
+        auto user = domain::GetUserByEmail(repos, actor.workspace_id, email);
+        if (!user.ok()) {
+            return user.status();
         }
-        if (users->empty()) {
-            return NotFound("no user has the email " + *normalized, "email");
+        if (!user->active) {
+            return FailedPrecondition("the user " + user->email + " is disabled");
         }
-        if (users->size() > 1) {
-            return FailedPrecondition("the email " + *normalized +
-                                      " belongs to users in several workspaces");
+        auto id = repos.Tokens().Insert(user->workspace_id, user->id, digest, name, now);
+        if (!id.ok()) {
+            return id.status();
         }
-        const domain::User& user = users->front();
-        if (!user.active) {
-            return FailedPrecondition("the user " + *normalized + " is disabled");
-        }
-        auto id = repos.Tokens().Insert(user.workspace_id, user.id, digest, name, now);
-        return id.ok() ? Status::Ok() : id.status();
+        return domain::AppendAudit(
+            repos, domain::AuditBy(actor, domain::AuditEvent::kTokenCreated, "api_token", *id,
+                                   "\"" + name + "\" for " + user->email, now));
     });
     if (!status.ok()) {
         return status;
     }
     return token;
+}
+
+Status Authenticator::RevokeToken(const domain::Actor& actor, Id token_id, Instant now) const {
+    return store_.WriteAndWait([&](domain::Repositories& repos) -> Status {
+        auto tokens = repos.Tokens().List(actor.workspace_id, std::nullopt);
+        if (!tokens.ok()) {
+            return tokens.status();
+        }
+        std::string detail;
+        for (const domain::TokenInfo& info : *tokens) {
+            if (info.id == token_id) {
+                detail = "\"" + info.name + "\" of " + info.user_email;
+            }
+        }
+        PIPECRM_RETURN_IF_ERROR(repos.Tokens().Revoke(actor.workspace_id, token_id, now));
+        return domain::AppendAudit(repos, domain::AuditBy(actor, domain::AuditEvent::kTokenRevoked,
+                                                          "api_token", token_id, detail, now));
+    });
 }
 
 }  // namespace pipecrm::auth

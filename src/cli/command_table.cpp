@@ -14,6 +14,11 @@ const std::string& Arguments::Get(const std::string& name) const {
 
 const std::vector<Command>& Commands() {
     static const OptionSpec kDb{"db", "PATH", "the SQLite database file", true, ""};
+    static const OptionSpec kWorkspace{
+        "workspace", "NAME", "the workspace, by name (default: the first one)", false, ""};
+    static const OptionSpec kEmail{"email", "EMAIL", "the user's email", true, ""};
+    static const OptionSpec kRole{"role", "admin|manager|member", "what the user may see and do",
+                                  true, ""};
     static const std::vector<Command> kCommands = {
         {"init",
          "create a new database with one workspace, its admin and the default sales pipeline",
@@ -41,12 +46,70 @@ const std::vector<Command>& Commands() {
            "admin@demo.pipecrm.local"},
           {"lang", "en|vi", "language of a newly created demo database", false, "vi"}},
          RunDemo},
+        {"workspace create",
+         "add a workspace (tenant) with its admin and the default sales pipeline",
+         {kDb,
+          {"name", "NAME", "the workspace (company) name, unique in the database", true, ""},
+          {"admin-email", "EMAIL", "the admin's email (their sign-in)", true, ""},
+          {"admin-name", "NAME", "the admin's display name (default: the email)", false, ""},
+          {"lang", "en|vi", "language of the pipeline and stage names", false, "en"}},
+         RunWorkspaceCreate},
+        {"user add",
+         "add a user to the workspace (password: PIPECRM_USER_PASSWORD, a terminal, or none)",
+         {kDb,
+          kWorkspace,
+          kEmail,
+          {"name", "NAME", "the display name (default: the email)", false, ""},
+          kRole,
+          {"team", "TEAM", "a team to add the user to", false, ""}},
+         RunUserAdd},
+        {"user list",
+         "list the workspace's users with their roles and teams",
+         {kDb, kWorkspace},
+         RunUserList},
+        {"user disable",
+         "disable a user: they can no longer sign in and their API tokens stop working",
+         {kDb, kWorkspace, kEmail},
+         RunUserDisable},
+        {"user reset-password",
+         "set a user's password (from PIPECRM_USER_PASSWORD, or asked on a terminal)",
+         {kDb, kWorkspace, kEmail},
+         RunUserResetPassword},
+        {"user set-role", "change a user's role", {kDb, kWorkspace, kEmail, kRole}, RunUserSetRole},
+        {"team add",
+         "add a team",
+         {kDb,
+          kWorkspace,
+          {"name", "TEAM", "the team's name, unique in the workspace", true, ""},
+          {"manager", "EMAIL", "the user who manages the team", false, ""}},
+         RunTeamAdd},
+        {"team list",
+         "list the workspace's teams with their managers and members",
+         {kDb, kWorkspace},
+         RunTeamList},
+        {"team add-member",
+         "add a user to a team",
+         {kDb, kWorkspace, {"team", "TEAM", "the team's name", true, ""}, kEmail},
+         RunTeamAddMember},
         {"token create",
          "create an API token for a user and print it (only the token) on stdout",
          {kDb,
+          kWorkspace,
           {"email", "EMAIL", "the user the token acts for", true, ""},
           {"name", "NAME", "a label to recognise the token by", false, "cli"}},
          RunTokenCreate},
+        {"token list",
+         "list API tokens: id, user, name, created, last used, revoked (never the token)",
+         {kDb, kWorkspace, {"email", "EMAIL", "only this user's tokens", false, ""}},
+         RunTokenList},
+        {"token revoke",
+         "revoke an API token (by its id in token list); it stops working at once",
+         {kDb, kWorkspace, {"id", "N", "the token's id", true, ""}},
+         RunTokenRevoke},
+        {"audit list",
+         "show the workspace's audit log of security events, newest first",
+         {kDb, kWorkspace, {"limit", "N", "how many entries", false, "50"}},
+         RunAuditList},
         {"backup",
          "copy the database consistently, also while the server runs",
          {kDb, {"to", "FILE", "where to write the copy (must not exist)", true, ""}},
@@ -112,13 +175,15 @@ std::string HelpText() {
         "usage: pipecrm COMMAND [options]\n\ncommands:\n";
     for (const Command& command : Commands()) {
         std::string left = "  " + command.name;
-        left.resize(std::max<std::size_t>(left.size() + 2, 18), ' ');
+        left.resize(std::max<std::size_t>(left.size() + 2, 24), ' ');
         text += left + command.summary + "\n";
     }
     text +=
         "\n'pipecrm COMMAND --help' shows a command's options.\n"
-        "Secrets come from the environment: PIPECRM_ADMIN_PASSWORD for init and demo\n"
-        "(asked on a terminal when unset).\n";
+        "Secrets come from the environment: PIPECRM_ADMIN_PASSWORD for init, demo and\n"
+        "workspace create, PIPECRM_USER_PASSWORD for user add and user reset-password\n"
+        "(asked on a terminal when unset).\n"
+        "Without --workspace, commands act on the first workspace.\n";
     return text;
 }
 

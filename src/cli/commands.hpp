@@ -1,7 +1,13 @@
 // The commands of the table, one file each.
 #pragma once
 
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "cli/command_table.hpp"
+#include "domain/actor.hpp"
 
 namespace pipecrm::cli {
 
@@ -9,13 +15,43 @@ Status RunInit(const Arguments& args, Environment& env);
 Status RunServe(const Arguments& args, Environment& env);
 Status RunDemo(const Arguments& args, Environment& env);
 Status RunTokenCreate(const Arguments& args, Environment& env);
+Status RunTokenList(const Arguments& args, Environment& env);
+Status RunTokenRevoke(const Arguments& args, Environment& env);
 Status RunBackup(const Arguments& args, Environment& env);
+Status RunUserAdd(const Arguments& args, Environment& env);
+Status RunUserList(const Arguments& args, Environment& env);
+Status RunUserDisable(const Arguments& args, Environment& env);
+Status RunUserResetPassword(const Arguments& args, Environment& env);
+Status RunUserSetRole(const Arguments& args, Environment& env);
+Status RunTeamAdd(const Arguments& args, Environment& env);
+Status RunTeamList(const Arguments& args, Environment& env);
+Status RunTeamAddMember(const Arguments& args, Environment& env);
+Status RunWorkspaceCreate(const Arguments& args, Environment& env);
+Status RunAuditList(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
 Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);
 
 /// The admin password from PIPECRM_ADMIN_PASSWORD, or asked twice on a terminal.
 Result<std::string> AdminPassword(Environment& env);
+
+/// A password from the environment variable, or asked twice on a terminal; nullopt when the
+/// variable is unset and there is no terminal. kInvalidArgument when the two answers differ.
+Result<std::optional<std::string>> PasswordFrom(Environment& env,
+                                                const char* variable,
+                                                const std::string& prompt);
+
+/// The store of the existing database named by --db; kNotFound naming the path otherwise.
+Result<std::unique_ptr<domain::Store>> OpenExistingStore(const Arguments& args, Environment& env);
+
+/// The operator at the command line acting in the workspace named by --workspace, or in the
+/// first workspace (by id) without it. kNotFound("workspace") when there is none such.
+Result<domain::Actor> OperatorIn(domain::Store& store, const Arguments& args);
+
+/// Prints a plain table: the header, then one line per row, columns padded to line up.
+void PrintTable(std::ostream& out,
+                const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows);
 
 /// Creates a workspace with its admin in a new database (shared by init and demo).
 struct InitRequest {

@@ -20,20 +20,33 @@ Result<long long> PositiveIntOption(const Arguments& args, const std::string& na
     return value;
 }
 
-Result<std::string> AdminPassword(Environment& env) {
-    if (auto password = env.GetEnv("PIPECRM_ADMIN_PASSWORD")) {
-        return *password;
+Result<std::optional<std::string>> PasswordFrom(Environment& env,
+                                                const char* variable,
+                                                const std::string& prompt) {
+    if (auto password = env.GetEnv(variable)) {
+        return password;
     }
-    auto first = env.AskSecret("Admin password: ");
+    auto first = env.AskSecret(prompt);
     if (!first) {
-        return InvalidArgument(
-            "no admin password: set PIPECRM_ADMIN_PASSWORD or run in a terminal to be asked");
+        return std::optional<std::string>();
     }
     auto second = env.AskSecret("Repeat the password: ");
     if (!second || *second != *first) {
         return InvalidArgument("the two passwords differ");
     }
-    return *first;
+    return first;
+}
+
+Result<std::string> AdminPassword(Environment& env) {
+    auto password = PasswordFrom(env, "PIPECRM_ADMIN_PASSWORD", "Admin password: ");
+    if (!password.ok()) {
+        return password.status();
+    }
+    if (!password->has_value()) {
+        return InvalidArgument(
+            "no admin password: set PIPECRM_ADMIN_PASSWORD or run in a terminal to be asked");
+    }
+    return std::move(**password);
 }
 
 Status InitDatabase(const InitRequest& request, const std::string& password, Environment& env) {

@@ -117,8 +117,10 @@ Result<Activity> DeleteActivity(Repositories& repos,
                                 const Actor& actor,
                                 Id activity_id,
                                 Instant now) {
-    return SoftDelete(GetLiveActivity(repos, actor.workspace_id, activity_id), now,
-                      [&](const Activity& a) { return repos.Activities().Update(a); });
+    auto activity = SoftDelete(GetLiveActivity(repos, actor.workspace_id, activity_id), now,
+                               [&](const Activity& a) { return repos.Activities().Update(a); });
+    const std::string subject = activity.ok() ? activity->subject : "";
+    return AuditDeletion(std::move(activity), repos, actor, "activity", subject, now);
 }
 
 }  // namespace pipecrm::domain

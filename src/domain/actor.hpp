@@ -1,4 +1,5 @@
-// Who is making a change: the signed-in user and their workspace.
+// Who is making a change: the signed-in user and their workspace (user_id 0: the operator at
+// the command line).
 #pragma once
 
 #include <string>
@@ -11,6 +12,7 @@ struct Actor {
     Id workspace_id = 0;
     Id user_id = 0;
     std::string default_currency = "VND";
+    std::string remote_address = {};  ///< the client's address for a change made over HTTP
 };
 
 }  // namespace pipecrm::domain

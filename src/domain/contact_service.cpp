@@ -200,8 +200,10 @@ Result<Person> UpdatePerson(Repositories& repos,
 }
 
 Result<Person> DeletePerson(Repositories& repos, const Actor& actor, Id person_id, Instant now) {
-    return SoftDelete(GetLivePerson(repos, actor.workspace_id, person_id), now,
-                      [&](const Person& p) { return repos.Persons().Update(p); });
+    auto person = SoftDelete(GetLivePerson(repos, actor.workspace_id, person_id), now,
+                             [&](const Person& p) { return repos.Persons().Update(p); });
+    const std::string name = person.ok() ? person->name : "";
+    return AuditDeletion(std::move(person), repos, actor, "person", name, now);
 }
 
 Result<Organization> CreateOrganization(Repositories& repos,
@@ -250,8 +252,10 @@ Result<Organization> DeleteOrganization(Repositories& repos,
                                         const Actor& actor,
                                         Id org_id,
                                         Instant now) {
-    return SoftDelete(GetLiveOrganization(repos, actor.workspace_id, org_id), now,
-                      [&](const Organization& o) { return repos.Organizations().Update(o); });
+    auto org = SoftDelete(GetLiveOrganization(repos, actor.workspace_id, org_id), now,
+                          [&](const Organization& o) { return repos.Organizations().Update(o); });
+    const std::string name = org.ok() ? org->name : "";
+    return AuditDeletion(std::move(org), repos, actor, "organization", name, now);
 }
 
 }  // namespace pipecrm::domain

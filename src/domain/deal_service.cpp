@@ -240,7 +240,8 @@ Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Ins
     }
     PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, {*event}, deal->id));
-    return deal;
+    const std::string title = deal->title;
+    return AuditDeletion(std::move(deal), repos, actor, "deal", title, now);
 }
 
 }  // namespace pipecrm::domain

@@ -80,8 +80,10 @@ Result<Note> UpdateNote(
 }
 
 Result<Note> DeleteNote(Repositories& repos, const Actor& actor, Id note_id, Instant now) {
-    return SoftDelete(GetLiveNote(repos, actor.workspace_id, note_id), now,
-                      [&](const Note& n) { return repos.Notes().Update(n); });
+    // The note's text stays out of the log: it may be long, and it is not a name.
+    return AuditDeletion(SoftDelete(GetLiveNote(repos, actor.workspace_id, note_id), now,
+                                    [&](const Note& n) { return repos.Notes().Update(n); }),
+                         repos, actor, "note", "", now);
 }
 
 }  // namespace pipecrm::domain

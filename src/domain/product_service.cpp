@@ -128,8 +128,10 @@ Result<Product> UpdateProduct(Repositories& repos,
 }
 
 Result<Product> DeleteProduct(Repositories& repos, const Actor& actor, Id product_id, Instant now) {
-    return SoftDelete(GetLiveProduct(repos, actor.workspace_id, product_id), now,
-                      [&](const Product& p) { return repos.Products().Update(p); });
+    auto product = SoftDelete(GetLiveProduct(repos, actor.workspace_id, product_id), now,
+                              [&](const Product& p) { return repos.Products().Update(p); });
+    const std::string name = product.ok() ? product->name : "";
+    return AuditDeletion(std::move(product), repos, actor, "product", name, now);
 }
 
 }  // namespace pipecrm::domain

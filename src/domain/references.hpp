@@ -7,6 +7,8 @@
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "base/time.hpp"
+#include "domain/actor.hpp"
+#include "domain/audit.hpp"
 #include "domain/repositories.hpp"
 
 namespace pipecrm::domain {
@@ -50,6 +52,23 @@ Result<T> SoftDelete(Result<T> row, Instant now, Update&& update) {
     row->update_time = now;
     PIPECRM_RETURN_IF_ERROR(update(*row));
     return row;
+}
+
+/// `deleted` (a row just deleted, or the error) once its record_deleted audit entry is appended;
+/// `detail` is the row's title or name.
+template <typename T>
+Result<T> AuditDeletion(Result<T> deleted,
+                        Repositories& repos,
+                        const Actor& actor,
+                        const char* subject_type,
+                        std::string detail,
+                        Instant now) {
+    if (deleted.ok()) {
+        PIPECRM_RETURN_IF_ERROR(
+            AppendAudit(repos, AuditBy(actor, AuditEvent::kRecordDeleted, subject_type, deleted->id,
+                                       std::move(detail), now)));
+    }
+    return deleted;
 }
 
 /// A deal that is not deleted, or kNotFound.

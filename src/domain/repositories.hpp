@@ -10,6 +10,7 @@
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "domain/activity.hpp"
+#include "domain/audit.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
@@ -22,6 +23,7 @@
 #include "domain/pipeline.hpp"
 #include "domain/product.hpp"
 #include "domain/stage.hpp"
+#include "domain/team.hpp"
 #include "domain/user.hpp"
 #include "domain/webhook.hpp"
 #include "domain/workspace.hpp"
@@ -49,12 +51,40 @@ class UserRepository {
     /// Every workspace's user with this email (an email may sign in to several workspaces).
     virtual Result<std::vector<User>> FindByEmailEverywhere(const std::string& email) = 0;
     virtual Result<std::vector<User>> List(Id workspace_id) = 0;
+    /// Writes name, role, password hash, active and update_time.
+    virtual Status Update(const User& user) = 0;
+};
+
+class TeamRepository {
+  public:
+    virtual ~TeamRepository() = default;
+    /// kAlreadyExists("name") when a live team of the workspace has the name.
+    virtual Result<Id> Insert(const Team& team) = 0;
+    virtual Result<std::optional<Team>> FindByName(Id workspace_id, const std::string& name) = 0;
+    /// Live teams by name.
+    virtual Result<std::vector<Team>> List(Id workspace_id) = 0;
+    /// Adding a member twice changes nothing.
+    virtual Status AddMember(Id workspace_id, Id team_id, Id user_id, Instant now) = 0;
+    /// Every membership of the workspace's live teams.
+    virtual Result<std::vector<TeamMembership>> ListMemberships(Id workspace_id) = 0;
 };
 
 /// Who an API token belongs to.
 struct TokenOwner {
     Id token_id = 0;
-    User user;  ///< active; its workspace is the token's
+    User user;  ///< its workspace is the token's; it may be disabled
+    std::optional<Instant> revoked_time;
+};
+
+/// What is shown about a token: never the token or its hash.
+struct TokenInfo {
+    Id id = 0;
+    Id user_id = 0;
+    std::string user_email;
+    std::string name;
+    Instant add_time;
+    std::optional<Instant> last_used_time;
+    std::optional<Instant> revoked_time;
 };
 
 class TokenRepository {
@@ -65,8 +95,23 @@ class TokenRepository {
                               const std::string& token_hash,
                               const std::string& name,
                               Instant now) = 0;
-    /// The token with this hash, if it is not revoked and its user is active.
+    /// The token with this hash, revoked or not, whatever its user's state.
     virtual Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) = 0;
+    /// The workspace's tokens (of one user, or all) by id.
+    virtual Result<std::vector<TokenInfo>> List(Id workspace_id, OptionalId user_id) = 0;
+    /// Marks a token revoked; kNotFound for no such token in the workspace, and
+    /// kFailedPrecondition when it already is.
+    virtual Status Revoke(Id workspace_id, Id token_id, Instant now) = 0;
+    /// Records when the token with this hash was last used (if it is not revoked).
+    virtual Status SetLastUsed(const std::string& token_hash, Instant at) = 0;
+};
+
+class AuditLogRepository {
+  public:
+    virtual ~AuditLogRepository() = default;
+    /// Appends; there is no update or delete.
+    virtual Result<Id> Append(const AuditEntry& entry) = 0;
+    virtual Result<std::vector<AuditEntry>> List(const AuditQuery& query) = 0;
 };
 
 class PipelineRepository {
@@ -324,6 +369,8 @@ class Repositories {
     virtual WorkspaceRepository& Workspaces() = 0;
     virtual UserRepository& Users() = 0;
     virtual TokenRepository& Tokens() = 0;
+    virtual TeamRepository& Teams() = 0;
+    virtual AuditLogRepository& AuditLog() = 0;
     virtual PipelineRepository& Pipelines() = 0;
     virtual StageRepository& Stages() = 0;
     virtual DealRepository& Deals() = 0;

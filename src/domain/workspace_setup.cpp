@@ -1,6 +1,7 @@
 #include "domain/workspace_setup.hpp"
 
 #include "domain/actor.hpp"
+#include "domain/audit.hpp"
 #include "domain/pipeline_service.hpp"
 
 namespace pipecrm::domain {
@@ -111,6 +112,11 @@ Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos,
             return id.status();
         }
     }
+    // By the operator who ran the command (no actor), naming the first admin.
+    Actor operator_actor{*workspace_id, 0, workspace.default_currency};
+    PIPECRM_RETURN_IF_ERROR(
+        AppendAudit(repos, AuditBy(operator_actor, AuditEvent::kWorkspaceCreated, "workspace",
+                                   *workspace_id, request.name + ", admin " + *email, now)));
     return CreatedWorkspace{*workspace_id, *admin_id, pipeline->id};
 }
 

@@ -43,6 +43,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddFieldRoutes(router_, services_);
     AddFilterRoutes(router_, services_);
     AddWebhookRoutes(router_, services_);
+    AddAuditRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }
@@ -71,6 +72,8 @@ void Api::Handle(Request&& request, Responder respond) const {
         if (version.ok()) {
             std::string key = std::string(TokenOf(request)) + '\n' + request.target;
             if (auto hit = cache_->Find(key, *version)) {
+                // Valid when cached and nothing committed since, so still valid now.
+                services_.authenticator.RecordUse(TokenOf(request));
                 respond(std::move(*hit));
                 return;
             }

@@ -64,5 +64,6 @@ void AddFieldRoutes(Router& router, const ApiServices& services);
 void AddSearchRoutes(Router& router, const ApiServices& services);
 void AddFilterRoutes(Router& router, const ApiServices& services);
 void AddWebhookRoutes(Router& router, const ApiServices& services);
+void AddAuditRoutes(Router& router, const ApiServices& services);
 
 }  // namespace pipecrm::http

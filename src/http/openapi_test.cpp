@@ -39,8 +39,8 @@ TEST(OpenApi, DocumentAndRouteTableAgree) {
     ASSERT_TRUE(doc.HasMember("paths"));
 
     UnusedStore store;
-    auth::Authenticator authenticator(store);
     SystemClock clock;
+    auth::Authenticator authenticator(store, clock);
     Api api({store, authenticator, clock});
 
     std::set<std::string> served;

@@ -422,6 +422,21 @@ class UserTable final : public UserRepository {
                     [&](Statement& s) { s.Bind(1, workspace_id); });
     }
 
+    Status Update(const User& u) override {
+        return Execute(db_,
+                       "UPDATE users SET name = ?, role = ?, password_hash = ?, active = ?, "
+                       "update_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           s.Bind(1, u.name)
+                               .Bind(2, RoleName(u.role))
+                               .Bind(3, u.password_hash)
+                               .Bind(4, u.active ? 1 : 0)
+                               .Bind(5, ToUnixSeconds(u.update_time))
+                               .Bind(6, u.workspace_id)
+                               .Bind(7, u.id);
+                       });
+    }
+
   private:
     static constexpr const char* kSelect = kUserSelect;
     static User Read(const Statement& s) { return ReadUser(s, 0); }
@@ -463,7 +478,7 @@ class TokenTable final : public TokenRepository {
         Status status = Query(
             db_, kTokenOwnerSelect, [&](Statement& s) { s.Bind(1, token_hash); },
             [&](Statement& s) {
-                owner = TokenOwner{s.Int(0), ReadUser(s, 1)};
+                owner = TokenOwner{s.Int(0), ReadUser(s, 2), OptionalInstant(s, 1)};
             });
         if (!status.ok()) {
             return status;
@@ -471,13 +486,199 @@ class TokenTable final : public TokenRepository {
         return owner;
     }
 
+    Result<std::vector<TokenInfo>> List(Id workspace_id, OptionalId user_id) override {
+        std::vector<TokenInfo> out;
+        Status status = Query(
+            db_,
+            "SELECT t.id, t.user_id, u.email, t.name, t.add_time, t.last_used_time, "
+            "t.revoked_time FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE "
+            "t.workspace_id = ? AND (? IS NULL OR t.user_id = ?) ORDER BY t.id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, user_id).Bind(3, user_id); },
+            [&](Statement& s) {
+                out.push_back(TokenInfo{s.Int(0), s.Int(1), s.Text(2), s.Text(3),
+                                        FromUnixSeconds(s.Int(4)), OptionalInstant(s, 5),
+                                        OptionalInstant(s, 6)});
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+    Status Revoke(Id workspace_id, Id token_id, Instant now) override {
+        auto revoked = One<std::optional<Instant>>(
+            db_, "SELECT revoked_time FROM api_tokens WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, token_id); },
+            [](const Statement& s) { return OptionalInstant(s, 0); },
+            "API token " + std::to_string(token_id));
+        if (!revoked.ok()) {
+            return revoked.status();
+        }
+        if (revoked->has_value()) {
+            return FailedPrecondition("API token " + std::to_string(token_id) +
+                                      " is already revoked");
+        }
+        return Execute(db_,
+                       "UPDATE api_tokens SET revoked_time = ? WHERE workspace_id = ? AND id = ?",
+                       [&](Statement& s) {
+                           s.Bind(1, ToUnixSeconds(now)).Bind(2, workspace_id).Bind(3, token_id);
+                       });
+    }
+
+    Status SetLastUsed(const std::string& token_hash, Instant at) override {
+        return Execute(db_,
+                       "UPDATE api_tokens SET last_used_time = ? WHERE token_hash = ? AND "
+                       "revoked_time IS NULL",
+                       [&](Statement& s) { s.Bind(1, ToUnixSeconds(at)).Bind(2, token_hash); });
+    }
+
   private:
     static constexpr const char* kTokenOwnerSelect =
-        "SELECT t.id, u.id, u.workspace_id, u.name, u.email, u.role, u.password_hash, "
-        "u.default_currency, "
-        "u.locale, u.time_zone, u.active, u.add_time, u.update_time FROM api_tokens t JOIN users "
-        "u ON u.id = t.user_id AND u.workspace_id = t.workspace_id WHERE t.token_hash = ? AND "
-        "t.revoked_time IS NULL AND u.active = 1";
+        "SELECT t.id, t.revoked_time, u.id, u.workspace_id, u.name, u.email, u.role, "
+        "u.password_hash, u.default_currency, u.locale, u.time_zone, u.active, u.add_time, "
+        "u.update_time FROM api_tokens t JOIN users u ON u.id = t.user_id AND "
+        "u.workspace_id = t.workspace_id WHERE t.token_hash = ?";
+    Connection& db_;
+};
+
+class TeamTable final : public TeamRepository {
+  public:
+    explicit TeamTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Team& t) override {
+        return InsertRow(db_,
+                         "INSERT INTO teams(workspace_id, name, manager_user_id, add_time, "
+                         "update_time) VALUES(?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, t.workspace_id)
+                                 .Bind(2, t.name)
+                                 .Bind(3, t.manager_user_id)
+                                 .Bind(4, ToUnixSeconds(t.add_time))
+                                 .Bind(5, ToUnixSeconds(t.update_time));
+                         });
+    }
+
+    Result<std::optional<Team>> FindByName(Id workspace_id, const std::string& name) override {
+        auto teams = Many(std::string(kSelect) + " AND name = ?",
+                          [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, name); });
+        if (!teams.ok()) {
+            return teams.status();
+        }
+        if (teams->empty()) {
+            return std::optional<Team>();
+        }
+        return std::optional<Team>(std::move(teams->front()));
+    }
+
+    Result<std::vector<Team>> List(Id workspace_id) override {
+        return Many(std::string(kSelect) + " ORDER BY name, id",
+                    [&](Statement& s) { s.Bind(1, workspace_id); });
+    }
+
+    Status AddMember(Id workspace_id, Id team_id, Id user_id, Instant now) override {
+        return Execute(db_,
+                       "INSERT OR IGNORE INTO team_members(workspace_id, team_id, user_id, "
+                       "add_time) VALUES(?,?,?,?)",
+                       [&](Statement& s) {
+                           s.Bind(1, workspace_id)
+                               .Bind(2, team_id)
+                               .Bind(3, user_id)
+                               .Bind(4, ToUnixSeconds(now));
+                       });
+    }
+
+    Result<std::vector<TeamMembership>> ListMemberships(Id workspace_id) override {
+        std::vector<TeamMembership> out;
+        Status status = Query(
+            db_,
+            "SELECT m.team_id, m.user_id FROM team_members m JOIN teams t ON t.id = m.team_id "
+            "WHERE m.workspace_id = ? AND t.is_deleted = 0 ORDER BY m.team_id, m.user_id",
+            [&](Statement& s) { s.Bind(1, workspace_id); },
+            [&](Statement& s) {
+                out.push_back(TeamMembership{s.Int(0), s.Int(1)});
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* kSelect =
+        "SELECT id, workspace_id, name, manager_user_id, add_time, update_time FROM teams "
+        "WHERE workspace_id = ? AND is_deleted = 0";
+    template <typename BindFn>
+    Result<std::vector<Team>> Many(const std::string& sql, BindFn&& bind) {
+        std::vector<Team> out;
+        Status status = Query(db_, sql, bind, [&](Statement& s) {
+            out.push_back(Team{s.Int(0), s.Int(1), s.Text(2), s.OptionalInt(3),
+                               FromUnixSeconds(s.Int(4)), FromUnixSeconds(s.Int(5))});
+        });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+    Connection& db_;
+};
+
+class AuditLogTable final : public AuditLogRepository {
+  public:
+    explicit AuditLogTable(Connection& db) : db_(db) {}
+
+    Result<Id> Append(const AuditEntry& e) override {
+        return InsertRow(db_,
+                         "INSERT INTO audit_log(workspace_id, at, actor_user_id, event, "
+                         "subject_type, subject_id, detail, remote_address) "
+                         "VALUES(?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, e.workspace_id)
+                                 .Bind(2, ToUnixSeconds(e.at))
+                                 .Bind(3, e.actor_user_id)
+                                 .Bind(4, AuditEventName(e.event))
+                                 .Bind(5, e.subject_type)
+                                 .Bind(6, e.subject_id)
+                                 .Bind(7, e.detail)
+                                 .Bind(8, e.remote_address);
+                         });
+    }
+
+    Result<std::vector<AuditEntry>> List(const AuditQuery& q) override {
+        std::vector<AuditEntry> out;
+        const std::optional<std::string_view> event =
+            q.event ? std::optional(AuditEventName(*q.event)) : std::nullopt;
+        Status status = Query(
+            db_,
+            "SELECT id, workspace_id, at, actor_user_id, event, subject_type, subject_id, detail, "
+            "remote_address FROM audit_log WHERE workspace_id = ? AND (? IS NULL OR event = ?) "
+            "ORDER BY id DESC LIMIT ? OFFSET ?",
+            [&](Statement& s) {
+                s.Bind(1, q.workspace_id)
+                    .Bind(2, event)
+                    .Bind(3, event)
+                    .Bind(4, q.limit + 1)
+                    .Bind(5, q.offset);
+            },
+            [&](Statement& s) {
+                AuditEntry e;
+                e.id = s.Int(0);
+                e.workspace_id = s.Int(1);
+                e.at = FromUnixSeconds(s.Int(2));
+                e.actor_user_id = s.OptionalInt(3);
+                e.event = ParseAuditEvent(s.Text(4)).value_or(AuditEvent::kRecordDeleted);
+                e.subject_type = s.Text(5);
+                e.subject_id = s.OptionalInt(6);
+                e.detail = s.Text(7);
+                e.remote_address = s.Text(8);
+                out.push_back(std::move(e));
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return out;
+    }
+
+  private:
     Connection& db_;
 };
 
@@ -2111,6 +2312,8 @@ struct SqliteRepositories::Impl {
         : workspaces(db),
           users(db),
           tokens(db),
+          teams(db),
+          audit_log(db),
           pipelines(db),
           stages(db),
           deals(db),
@@ -2126,6 +2329,8 @@ struct SqliteRepositories::Impl {
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
+    TeamTable teams;
+    AuditLogTable audit_log;
     PipelineTable pipelines;
     StageTable stages;
     DealTable deals;
@@ -2152,6 +2357,12 @@ domain::UserRepository& SqliteRepositories::Users() {
 }
 domain::TokenRepository& SqliteRepositories::Tokens() {
     return impl_->tokens;
+}
+domain::TeamRepository& SqliteRepositories::Teams() {
+    return impl_->teams;
+}
+domain::AuditLogRepository& SqliteRepositories::AuditLog() {
+    return impl_->audit_log;
 }
 domain::PipelineRepository& SqliteRepositories::Pipelines() {
     return impl_->pipelines;

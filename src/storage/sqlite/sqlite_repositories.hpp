@@ -17,6 +17,8 @@ class SqliteRepositories final : public domain::Repositories {
     domain::WorkspaceRepository& Workspaces() override;
     domain::UserRepository& Users() override;
     domain::TokenRepository& Tokens() override;
+    domain::TeamRepository& Teams() override;
+    domain::AuditLogRepository& AuditLog() override;
     domain::PipelineRepository& Pipelines() override;
     domain::StageRepository& Stages() override;
     domain::DealRepository& Deals() override;
