@@ -40,7 +40,10 @@ std::int64_t CountRows(const std::string& path, const std::string& table) {
 TEST(Cli, HelpListsTheCommands) {
     CommandResult help = RunPipecrm({"--help"});
     EXPECT_EQ(help.exit_code, 0);
-    for (const char* command : {"init", "serve", "demo", "token create", "backup"}) {
+    for (const char* command :
+         {"init", "serve", "demo", "token create", "token list", "token revoke", "user add",
+          "user list", "user disable", "user reset-password", "user set-role", "team add",
+          "team list", "team add-member", "workspace create", "audit list", "backup"}) {
         EXPECT_NE(help.out.find(command), std::string::npos) << command;
     }
 }
