@@ -25,7 +25,8 @@ Result<domain::Actor> OperatorIn(domain::Store& store, const Arguments& args) {
         }
         for (const domain::Workspace& workspace : *workspaces) {
             if (name.empty() || workspace.name == name) {
-                actor = {workspace.id, 0, workspace.default_currency, ""};
+                actor.workspace_id = workspace.id;
+                actor.default_currency = workspace.default_currency;
                 return Status::Ok();
             }
         }
@@ -43,6 +44,91 @@ Result<domain::Actor> OperatorIn(domain::Store& store, const Arguments& args) {
         return status;
     }
     return actor;
+}
+
+Result<WorkspaceSession> OpenWorkspace(const Arguments& args, Environment& env) {
+    auto store = OpenExistingStore(args, env);
+    if (!store.ok()) {
+        return store.status();
+    }
+    auto actor = OperatorIn(**store, args);
+    if (!actor.ok()) {
+        return actor.status();
+    }
+    return WorkspaceSession{std::move(*store), std::move(*actor)};
+}
+
+Status ReadInWorkspace(const Arguments& args, Environment& env, const WorkspaceJob& job) {
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
+    }
+    return session->store->Read(
+        [&](domain::Repositories& repos) { return job(repos, session->actor); });
+}
+
+Status WriteInWorkspace(const Arguments& args, Environment& env, const WorkspaceJob& job) {
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
+    }
+    return session->store->WriteAndWait(
+        [&](domain::Repositories& repos) { return job(repos, session->actor); });
+}
+
+Result<WorkspacePeople> LoadPeople(domain::Repositories& repos, Id workspace_id) {
+    WorkspacePeople people;
+    auto users = repos.Users().List(workspace_id);
+    auto teams = repos.Teams().List(workspace_id);
+    auto memberships = repos.Teams().ListMemberships(workspace_id);
+    if (!users.ok() || !teams.ok() || !memberships.ok()) {
+        return !users.ok() ? users.status() : !teams.ok() ? teams.status() : memberships.status();
+    }
+    return WorkspacePeople{std::move(*users), std::move(*teams), std::move(*memberships)};
+}
+
+std::string WorkspacePeople::EmailOf(const OptionalId& user_id) const {
+    for (const domain::User& user : users) {
+        if (user_id == user.id) {
+            return user.email;
+        }
+    }
+    return "-";
+}
+
+namespace {
+
+// `name_of(other side)` of every membership whose `side` is `id`, comma-separated.
+template <typename NameOf>
+std::string JoinMemberships(const std::vector<domain::TeamMembership>& memberships,
+                            Id id,
+                            bool by_user,
+                            NameOf&& name_of) {
+    std::string list;
+    for (const domain::TeamMembership& m : memberships) {
+        if ((by_user ? m.user_id : m.team_id) == id) {
+            list += (list.empty() ? "" : ",") + name_of(by_user ? m.team_id : m.user_id);
+        }
+    }
+    return list.empty() ? "-" : list;
+}
+
+}  // namespace
+
+std::string WorkspacePeople::TeamsOf(Id user_id) const {
+    return JoinMemberships(memberships, user_id, true, [&](Id team_id) {
+        for (const domain::Team& team : teams) {
+            if (team.id == team_id) {
+                return team.name;
+            }
+        }
+        return std::string("-");
+    });
+}
+
+std::string WorkspacePeople::MembersOf(Id team_id) const {
+    return JoinMemberships(memberships, team_id, false,
+                           [&](Id user_id) { return EmailOf(user_id); });
 }
 
 void PrintTable(std::ostream& out,

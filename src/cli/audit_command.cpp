@@ -13,44 +13,36 @@ Status RunAuditList(const Arguments& args, Environment& env) {
     if (!limit.ok()) {
         return limit.status();
     }
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
-    }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
     std::vector<std::vector<std::string>> rows;
-    Status status = (*store)->Read([&](domain::Repositories& repos) -> Status {
-        auto users = repos.Users().List(actor->workspace_id);
-        if (!users.ok()) {
-            return users.status();
-        }
-        std::map<Id, std::string> emails;
-        for (const domain::User& user : *users) {
-            emails[user.id] = user.email;
-        }
-        domain::AuditQuery query;
-        query.workspace_id = actor->workspace_id;
-        query.limit = static_cast<int>(*limit);
-        auto entries = repos.AuditLog().List(query);
-        if (!entries.ok()) {
-            return entries.status();
-        }
-        entries->resize(std::min(entries->size(), static_cast<std::size_t>(query.limit)));
-        for (const domain::AuditEntry& e : *entries) {
-            rows.push_back(
-                {std::to_string(e.id), FormatSqlTime(e.at),
-                 e.actor_user_id ? emails[*e.actor_user_id] : "-",
-                 std::string(domain::AuditEventName(e.event)),
-                 e.subject_type + (e.subject_id ? " " + std::to_string(*e.subject_id) : ""),
-                 e.detail.empty() ? "-" : e.detail,
-                 e.remote_address.empty() ? "-" : e.remote_address});
-        }
-        return Status::Ok();
-    });
-    PIPECRM_RETURN_IF_ERROR(status);
+    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto users = repos.Users().List(actor.workspace_id);
+            if (!users.ok()) {
+                return users.status();
+            }
+            std::map<Id, std::string> emails;
+            for (const domain::User& user : *users) {
+                emails[user.id] = user.email;
+            }
+            domain::AuditQuery query;
+            query.workspace_id = actor.workspace_id;
+            query.limit = static_cast<int>(*limit);
+            auto entries = repos.AuditLog().List(query);
+            if (!entries.ok()) {
+                return entries.status();
+            }
+            entries->resize(std::min(entries->size(), static_cast<std::size_t>(query.limit)));
+            for (const domain::AuditEntry& e : *entries) {
+                rows.push_back(
+                    {std::to_string(e.id), FormatSqlTime(e.at),
+                     e.actor_user_id ? emails[*e.actor_user_id] : "-",
+                     std::string(domain::AuditEventName(e.event)),
+                     e.subject_type + (e.subject_id ? " " + std::to_string(*e.subject_id) : ""),
+                     e.detail.empty() ? "-" : e.detail,
+                     e.remote_address.empty() ? "-" : e.remote_address});
+            }
+            return Status::Ok();
+        }));
     PrintTable(env.out(), {"id", "at", "actor", "event", "subject", "detail", "address"}, rows);
     return Status::Ok();
 }

@@ -1,6 +1,7 @@
 // The commands of the table, one file each.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "cli/command_table.hpp"
 #include "domain/actor.hpp"
+#include "domain/repositories.hpp"
 
 namespace pipecrm::cli {
 
@@ -47,6 +49,33 @@ Result<std::unique_ptr<domain::Store>> OpenExistingStore(const Arguments& args, 
 /// The operator at the command line acting in the workspace named by --workspace, or in the
 /// first workspace (by id) without it. kNotFound("workspace") when there is none such.
 Result<domain::Actor> OperatorIn(domain::Store& store, const Arguments& args);
+
+/// The database of --db, open, and the operator acting in the chosen workspace (OperatorIn).
+struct WorkspaceSession {
+    std::unique_ptr<domain::Store> store;
+    domain::Actor actor;
+};
+Result<WorkspaceSession> OpenWorkspace(const Arguments& args, Environment& env);
+
+using WorkspaceJob = std::function<Status(domain::Repositories&, const domain::Actor&)>;
+/// Runs `job` on a read snapshot, or as one write, in the chosen workspace.
+Status ReadInWorkspace(const Arguments& args, Environment& env, const WorkspaceJob& job);
+Status WriteInWorkspace(const Arguments& args, Environment& env, const WorkspaceJob& job);
+
+/// A workspace's users, live teams and their memberships, read together.
+struct WorkspacePeople {
+    std::vector<domain::User> users;
+    std::vector<domain::Team> teams;
+    std::vector<domain::TeamMembership> memberships;
+
+    /// The user's email, or "-" for none.
+    std::string EmailOf(const OptionalId& user_id) const;
+    /// The names of the user's teams, or of the team's members' emails, comma-separated; "-"
+    /// for none.
+    std::string TeamsOf(Id user_id) const;
+    std::string MembersOf(Id team_id) const;
+};
+Result<WorkspacePeople> LoadPeople(domain::Repositories& repos, Id workspace_id);
 
 /// Prints a plain table: the header, then one line per row, columns padded to line up.
 void PrintTable(std::ostream& out,

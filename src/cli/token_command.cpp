@@ -9,17 +9,13 @@
 namespace pipecrm::cli {
 
 Status RunTokenCreate(const Arguments& args, Environment& env) {
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
     }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
-    auth::Authenticator authenticator(**store, env.clock());
-    auto token =
-        authenticator.CreateToken(*actor, args.Get("email"), args.Get("name"), env.clock().Now());
+    auth::Authenticator authenticator(*session->store, env.clock());
+    auto token = authenticator.CreateToken(session->actor, args.Get("email"), args.Get("name"),
+                                           env.clock().Now());
     if (!token.ok()) {
         return token.status();
     }
@@ -28,37 +24,30 @@ Status RunTokenCreate(const Arguments& args, Environment& env) {
 }
 
 Status RunTokenList(const Arguments& args, Environment& env) {
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
-    }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
     std::vector<std::vector<std::string>> rows;
-    Status status = (*store)->Read([&](domain::Repositories& repos) -> Status {
-        OptionalId user_id;
-        if (args.Has("email")) {
-            auto user = domain::GetUserByEmail(repos, actor->workspace_id, args.Get("email"));
-            if (!user.ok()) {
-                return user.status();
+    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            OptionalId user_id;
+            if (args.Has("email")) {
+                auto user = domain::GetUserByEmail(repos, actor.workspace_id, args.Get("email"));
+                if (!user.ok()) {
+                    return user.status();
+                }
+                user_id = user->id;
             }
-            user_id = user->id;
-        }
-        auto tokens = repos.Tokens().List(actor->workspace_id, user_id);
-        if (!tokens.ok()) {
-            return tokens.status();
-        }
-        auto when = [](const std::optional<Instant>& t) { return t ? FormatSqlTime(*t) : "-"; };
-        for (const domain::TokenInfo& token : *tokens) {
-            rows.push_back({std::to_string(token.id), token.user_email,
-                            token.name.empty() ? "-" : token.name, FormatSqlTime(token.add_time),
-                            when(token.last_used_time), when(token.revoked_time)});
-        }
-        return Status::Ok();
-    });
-    PIPECRM_RETURN_IF_ERROR(status);
+            auto tokens = repos.Tokens().List(actor.workspace_id, user_id);
+            if (!tokens.ok()) {
+                return tokens.status();
+            }
+            auto when = [](const std::optional<Instant>& t) { return t ? FormatSqlTime(*t) : "-"; };
+            for (const domain::TokenInfo& token : *tokens) {
+                rows.push_back({std::to_string(token.id), token.user_email,
+                                token.name.empty() ? "-" : token.name,
+                                FormatSqlTime(token.add_time), when(token.last_used_time),
+                                when(token.revoked_time)});
+            }
+            return Status::Ok();
+        }));
     PrintTable(env.out(), {"id", "user", "name", "created", "last used", "revoked"}, rows);
     return Status::Ok();
 }
@@ -68,16 +57,12 @@ Status RunTokenRevoke(const Arguments& args, Environment& env) {
     if (!id.ok()) {
         return id.status();
     }
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
     }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
-    auth::Authenticator authenticator(**store, env.clock());
-    PIPECRM_RETURN_IF_ERROR(authenticator.RevokeToken(*actor, *id, env.clock().Now()));
+    auth::Authenticator authenticator(*session->store, env.clock());
+    PIPECRM_RETURN_IF_ERROR(authenticator.RevokeToken(session->actor, *id, env.clock().Now()));
     env.out() << "Revoked API token " << *id << "; it stops working at once.\n";
     return Status::Ok();
 }

@@ -1,5 +1,4 @@
 // pipecrm user add|list|disable|reset-password|set-role: a workspace's users.
-#include <map>
 #include <ostream>
 
 #include "auth/credentials.hpp"
@@ -26,21 +25,11 @@ Result<std::string> UserPasswordHash(Environment& env, const std::string& email)
 // Runs `change(repos, actor, user)` on the workspace's user named by --email, in one write.
 template <typename Change>
 Status ChangeUser(const Arguments& args, Environment& env, Change change) {
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
-    }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
-    return (*store)->WriteAndWait([&](domain::Repositories& repos) -> Status {
-        auto user = domain::GetUserByEmail(repos, actor->workspace_id, args.Get("email"));
-        if (!user.ok()) {
-            return user.status();
-        }
-        return change(repos, *actor, *user);
-    });
+    return WriteInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto user = domain::GetUserByEmail(repos, actor.workspace_id, args.Get("email"));
+            return user.ok() ? change(repos, actor, *user) : user.status();
+        });
 }
 
 }  // namespace
@@ -50,37 +39,30 @@ Status RunUserAdd(const Arguments& args, Environment& env) {
     if (!role.ok()) {
         return role.status();
     }
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
-    }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
     auto hash = UserPasswordHash(env, args.Get("email"));
     if (!hash.ok()) {
         return hash.status();
     }
     const Instant now = env.clock().Now();
     domain::User added;
-    Status status = (*store)->WriteAndWait([&](domain::Repositories& repos) -> Status {
-        std::optional<domain::Team> team;
-        if (args.Has("team")) {
-            auto found = domain::GetTeamByName(repos, actor->workspace_id, args.Get("team"));
-            if (!found.ok()) {
-                return found.status();
+    Status status = WriteInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            std::optional<domain::Team> team;
+            if (args.Has("team")) {
+                auto found = domain::GetTeamByName(repos, actor.workspace_id, args.Get("team"));
+                if (!found.ok()) {
+                    return found.status();
+                }
+                team = std::move(*found);
             }
-            team = std::move(*found);
-        }
-        domain::NewUser request{args.Get("email"), args.Get("name"), *role, *hash};
-        auto user = domain::AddUser(repos, *actor, request, now);
-        if (!user.ok()) {
-            return user.status();
-        }
-        added = *user;
-        return team ? domain::AddTeamMember(repos, *actor, *team, *user, now) : Status::Ok();
-    });
+            domain::NewUser request{args.Get("email"), args.Get("name"), *role, *hash};
+            auto user = domain::AddUser(repos, actor, request, now);
+            if (!user.ok()) {
+                return user.status();
+            }
+            added = *user;
+            return team ? domain::AddTeamMember(repos, actor, *team, *user, now) : Status::Ok();
+        });
     PIPECRM_RETURN_IF_ERROR(status);
     env.out() << "Added " << added.email << " (id " << added.id << ", "
               << domain::RoleName(added.role) << ")"
@@ -95,40 +77,20 @@ Status RunUserAdd(const Arguments& args, Environment& env) {
 }
 
 Status RunUserList(const Arguments& args, Environment& env) {
-    auto store = OpenExistingStore(args, env);
-    if (!store.ok()) {
-        return store.status();
-    }
-    auto actor = OperatorIn(**store, args);
-    if (!actor.ok()) {
-        return actor.status();
-    }
     std::vector<std::vector<std::string>> rows;
-    Status status = (*store)->Read([&](domain::Repositories& repos) -> Status {
-        auto users = repos.Users().List(actor->workspace_id);
-        auto teams = repos.Teams().List(actor->workspace_id);
-        auto memberships = repos.Teams().ListMemberships(actor->workspace_id);
-        if (!users.ok() || !teams.ok() || !memberships.ok()) {
-            return !users.ok() ? users.status()
-                               : (!teams.ok() ? teams.status() : memberships.status());
-        }
-        std::map<Id, std::string> team_names;
-        for (const domain::Team& team : *teams) {
-            team_names[team.id] = team.name;
-        }
-        std::map<Id, std::string> teams_of;
-        for (const domain::TeamMembership& m : *memberships) {
-            std::string& list = teams_of[m.user_id];
-            list += (list.empty() ? "" : ",") + team_names[m.team_id];
-        }
-        for (const domain::User& user : *users) {
-            rows.push_back({std::to_string(user.id), user.email, user.name,
-                            std::string(domain::RoleName(user.role)), user.active ? "yes" : "no",
-                            teams_of.count(user.id) ? teams_of[user.id] : "-"});
-        }
-        return Status::Ok();
-    });
-    PIPECRM_RETURN_IF_ERROR(status);
+    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto people = LoadPeople(repos, actor.workspace_id);
+            if (!people.ok()) {
+                return people.status();
+            }
+            for (const domain::User& user : people->users) {
+                rows.push_back({std::to_string(user.id), user.email, user.name,
+                                std::string(domain::RoleName(user.role)),
+                                user.active ? "yes" : "no", people->TeamsOf(user.id)});
+            }
+            return Status::Ok();
+        }));
     PrintTable(env.out(), {"id", "email", "name", "role", "active", "teams"}, rows);
     return Status::Ok();
 }

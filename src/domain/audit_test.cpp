@@ -21,12 +21,16 @@ TEST(AuditEvent, EveryEventHasAUniqueNameThatParsesBack) {
 }
 
 TEST(AuditEvent, TheCliOperatorIsNoActor) {
-    AuditEntry by_cli = AuditBy(Actor{7, 0, "VND", ""}, AuditEvent::kUserAdded, "user", 3, "a@b.c",
-                                FromUnixSeconds(100));
+    Actor actor;
+    actor.workspace_id = 7;
+    AuditEntry by_cli =
+        AuditBy(actor, AuditEvent::kUserAdded, "user", 3, "a@b.c", FromUnixSeconds(100));
     EXPECT_FALSE(by_cli.actor_user_id);
     EXPECT_EQ(by_cli.workspace_id, 7);
-    AuditEntry by_user = AuditBy(Actor{7, 5, "VND", "10.0.0.1"}, AuditEvent::kRecordDeleted, "deal",
-                                 9, "", FromUnixSeconds(100));
+    actor.user_id = 5;
+    actor.remote_address = "10.0.0.1";
+    AuditEntry by_user =
+        AuditBy(actor, AuditEvent::kRecordDeleted, "deal", 9, "", FromUnixSeconds(100));
     EXPECT_EQ(by_user.actor_user_id, 5);
     EXPECT_EQ(by_user.remote_address, "10.0.0.1");
 }

@@ -113,7 +113,8 @@ Result<CreatedWorkspace> SetUpWorkspace(Repositories& repos,
         }
     }
     // By the operator who ran the command (no actor), naming the first admin.
-    Actor operator_actor{*workspace_id, 0, workspace.default_currency};
+    Actor operator_actor;
+    operator_actor.workspace_id = *workspace_id;
     PIPECRM_RETURN_IF_ERROR(
         AppendAudit(repos, AuditBy(operator_actor, AuditEvent::kWorkspaceCreated, "workspace",
                                    *workspace_id, request.name + ", admin " + *email, now)));

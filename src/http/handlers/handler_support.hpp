@@ -97,7 +97,9 @@ std::int64_t SortKeyOf(const T& row, domain::SortField field) {
 /// The signed-in user as the actor of a change.
 inline domain::Actor ActorOf(const RouteContext& ctx) {
     const domain::User& user = ctx.principal->user;
-    return {user.workspace_id, user.id, user.default_currency, ctx.request.remote_address};
+    domain::Actor actor{user.workspace_id, user.id, user.default_currency};
+    actor.remote_address = ctx.request.remote_address;
+    return actor;
 }
 
 /// {"id": id} — what a delete answers.

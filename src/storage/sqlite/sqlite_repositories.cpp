@@ -46,6 +46,17 @@ Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
     return Query(db, sql, bind, [](Statement&) {});
 }
 
+// Every row `sql` returns, each made by `read(statement)`.
+template <typename T, typename BindFn, typename ReadFn>
+Result<std::vector<T>> Rows(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read) {
+    std::vector<T> out;
+    Status status = Query(db, sql, bind, [&](Statement& s) { out.push_back(read(s)); });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
 // Reads at most one row, or kNotFound naming `what`.
 template <typename T, typename BindFn, typename ReadFn>
 Result<T> One(
@@ -487,22 +498,21 @@ class TokenTable final : public TokenRepository {
     }
 
     Result<std::vector<TokenInfo>> List(Id workspace_id, OptionalId user_id) override {
-        std::vector<TokenInfo> out;
-        Status status = Query(
+        return Rows<TokenInfo>(
             db_,
             "SELECT t.id, t.user_id, u.email, t.name, t.add_time, t.last_used_time, "
             "t.revoked_time FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE "
             "t.workspace_id = ? AND (? IS NULL OR t.user_id = ?) ORDER BY t.id",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, user_id).Bind(3, user_id); },
-            [&](Statement& s) {
-                out.push_back(TokenInfo{s.Int(0), s.Int(1), s.Text(2), s.Text(3),
-                                        FromUnixSeconds(s.Int(4)), OptionalInstant(s, 5),
-                                        OptionalInstant(s, 6)});
+            [](const Statement& s) {
+                return TokenInfo{s.Int(0),
+                                 s.Int(1),
+                                 s.Text(2),
+                                 s.Text(3),
+                                 FromUnixSeconds(s.Int(4)),
+                                 OptionalInstant(s, 5),
+                                 OptionalInstant(s, 6)};
             });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
     }
 
     Status Revoke(Id workspace_id, Id token_id, Instant now) override {
@@ -588,19 +598,14 @@ class TeamTable final : public TeamRepository {
     }
 
     Result<std::vector<TeamMembership>> ListMemberships(Id workspace_id) override {
-        std::vector<TeamMembership> out;
-        Status status = Query(
+        return Rows<TeamMembership>(
             db_,
             "SELECT m.team_id, m.user_id FROM team_members m JOIN teams t ON t.id = m.team_id "
             "WHERE m.workspace_id = ? AND t.is_deleted = 0 ORDER BY m.team_id, m.user_id",
             [&](Statement& s) { s.Bind(1, workspace_id); },
-            [&](Statement& s) {
-                out.push_back(TeamMembership{s.Int(0), s.Int(1)});
+            [](const Statement& s) {
+                return TeamMembership{s.Int(0), s.Int(1)};
             });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
     }
 
   private:
@@ -609,15 +614,14 @@ class TeamTable final : public TeamRepository {
         "WHERE workspace_id = ? AND is_deleted = 0";
     template <typename BindFn>
     Result<std::vector<Team>> Many(const std::string& sql, BindFn&& bind) {
-        std::vector<Team> out;
-        Status status = Query(db_, sql, bind, [&](Statement& s) {
-            out.push_back(Team{s.Int(0), s.Int(1), s.Text(2), s.OptionalInt(3),
-                               FromUnixSeconds(s.Int(4)), FromUnixSeconds(s.Int(5))});
+        return Rows<Team>(db_, sql, bind, [](const Statement& s) {
+            return Team{s.Int(0),
+                        s.Int(1),
+                        s.Text(2),
+                        s.OptionalInt(3),
+                        FromUnixSeconds(s.Int(4)),
+                        FromUnixSeconds(s.Int(5))};
         });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
     }
     Connection& db_;
 };
@@ -644,10 +648,9 @@ class AuditLogTable final : public AuditLogRepository {
     }
 
     Result<std::vector<AuditEntry>> List(const AuditQuery& q) override {
-        std::vector<AuditEntry> out;
         const std::optional<std::string_view> event =
             q.event ? std::optional(AuditEventName(*q.event)) : std::nullopt;
-        Status status = Query(
+        return Rows<AuditEntry>(
             db_,
             "SELECT id, workspace_id, at, actor_user_id, event, subject_type, subject_id, detail, "
             "remote_address FROM audit_log WHERE workspace_id = ? AND (? IS NULL OR event = ?) "
@@ -659,7 +662,7 @@ class AuditLogTable final : public AuditLogRepository {
                     .Bind(4, q.limit + 1)
                     .Bind(5, q.offset);
             },
-            [&](Statement& s) {
+            [](const Statement& s) {
                 AuditEntry e;
                 e.id = s.Int(0);
                 e.workspace_id = s.Int(1);
@@ -670,12 +673,8 @@ class AuditLogTable final : public AuditLogRepository {
                 e.subject_id = s.OptionalInt(6);
                 e.detail = s.Text(7);
                 e.remote_address = s.Text(8);
-                out.push_back(std::move(e));
+                return e;
             });
-        if (!status.ok()) {
-            return status;
-        }
-        return out;
     }
 
   private:
