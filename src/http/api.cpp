@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include "domain/viewer.hpp"
 #include "http/errors.hpp"
 
 namespace pipecrm::http {
@@ -93,6 +94,11 @@ void Api::Handle(Request&& request, Responder respond) const {
         principal = std::move(*authenticated);
     }
     RouteContext context{request, principal ? &*principal : nullptr, std::move(match.params)};
+    // Every store job the handler hands over from here on reads as this user.
+    domain::ViewerScope viewer(
+        principal ? std::optional(domain::Viewer{principal->user.workspace_id, principal->user.id,
+                                                 principal->user.role})
+                  : std::nullopt);
     match.route->handler(context, std::move(respond));
 }
 

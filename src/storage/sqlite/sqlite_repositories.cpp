@@ -678,7 +678,7 @@ class DealTable final : public DealRepository {
 
     Result<Id> Insert(const Deal& d) override {
         return InsertRow(db_,
-                         "INSERT INTO deals(workspace_id, title, value, currency, status, "
+                         "INSERT INTO main.deals(workspace_id, title, value, currency, status, "
                          "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
                          "expected_close_date, probability, lost_reason, visible_to, add_time, "
                          "update_time, stage_change_time, won_time, lost_time, close_time, "
@@ -700,7 +700,7 @@ class DealTable final : public DealRepository {
         // Only the changed columns appear in SET, so SQLite leaves the other indexes alone.
         // Parameters are numbered as in BindFields; ?22 and ?23 locate the row.
         const std::array<bool, kColumnCount> changed = ChangedColumns(d, previous);
-        std::string sql = "UPDATE deals SET ";
+        std::string sql = "UPDATE main.deals SET ";
         bool any = false;
         for (std::size_t i = 0; i < kColumnCount; ++i) {
             if (changed[i]) {
@@ -1004,7 +1004,7 @@ class PersonTable final : public PersonRepository {
     Result<Id> Insert(const Person& p) override {
         return WithChildren(
             InsertRow(db_,
-                      "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
+                      "INSERT INTO main.persons(workspace_id, name, owner_id, org_id, visible_to, "
                       "is_deleted, add_time, update_time, search_text) "
                       "VALUES(?,?,?,?,?,?,?,?,?)",
                       [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); }),
@@ -1021,7 +1021,7 @@ class PersonTable final : public PersonRepository {
 
     Status Update(const Person& p) override {
         PIPECRM_RETURN_IF_ERROR(Execute(db_,
-                                        "UPDATE persons SET workspace_id = ?1, name = ?2, "
+                                        "UPDATE main.persons SET workspace_id = ?1, name = ?2, "
                                         "owner_id = ?3, org_id = ?4, visible_to = ?5, "
                                         "is_deleted = ?6, add_time = ?7, update_time = ?8, "
                                         "search_text = ?11 WHERE workspace_id = ?9 AND id = ?10",
@@ -1153,7 +1153,7 @@ class OrganizationTable final : public OrganizationRepository {
 
     Result<Id> Insert(const Organization& o) override {
         return InsertRow(db_,
-                         "INSERT INTO organizations(workspace_id, name, owner_id, address, "
+                         "INSERT INTO main.organizations(workspace_id, name, owner_id, address, "
                          "visible_to, is_deleted, add_time, update_time, search_text) "
                          "VALUES(?,?,?,?,?,?,?,?,?)",
                          [&](Statement& s) {
@@ -1171,7 +1171,7 @@ class OrganizationTable final : public OrganizationRepository {
 
     Status Update(const Organization& o) override {
         return Execute(db_,
-                       "UPDATE organizations SET workspace_id = ?1, name = ?2, owner_id = ?3, "
+                       "UPDATE main.organizations SET workspace_id = ?1, name = ?2, owner_id = ?3, "
                        "address = ?4, visible_to = ?5, is_deleted = ?6, add_time = ?7, "
                        "update_time = ?8, search_text = ?11 WHERE workspace_id = ?9 AND id = ?10",
                        [&](Statement& s) {
@@ -1229,7 +1229,7 @@ class ActivityTable final : public ActivityRepository {
 
     Result<Id> Insert(const Activity& a) override {
         return InsertRow(db_,
-                         "INSERT INTO activities(workspace_id, subject, type, owner_id, "
+                         "INSERT INTO main.activities(workspace_id, subject, type, owner_id, "
                          "creator_user_id, deal_id, person_id, org_id, due_date, due_time_minutes, "
                          "duration_minutes, done, marked_as_done_time, note, is_deleted, add_time, "
                          "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -1245,7 +1245,7 @@ class ActivityTable final : public ActivityRepository {
 
     Status Update(const Activity& a) override {
         return Execute(db_,
-                       "UPDATE activities SET workspace_id = ?, subject = ?, type = ?, "
+                       "UPDATE main.activities SET workspace_id = ?, subject = ?, type = ?, "
                        "owner_id = ?, creator_user_id = ?, deal_id = ?, person_id = ?, "
                        "org_id = ?, due_date = ?, due_time_minutes = ?, duration_minutes = ?, "
                        "done = ?, marked_as_done_time = ?, note = ?, is_deleted = ?, "
@@ -1394,7 +1394,7 @@ class NoteTable final : public NoteRepository {
 
     Result<Id> Insert(const Note& n) override {
         return InsertRow(db_,
-                         "INSERT INTO notes(workspace_id, user_id, content, deal_id, person_id, "
+                         "INSERT INTO main.notes(workspace_id, user_id, content, deal_id, person_id, "
                          "org_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?)",
                          [&](Statement& s) { BindFields(s, n); });
     }
@@ -1408,7 +1408,7 @@ class NoteTable final : public NoteRepository {
 
     Status Update(const Note& n) override {
         return Execute(db_,
-                       "UPDATE notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
+                       "UPDATE main.notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
                        "person_id = ?, org_id = ?, is_deleted = ?, add_time = ?, update_time = ? "
                        "WHERE workspace_id = ? AND id = ?",
                        [&](Statement& s) {
@@ -1487,7 +1487,7 @@ class ProductTable final : public ProductRepository {
     Result<Id> Insert(const Product& p) override {
         auto id =
             InsertRow(db_,
-                      "INSERT INTO products(workspace_id, name, code, unit, tax, description, "
+                      "INSERT INTO main.products(workspace_id, name, code, unit, tax, description, "
                       "category, is_linkable, visible_to, owner_id, is_deleted, add_time, "
                       "update_time, search_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                       [&](Statement& s) {
@@ -1511,7 +1511,7 @@ class ProductTable final : public ProductRepository {
 
     Status Update(const Product& p) override {
         PIPECRM_RETURN_IF_ERROR(Execute(db_,
-                                        "UPDATE products SET workspace_id = ?, name = ?, code = ?, "
+                                        "UPDATE main.products SET workspace_id = ?, name = ?, code = ?, "
                                         "unit = ?, tax = ?, description = ?, category = ?, "
                                         "is_linkable = ?, visible_to = ?, owner_id = ?, "
                                         "is_deleted = ?, add_time = ?, update_time = ?, "
