@@ -20,6 +20,11 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) const
             return Unauthenticated("the API token is not valid");
         }
         principal.user = std::move((*owner)->user);
+        auto workspace = repos.Workspaces().Get(principal.user.workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        principal.default_visibility = workspace->default_visibility;
         return Status::Ok();
     });
     if (!status.ok()) {

@@ -11,6 +11,8 @@ namespace pipecrm::auth {
 
 struct Principal {
     domain::User user;
+    /// The workspace's visibility for new records.
+    domain::Visibility default_visibility = domain::Visibility::kEveryone;
 };
 
 /// Safe for concurrent use (the store is).

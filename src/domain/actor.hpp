@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/ids.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -11,6 +12,7 @@ struct Actor {
     Id workspace_id = 0;
     Id user_id = 0;
     std::string default_currency = "VND";
+    Visibility default_visibility = Visibility::kEveryone;  ///< the workspace's, for new records
 };
 
 }  // namespace pipecrm::domain

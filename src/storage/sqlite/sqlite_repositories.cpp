@@ -293,14 +293,15 @@ class WorkspaceTable final : public WorkspaceRepository {
         auto id = InsertRow(
             db_,
             "INSERT INTO workspaces(name, language, default_currency, "
-            "phone_region, time_zone, add_time) VALUES(?,?,?,?,?,?)",
+            "phone_region, time_zone, add_time, default_visibility) VALUES(?,?,?,?,?,?,?)",
             [&](Statement& s) {
                 s.Bind(1, w.name)
                     .Bind(2, std::string_view(w.language == Language::kVietnamese ? "vi" : "en"))
                     .Bind(3, w.default_currency)
                     .Bind(4, w.phone_region)
                     .Bind(5, w.time_zone)
-                    .Bind(6, ToUnixSeconds(w.add_time));
+                    .Bind(6, ToUnixSeconds(w.add_time))
+                    .Bind(7, static_cast<int>(w.default_visibility));
             });
         if (!id.ok()) {
             return id;
@@ -316,6 +317,11 @@ class WorkspaceTable final : public WorkspaceRepository {
             "workspace " + std::to_string(id));
     }
 
+    Status SetDefaultVisibility(Id id, Visibility visibility) override {
+        return Execute(db_, "UPDATE workspaces SET default_visibility = ? WHERE id = ?",
+                       [&](Statement& s) { s.Bind(1, static_cast<int>(visibility)).Bind(2, id); });
+    }
+
     Result<std::vector<Workspace>> List() override {
         std::vector<Workspace> out;
         Status status = Query(
@@ -329,8 +335,8 @@ class WorkspaceTable final : public WorkspaceRepository {
 
   private:
     static constexpr const char* kSelect =
-        "SELECT id, name, language, default_currency, phone_region, time_zone, add_time "
-        "FROM workspaces";
+        "SELECT id, name, language, default_currency, phone_region, time_zone, add_time, "
+        "default_visibility FROM workspaces";
     static Workspace Read(const Statement& s) {
         Workspace w;
         w.id = s.Int(0);
@@ -340,6 +346,7 @@ class WorkspaceTable final : public WorkspaceRepository {
         w.phone_region = s.Text(4);
         w.time_zone = s.Text(5);
         w.add_time = FromUnixSeconds(s.Int(6));
+        w.default_visibility = VisibilityFromInt(s.Int(7)).value_or(Visibility::kEveryone);
         return w;
     }
     Connection& db_;
@@ -1232,7 +1239,7 @@ class ActivityTable final : public ActivityRepository {
                          "INSERT INTO main.activities(workspace_id, subject, type, owner_id, "
                          "creator_user_id, deal_id, person_id, org_id, due_date, due_time_minutes, "
                          "duration_minutes, done, marked_as_done_time, note, is_deleted, add_time, "
-                         "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         "update_time, visible_to) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          [&](Statement& s) { BindFields(s, a); });
     }
 
@@ -1249,10 +1256,11 @@ class ActivityTable final : public ActivityRepository {
                        "owner_id = ?, creator_user_id = ?, deal_id = ?, person_id = ?, "
                        "org_id = ?, due_date = ?, due_time_minutes = ?, duration_minutes = ?, "
                        "done = ?, marked_as_done_time = ?, note = ?, is_deleted = ?, "
-                       "add_time = ?, update_time = ? WHERE workspace_id = ? AND id = ?",
+                       "add_time = ?, update_time = ?, visible_to = ? WHERE workspace_id = ? AND "
+                       "id = ?",
                        [&](Statement& s) {
                            BindFields(s, a);
-                           s.Bind(18, a.workspace_id).Bind(19, a.id);
+                           s.Bind(19, a.workspace_id).Bind(20, a.id);
                        });
     }
 
@@ -1333,7 +1341,7 @@ class ActivityTable final : public ActivityRepository {
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, subject, type, owner_id, creator_user_id, deal_id, person_id, "
         "org_id, due_date, due_time_minutes, duration_minutes, done, marked_as_done_time, note, "
-        "is_deleted, add_time, update_time FROM activities";
+        "is_deleted, add_time, update_time, visible_to FROM activities";
     static void BindFields(Statement& s, const Activity& a) {
         std::optional<std::int64_t> due;
         if (a.due_date) {
@@ -1355,7 +1363,8 @@ class ActivityTable final : public ActivityRepository {
             .Bind(14, a.note)
             .Bind(15, a.is_deleted ? 1 : 0)
             .Bind(16, ToUnixSeconds(a.add_time))
-            .Bind(17, ToUnixSeconds(a.update_time));
+            .Bind(17, ToUnixSeconds(a.update_time))
+            .Bind(18, static_cast<int>(a.visible_to));
     }
     static Activity Read(const Statement& s) {
         Activity a;
@@ -1383,6 +1392,7 @@ class ActivityTable final : public ActivityRepository {
         a.is_deleted = s.Int(15) != 0;
         a.add_time = FromUnixSeconds(s.Int(16));
         a.update_time = FromUnixSeconds(s.Int(17));
+        a.visible_to = VisibilityFromInt(s.Int(18)).value_or(Visibility::kEveryone);
         return a;
     }
     Connection& db_;
@@ -1393,10 +1403,12 @@ class NoteTable final : public NoteRepository {
     explicit NoteTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Note& n) override {
-        return InsertRow(db_,
-                         "INSERT INTO main.notes(workspace_id, user_id, content, deal_id, person_id, "
-                         "org_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) { BindFields(s, n); });
+        return InsertRow(
+            db_,
+            "INSERT INTO main.notes(workspace_id, user_id, content, deal_id, person_id, "
+            "org_id, is_deleted, add_time, update_time, visible_to) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?)",
+            [&](Statement& s) { BindFields(s, n); });
     }
 
     Result<Note> Get(Id workspace_id, Id id) override {
@@ -1407,14 +1419,15 @@ class NoteTable final : public NoteRepository {
     }
 
     Status Update(const Note& n) override {
-        return Execute(db_,
-                       "UPDATE main.notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
-                       "person_id = ?, org_id = ?, is_deleted = ?, add_time = ?, update_time = ? "
-                       "WHERE workspace_id = ? AND id = ?",
-                       [&](Statement& s) {
-                           BindFields(s, n);
-                           s.Bind(10, n.workspace_id).Bind(11, n.id);
-                       });
+        return Execute(
+            db_,
+            "UPDATE main.notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
+            "person_id = ?, org_id = ?, is_deleted = ?, add_time = ?, update_time = ?, "
+            "visible_to = ? WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) {
+                BindFields(s, n);
+                s.Bind(11, n.workspace_id).Bind(12, n.id);
+            });
     }
 
     Result<std::vector<Note>> List(const NoteQuery& q) override {
@@ -1451,7 +1464,7 @@ class NoteTable final : public NoteRepository {
   private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, user_id, content, deal_id, person_id, org_id, is_deleted, "
-        "add_time, update_time FROM notes";
+        "add_time, update_time, visible_to FROM notes";
     static void BindFields(Statement& s, const Note& n) {
         s.Bind(1, n.workspace_id)
             .Bind(2, n.user_id)
@@ -1461,7 +1474,8 @@ class NoteTable final : public NoteRepository {
             .Bind(6, n.org_id)
             .Bind(7, n.is_deleted ? 1 : 0)
             .Bind(8, ToUnixSeconds(n.add_time))
-            .Bind(9, ToUnixSeconds(n.update_time));
+            .Bind(9, ToUnixSeconds(n.update_time))
+            .Bind(10, static_cast<int>(n.visible_to));
     }
     static Note Read(const Statement& s) {
         Note n;
@@ -1475,6 +1489,7 @@ class NoteTable final : public NoteRepository {
         n.is_deleted = s.Int(7) != 0;
         n.add_time = FromUnixSeconds(s.Int(8));
         n.update_time = FromUnixSeconds(s.Int(9));
+        n.visible_to = VisibilityFromInt(s.Int(10)).value_or(Visibility::kEveryone);
         return n;
     }
     Connection& db_;
@@ -1510,17 +1525,18 @@ class ProductTable final : public ProductRepository {
     }
 
     Status Update(const Product& p) override {
-        PIPECRM_RETURN_IF_ERROR(Execute(db_,
-                                        "UPDATE main.products SET workspace_id = ?, name = ?, code = ?, "
-                                        "unit = ?, tax = ?, description = ?, category = ?, "
-                                        "is_linkable = ?, visible_to = ?, owner_id = ?, "
-                                        "is_deleted = ?, add_time = ?, update_time = ?, "
-                                        "search_text = ?16 WHERE workspace_id = ?14 AND id = ?15",
-                                        [&](Statement& s) {
-                                            BindFields(s, p);
-                                            s.Bind(14, p.workspace_id).Bind(15, p.id);
-                                            s.Bind(16, text::FoldForSearch(p.name + " " + p.code));
-                                        }));
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db_,
+                    "UPDATE main.products SET workspace_id = ?, name = ?, code = ?, "
+                    "unit = ?, tax = ?, description = ?, category = ?, "
+                    "is_linkable = ?, visible_to = ?, owner_id = ?, "
+                    "is_deleted = ?, add_time = ?, update_time = ?, "
+                    "search_text = ?16 WHERE workspace_id = ?14 AND id = ?15",
+                    [&](Statement& s) {
+                        BindFields(s, p);
+                        s.Bind(14, p.workspace_id).Bind(15, p.id);
+                        s.Bind(16, text::FoldForSearch(p.name + " " + p.code));
+                    }));
         PIPECRM_RETURN_IF_ERROR(
             Execute(db_, "DELETE FROM product_prices WHERE workspace_id = ? AND product_id = ?",
                     [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));
