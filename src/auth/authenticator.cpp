@@ -29,6 +29,11 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) {
         }
         principal.user = std::move((*owner)->user);
         principal.token_id = (*owner)->token_id;
+        auto workspace = repos.Workspaces().Get(principal.user.workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        principal.default_visibility = workspace->default_visibility;
         return Status::Ok();
     });
     if (!status.ok()) {

@@ -19,6 +19,8 @@ namespace pipecrm::auth {
 struct Principal {
     domain::User user;
     Id token_id = 0;
+    /// The workspace's visibility for new records.
+    domain::Visibility default_visibility = domain::Visibility::kEveryone;
 };
 
 /// Safe for concurrent use.

@@ -6,6 +6,7 @@
 
 #include "base/ids.hpp"
 #include "base/time.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -25,6 +26,7 @@ struct Activity {
     bool done = false;
     std::optional<Instant> marked_as_done_time;
     std::string note;
+    Visibility visible_to = Visibility::kEveryone;
     bool is_deleted = false;
     Instant add_time;
     Instant update_time;

@@ -10,6 +10,9 @@ Status Apply(Repositories& repos,
              const ActivityChange& change,
              Activity& activity,
              Instant now) {
+    if (change.visible_to) {
+        activity.visible_to = *change.visible_to;
+    }
     if (change.type) {
         auto type = repos.Activities().FindType(actor.workspace_id, *change.type);
         if (!type.ok()) {
@@ -82,6 +85,7 @@ Result<Activity> CreateActivity(Repositories& repos,
     activity.workspace_id = actor.workspace_id;
     activity.owner_id = actor.user_id;
     activity.creator_user_id = actor.user_id;
+    activity.visible_to = actor.default_visibility;
     activity.subject.clear();
     ActivityChange with_type = change;
     if (!with_type.type) {

@@ -26,6 +26,7 @@ struct ActivityChange {
     std::optional<std::optional<int>> duration_minutes;
     std::optional<bool> done;
     std::optional<std::string> note;
+    std::optional<Visibility> visible_to;
 };
 
 /// Creates an activity. The type defaults to "task" and must be one of the workspace's types

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/ids.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -12,6 +13,7 @@ struct Actor {
     Id workspace_id = 0;
     Id user_id = 0;
     std::string default_currency = "VND";
+    Visibility default_visibility = Visibility::kEveryone;  ///< the workspace's, for new records
     std::string remote_address = {};  ///< the client's address for a change made over HTTP
 };
 

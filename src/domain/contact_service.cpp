@@ -168,6 +168,7 @@ Result<Person> CreatePerson(Repositories& repos,
     Person person;
     person.workspace_id = actor.workspace_id;
     person.owner_id = actor.user_id;
+    person.visible_to = actor.default_visibility;
     PIPECRM_RETURN_IF_ERROR(ApplyPersonChange(repos, actor, change, person));
     person.add_time = now;
     person.update_time = now;
@@ -216,6 +217,7 @@ Result<Organization> CreateOrganization(Repositories& repos,
     Organization org;
     org.workspace_id = actor.workspace_id;
     org.owner_id = actor.user_id;
+    org.visible_to = actor.default_visibility;
     PIPECRM_RETURN_IF_ERROR(ApplyOrganizationChange(repos, actor, change, org));
     org.add_time = now;
     org.update_time = now;

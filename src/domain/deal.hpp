@@ -10,6 +10,7 @@
 #include "base/money.hpp"
 #include "base/time.hpp"
 #include "domain/custom_field.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -19,8 +20,6 @@ std::string_view DealStatusName(DealStatus status);
 std::optional<DealStatus> ParseDealStatus(std::string_view text);
 
 /// Pipedrive's visibility values: 1 owner, 3 owner's team, 5 owner and followers, 7 everyone.
-enum class Visibility { kOwner = 1, kTeam = 3, kFollowers = 5, kEveryone = 7 };
-std::optional<Visibility> VisibilityFromInt(long long value);
 
 struct Deal {
     Id id = 0;

@@ -180,6 +180,7 @@ Result<Deal> CreateDeal(Repositories& repos,
     }
     Deal deal;
     deal.workspace_id = actor.workspace_id;
+    deal.visible_to = actor.default_visibility;
     auto events = BuildNewDeal(deal, *resolved, actor.user_id, now);
     if (!events.ok()) {
         return events.status();

@@ -5,6 +5,7 @@
 
 #include "base/ids.hpp"
 #include "base/time.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -16,6 +17,7 @@ struct Note {
     OptionalId deal_id;
     OptionalId person_id;
     OptionalId org_id;
+    Visibility visible_to = Visibility::kEveryone;
     bool is_deleted = false;
     Instant add_time;
     Instant update_time;

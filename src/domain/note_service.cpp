@@ -6,6 +6,9 @@ namespace pipecrm::domain {
 namespace {
 
 Status Apply(Repositories& repos, const Actor& actor, const NoteChange& change, Note& note) {
+    if (change.visible_to) {
+        note.visible_to = *change.visible_to;
+    }
     if (change.content) {
         if (change.content->find_first_not_of(" \t\r\n") == std::string::npos) {
             return InvalidArgument("content must not be empty", "content");
@@ -56,6 +59,7 @@ Result<Note> CreateNote(Repositories& repos,
     Note note;
     note.workspace_id = actor.workspace_id;
     note.user_id = actor.user_id;
+    note.visible_to = actor.default_visibility;
     PIPECRM_RETURN_IF_ERROR(Apply(repos, actor, change, note));
     note.add_time = now;
     note.update_time = now;

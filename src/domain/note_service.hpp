@@ -20,6 +20,7 @@ struct NoteChange {
     std::optional<OptionalId> person_id;
     std::optional<OptionalId> org_id;
     std::optional<Id> user_id;
+    std::optional<Visibility> visible_to;
 };
 
 /// Creates a note. Content is required and the note must be attached to a deal, a person or

@@ -101,6 +101,7 @@ Result<Product> CreateProduct(Repositories& repos,
     Product product;
     product.workspace_id = actor.workspace_id;
     product.owner_id = actor.user_id;
+    product.visible_to = actor.default_visibility;
     PIPECRM_RETURN_IF_ERROR(Apply(repos, actor, change, product));
     product.add_time = now;
     product.update_time = now;

@@ -38,6 +38,8 @@ class WorkspaceRepository {
     virtual ~WorkspaceRepository() = default;
     virtual Result<Id> Insert(const Workspace& workspace) = 0;
     virtual Result<Workspace> Get(Id id) = 0;
+    /// The visibility new records get when a request names none.
+    virtual Status SetDefaultVisibility(Id id, Visibility visibility) = 0;
     virtual Result<std::vector<Workspace>> List() = 0;
 };
 

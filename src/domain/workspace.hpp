@@ -5,6 +5,7 @@
 
 #include "base/ids.hpp"
 #include "base/time.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -17,6 +18,7 @@ struct Workspace {
     std::string default_currency = "VND";
     std::string phone_region = "VN";
     std::string time_zone = "Asia/Ho_Chi_Minh";
+    Visibility default_visibility = Visibility::kEveryone;  ///< for new records
     Instant add_time;
 };
 

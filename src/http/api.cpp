@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include "domain/viewer.hpp"
 #include "http/errors.hpp"
 
 namespace pipecrm::http {
@@ -65,7 +66,7 @@ void Api::Handle(Request&& request, Responder respond) const {
         respond(ErrorResponse(NotFound("no route for " + request.method + " " + request.path)));
         return;
     }
-    if (cache_ && match.route->needs_auth && request.method == "GET") {
+    if (cache_ && match.route->access != Access::kPublic && request.method == "GET") {
         // The token is part of the key: whether it is valid can change only by a commit,
         // which changes the version too.
         auto version = services_.store.DataVersion();
@@ -87,15 +88,25 @@ void Api::Handle(Request&& request, Responder respond) const {
         }
     }
     std::optional<auth::Principal> principal;
-    if (match.route->needs_auth) {
+    if (match.route->access != Access::kPublic) {
         auto authenticated = services_.authenticator.AuthenticateToken(TokenOf(request));
         if (!authenticated.ok()) {
             respond(ErrorResponse(authenticated.status()));
             return;
         }
         principal = std::move(*authenticated);
+        if (match.route->access == Access::kAdmin && principal->user.role != domain::Role::kAdmin) {
+            respond(ErrorResponse(PermissionDenied("only a workspace admin may " + request.method +
+                                                   " " + request.path)));
+            return;
+        }
     }
     RouteContext context{request, principal ? &*principal : nullptr, std::move(match.params)};
+    // Every store job the handler hands over from here on reads as this user.
+    domain::ViewerScope viewer(
+        principal ? std::optional(domain::Viewer{principal->user.workspace_id, principal->user.id,
+                                                 principal->user.role})
+                  : std::nullopt);
     match.route->handler(context, std::move(respond));
 }
 

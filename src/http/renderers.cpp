@@ -336,6 +336,7 @@ void WriteActivityV2(JsonWriter& w, const domain::Activity& a) {
     w.Key("public_description").Null();
     w.Key("priority").Null();
     w.Key("note").StringOrNull(a.note);
+    w.Key("visible_to").Int(static_cast<int>(a.visible_to));
     w.EndObject();
 }
 

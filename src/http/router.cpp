@@ -35,11 +35,11 @@ Result<Id> RouteContext::IdParam(std::size_t n) const {
     return id;
 }
 
-void Router::Add(std::string method, std::string pattern, RouteHandler handler, bool needs_auth) {
+void Router::Add(std::string method, std::string pattern, RouteHandler handler, Access access) {
     Route route;
     route.method = std::move(method);
     route.pattern = std::move(pattern);
-    route.needs_auth = needs_auth;
+    route.access = access;
     route.handler = std::move(handler);
     for (std::string_view part : Split(route.pattern)) {
         route.segments.emplace_back(part);

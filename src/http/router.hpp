@@ -24,10 +24,14 @@ struct RouteContext {
 
 using RouteHandler = std::function<void(const RouteContext&, Responder)>;
 
+/// Who may call a route: anyone, any signed-in user, or only a workspace admin (settings,
+/// pipelines, fields, webhooks).
+enum class Access { kPublic, kSignedIn, kAdmin };
+
 struct Route {
     std::string method;
     std::string pattern;
-    bool needs_auth = true;
+    Access access = Access::kSignedIn;
     RouteHandler handler;
     std::vector<std::string> segments;
 };
@@ -35,7 +39,10 @@ struct Route {
 /// Built once at start-up, then read-only: safe for concurrent Match calls.
 class Router {
   public:
-    void Add(std::string method, std::string pattern, RouteHandler handler, bool needs_auth = true);
+    void Add(std::string method,
+             std::string pattern,
+             RouteHandler handler,
+             Access access = Access::kSignedIn);
 
     struct Match {
         const Route* route = nullptr;

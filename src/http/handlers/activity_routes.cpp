@@ -39,10 +39,11 @@ Result<domain::ActivityChange> ParseActivityBody(const Request& request) {
     }
     PIPECRM_RETURN_IF_ERROR(
         body->OnlyKnownFields({"subject", "type", "owner_id", "deal_id", "person_id", "org_id",
-                               "due_date", "due_time", "duration", "done", "note"}));
+                               "due_date", "due_time", "duration", "done", "note", "visible_to"}));
     domain::ActivityChange change;
     std::optional<std::optional<std::string>> note;
     PIPECRM_RETURN_IF_ERROR(Take(body->String("subject"), change.subject));
+    PIPECRM_RETURN_IF_ERROR(Take(VisibilityField(*body), change.visible_to));
     PIPECRM_RETURN_IF_ERROR(Take(body->String("type"), change.type));
     PIPECRM_RETURN_IF_ERROR(Take(body->Int("owner_id"), change.owner_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("deal_id"), change.deal_id));

@@ -8,19 +8,6 @@
 namespace pipecrm::http {
 namespace {
 
-Result<std::optional<domain::Visibility>> ParseVisibility(const JsonBody& body) {
-    std::optional<std::int64_t> value;
-    PIPECRM_RETURN_IF_ERROR(Take(body.Int("visible_to"), value));
-    if (!value) {
-        return std::optional<domain::Visibility>();
-    }
-    auto visibility = domain::VisibilityFromInt(*value);
-    if (!visibility) {
-        return InvalidArgument("visible_to must be 1, 3, 5 or 7", "visible_to");
-    }
-    return visibility;
-}
-
 std::optional<std::vector<domain::ContactPoint>> ToContactPoints(
     std::optional<std::vector<LabeledValue>> values) {
     if (!values) {
@@ -48,7 +35,7 @@ Result<domain::PersonChange> ParsePersonBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("org_id"), change.org_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->LabeledValues("emails"), emails));
     PIPECRM_RETURN_IF_ERROR(Take(body->LabeledValues("phones"), phones));
-    PIPECRM_RETURN_IF_ERROR(Take(ParseVisibility(*body), change.visible_to));
+    PIPECRM_RETURN_IF_ERROR(Take(VisibilityField(*body), change.visible_to));
     change.emails = ToContactPoints(std::move(emails));
     change.phones = ToContactPoints(std::move(phones));
     PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
@@ -66,7 +53,7 @@ Result<domain::OrganizationChange> ParseOrganizationBody(const Request& request)
     PIPECRM_RETURN_IF_ERROR(Take(body->String("name"), change.name));
     PIPECRM_RETURN_IF_ERROR(Take(body->Int("owner_id"), change.owner_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->AddressText("address"), change.address));
-    PIPECRM_RETURN_IF_ERROR(Take(ParseVisibility(*body), change.visible_to));
+    PIPECRM_RETURN_IF_ERROR(Take(VisibilityField(*body), change.visible_to));
     PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
     return change;
 }

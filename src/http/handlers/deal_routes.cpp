@@ -23,7 +23,6 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     std::optional<std::int64_t> owner_id;
     std::optional<std::int64_t> pipeline_id;
     std::optional<std::int64_t> stage_id;
-    std::optional<std::int64_t> visible_to;
     std::optional<std::string> status;
     std::optional<std::optional<std::string>> lost_reason;
     std::optional<std::optional<std::int64_t>> probability;
@@ -38,7 +37,7 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(Take(body->String("status"), status));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("probability"), probability));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableString("lost_reason"), lost_reason));
-    PIPECRM_RETURN_IF_ERROR(Take(body->Int("visible_to"), visible_to));
+    PIPECRM_RETURN_IF_ERROR(Take(VisibilityField(*body), change.visible_to));
     PIPECRM_RETURN_IF_ERROR(
         Take(body->NullableDate("expected_close_date"), change.expected_close_date));
     PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
@@ -64,12 +63,6 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
         change.lost_reason = lost_reason->value_or("");
         if (change.lost_reason->size() > 1000) {
             return InvalidArgument("lost_reason is longer than 1000 bytes", "lost_reason");
-        }
-    }
-    if (visible_to) {
-        change.visible_to = domain::VisibilityFromInt(*visible_to);
-        if (!change.visible_to) {
-            return InvalidArgument("visible_to must be 1, 3, 5 or 7", "visible_to");
         }
     }
     return change;

@@ -236,7 +236,8 @@ void AddFieldList(Router& router,
                      const domain::CustomFieldChange& change, Instant now) {
                 return domain::CreateCustomField(repos, actor, entity, change, now);
             },
-            render(201)));
+            render(201)),
+        Access::kAdmin);
     router.Add("PUT", path + "/{id}",
                WriteRoute<domain::CustomField>(
                    store, clock,
@@ -248,7 +249,8 @@ void AddFieldList(Router& router,
                        return domain::UpdateCustomField(repos, actor, entity, input.id,
                                                         input.change, now);
                    },
-                   render(200)));
+                   render(200)),
+               Access::kAdmin);
     router.Add(
         "DELETE", path + "/{id}",
         WriteRoute<domain::CustomField>(
@@ -256,7 +258,8 @@ void AddFieldList(Router& router,
             [entity](domain::Repositories& repos, const domain::Actor& actor, Id id, Instant now) {
                 return domain::DeleteCustomField(repos, actor, entity, id, now);
             },
-            [](const domain::CustomField& field) { return SuccessResponse(IdObject(field.id)); }));
+            [](const domain::CustomField& field) { return SuccessResponse(IdObject(field.id)); }),
+        Access::kAdmin);
 }
 
 }  // namespace

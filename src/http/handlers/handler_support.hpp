@@ -97,9 +97,24 @@ std::int64_t SortKeyOf(const T& row, domain::SortField field) {
 /// The signed-in user as the actor of a change.
 inline domain::Actor ActorOf(const RouteContext& ctx) {
     const domain::User& user = ctx.principal->user;
-    domain::Actor actor{user.workspace_id, user.id, user.default_currency};
+    domain::Actor actor{user.workspace_id, user.id, user.default_currency,
+                        ctx.principal->default_visibility};
     actor.remote_address = ctx.request.remote_address;
     return actor;
+}
+
+/// The body's visible_to (1, 3, 5 or 7), if present; kInvalidArgument naming it otherwise.
+inline Result<std::optional<domain::Visibility>> VisibilityField(const JsonBody& body) {
+    std::optional<std::int64_t> value;
+    PIPECRM_RETURN_IF_ERROR(Take(body.Int("visible_to"), value));
+    if (!value) {
+        return std::optional<domain::Visibility>();
+    }
+    auto visibility = domain::VisibilityFromInt(*value);
+    if (!visibility) {
+        return InvalidArgument("visible_to must be 1, 3, 5 or 7", "visible_to");
+    }
+    return visibility;
 }
 
 /// {"id": id} — what a delete answers.
@@ -296,6 +311,7 @@ struct ItemRoutes {
                         Id id,
                         Instant now);
     void (*write_json)(JsonWriter& w, const T& item);
+    Access write_access = Access::kSignedIn;  ///< who may POST, PATCH and DELETE
 };
 
 template <typename T, typename Change>
@@ -313,7 +329,8 @@ void AddItemRoutes(Router& router,
                WriteRoute<T>(
                    store, clock,
                    [parse = item.parse](const RouteContext& ctx) { return parse(ctx.request); },
-                   item.create, one(201)));
+                   item.create, one(201)),
+               item.write_access);
     router.Add("PATCH", item.path + "/{id}",
                WriteRoute<T>(
                    store, clock,
@@ -324,12 +341,13 @@ void AddItemRoutes(Router& router,
                                           const IdAndChange<Change>& input, Instant now) {
                        return update(repos, actor, input.id, input.change, now);
                    },
-                   one(200)));
-    router.Add(
-        "DELETE", item.path + "/{id}",
-        WriteRoute<T>(
-            store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); }, item.remove,
-            [](const T& value) { return SuccessResponse(IdObject(value.id)); }));
+                   one(200)),
+               item.write_access);
+    router.Add("DELETE", item.path + "/{id}",
+               WriteRoute<T>(
+                   store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
+                   item.remove, [](const T& value) { return SuccessResponse(IdObject(value.id)); }),
+               item.write_access);
 }
 
 }  // namespace pipecrm::http

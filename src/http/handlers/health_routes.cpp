@@ -22,7 +22,7 @@ void AddHealthRoutes(Router& router, const ApiServices& services) {
             response.body = "{\"status\":\"ok\"}";
             respond(std::move(response));
         },
-        /*needs_auth=*/false);
+        Access::kPublic);
     router.Add(
         "GET", "/api/openapi.json",
         [](const RouteContext&, Responder respond) {
@@ -30,7 +30,7 @@ void AddHealthRoutes(Router& router, const ApiServices& services) {
             response.body = std::string(OpenApiDocument());
             respond(std::move(response));
         },
-        /*needs_auth=*/false);
+        Access::kPublic);
 }
 
 }  // namespace pipecrm::http

@@ -68,6 +68,7 @@ void WriteNoteV1(JsonWriter& w, const NoteView& view, Id caller_id) {
     w.Key("org_id").OptionalId(n.org_id);
     w.Key("lead_id").Null();
     w.Key("last_update_user_id").Int(n.user_id);
+    w.Key("visible_to").Int(static_cast<int>(n.visible_to));
     for (const char* flag :
          {"pinned_to_deal_flag", "pinned_to_person_flag", "pinned_to_organization_flag"}) {
         w.Key(flag).Bool(false);
@@ -89,10 +90,11 @@ Result<domain::NoteChange> ParseNoteBody(const Request& request) {
     if (!body.ok()) {
         return body.status();
     }
-    PIPECRM_RETURN_IF_ERROR(
-        body->OnlyKnownFields({"content", "deal_id", "person_id", "org_id", "user_id"}));
+    PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields(
+        {"content", "deal_id", "person_id", "org_id", "user_id", "visible_to"}));
     domain::NoteChange change;
     PIPECRM_RETURN_IF_ERROR(Take(body->String("content"), change.content));
+    PIPECRM_RETURN_IF_ERROR(Take(VisibilityField(*body), change.visible_to));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("deal_id"), change.deal_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("person_id"), change.person_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->NullableInt("org_id"), change.org_id));

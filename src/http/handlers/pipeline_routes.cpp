@@ -59,7 +59,7 @@ void AddPipelineRoutes(Router& router, const ApiServices& services) {
     AddItemRoutes<domain::Pipeline, domain::PipelineChange>(
         router, store, clock,
         {"/api/v2/pipelines", ParsePipelineBody, domain::GetLivePipeline, domain::CreatePipeline,
-         domain::UpdatePipeline, domain::DeletePipeline, WritePipelineV2});
+         domain::UpdatePipeline, domain::DeletePipeline, WritePipelineV2, Access::kAdmin});
 }
 
 }  // namespace pipecrm::http

@@ -43,7 +43,6 @@ Result<domain::ProductChange> ParseProductBody(const Request& request) {
                                "is_linkable", "visible_to", "owner_id", "prices"}));
     domain::ProductChange change;
     std::optional<std::string> tax;
-    std::optional<std::int64_t> visible_to;
     std::optional<std::vector<JsonBody>> prices;
     PIPECRM_RETURN_IF_ERROR(Take(body->String("name"), change.name));
     PIPECRM_RETURN_IF_ERROR(Take(body->String("code"), change.code));
@@ -52,17 +51,11 @@ Result<domain::ProductChange> ParseProductBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(Take(body->String("description"), change.description));
     PIPECRM_RETURN_IF_ERROR(Take(body->String("category"), change.category));
     PIPECRM_RETURN_IF_ERROR(Take(body->Bool("is_linkable"), change.is_linkable));
-    PIPECRM_RETURN_IF_ERROR(Take(body->Int("visible_to"), visible_to));
+    PIPECRM_RETURN_IF_ERROR(Take(VisibilityField(*body), change.visible_to));
     PIPECRM_RETURN_IF_ERROR(Take(body->Int("owner_id"), change.owner_id));
     PIPECRM_RETURN_IF_ERROR(Take(body->Objects("prices"), prices));
     if (tax) {
         change.tax = std::strtod(tax->c_str(), nullptr);
-    }
-    if (visible_to) {
-        change.visible_to = domain::VisibilityFromInt(*visible_to);
-        if (!change.visible_to) {
-            return InvalidArgument("visible_to must be 1, 3, 5 or 7", "visible_to");
-        }
     }
     if (prices) {
         std::vector<domain::PriceInput> parsed;

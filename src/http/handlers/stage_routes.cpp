@@ -82,7 +82,7 @@ void AddStageRoutes(Router& router, const ApiServices& services) {
     AddItemRoutes<domain::Stage, domain::StageChange>(
         router, store, clock,
         {"/api/v2/stages", ParseStageBody, domain::GetLiveStage, domain::CreateStage,
-         domain::UpdateStage, domain::DeleteStage, WriteStageV2});
+         domain::UpdateStage, domain::DeleteStage, WriteStageV2, Access::kAdmin});
 }
 
 }  // namespace pipecrm::http

@@ -63,32 +63,36 @@ void AddWebhookRoutes(Router& router, const ApiServices& services) {
     domain::Store& store = services.store;
     const Clock& clock = services.clock;
     for (const std::string prefix : {"/api/v1", "/v1"}) {
-        router.Add("GET", prefix + "/webhooks",
-                   [&store](const RouteContext& ctx, Responder respond) {
-                       const Id workspace_id = ctx.principal->user.workspace_id;
-                       ReadThen<std::vector<domain::Webhook>>(
-                           store,
-                           [&](domain::Repositories& repos) {
-                               return repos.Webhooks().List(workspace_id);
-                           },
-                           [](const std::vector<domain::Webhook>& webhooks) {
-                               return SuccessResponse(ToJsonArray(webhooks, WriteWebhookV1));
-                           },
-                           respond);
-                   });
+        router.Add(
+            "GET", prefix + "/webhooks",
+            [&store](const RouteContext& ctx, Responder respond) {
+                const Id workspace_id = ctx.principal->user.workspace_id;
+                ReadThen<std::vector<domain::Webhook>>(
+                    store,
+                    [&](domain::Repositories& repos) {
+                        return repos.Webhooks().List(workspace_id);
+                    },
+                    [](const std::vector<domain::Webhook>& webhooks) {
+                        return SuccessResponse(ToJsonArray(webhooks, WriteWebhookV1));
+                    },
+                    respond);
+            },
+            Access::kAdmin);
         router.Add("POST", prefix + "/webhooks",
                    WriteRoute<domain::Webhook>(
                        store, clock, ParseWebhookBody, domain::CreateWebhook,
                        [](const domain::Webhook& webhook) {
                            return SuccessResponse(ToJson(webhook, WriteWebhookV1), 201);
-                       }));
+                       }),
+                   Access::kAdmin);
         router.Add("DELETE", prefix + "/webhooks/{id}",
                    WriteRoute<domain::Webhook>(
                        store, clock, [](const RouteContext& ctx) { return ctx.IdParam(0); },
                        domain::DeleteWebhook,
                        [](const domain::Webhook& webhook) {
                            return SuccessResponse(IdObject(webhook.id));
-                       }));
+                       }),
+                   Access::kAdmin);
     }
 }
 

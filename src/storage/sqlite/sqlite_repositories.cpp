@@ -304,14 +304,15 @@ class WorkspaceTable final : public WorkspaceRepository {
         auto id = InsertRow(
             db_,
             "INSERT INTO workspaces(name, language, default_currency, "
-            "phone_region, time_zone, add_time) VALUES(?,?,?,?,?,?)",
+            "phone_region, time_zone, add_time, default_visibility) VALUES(?,?,?,?,?,?,?)",
             [&](Statement& s) {
                 s.Bind(1, w.name)
                     .Bind(2, std::string_view(w.language == Language::kVietnamese ? "vi" : "en"))
                     .Bind(3, w.default_currency)
                     .Bind(4, w.phone_region)
                     .Bind(5, w.time_zone)
-                    .Bind(6, ToUnixSeconds(w.add_time));
+                    .Bind(6, ToUnixSeconds(w.add_time))
+                    .Bind(7, static_cast<int>(w.default_visibility));
             });
         if (!id.ok()) {
             return id;
@@ -327,6 +328,11 @@ class WorkspaceTable final : public WorkspaceRepository {
             "workspace " + std::to_string(id));
     }
 
+    Status SetDefaultVisibility(Id id, Visibility visibility) override {
+        return Execute(db_, "UPDATE workspaces SET default_visibility = ? WHERE id = ?",
+                       [&](Statement& s) { s.Bind(1, static_cast<int>(visibility)).Bind(2, id); });
+    }
+
     Result<std::vector<Workspace>> List() override {
         std::vector<Workspace> out;
         Status status = Query(
@@ -340,8 +346,8 @@ class WorkspaceTable final : public WorkspaceRepository {
 
   private:
     static constexpr const char* kSelect =
-        "SELECT id, name, language, default_currency, phone_region, time_zone, add_time "
-        "FROM workspaces";
+        "SELECT id, name, language, default_currency, phone_region, time_zone, add_time, "
+        "default_visibility FROM workspaces";
     static Workspace Read(const Statement& s) {
         Workspace w;
         w.id = s.Int(0);
@@ -351,6 +357,7 @@ class WorkspaceTable final : public WorkspaceRepository {
         w.phone_region = s.Text(4);
         w.time_zone = s.Text(5);
         w.add_time = FromUnixSeconds(s.Int(6));
+        w.default_visibility = VisibilityFromInt(s.Int(7)).value_or(Visibility::kEveryone);
         return w;
     }
     Connection& db_;
@@ -878,7 +885,7 @@ class DealTable final : public DealRepository {
 
     Result<Id> Insert(const Deal& d) override {
         return InsertRow(db_,
-                         "INSERT INTO deals(workspace_id, title, value, currency, status, "
+                         "INSERT INTO main.deals(workspace_id, title, value, currency, status, "
                          "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
                          "expected_close_date, probability, lost_reason, visible_to, add_time, "
                          "update_time, stage_change_time, won_time, lost_time, close_time, "
@@ -900,7 +907,7 @@ class DealTable final : public DealRepository {
         // Only the changed columns appear in SET, so SQLite leaves the other indexes alone.
         // Parameters are numbered as in BindFields; ?22 and ?23 locate the row.
         const std::array<bool, kColumnCount> changed = ChangedColumns(d, previous);
-        std::string sql = "UPDATE deals SET ";
+        std::string sql = "UPDATE main.deals SET ";
         bool any = false;
         for (std::size_t i = 0; i < kColumnCount; ++i) {
             if (changed[i]) {
@@ -1204,7 +1211,7 @@ class PersonTable final : public PersonRepository {
     Result<Id> Insert(const Person& p) override {
         return WithChildren(
             InsertRow(db_,
-                      "INSERT INTO persons(workspace_id, name, owner_id, org_id, visible_to, "
+                      "INSERT INTO main.persons(workspace_id, name, owner_id, org_id, visible_to, "
                       "is_deleted, add_time, update_time, search_text) "
                       "VALUES(?,?,?,?,?,?,?,?,?)",
                       [&](Statement& s) { BindFields(s, p).Bind(9, SearchText(p)); }),
@@ -1221,7 +1228,7 @@ class PersonTable final : public PersonRepository {
 
     Status Update(const Person& p) override {
         PIPECRM_RETURN_IF_ERROR(Execute(db_,
-                                        "UPDATE persons SET workspace_id = ?1, name = ?2, "
+                                        "UPDATE main.persons SET workspace_id = ?1, name = ?2, "
                                         "owner_id = ?3, org_id = ?4, visible_to = ?5, "
                                         "is_deleted = ?6, add_time = ?7, update_time = ?8, "
                                         "search_text = ?11 WHERE workspace_id = ?9 AND id = ?10",
@@ -1353,7 +1360,7 @@ class OrganizationTable final : public OrganizationRepository {
 
     Result<Id> Insert(const Organization& o) override {
         return InsertRow(db_,
-                         "INSERT INTO organizations(workspace_id, name, owner_id, address, "
+                         "INSERT INTO main.organizations(workspace_id, name, owner_id, address, "
                          "visible_to, is_deleted, add_time, update_time, search_text) "
                          "VALUES(?,?,?,?,?,?,?,?,?)",
                          [&](Statement& s) {
@@ -1371,7 +1378,7 @@ class OrganizationTable final : public OrganizationRepository {
 
     Status Update(const Organization& o) override {
         return Execute(db_,
-                       "UPDATE organizations SET workspace_id = ?1, name = ?2, owner_id = ?3, "
+                       "UPDATE main.organizations SET workspace_id = ?1, name = ?2, owner_id = ?3, "
                        "address = ?4, visible_to = ?5, is_deleted = ?6, add_time = ?7, "
                        "update_time = ?8, search_text = ?11 WHERE workspace_id = ?9 AND id = ?10",
                        [&](Statement& s) {
@@ -1429,10 +1436,10 @@ class ActivityTable final : public ActivityRepository {
 
     Result<Id> Insert(const Activity& a) override {
         return InsertRow(db_,
-                         "INSERT INTO activities(workspace_id, subject, type, owner_id, "
+                         "INSERT INTO main.activities(workspace_id, subject, type, owner_id, "
                          "creator_user_id, deal_id, person_id, org_id, due_date, due_time_minutes, "
                          "duration_minutes, done, marked_as_done_time, note, is_deleted, add_time, "
-                         "update_time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         "update_time, visible_to) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          [&](Statement& s) { BindFields(s, a); });
     }
 
@@ -1445,14 +1452,15 @@ class ActivityTable final : public ActivityRepository {
 
     Status Update(const Activity& a) override {
         return Execute(db_,
-                       "UPDATE activities SET workspace_id = ?, subject = ?, type = ?, "
+                       "UPDATE main.activities SET workspace_id = ?, subject = ?, type = ?, "
                        "owner_id = ?, creator_user_id = ?, deal_id = ?, person_id = ?, "
                        "org_id = ?, due_date = ?, due_time_minutes = ?, duration_minutes = ?, "
                        "done = ?, marked_as_done_time = ?, note = ?, is_deleted = ?, "
-                       "add_time = ?, update_time = ? WHERE workspace_id = ? AND id = ?",
+                       "add_time = ?, update_time = ?, visible_to = ? WHERE workspace_id = ? AND "
+                       "id = ?",
                        [&](Statement& s) {
                            BindFields(s, a);
-                           s.Bind(18, a.workspace_id).Bind(19, a.id);
+                           s.Bind(19, a.workspace_id).Bind(20, a.id);
                        });
     }
 
@@ -1533,7 +1541,7 @@ class ActivityTable final : public ActivityRepository {
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, subject, type, owner_id, creator_user_id, deal_id, person_id, "
         "org_id, due_date, due_time_minutes, duration_minutes, done, marked_as_done_time, note, "
-        "is_deleted, add_time, update_time FROM activities";
+        "is_deleted, add_time, update_time, visible_to FROM activities";
     static void BindFields(Statement& s, const Activity& a) {
         std::optional<std::int64_t> due;
         if (a.due_date) {
@@ -1555,7 +1563,8 @@ class ActivityTable final : public ActivityRepository {
             .Bind(14, a.note)
             .Bind(15, a.is_deleted ? 1 : 0)
             .Bind(16, ToUnixSeconds(a.add_time))
-            .Bind(17, ToUnixSeconds(a.update_time));
+            .Bind(17, ToUnixSeconds(a.update_time))
+            .Bind(18, static_cast<int>(a.visible_to));
     }
     static Activity Read(const Statement& s) {
         Activity a;
@@ -1583,6 +1592,7 @@ class ActivityTable final : public ActivityRepository {
         a.is_deleted = s.Int(15) != 0;
         a.add_time = FromUnixSeconds(s.Int(16));
         a.update_time = FromUnixSeconds(s.Int(17));
+        a.visible_to = VisibilityFromInt(s.Int(18)).value_or(Visibility::kEveryone);
         return a;
     }
     Connection& db_;
@@ -1593,10 +1603,12 @@ class NoteTable final : public NoteRepository {
     explicit NoteTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Note& n) override {
-        return InsertRow(db_,
-                         "INSERT INTO notes(workspace_id, user_id, content, deal_id, person_id, "
-                         "org_id, is_deleted, add_time, update_time) VALUES(?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) { BindFields(s, n); });
+        return InsertRow(
+            db_,
+            "INSERT INTO main.notes(workspace_id, user_id, content, deal_id, person_id, "
+            "org_id, is_deleted, add_time, update_time, visible_to) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?)",
+            [&](Statement& s) { BindFields(s, n); });
     }
 
     Result<Note> Get(Id workspace_id, Id id) override {
@@ -1607,14 +1619,15 @@ class NoteTable final : public NoteRepository {
     }
 
     Status Update(const Note& n) override {
-        return Execute(db_,
-                       "UPDATE notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
-                       "person_id = ?, org_id = ?, is_deleted = ?, add_time = ?, update_time = ? "
-                       "WHERE workspace_id = ? AND id = ?",
-                       [&](Statement& s) {
-                           BindFields(s, n);
-                           s.Bind(10, n.workspace_id).Bind(11, n.id);
-                       });
+        return Execute(
+            db_,
+            "UPDATE main.notes SET workspace_id = ?, user_id = ?, content = ?, deal_id = ?, "
+            "person_id = ?, org_id = ?, is_deleted = ?, add_time = ?, update_time = ?, "
+            "visible_to = ? WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) {
+                BindFields(s, n);
+                s.Bind(11, n.workspace_id).Bind(12, n.id);
+            });
     }
 
     Result<std::vector<Note>> List(const NoteQuery& q) override {
@@ -1651,7 +1664,7 @@ class NoteTable final : public NoteRepository {
   private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, user_id, content, deal_id, person_id, org_id, is_deleted, "
-        "add_time, update_time FROM notes";
+        "add_time, update_time, visible_to FROM notes";
     static void BindFields(Statement& s, const Note& n) {
         s.Bind(1, n.workspace_id)
             .Bind(2, n.user_id)
@@ -1661,7 +1674,8 @@ class NoteTable final : public NoteRepository {
             .Bind(6, n.org_id)
             .Bind(7, n.is_deleted ? 1 : 0)
             .Bind(8, ToUnixSeconds(n.add_time))
-            .Bind(9, ToUnixSeconds(n.update_time));
+            .Bind(9, ToUnixSeconds(n.update_time))
+            .Bind(10, static_cast<int>(n.visible_to));
     }
     static Note Read(const Statement& s) {
         Note n;
@@ -1675,6 +1689,7 @@ class NoteTable final : public NoteRepository {
         n.is_deleted = s.Int(7) != 0;
         n.add_time = FromUnixSeconds(s.Int(8));
         n.update_time = FromUnixSeconds(s.Int(9));
+        n.visible_to = VisibilityFromInt(s.Int(10)).value_or(Visibility::kEveryone);
         return n;
     }
     Connection& db_;
@@ -1687,7 +1702,7 @@ class ProductTable final : public ProductRepository {
     Result<Id> Insert(const Product& p) override {
         auto id =
             InsertRow(db_,
-                      "INSERT INTO products(workspace_id, name, code, unit, tax, description, "
+                      "INSERT INTO main.products(workspace_id, name, code, unit, tax, description, "
                       "category, is_linkable, visible_to, owner_id, is_deleted, add_time, "
                       "update_time, search_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                       [&](Statement& s) {
@@ -1710,17 +1725,18 @@ class ProductTable final : public ProductRepository {
     }
 
     Status Update(const Product& p) override {
-        PIPECRM_RETURN_IF_ERROR(Execute(db_,
-                                        "UPDATE products SET workspace_id = ?, name = ?, code = ?, "
-                                        "unit = ?, tax = ?, description = ?, category = ?, "
-                                        "is_linkable = ?, visible_to = ?, owner_id = ?, "
-                                        "is_deleted = ?, add_time = ?, update_time = ?, "
-                                        "search_text = ?16 WHERE workspace_id = ?14 AND id = ?15",
-                                        [&](Statement& s) {
-                                            BindFields(s, p);
-                                            s.Bind(14, p.workspace_id).Bind(15, p.id);
-                                            s.Bind(16, text::FoldForSearch(p.name + " " + p.code));
-                                        }));
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db_,
+                    "UPDATE main.products SET workspace_id = ?, name = ?, code = ?, "
+                    "unit = ?, tax = ?, description = ?, category = ?, "
+                    "is_linkable = ?, visible_to = ?, owner_id = ?, "
+                    "is_deleted = ?, add_time = ?, update_time = ?, "
+                    "search_text = ?16 WHERE workspace_id = ?14 AND id = ?15",
+                    [&](Statement& s) {
+                        BindFields(s, p);
+                        s.Bind(14, p.workspace_id).Bind(15, p.id);
+                        s.Bind(16, text::FoldForSearch(p.name + " " + p.code));
+                    }));
         PIPECRM_RETURN_IF_ERROR(
             Execute(db_, "DELETE FROM product_prices WHERE workspace_id = ? AND product_id = ?",
                     [&](Statement& s) { s.Bind(1, p.workspace_id).Bind(2, p.id); }));

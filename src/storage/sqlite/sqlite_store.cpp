@@ -19,6 +19,15 @@ Status RunJob(const domain::StoreJob& job, domain::Repositories& repositories) {
     }
 }
 
+// Runs a job with `viewer` in the connection's slot.
+Status RunJobAs(const domain::StoreJob& job,
+                const std::optional<domain::Viewer>& viewer,
+                ViewerSlot& slot,
+                domain::Repositories& repositories) {
+    ViewerSlotScope scope(slot, viewer);
+    return RunJob(job, repositories);
+}
+
 Status RunCached(Connection& db, const std::string& sql) {
     auto stmt = db.Cached(sql);
     if (!stmt.ok()) {
@@ -36,13 +45,20 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
         return writer.status();
     }
     PIPECRM_RETURN_IF_ERROR(ApplyMigrations(**writer));
-    return std::unique_ptr<SqliteStore>(new SqliteStore(path, options, std::move(*writer)));
+    auto viewer = std::make_unique<ViewerSlot>();
+    PIPECRM_RETURN_IF_ERROR(InstallVisibility(**writer, *viewer));
+    return std::unique_ptr<SqliteStore>(
+        new SqliteStore(path, options, std::move(*writer), std::move(viewer)));
 }
 
-SqliteStore::SqliteStore(std::string path, StoreOptions options, std::unique_ptr<Connection> writer)
+SqliteStore::SqliteStore(std::string path,
+                         StoreOptions options,
+                         std::unique_ptr<Connection> writer,
+                         std::unique_ptr<ViewerSlot> writer_viewer)
     : path_(std::move(path)),
       options_(options),
       writer_connection_(std::move(writer)),
+      writer_viewer_(std::move(writer_viewer)),
       writer_repositories_(std::make_unique<SqliteRepositories>(*writer_connection_)) {
     writer_thread_ = std::thread([this] {
         pthread_setname_np(pthread_self(), "pipecrm-writer");
@@ -101,7 +117,7 @@ void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
     {
         std::lock_guard lock(queue_mutex_);
         if (!stopping_) {
-            queue_.push_back({std::move(job), std::move(done)});
+            queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
             queue_cv_.notify_one();
             return;
         }
@@ -197,7 +213,8 @@ std::vector<Status> SqliteStore::RunBatch(std::vector<PendingWrite>& batch, bool
     for (PendingWrite& write : batch) {
         if (!savepoints) {
             const std::int64_t changes_before = db.TotalChanges();
-            Status outcome = RunJob(write.job, *writer_repositories_);
+            Status outcome =
+                RunJobAs(write.job, write.viewer, *writer_viewer_, *writer_repositories_);
             if (!outcome.ok() && db.TotalChanges() != changes_before) {
                 (void)db.Exec("ROLLBACK");
                 return {};  // the caller runs the batch again with savepoints
@@ -207,7 +224,7 @@ std::vector<Status> SqliteStore::RunBatch(std::vector<PendingWrite>& batch, bool
         }
         Status outcome = RunCached(db, "SAVEPOINT job");
         if (outcome.ok()) {
-            outcome = RunJob(write.job, *writer_repositories_);
+            outcome = RunJobAs(write.job, write.viewer, *writer_viewer_, *writer_repositories_);
             if (!outcome.ok()) {
                 (void)RunCached(db, "ROLLBACK TO job");
             }
@@ -248,6 +265,8 @@ Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::AcquireReader() {
     }
     auto reader = std::make_unique<Reader>();
     reader->connection = std::move(*connection);
+    reader->viewer = std::make_unique<ViewerSlot>();
+    PIPECRM_RETURN_IF_ERROR(InstallVisibility(*reader->connection, *reader->viewer));
     reader->repositories = std::make_unique<SqliteRepositories>(*reader->connection);
     return reader;
 }
@@ -265,7 +284,8 @@ Status SqliteStore::Read(const domain::StoreJob& job) {
     Connection& db = *(*reader)->connection;
     Status status = RunCached(db, "BEGIN");
     if (status.ok()) {
-        status = RunJob(job, *(*reader)->repositories);
+        status =
+            RunJobAs(job, domain::CurrentViewer(), *(*reader)->viewer, *(*reader)->repositories);
         Status ended = RunCached(db, "COMMIT");
         if (!ended.ok()) {
             (void)db.Exec("ROLLBACK");

@@ -15,6 +15,7 @@
 #include "domain/store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/sqlite_repositories.hpp"
+#include "storage/sqlite/visibility.hpp"
 
 namespace pipecrm::storage::sqlite {
 
@@ -49,11 +50,13 @@ class SqliteStore final : public domain::Store {
   private:
     struct Reader {
         std::unique_ptr<Connection> connection;
+        std::unique_ptr<ViewerSlot> viewer;
         std::unique_ptr<SqliteRepositories> repositories;
     };
     struct PendingWrite {
         domain::StoreJob job;
         domain::WriteDone done;
+        std::optional<domain::Viewer> viewer;  ///< whose write it is (CurrentViewer at Write)
     };
 
     struct Completion {
@@ -61,7 +64,10 @@ class SqliteStore final : public domain::Store {
         Status status;
     };
 
-    SqliteStore(std::string path, StoreOptions options, std::unique_ptr<Connection> writer);
+    SqliteStore(std::string path,
+                StoreOptions options,
+                std::unique_ptr<Connection> writer,
+                std::unique_ptr<ViewerSlot> writer_viewer);
     void WriterLoop();
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
@@ -75,6 +81,7 @@ class SqliteStore final : public domain::Store {
     const std::string path_;
     const StoreOptions options_;
     std::unique_ptr<Connection> writer_connection_;
+    std::unique_ptr<ViewerSlot> writer_viewer_;
     std::unique_ptr<SqliteRepositories> writer_repositories_;
 
     std::mutex queue_mutex_;  // guards queue_ and stopping_
