@@ -150,6 +150,12 @@ TEST(AccessCli, TeamsAreAddedListedAndJoined) {
     EXPECT_EQ(QueryColumn(db, "SELECT COUNT(*) FROM team_members"), std::vector<std::string>{"1"});
 
     Fails({"team", "add", "--db", db, "--name", "North"}, 4, "already has a team");
+    Fails({"team", "add", "--db", db, "--name", " "}, 2, "needs a name");
+    Fails({"team", "list", "--db", dir.File("none.db")}, 3, "no database");
+    Fails({"user", "set-role", "--db", db, "--email", "rep@example.com", "--role", "boss"}, 2,
+          "admin, manager or member");
+    Fails({"audit", "list", "--db", db, "--limit", "many"}, 2, "--limit");
+    Fails({"token", "list", "--db", db, "--workspace", "Nope"}, 3, "no workspace is named");
     Fails({"team", "add", "--db", db, "--name", "South", "--manager", "who@example.com"}, 3,
           "no user");
     Fails({"team", "add-member", "--db", db, "--team", "South", "--email", "rep@example.com"}, 3,
