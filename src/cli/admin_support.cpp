@@ -76,7 +76,7 @@ Status WriteInWorkspace(const Arguments& args, Environment& env, const Workspace
         [&](domain::Repositories& repos) { return job(repos, session->actor); });
 }
 
-Result<WorkspacePeople> LoadPeople(domain::Repositories& repos, Id workspace_id) {
+static Result<WorkspacePeople> LoadPeople(domain::Repositories& repos, Id workspace_id) {
     WorkspacePeople people;
     auto users = repos.Users().List(workspace_id);
     auto teams = repos.Teams().List(workspace_id);
@@ -85,6 +85,20 @@ Result<WorkspacePeople> LoadPeople(domain::Repositories& repos, Id workspace_id)
         return !users.ok() ? users.status() : !teams.ok() ? teams.status() : memberships.status();
     }
     return WorkspacePeople{std::move(*users), std::move(*teams), std::move(*memberships)};
+}
+
+Status ReadPeople(const Arguments& args,
+                  Environment& env,
+                  const std::function<void(const WorkspacePeople&)>& use) {
+    return ReadInWorkspace(args, env,
+                           [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+                               auto people = LoadPeople(repos, actor.workspace_id);
+                               if (!people.ok()) {
+                                   return people.status();
+                               }
+                               use(*people);
+                               return Status::Ok();
+                           });
 }
 
 std::string WorkspacePeople::EmailOf(const OptionalId& user_id) const {

@@ -75,7 +75,10 @@ struct WorkspacePeople {
     std::string TeamsOf(Id user_id) const;
     std::string MembersOf(Id team_id) const;
 };
-Result<WorkspacePeople> LoadPeople(domain::Repositories& repos, Id workspace_id);
+/// Reads the chosen workspace's people and calls `use` with them.
+Status ReadPeople(const Arguments& args,
+                  Environment& env,
+                  const std::function<void(const WorkspacePeople&)>& use);
 
 /// Prints a plain table: the header, then one line per row, columns padded to line up.
 void PrintTable(std::ostream& out,

@@ -27,18 +27,12 @@ Status RunTeamAdd(const Arguments& args, Environment& env) {
 
 Status RunTeamList(const Arguments& args, Environment& env) {
     std::vector<std::vector<std::string>> rows;
-    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
-        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
-            auto people = LoadPeople(repos, actor.workspace_id);
-            if (!people.ok()) {
-                return people.status();
-            }
-            for (const domain::Team& team : people->teams) {
-                rows.push_back({std::to_string(team.id), team.name,
-                                people->EmailOf(team.manager_user_id), people->MembersOf(team.id)});
-            }
-            return Status::Ok();
-        }));
+    PIPECRM_RETURN_IF_ERROR(ReadPeople(args, env, [&](const WorkspacePeople& people) {
+        for (const domain::Team& team : people.teams) {
+            rows.push_back({std::to_string(team.id), team.name,
+                            people.EmailOf(team.manager_user_id), people.MembersOf(team.id)});
+        }
+    }));
     PrintTable(env.out(), {"id", "name", "manager", "members"}, rows);
     return Status::Ok();
 }

@@ -78,19 +78,13 @@ Status RunUserAdd(const Arguments& args, Environment& env) {
 
 Status RunUserList(const Arguments& args, Environment& env) {
     std::vector<std::vector<std::string>> rows;
-    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
-        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
-            auto people = LoadPeople(repos, actor.workspace_id);
-            if (!people.ok()) {
-                return people.status();
-            }
-            for (const domain::User& user : people->users) {
-                rows.push_back({std::to_string(user.id), user.email, user.name,
-                                std::string(domain::RoleName(user.role)),
-                                user.active ? "yes" : "no", people->TeamsOf(user.id)});
-            }
-            return Status::Ok();
-        }));
+    PIPECRM_RETURN_IF_ERROR(ReadPeople(args, env, [&](const WorkspacePeople& people) {
+        for (const domain::User& user : people.users) {
+            rows.push_back({std::to_string(user.id), user.email, user.name,
+                            std::string(domain::RoleName(user.role)), user.active ? "yes" : "no",
+                            people.TeamsOf(user.id)});
+        }
+    }));
     PrintTable(env.out(), {"id", "email", "name", "role", "active", "teams"}, rows);
     return Status::Ok();
 }
