@@ -7,7 +7,8 @@ namespace pipecrm::auth {
 
 Result<Principal> Authenticator::AuthenticateToken(std::string_view token) const {
     if (token.empty()) {
-        return Unauthenticated("an API token is required (x-api-token header or api_token)");
+        return Unauthenticated(
+            "an API token (x-api-token header or api_token) or a session cookie is required");
     }
     const std::string digest = TokenDigest(token);
     Principal principal;

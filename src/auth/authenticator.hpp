@@ -1,6 +1,8 @@
 // Turns an API token into the user and workspace it acts for.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/status.hpp"
@@ -9,8 +11,16 @@
 
 namespace pipecrm::auth {
 
+/// The browser session a request was signed in with.
+struct SessionRef {
+    Id id = 0;
+    std::string csrf_token;  ///< what state-changing requests must send as X-CSRF-Token
+};
+
+/// Who a request acts for.
 struct Principal {
     domain::User user;
+    std::optional<SessionRef> session;  ///< empty when an API token was used
 };
 
 /// Safe for concurrent use (the store is).
