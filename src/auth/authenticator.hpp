@@ -1,6 +1,8 @@
 // Turns an API token into the user and workspace it acts for.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/status.hpp"
@@ -9,11 +11,22 @@
 
 namespace pipecrm::auth {
 
+/// The browser session a request was signed in with.
+struct SessionRef {
+    Id id = 0;
+    std::string csrf_token;  ///< what state-changing requests must send as X-CSRF-Token
+};
+
+/// Who a request acts for.
 struct Principal {
     domain::User user;
     /// The workspace's visibility for new records.
     domain::Visibility default_visibility = domain::Visibility::kEveryone;
+    std::optional<SessionRef> session;  ///< empty when an API token was used
 };
+
+/// The principal of a signed-in user, with their workspace's settings.
+Result<Principal> PrincipalFor(domain::Repositories& repos, domain::User user);
 
 /// Safe for concurrent use (the store is).
 class Authenticator {

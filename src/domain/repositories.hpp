@@ -21,6 +21,7 @@
 #include "domain/person.hpp"
 #include "domain/pipeline.hpp"
 #include "domain/product.hpp"
+#include "domain/session.hpp"
 #include "domain/stage.hpp"
 #include "domain/user.hpp"
 #include "domain/webhook.hpp"
@@ -51,6 +52,11 @@ class UserRepository {
     /// Every workspace's user with this email (an email may sign in to several workspaces).
     virtual Result<std::vector<User>> FindByEmailEverywhere(const std::string& email) = 0;
     virtual Result<std::vector<User>> List(Id workspace_id) = 0;
+    /// Replaces the user's argon2id hash and update time (no effect when there is no such user).
+    virtual Status SetPasswordHash(Id workspace_id,
+                                   Id id,
+                                   const std::string& password_hash,
+                                   Instant now) = 0;
 };
 
 /// Who an API token belongs to.
@@ -69,6 +75,25 @@ class TokenRepository {
                               Instant now) = 0;
     /// The token with this hash, if it is not revoked and its user is active.
     virtual Result<std::optional<TokenOwner>> FindByHash(const std::string& token_hash) = 0;
+};
+
+/// A session and the user it acts for.
+struct SessionOwner {
+    Session session;
+    User user;  ///< active; its workspace is the session's
+};
+
+class SessionRepository {
+  public:
+    virtual ~SessionRepository() = default;
+    virtual Result<Id> Insert(const Session& session) = 0;
+    /// The session with this digest if its user is active, revoked or not (the caller decides
+    /// with SessionExpired); nullopt when there is none.
+    virtual Result<std::optional<SessionOwner>> FindByHash(const std::string& token_hash) = 0;
+    virtual Status Touch(Id workspace_id, Id id, Instant now) = 0;
+    virtual Status Revoke(Id workspace_id, Id id, Instant now) = 0;
+    /// Revokes every live session of the user except `keep` (when given).
+    virtual Status RevokeAllOfUser(Id workspace_id, Id user_id, OptionalId keep, Instant now) = 0;
 };
 
 class PipelineRepository {
@@ -326,6 +351,7 @@ class Repositories {
     virtual WorkspaceRepository& Workspaces() = 0;
     virtual UserRepository& Users() = 0;
     virtual TokenRepository& Tokens() = 0;
+    virtual SessionRepository& Sessions() = 0;
     virtual PipelineRepository& Pipelines() = 0;
     virtual StageRepository& Stages() = 0;
     virtual DealRepository& Deals() = 0;

@@ -429,6 +429,21 @@ class UserTable final : public UserRepository {
                     [&](Statement& s) { s.Bind(1, workspace_id); });
     }
 
+    Status SetPasswordHash(Id workspace_id,
+                           Id id,
+                           const std::string& password_hash,
+                           Instant now) override {
+        return Execute(
+            db_,
+            "UPDATE users SET password_hash = ?, update_time = ? WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) {
+                s.Bind(1, password_hash)
+                    .Bind(2, ToUnixSeconds(now))
+                    .Bind(3, workspace_id)
+                    .Bind(4, id);
+            });
+    }
+
   private:
     static constexpr const char* kSelect = kUserSelect;
     static User Read(const Statement& s) { return ReadUser(s, 0); }
@@ -485,6 +500,92 @@ class TokenTable final : public TokenRepository {
         "u.locale, u.time_zone, u.active, u.add_time, u.update_time FROM api_tokens t JOIN users "
         "u ON u.id = t.user_id AND u.workspace_id = t.workspace_id WHERE t.token_hash = ? AND "
         "t.revoked_time IS NULL AND u.active = 1";
+    Connection& db_;
+};
+
+class SessionTable final : public SessionRepository {
+  public:
+    explicit SessionTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Session& session) override {
+        return InsertRow(db_,
+                         "INSERT INTO sessions(workspace_id, user_id, token_hash, add_time, "
+                         "last_seen_time, expires_time, remote_address, user_agent) "
+                         "VALUES(?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, session.workspace_id)
+                                 .Bind(2, session.user_id)
+                                 .Bind(3, session.token_hash)
+                                 .Bind(4, ToUnixSeconds(session.add_time))
+                                 .Bind(5, ToUnixSeconds(session.last_seen_time))
+                                 .Bind(6, ToUnixSeconds(session.expires_time))
+                                 .Bind(7, session.remote_address)
+                                 .Bind(8, session.user_agent);
+                         });
+    }
+
+    Result<std::optional<SessionOwner>> FindByHash(const std::string& token_hash) override {
+        std::optional<SessionOwner> owner;
+        Status status = Query(
+            db_, kSessionOwnerSelect, [&](Statement& s) { s.Bind(1, token_hash); },
+            [&](Statement& s) {
+                Session session;
+                session.id = s.Int(0);
+                session.workspace_id = s.Int(1);
+                session.user_id = s.Int(2);
+                session.token_hash = s.Text(3);
+                session.add_time = FromUnixSeconds(s.Int(4));
+                session.last_seen_time = FromUnixSeconds(s.Int(5));
+                session.expires_time = FromUnixSeconds(s.Int(6));
+                if (!s.IsNull(7)) {
+                    session.revoked_time = FromUnixSeconds(s.Int(7));
+                }
+                session.remote_address = s.Text(8);
+                session.user_agent = s.Text(9);
+                owner = SessionOwner{std::move(session), ReadUser(s, 10)};
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return owner;
+    }
+
+    Status Touch(Id workspace_id, Id id, Instant now) override {
+        return Exec(
+            "UPDATE sessions SET last_seen_time = ? WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, ToUnixSeconds(now)).Bind(2, workspace_id).Bind(3, id); });
+    }
+
+    Status Revoke(Id workspace_id, Id id, Instant now) override {
+        return Exec(
+            "UPDATE sessions SET revoked_time = ? WHERE workspace_id = ? AND id = ? AND "
+            "revoked_time IS NULL",
+            [&](Statement& s) { s.Bind(1, ToUnixSeconds(now)).Bind(2, workspace_id).Bind(3, id); });
+    }
+
+    Status RevokeAllOfUser(Id workspace_id, Id user_id, OptionalId keep, Instant now) override {
+        return Exec(
+            "UPDATE sessions SET revoked_time = ? WHERE workspace_id = ? AND user_id = ? AND "
+            "revoked_time IS NULL AND id != ?",
+            [&](Statement& s) {
+                s.Bind(1, ToUnixSeconds(now))
+                    .Bind(2, workspace_id)
+                    .Bind(3, user_id)
+                    .Bind(4, keep.value_or(0));
+            });
+    }
+
+  private:
+    template <typename BindFn>
+    Status Exec(const char* sql, BindFn&& bind) {
+        return Execute(db_, sql, bind);
+    }
+    static constexpr const char* kSessionOwnerSelect =
+        "SELECT s.id, s.workspace_id, s.user_id, s.token_hash, s.add_time, s.last_seen_time, "
+        "s.expires_time, s.revoked_time, s.remote_address, s.user_agent, u.id, u.workspace_id, "
+        "u.name, u.email, u.role, u.password_hash, u.default_currency, u.locale, u.time_zone, "
+        "u.active, u.add_time, u.update_time FROM sessions s JOIN users u ON u.id = s.user_id AND "
+        "u.workspace_id = s.workspace_id WHERE s.token_hash = ? AND u.active = 1";
     Connection& db_;
 };
 
@@ -2127,6 +2228,7 @@ struct SqliteRepositories::Impl {
         : workspaces(db),
           users(db),
           tokens(db),
+          sessions(db),
           pipelines(db),
           stages(db),
           deals(db),
@@ -2142,6 +2244,7 @@ struct SqliteRepositories::Impl {
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
+    SessionTable sessions;
     PipelineTable pipelines;
     StageTable stages;
     DealTable deals;
@@ -2168,6 +2271,9 @@ domain::UserRepository& SqliteRepositories::Users() {
 }
 domain::TokenRepository& SqliteRepositories::Tokens() {
     return impl_->tokens;
+}
+domain::SessionRepository& SqliteRepositories::Sessions() {
+    return impl_->sessions;
 }
 domain::PipelineRepository& SqliteRepositories::Pipelines() {
     return impl_->pipelines;

@@ -17,6 +17,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::WorkspaceRepository& Workspaces() override;
     domain::UserRepository& Users() override;
     domain::TokenRepository& Tokens() override;
+    domain::SessionRepository& Sessions() override;
     domain::PipelineRepository& Pipelines() override;
     domain::StageRepository& Stages() override;
     domain::DealRepository& Deals() override;
