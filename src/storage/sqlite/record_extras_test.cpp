@@ -5,8 +5,7 @@
 
 #include "domain/deal_service.hpp"
 #include "domain/included_fields.hpp"
-#include "domain/workspace_setup.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
 
 namespace pipecrm::storage::sqlite {
@@ -25,33 +24,27 @@ void Write(SqliteStore& store, Fn&& fn) {
     ASSERT_TRUE(status.ok()) << status.ToString();
 }
 
+// A new product, organization or person of `w`, owned by its admin.
+template <typename T>
+T Named(const domain::CreatedWorkspace& w, std::string name) {
+    T row;
+    row.workspace_id = w.workspace_id;
+    row.name = std::move(name);
+    row.owner_id = w.admin_user_id;
+    row.add_time = row.update_time = kNow;
+    return row;
+}
+
 struct Fixture {
     testing::TempDir dir;
     std::unique_ptr<SqliteStore> store;
     domain::CreatedWorkspace ws;
     domain::CreatedWorkspace other;
 
-    Fixture() {
-        auto opened = SqliteStore::Open(dir.File("crm.db"));
-        EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-        store = std::move(*opened);
-        ws = AddWorkspace("a@example.com");
-        other = AddWorkspace("b@example.com");
-    }
-
-    domain::CreatedWorkspace AddWorkspace(const std::string& email) {
-        domain::CreatedWorkspace created;
-        Write(*store, [&](Repositories& repos) -> Status {
-            domain::NewWorkspace request{"Acme", domain::Language::kEnglish, email, "", ""};
-            auto result = domain::SetUpWorkspace(repos, request, kNow);
-            if (!result.ok()) {
-                return result.status();
-            }
-            created = *result;
-            return Status::Ok();
-        });
-        return created;
-    }
+    Fixture()
+        : store(OpenTestStore(dir.File("crm.db"))),
+          ws(AddTestWorkspace(*store, "a@example.com", kNow)),
+          other(AddTestWorkspace(*store, "b@example.com", kNow)) {}
 
     domain::Actor Actor(const domain::CreatedWorkspace& w) const {
         return {w.workspace_id, w.admin_user_id, "VND"};
@@ -169,12 +162,7 @@ TEST(RecordExtras, OneEntryPerIdInOrderWithZerosForRecordsWithoutFigures) {
         PIPECRM_RETURN_IF_ERROR(repos.Notes().Insert(note).status());
         note.is_deleted = true;
         PIPECRM_RETURN_IF_ERROR(repos.Notes().Insert(note).status());
-        domain::Product product;
-        product.workspace_id = f.ws.workspace_id;
-        product.name = "Seat";
-        product.owner_id = f.ws.admin_user_id;
-        product.add_time = product.update_time = kNow;
-        auto product_id = repos.Products().Insert(product);
+        auto product_id = repos.Products().Insert(Named<domain::Product>(f.ws, "Seat"));
         PIPECRM_RETURN_IF_ERROR(product_id.status());
         domain::DealProduct line;
         line.workspace_id = f.ws.workspace_id;
@@ -216,20 +204,11 @@ TEST(RecordExtras, OrganizationsCountDealsByStatusAndLivePeople) {
     Fixture f;
     Id org = 0;
     Write(*f.store, [&](Repositories& repos) -> Status {
-        domain::Organization o;
-        o.workspace_id = f.ws.workspace_id;
-        o.name = "Acme";
-        o.owner_id = f.ws.admin_user_id;
-        o.add_time = o.update_time = kNow;
-        auto id = repos.Organizations().Insert(o);
+        auto id = repos.Organizations().Insert(Named<domain::Organization>(f.ws, "Acme"));
         PIPECRM_RETURN_IF_ERROR(id.status());
         org = *id;
-        domain::Person p;
-        p.workspace_id = f.ws.workspace_id;
-        p.name = "An";
-        p.owner_id = f.ws.admin_user_id;
+        auto p = Named<domain::Person>(f.ws, "An");
         p.org_id = org;
-        p.add_time = p.update_time = kNow;
         PIPECRM_RETURN_IF_ERROR(repos.Persons().Insert(p).status());
         p.is_deleted = true;
         return repos.Persons().Insert(p).status();
