@@ -21,6 +21,7 @@
 #include "domain/person.hpp"
 #include "domain/pipeline.hpp"
 #include "domain/product.hpp"
+#include "domain/record_extras.hpp"
 #include "domain/session.hpp"
 #include "domain/stage.hpp"
 #include "domain/user.hpp"
@@ -174,6 +175,12 @@ class DealRepository {
     virtual Result<std::int64_t> CountLive(Id workspace_id,
                                            OptionalId pipeline_id,
                                            OptionalId stage_id) = 0;
+    /// Figures from other tables (RecordExtras) for these deals (activities, notes, products,
+    /// first_won): one query per family in `which`. One entry per id, in the order of `ids`; ids of
+    /// no deal get zeros.
+    virtual Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                                     const std::vector<Id>& ids,
+                                                     const ExtrasWanted& which) = 0;
 };
 
 class DealEventLog {
@@ -208,6 +215,12 @@ class PersonRepository {
     virtual Result<std::vector<Person>> List(const ContactQuery& query) = 0;
     /// Persons whose name or an email contains the term, or with the term's phone number.
     virtual Result<std::vector<Person>> Search(const SearchTerm& term) = 0;
+    /// Figures from other tables (RecordExtras) for these persons (activities, notes, deals): one
+    /// query per family in `which`. One entry per id, in the order of `ids`; ids of no person get
+    /// zeros.
+    virtual Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                                     const std::vector<Id>& ids,
+                                                     const ExtrasWanted& which) = 0;
 };
 
 class OrganizationRepository {
@@ -220,6 +233,12 @@ class OrganizationRepository {
     virtual Result<std::vector<Organization>> List(const ContactQuery& query) = 0;
     /// Organizations whose name or address contains the term.
     virtual Result<std::vector<Organization>> Search(const SearchTerm& term) = 0;
+    /// Figures from other tables (RecordExtras) for these organizations (activities, notes, deals,
+    /// people): one query per family in `which`. One entry per id, in the order of `ids`; ids of no
+    /// organization get zeros.
+    virtual Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                                     const std::vector<Id>& ids,
+                                                     const ExtrasWanted& which) = 0;
 };
 
 struct ActivityQuery {
