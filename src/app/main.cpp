@@ -12,6 +12,7 @@
 #include "app/buffered_log.hpp"
 #include "auth/authenticator.hpp"
 #include "auth/credentials.hpp"
+#include "auth/session_manager.hpp"
 #include "cli/command_table.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -68,15 +69,30 @@ class ProcessEnvironment final : public cli::Environment {
     }
 
     Status Serve(domain::Store& store, const cli::ServeOptions& options) override {
-        auth::Authenticator authenticator(store, clock_);
-        http::Api api({store, authenticator, clock_,
-                       static_cast<std::size_t>(options.cache_mb) * 1024 * 1024});
         http::ServerOptions server_options;
         server_options.host = options.host;
         server_options.port = options.port;
         server_options.threads = options.threads;
+        std::optional<http::ResponseCache::Stats> cache_stats;
         {
             BufferedLog log(STDERR_FILENO);
+            auth::Authenticator authenticator(store, clock_);
+            // Sign-in events go to the server log; the event carries no secret.
+            auth::SessionManager sessions(
+                store, clock_, {options.session_idle, options.session_max_age}, {},
+                [&log](const auth::LoginEvent& event) {
+                    std::string line = "pipecrm: ";
+                    line += auth::LoginEventName(event.kind);
+                    line += " email=" + event.email;
+                    if (event.user_id) {
+                        line += " user_id=" + std::to_string(*event.user_id);
+                    }
+                    line += " from " + event.remote_address;
+                    log.Write(line);
+                });
+            http::Api api({store, authenticator, sessions, clock_,
+                           static_cast<std::size_t>(options.cache_mb) * 1024 * 1024,
+                           options.trust_proxy});
             http::Server server(
                 server_options,
                 [&api](http::Request&& request, http::Responder respond) {
@@ -87,10 +103,11 @@ class ProcessEnvironment final : public cli::Environment {
             std::cout << "pipecrm: listening on http://" << options.host << ":" << server.port()
                       << std::endl;
             server.Run();
+            cache_stats = api.cache_stats();
         }  // the server is gone and its log written out
-        if (auto cache = api.cache_stats()) {
-            std::cerr << "pipecrm: response cache: " << cache->hits << " hits, " << cache->misses
-                      << " misses\n";
+        if (cache_stats) {
+            std::cerr << "pipecrm: response cache: " << cache_stats->hits << " hits, "
+                      << cache_stats->misses << " misses\n";
         }
         std::cerr << "pipecrm: stopped\n";
         return Status::Ok();

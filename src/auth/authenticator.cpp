@@ -6,9 +6,21 @@
 
 namespace pipecrm::auth {
 
+Result<Principal> PrincipalFor(domain::Repositories& repos, domain::User user) {
+    auto workspace = repos.Workspaces().Get(user.workspace_id);
+    if (!workspace.ok()) {
+        return workspace.status();
+    }
+    Principal principal;
+    principal.user = std::move(user);
+    principal.default_visibility = workspace->default_visibility;
+    return principal;
+}
+
 Result<Principal> Authenticator::AuthenticateToken(std::string_view token) {
     if (token.empty()) {
-        return Unauthenticated("an API token is required (x-api-token header or api_token)");
+        return Unauthenticated(
+            "an API token (x-api-token header or api_token) or a session cookie is required");
     }
     const std::string digest = TokenDigest(token);
     Principal principal;
@@ -27,13 +39,13 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) {
         if (!(*owner)->user.active) {
             return Unauthenticated("the API token's user is disabled");
         }
-        principal.user = std::move((*owner)->user);
-        principal.token_id = (*owner)->token_id;
-        auto workspace = repos.Workspaces().Get(principal.user.workspace_id);
-        if (!workspace.ok()) {
-            return workspace.status();
+        const Id token_id = (*owner)->token_id;
+        auto found = PrincipalFor(repos, std::move((*owner)->user));
+        if (!found.ok()) {
+            return found.status();
         }
-        principal.default_visibility = workspace->default_visibility;
+        found->token_id = token_id;
+        principal = std::move(*found);
         return Status::Ok();
     });
     if (!status.ok()) {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,12 +17,23 @@
 
 namespace pipecrm::auth {
 
+/// The browser session a request was signed in with.
+struct SessionRef {
+    Id id = 0;
+    std::string csrf_token;  ///< what state-changing requests must send as X-CSRF-Token
+};
+
+/// Who a request acts for.
 struct Principal {
     domain::User user;
     Id token_id = 0;
     /// The workspace's visibility for new records.
     domain::Visibility default_visibility = domain::Visibility::kEveryone;
+    std::optional<SessionRef> session;  ///< empty when an API token was used
 };
+
+/// The principal of a signed-in user, with their workspace's settings.
+Result<Principal> PrincipalFor(domain::Repositories& repos, domain::User user);
 
 /// Safe for concurrent use.
 class Authenticator {

@@ -19,6 +19,25 @@ std::string NewApiToken() {
     return HexEncode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
+std::string NewSessionSecret() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return HexEncode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+}
+
+std::string CsrfTokenFor(std::string_view session_secret) {
+    // The purpose prefix keeps this digest apart from the stored SHA-256 one.
+    const std::string input = "pipecrm csrf token v1\n" + std::string(session_secret);
+    unsigned char digest[24];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(input.data()),
+                       input.size(), nullptr, 0);
+    return HexEncode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+bool SecretsEqual(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string TokenDigest(std::string_view token) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());

@@ -16,6 +16,15 @@ std::string NewApiToken();
 /// The digest stored for a token: hex SHA-256. Tokens are random, so a fast hash suffices.
 std::string TokenDigest(std::string_view token);
 
+/// A new browser-session secret: 64 lower-case hex characters (256 random bits). Stored only
+/// as its TokenDigest.
+std::string NewSessionSecret();
+/// The CSRF token of a session: a BLAKE2b digest of the session secret (hex), so it is fixed
+/// for the session's life, needs no storage and cannot be turned back into the secret.
+std::string CsrfTokenFor(std::string_view session_secret);
+/// Compares two secrets in time that depends only on their lengths.
+bool SecretsEqual(std::string_view a, std::string_view b);
+
 /// argon2id with libsodium's interactive limits (opslimit 2, memlimit 64 MiB), as an
 /// encoded string that carries its own parameters and salt. kInvalidArgument for a password
 /// shorter than 8 bytes.

@@ -20,6 +20,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
             return "permission_denied";
         case ErrorCode::kConflict:
             return "conflict";
+        case ErrorCode::kResourceExhausted:
+            return "resource_exhausted";
         case ErrorCode::kUnavailable:
             return "unavailable";
         case ErrorCode::kInternal:

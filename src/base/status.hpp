@@ -20,15 +20,17 @@ enum class ErrorCode {
     kUnauthenticated,
     kPermissionDenied,
     kConflict,
+    kResourceExhausted,  ///< too many attempts; try again later
     kUnavailable,
     kInternal,
 };
 
 /// Every code except kOk, for tests that check each one is mapped at the edges.
 inline constexpr ErrorCode kAllErrorCodes[] = {
-    ErrorCode::kInvalidArgument,    ErrorCode::kNotFound,        ErrorCode::kAlreadyExists,
-    ErrorCode::kFailedPrecondition, ErrorCode::kUnauthenticated, ErrorCode::kPermissionDenied,
-    ErrorCode::kConflict,           ErrorCode::kUnavailable,     ErrorCode::kInternal,
+    ErrorCode::kInvalidArgument,    ErrorCode::kNotFound,          ErrorCode::kAlreadyExists,
+    ErrorCode::kFailedPrecondition, ErrorCode::kUnauthenticated,   ErrorCode::kPermissionDenied,
+    ErrorCode::kConflict,           ErrorCode::kResourceExhausted, ErrorCode::kUnavailable,
+    ErrorCode::kInternal,
 };
 
 std::string_view ErrorCodeName(ErrorCode code);
@@ -72,6 +74,9 @@ inline Status Unauthenticated(std::string message) {
 }
 inline Status PermissionDenied(std::string message) {
     return {ErrorCode::kPermissionDenied, std::move(message)};
+}
+inline Status ResourceExhausted(std::string message) {
+    return {ErrorCode::kResourceExhausted, std::move(message)};
 }
 inline Status Unavailable(std::string message) {
     return {ErrorCode::kUnavailable, std::move(message)};

@@ -35,7 +35,13 @@ const std::vector<Command>& Commands() {
            "127.0.0.1:8080"},
           {"threads", "N", "server threads", false, "2"},
           {"cache-mb", "N", "memory for repeated GET answers, kept until the data changes (0: off)",
-           false, "64"}},
+           false, "64"},
+          {"trust-proxy", "", "believe X-Forwarded-Proto (Secure cookies) and X-Forwarded-For",
+           false, ""},
+          {"session-idle", "DURATION", "sign out a browser session unused this long (30m, 8h)",
+           false, "8h"},
+          {"session-max-age", "DURATION", "sign out a browser session this long after sign-in",
+           false, "7d"}},
          RunServe},
         {"demo",
          "fill the database with realistic demo data (creates the database if absent)",
@@ -140,6 +146,8 @@ int ExitCodeFor(ErrorCode code) {
             return 9;
         case ErrorCode::kInternal:
             return 10;
+        case ErrorCode::kResourceExhausted:
+            return 11;
     }
     return 10;
 }

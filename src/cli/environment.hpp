@@ -2,6 +2,7 @@
 // name a concrete store or server, and tests can run them against their own.
 #pragma once
 
+#include <chrono>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -17,7 +18,10 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;
     int threads = 2;
-    int cache_mb = 64;  ///< GET response cache budget; 0 turns it off
+    int cache_mb = 64;         ///< GET response cache budget; 0 turns it off
+    bool trust_proxy = false;  ///< believe X-Forwarded-Proto and X-Forwarded-For
+    std::chrono::seconds session_idle = std::chrono::hours(8);
+    std::chrono::seconds session_max_age = std::chrono::days(7);
 };
 
 class Environment {

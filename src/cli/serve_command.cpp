@@ -4,6 +4,33 @@
 #include "cli/commands.hpp"
 
 namespace pipecrm::cli {
+namespace {
+
+// "90s", "30m", "8h", "7d": a positive whole number and its unit.
+Result<std::chrono::seconds> DurationOption(const Arguments& args, const std::string& name) {
+    const std::string& text = args.Get(name);
+    long long count = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+    const std::string unit(end, text.data() + text.size());
+    long long scale = 0;
+    if (unit == "s") {
+        scale = 1;
+    } else if (unit == "m") {
+        scale = 60;
+    } else if (unit == "h") {
+        scale = 3600;
+    } else if (unit == "d") {
+        scale = 86400;
+    }
+    if (ec != std::errc() || count <= 0 || scale == 0 || count > 3650LL * 86400 / scale) {
+        return InvalidArgument("--" + name +
+                               " must be a number and a unit s, m, h or d, e.g. 8h; got \"" + text +
+                               "\"");
+    }
+    return std::chrono::seconds(count * scale);
+}
+
+}  // namespace
 
 Status RunServe(const Arguments& args, Environment& env) {
     const std::string& listen = args.Get("listen");
@@ -24,6 +51,14 @@ Status RunServe(const Arguments& args, Environment& env) {
     if (!cache_mb.ok()) {
         return cache_mb.status();
     }
+    auto session_idle = DurationOption(args, "session-idle");
+    if (!session_idle.ok()) {
+        return session_idle.status();
+    }
+    auto session_max_age = DurationOption(args, "session-max-age");
+    if (!session_max_age.ok()) {
+        return session_max_age.status();
+    }
     if (!env.FileExists(args.Get("db"))) {
         return NotFound("no database at " + args.Get("db") + "; create one with pipecrm init");
     }
@@ -36,6 +71,9 @@ Status RunServe(const Arguments& args, Environment& env) {
     options.port = static_cast<std::uint16_t>(port);
     options.threads = std::max(1, static_cast<int>(*threads));
     options.cache_mb = static_cast<int>(*cache_mb);
+    options.trust_proxy = args.Has("trust-proxy");
+    options.session_idle = *session_idle;
+    options.session_max_age = *session_max_age;
     return env.Serve(**store, options);
 }
 

@@ -10,6 +10,7 @@
 #include "base/money.hpp"
 #include "base/time.hpp"
 #include "domain/custom_field.hpp"
+#include "domain/included_field.hpp"
 #include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
@@ -45,6 +46,8 @@ struct Deal {
     std::optional<Instant> close_time;
     /// Every live custom field and its value; filled only by LoadCustomFields.
     std::vector<CustomFieldValue> custom_fields;
+    /// The optional fields asked for with include_fields; filled only by LoadIncludedFields.
+    std::vector<IncludedField> included_fields;
 };
 
 }  // namespace pipecrm::domain

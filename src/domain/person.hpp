@@ -8,6 +8,7 @@
 #include "base/time.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
+#include "domain/included_field.hpp"
 
 namespace pipecrm::domain {
 
@@ -31,6 +32,8 @@ struct Person {
     Instant update_time;
     /// Every live custom field and its value; filled only by LoadCustomFields.
     std::vector<CustomFieldValue> custom_fields;
+    /// The optional fields asked for with include_fields; filled only by LoadIncludedFields.
+    std::vector<IncludedField> included_fields;
 };
 
 }  // namespace pipecrm::domain

@@ -22,6 +22,8 @@
 #include "domain/person.hpp"
 #include "domain/pipeline.hpp"
 #include "domain/product.hpp"
+#include "domain/record_extras.hpp"
+#include "domain/session.hpp"
 #include "domain/stage.hpp"
 #include "domain/team.hpp"
 #include "domain/user.hpp"
@@ -53,6 +55,11 @@ class UserRepository {
     /// Every workspace's user with this email (an email may sign in to several workspaces).
     virtual Result<std::vector<User>> FindByEmailEverywhere(const std::string& email) = 0;
     virtual Result<std::vector<User>> List(Id workspace_id) = 0;
+    /// Replaces the user's argon2id hash and update time (no effect when there is no such user).
+    virtual Status SetPasswordHash(Id workspace_id,
+                                   Id id,
+                                   const std::string& password_hash,
+                                   Instant now) = 0;
     /// Writes name, role, password hash, active and update_time.
     virtual Status Update(const User& user) = 0;
 };
@@ -114,6 +121,25 @@ class AuditLogRepository {
     /// Appends; there is no update or delete.
     virtual Result<Id> Append(const AuditEntry& entry) = 0;
     virtual Result<std::vector<AuditEntry>> List(const AuditQuery& query) = 0;
+};
+
+/// A session and the user it acts for.
+struct SessionOwner {
+    Session session;
+    User user;  ///< active; its workspace is the session's
+};
+
+class SessionRepository {
+  public:
+    virtual ~SessionRepository() = default;
+    virtual Result<Id> Insert(const Session& session) = 0;
+    /// The session with this digest if its user is active, revoked or not (the caller decides
+    /// with SessionExpired); nullopt when there is none.
+    virtual Result<std::optional<SessionOwner>> FindByHash(const std::string& token_hash) = 0;
+    virtual Status Touch(Id workspace_id, Id id, Instant now) = 0;
+    virtual Status Revoke(Id workspace_id, Id id, Instant now) = 0;
+    /// Revokes every live session of the user except `keep` (when given).
+    virtual Status RevokeAllOfUser(Id workspace_id, Id user_id, OptionalId keep, Instant now) = 0;
 };
 
 class PipelineRepository {
@@ -194,6 +220,12 @@ class DealRepository {
     virtual Result<std::int64_t> CountLive(Id workspace_id,
                                            OptionalId pipeline_id,
                                            OptionalId stage_id) = 0;
+    /// Figures from other tables (RecordExtras) for these deals (activities, notes, products,
+    /// first_won): one query per family in `which`. One entry per id, in the order of `ids`; ids of
+    /// no deal get zeros.
+    virtual Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                                     const std::vector<Id>& ids,
+                                                     const ExtrasWanted& which) = 0;
 };
 
 class DealEventLog {
@@ -228,6 +260,12 @@ class PersonRepository {
     virtual Result<std::vector<Person>> List(const ContactQuery& query) = 0;
     /// Persons whose name or an email contains the term, or with the term's phone number.
     virtual Result<std::vector<Person>> Search(const SearchTerm& term) = 0;
+    /// Figures from other tables (RecordExtras) for these persons (activities, notes, deals): one
+    /// query per family in `which`. One entry per id, in the order of `ids`; ids of no person get
+    /// zeros.
+    virtual Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                                     const std::vector<Id>& ids,
+                                                     const ExtrasWanted& which) = 0;
 };
 
 class OrganizationRepository {
@@ -240,6 +278,12 @@ class OrganizationRepository {
     virtual Result<std::vector<Organization>> List(const ContactQuery& query) = 0;
     /// Organizations whose name or address contains the term.
     virtual Result<std::vector<Organization>> Search(const SearchTerm& term) = 0;
+    /// Figures from other tables (RecordExtras) for these organizations (activities, notes, deals,
+    /// people): one query per family in `which`. One entry per id, in the order of `ids`; ids of no
+    /// organization get zeros.
+    virtual Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                                     const std::vector<Id>& ids,
+                                                     const ExtrasWanted& which) = 0;
 };
 
 struct ActivityQuery {
@@ -373,6 +417,7 @@ class Repositories {
     virtual TokenRepository& Tokens() = 0;
     virtual TeamRepository& Teams() = 0;
     virtual AuditLogRepository& AuditLog() = 0;
+    virtual SessionRepository& Sessions() = 0;
     virtual PipelineRepository& Pipelines() = 0;
     virtual StageRepository& Stages() = 0;
     virtual DealRepository& Deals() = 0;

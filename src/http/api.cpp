@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include "auth/credentials.hpp"
 #include "domain/viewer.hpp"
 #include "http/errors.hpp"
 
@@ -24,7 +25,55 @@ std::string_view TokenOf(const Request& request) {
     return {};
 }
 
+bool IsStateChanging(std::string_view method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::string_view Trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
 }  // namespace
+
+std::string_view SessionCookieOf(const Request& request) {
+    for (const auto& [name, value] : request.headers) {
+        if (name != "cookie") {
+            continue;
+        }
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            const auto semicolon = rest.find(';');
+            std::string_view pair = Trim(rest.substr(0, semicolon));
+            rest = semicolon == std::string_view::npos ? "" : rest.substr(semicolon + 1);
+            const auto eq = pair.find('=');
+            if (eq != std::string_view::npos && Trim(pair.substr(0, eq)) == kSessionCookie) {
+                return Trim(pair.substr(eq + 1));
+            }
+        }
+    }
+    return {};
+}
+
+std::string ClientAddress(const Request& request, bool trust_proxy) {
+    if (trust_proxy) {
+        if (const std::string* forwarded = request.Header("x-forwarded-for")) {
+            const auto comma = forwarded->rfind(',');
+            std::string_view last =
+                Trim(comma == std::string::npos ? std::string_view(*forwarded)
+                                                : std::string_view(*forwarded).substr(comma + 1));
+            if (!last.empty()) {
+                return std::string(last);
+            }
+        }
+    }
+    return request.remote_address;
+}
 
 Api::Api(ApiServices services) : services_(services) {
     AddHealthRoutes(router_, services_);
@@ -45,6 +94,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddFilterRoutes(router_, services_);
     AddWebhookRoutes(router_, services_);
     AddAuditRoutes(router_, services_);
+    AddAuthRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }
@@ -66,15 +116,42 @@ void Api::Handle(Request&& request, Responder respond) const {
         respond(ErrorResponse(NotFound("no route for " + request.method + " " + request.path)));
         return;
     }
-    if (cache_ && match.route->access != Access::kPublic && request.method == "GET") {
-        // The token is part of the key: whether it is valid can change only by a commit,
-        // which changes the version too.
+    const bool signed_in = match.route->access != Access::kPublic;
+    // An API token wins over the cookie. A session is checked before the cache, because it
+    // can expire without a commit; a token's validity changes only by a commit, which changes
+    // the cache's version too.
+    const std::string_view token = TokenOf(request);
+    const std::string_view cookie = token.empty() ? SessionCookieOf(request) : std::string_view();
+    std::optional<auth::Principal> principal;
+    if (signed_in && !cookie.empty()) {
+        auto authenticated = services_.sessions.Authenticate(cookie);
+        if (!authenticated.ok()) {
+            respond(ErrorResponse(authenticated.status()));
+            return;
+        }
+        if (IsStateChanging(request.method)) {
+            const std::string* csrf = request.Header("x-csrf-token");
+            if (csrf == nullptr || !auth::SecretsEqual(*csrf, authenticated->session->csrf_token)) {
+                respond(ErrorResponse(
+                    {ErrorCode::kPermissionDenied,
+                     "a request signed in with the session cookie must send the X-CSRF-Token "
+                     "header with the csrf_token of GET /api/v1/auth/session",
+                     "X-CSRF-Token"}));
+                return;
+            }
+        }
+        principal = std::move(*authenticated);
+    }
+    if (cache_ && signed_in && request.method == "GET") {
         auto version = services_.store.DataVersion();
         if (version.ok()) {
-            std::string key = std::string(TokenOf(request)) + '\n' + request.target;
+            std::string key =
+                cookie.empty() ? "token:" + std::string(token) : "session:" + std::string(cookie);
+            key += '\n';
+            key += request.target;
             if (auto hit = cache_->Find(key, *version)) {
                 // Valid when cached and nothing committed since, so still valid now.
-                services_.authenticator.RecordUse(TokenOf(request));
+                services_.authenticator.RecordUse(token);
                 respond(std::move(*hit));
                 return;
             }
@@ -87,19 +164,18 @@ void Api::Handle(Request&& request, Responder respond) const {
             };
         }
     }
-    std::optional<auth::Principal> principal;
-    if (match.route->access != Access::kPublic) {
-        auto authenticated = services_.authenticator.AuthenticateToken(TokenOf(request));
+    if (signed_in && !principal) {
+        auto authenticated = services_.authenticator.AuthenticateToken(token);
         if (!authenticated.ok()) {
             respond(ErrorResponse(authenticated.status()));
             return;
         }
         principal = std::move(*authenticated);
-        if (match.route->access == Access::kAdmin && principal->user.role != domain::Role::kAdmin) {
-            respond(ErrorResponse(PermissionDenied("only a workspace admin may " + request.method +
-                                                   " " + request.path)));
-            return;
-        }
+    }
+    if (match.route->access == Access::kAdmin && principal->user.role != domain::Role::kAdmin) {
+        respond(ErrorResponse(
+            PermissionDenied("only a workspace admin may " + request.method + " " + request.path)));
+        return;
     }
     RouteContext context{request, principal ? &*principal : nullptr, std::move(match.params)};
     // Every store job the handler hands over from here on reads as this user.

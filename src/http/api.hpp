@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "auth/authenticator.hpp"
+#include "auth/session_manager.hpp"
 #include "base/time.hpp"
 #include "domain/store.hpp"
 #include "http/response_cache.hpp"
@@ -19,9 +20,13 @@ namespace pipecrm::http {
 struct ApiServices {
     domain::Store& store;
     auth::Authenticator& authenticator;
+    auth::SessionManager& sessions;
     const Clock& clock;
     /// Budget of the GET response cache in bytes; 0 turns it off.
     std::size_t response_cache_bytes = 0;
+    /// Whether a reverse proxy in front sets X-Forwarded-Proto and X-Forwarded-For truthfully
+    /// (serve --trust-proxy); otherwise both are ignored.
+    bool trust_proxy = false;
 };
 
 /// Builds the route table and answers requests. Safe for concurrent use once built.
@@ -29,7 +34,8 @@ class Api {
   public:
     explicit Api(ApiServices services);
 
-    /// The server's entry point: route, authenticate, run the handler. An authenticated GET
+    /// The server's entry point: route, authenticate (API token, or the session cookie with
+    /// X-CSRF-Token on state-changing methods), run the handler. An authenticated GET
     /// answered 200 is kept and served again, without authenticating or reading, until the
     /// store's DataVersion changes; so a GET handler may depend only on the caller, the
     /// request target and the stored data (never on the clock).
@@ -65,5 +71,13 @@ void AddSearchRoutes(Router& router, const ApiServices& services);
 void AddFilterRoutes(Router& router, const ApiServices& services);
 void AddWebhookRoutes(Router& router, const ApiServices& services);
 void AddAuditRoutes(Router& router, const ApiServices& services);
+void AddAuthRoutes(Router& router, const ApiServices& services);
+
+/// The name of the session cookie set by POST /api/v1/auth/login.
+inline constexpr std::string_view kSessionCookie = "pipecrm_session";
+/// The value of the session cookie in the Cookie header; empty when there is none.
+std::string_view SessionCookieOf(const Request& request);
+/// The client's address: the last X-Forwarded-For entry behind a trusted proxy, else the peer.
+std::string ClientAddress(const Request& request, bool trust_proxy);
 
 }  // namespace pipecrm::http

@@ -22,6 +22,8 @@ int HttpStatusFor(ErrorCode code) {
             return 403;
         case ErrorCode::kConflict:
             return 409;
+        case ErrorCode::kResourceExhausted:
+            return 429;
         case ErrorCode::kUnavailable:
             return 503;
         case ErrorCode::kInternal:

@@ -41,7 +41,8 @@ TEST(OpenApi, DocumentAndRouteTableAgree) {
     UnusedStore store;
     SystemClock clock;
     auth::Authenticator authenticator(store, clock);
-    Api api({store, authenticator, clock});
+    auth::SessionManager sessions(store, clock, {}, {}, nullptr);
+    Api api({store, authenticator, sessions, clock});
 
     std::set<std::string> served;
     for (const Route& route : api.router().routes()) {

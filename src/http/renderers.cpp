@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <variant>
 
 #include "base/money.hpp"
 #include "domain/deal_reports.hpp"
@@ -68,6 +69,19 @@ void WriteCustomFieldsV2(JsonWriter& w, const std::vector<domain::CustomFieldVal
         WriteCustomFieldValue(w, value, false);
     }
     w.EndObject();
+}
+
+void WriteIncludedFields(JsonWriter& w, const std::vector<domain::IncludedField>& fields) {
+    for (const domain::IncludedField& field : fields) {
+        w.Key(field.name);
+        if (const auto* number = std::get_if<std::int64_t>(&field.value)) {
+            w.Int(*number);
+        } else if (const auto* time = std::get_if<Instant>(&field.value)) {
+            w.Rfc3339(*time);
+        } else {
+            w.Null();
+        }
+    }
 }
 
 void WriteCustomFieldsV1(JsonWriter& w, const std::vector<domain::CustomFieldValue>& values) {
@@ -139,6 +153,7 @@ void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.Key("acv").Null();
     w.Key("custom_fields");
     WriteCustomFieldsV2(w, d.custom_fields);
+    WriteIncludedFields(w, d.included_fields);
     w.EndObject();
 }
 
@@ -269,6 +284,7 @@ void WritePersonV2(JsonWriter& w, const domain::Person& p) {
     w.Key("picture_id").Null();
     w.Key("custom_fields");
     WriteCustomFieldsV2(w, p.custom_fields);
+    WriteIncludedFields(w, p.included_fields);
     w.EndObject();
 }
 
@@ -290,6 +306,7 @@ void WriteOrganizationV2(JsonWriter& w, const domain::Organization& o) {
     w.Key("label_ids").StartArray().EndArray();
     w.Key("custom_fields");
     WriteCustomFieldsV2(w, o.custom_fields);
+    WriteIncludedFields(w, o.included_fields);
     w.EndObject();
 }
 

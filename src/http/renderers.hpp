@@ -20,6 +20,9 @@ namespace pipecrm::http {
 /// v2's custom_fields object: every live field's key and its value or null; monetary as
 /// {value, currency}, enum and user/people/org as an id, set as an array of option ids.
 void WriteCustomFieldsV2(JsonWriter& w, const std::vector<domain::CustomFieldValue>& values);
+/// The fields asked for with include_fields, as members at the level of the record's own:
+/// counts and ids as numbers, times as RFC 3339, the rest null.
+void WriteIncludedFields(JsonWriter& w, const std::vector<domain::IncludedField>& fields);
 /// v1's custom field members, at the level of the record's own: the key and its value
 /// (enum as the option id in a string, set as "id,id"; monetary adds <key>_currency).
 void WriteCustomFieldsV1(JsonWriter& w, const std::vector<domain::CustomFieldValue>& values);

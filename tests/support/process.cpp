@@ -150,16 +150,19 @@ std::string InitDatabaseWithToken(const std::string& db, const std::string& lang
     return token.out.substr(0, token.out.find('\n'));
 }
 
-ServerProcess::ServerProcess(const std::string& db, int threads) {
+ServerProcess::ServerProcess(const std::string& db,
+                             int threads,
+                             const std::vector<std::string>& extra_args) {
     int pipe_fds[2];
     if (::pipe(pipe_fds) != 0) {
         return;
     }
     log_path_ = db + ".server.log";
     int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    pid_ = Spawn(
-        {"serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", std::to_string(threads)}, {},
-        pipe_fds[1], log_fd);
+    std::vector<std::string> args = {
+        "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", std::to_string(threads)};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    pid_ = Spawn(args, {}, pipe_fds[1], log_fd);
     ::close(pipe_fds[1]);
     ::close(log_fd);
     // Read the "listening on http://127.0.0.1:PORT" line, with a deadline.

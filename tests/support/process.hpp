@@ -45,8 +45,11 @@ std::string InitDatabaseWithToken(const std::string& db, const std::string& lang
 /// `pipecrm serve` on 127.0.0.1 with a free port, started and listening.
 class ServerProcess {
   public:
-    /// Starts the server and waits until it prints its address (up to 20 s).
-    explicit ServerProcess(const std::string& db, int threads = 2);
+    /// Starts the server and waits until it prints its address (up to 20 s). `extra_args` are
+    /// more `serve` options.
+    explicit ServerProcess(const std::string& db,
+                           int threads = 2,
+                           const std::vector<std::string>& extra_args = {});
     /// Sends SIGTERM and waits if still running.
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;

@@ -4,12 +4,15 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "domain/actor.hpp"
 #include "domain/custom_field_service.hpp"
 #include "domain/filter_service.hpp"
+#include "domain/included_fields.hpp"
 #include "domain/list_options.hpp"
 #include "domain/store.hpp"
 #include "http/errors.hpp"
@@ -158,24 +161,63 @@ void KeepRequestedCustomFields(const Request& request, T& row) {
     }
 }
 
+/// v2's `include_fields` query parameter (a comma list) for rows of T, checked against T's
+/// catalog (domain::ParseIncludeFields). Kinds without optional fields ignore it.
+template <typename T>
+Result<std::vector<std::string_view>> ReadIncludeFields(const Request& request) {
+    auto parse = [&request](domain::FieldEntity entity) {
+        return domain::ParseIncludeFields(entity, QueryWords(request, "include_fields"));
+    };
+    if constexpr (std::is_same_v<T, domain::Deal>) {
+        return parse(domain::FieldEntity::kDeal);
+    } else if constexpr (std::is_same_v<T, domain::Person>) {
+        return parse(domain::FieldEntity::kPerson);
+    } else if constexpr (std::is_same_v<T, domain::Organization>) {
+        return parse(domain::FieldEntity::kOrganization);
+    } else {
+        return std::vector<std::string_view>{};
+    }
+}
+
+/// Fills the rows' included_fields with `names` (domain::LoadIncludedFields): one query per
+/// family of figures for the whole page. Kinds without optional fields pass unchanged.
+template <typename T>
+Status LoadIncludeFields(domain::Repositories& repos,
+                         Id workspace_id,
+                         const std::vector<std::string_view>& names,
+                         std::vector<T>& rows) {
+    if constexpr (requires { domain::LoadIncludedFields(repos, workspace_id, names, rows); }) {
+        return domain::LoadIncludedFields(repos, workspace_id, names, rows);
+    } else {
+        return Status::Ok();
+    }
+}
+
 /// GET …/{id}: `get(repos, workspace_id, id)` (Result<T>) on a read snapshot, then `render`.
+/// Takes `custom_fields` and, for deals, persons and organizations, `include_fields`.
 template <typename T, typename Get, typename Render>
 RouteHandler GetByIdRoute(domain::Store& store, Get get, Render render) {
     return [&store, get, render](const RouteContext& ctx, Responder respond) {
         auto id = ctx.IdParam(0);
-        if (!id.ok()) {
-            respond(ErrorResponse(id.status()));
-            return;
+        auto include = ReadIncludeFields<T>(ctx.request);
+        for (const Status& status : {id.status(), include.status()}) {
+            if (!status.ok()) {
+                respond(ErrorResponse(status));
+                return;
+            }
         }
         const Id workspace_id = ctx.principal->user.workspace_id;
         ReadThen<T>(
             store,
-            [&](domain::Repositories& repos) {
+            [&](domain::Repositories& repos) -> Result<T> {
                 Result<T> row = get(repos, workspace_id, *id);
-                if (row.ok()) {
-                    KeepRequestedCustomFields(ctx.request, *row);
+                if (!row.ok()) {
+                    return row;
                 }
-                return row;
+                KeepRequestedCustomFields(ctx.request, *row);
+                std::vector<T> one{std::move(*row)};
+                PIPECRM_RETURN_IF_ERROR(LoadIncludeFields(repos, workspace_id, *include, one));
+                return std::move(one.front());
             },
             render, respond);
     };
@@ -248,7 +290,7 @@ struct FilterParam {
 /// GET on a v2 collection: `parse(ctx)` gives the query (Result<Query>, with `options`),
 /// `list(repos, query)` the rows (Result<std::vector<T>>), each rendered with `write_json`,
 /// with additional_data.next_cursor. With `filter_type`, the list takes `filter_id`, a saved
-/// filter of that type.
+/// filter of that type. Deals, persons and organizations take `include_fields`.
 template <typename T, typename Parse, typename List>
 RouteHandler CursorListRoute(domain::Store& store,
                              Parse parse,
@@ -260,7 +302,8 @@ RouteHandler CursorListRoute(domain::Store& store,
             auto query = parse(ctx);
             Result<FilterParam> filter =
                 filter_type ? FilterParam::Read(ctx.request, *filter_type) : FilterParam{};
-            for (const Status& status : {query.status(), filter.status()}) {
+            auto include = ReadIncludeFields<T>(ctx.request);
+            for (const Status& status : {query.status(), filter.status(), include.status()}) {
                 if (!status.ok()) {
                     respond(ErrorResponse(status));
                     return;
@@ -270,7 +313,12 @@ RouteHandler CursorListRoute(domain::Store& store,
                 store,
                 [&](domain::Repositories& repos) -> Result<std::vector<T>> {
                     PIPECRM_RETURN_IF_ERROR(filter->ApplyTo(repos, *query));
-                    return list(repos, *query);
+                    Result<std::vector<T>> rows = list(repos, *query);
+                    if (rows.ok()) {
+                        PIPECRM_RETURN_IF_ERROR(LoadIncludeFields(
+                            repos, ctx.principal->user.workspace_id, *include, *rows));
+                    }
+                    return rows;
                 },
                 [&](std::vector<T>& rows) {
                     for (T& row : rows) {

@@ -2,8 +2,7 @@
 // options, values set, listed for a page at once and cleared, all scoped by workspace.
 #include <gtest/gtest.h>
 
-#include "domain/workspace_setup.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
 
 namespace pipecrm::storage::sqlite {
@@ -21,27 +20,9 @@ struct Fixture {
     Id workspace_id = 0;
     Id other_workspace_id = 0;
 
-    Fixture() {
-        auto opened = SqliteStore::Open(dir.File("crm.db"));
-        EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-        store = std::move(*opened);
-        workspace_id = AddWorkspace("a@example.com");
-        other_workspace_id = AddWorkspace("b@example.com");
-    }
-
-    Id AddWorkspace(const std::string& email) {
-        Id id = 0;
-        Status status = store->WriteAndWait([&](Repositories& repos) -> Status {
-            domain::NewWorkspace request{"Acme", domain::Language::kEnglish, email, "", ""};
-            auto created = domain::SetUpWorkspace(repos, request, kNow);
-            if (!created.ok()) {
-                return created.status();
-            }
-            id = created->workspace_id;
-            return Status::Ok();
-        });
-        EXPECT_TRUE(status.ok()) << status.ToString();
-        return id;
+    Fixture() : store(OpenTestStore(dir.File("crm.db"))) {
+        workspace_id = AddTestWorkspace(*store, "a@example.com", kNow).workspace_id;
+        other_workspace_id = AddTestWorkspace(*store, "b@example.com", kNow).workspace_id;
     }
 
     Status Write(const domain::StoreJob& job) { return store->WriteAndWait(job); }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <variant>
 
 #include "storage/sqlite/filter_sql.hpp"
@@ -294,6 +295,117 @@ Result<std::vector<T>> ListRows(Connection& db,
     return out;
 }
 
+// The ids as one JSON array, for "IN (SELECT value FROM json_each(?))": one cached statement
+// serves every page size.
+std::string JsonIds(const std::vector<Id>& ids) {
+    std::string json = "[";
+    for (Id id : ids) {
+        json += (json.size() > 1 ? "," : "") + std::to_string(id);
+    }
+    return json + "]";
+}
+
+// RecordExtras of the records `ids`, found in the other tables through their `link` column
+// ("deal_id", "person_id" or "org_id"; a name from the code, never from input): one grouped
+// query per family in `which`, each bound to the workspace (?1) and the ids (?2).
+Result<std::vector<RecordExtras>> ComputeExtras(Connection& db,
+                                                const std::string& link,
+                                                Id workspace_id,
+                                                const std::vector<Id>& ids,
+                                                const ExtrasWanted& which) {
+    std::vector<RecordExtras> out(ids.size());
+    std::unordered_map<Id, std::size_t> index;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        out[i].id = ids[i];
+        index.emplace(ids[i], i);
+    }
+    if (ids.empty()) {
+        return out;
+    }
+    const std::string json = JsonIds(ids);
+    const std::string in = link + " IN (SELECT value FROM json_each(?2))";
+    const std::string group = " GROUP BY " + link;
+    auto run = [&](const std::string& sql, auto&& read) {
+        return Query(
+            db, sql, [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, json); },
+            [&](Statement& s) {
+                auto found = index.find(s.Int(0));
+                if (found != index.end()) {
+                    read(out[found->second], s);
+                }
+            });
+    };
+    if (which.activities) {
+        // The next activity is the undone one due soonest, the last the done one most recently
+        // due; undated activities come last either way.
+        const std::string pick = "(SELECT b.id FROM activities b WHERE b.workspace_id = ?1 AND b." +
+                                 link + " = a." + link + " AND b.is_deleted = 0 AND b.done = ";
+        PIPECRM_RETURN_IF_ERROR(
+            run("SELECT a." + link + ", COUNT(*), SUM(a.done), " + pick +
+                    "0 ORDER BY b.due_date IS NULL, b.due_date, b.due_time_minutes IS NULL, "
+                    "b.due_time_minutes, b.id LIMIT 1), " +
+                    pick +
+                    "1 ORDER BY b.due_date IS NULL, b.due_date DESC, b.due_time_minutes IS NULL, "
+                    "b.due_time_minutes DESC, b.id DESC LIMIT 1) FROM activities a WHERE "
+                    "a.workspace_id = ?1 AND a.is_deleted = 0 AND a." +
+                    in + " GROUP BY a." + link,
+                [](RecordExtras& e, const Statement& s) {
+                    e.activities_count = s.Int(1);
+                    e.done_activities_count = s.Int(2);
+                    e.undone_activities_count = e.activities_count - e.done_activities_count;
+                    e.next_activity_id = s.OptionalInt(3);
+                    e.last_activity_id = s.OptionalInt(4);
+                }));
+    }
+    if (which.notes) {
+        PIPECRM_RETURN_IF_ERROR(
+            run("SELECT " + link +
+                    ", COUNT(*) FROM notes WHERE workspace_id = ?1 AND is_deleted = 0 "
+                    "AND " +
+                    in + group,
+                [](RecordExtras& e, const Statement& s) { e.notes_count = s.Int(1); }));
+    }
+    if (which.products) {
+        PIPECRM_RETURN_IF_ERROR(
+            run("SELECT " + link +
+                    ", COUNT(*) FROM deal_products WHERE workspace_id = ?1 AND "
+                    "is_enabled = 1 AND " +
+                    in + group,
+                [](RecordExtras& e, const Statement& s) { e.products_count = s.Int(1); }));
+    }
+    if (which.first_won) {
+        PIPECRM_RETURN_IF_ERROR(
+            run("SELECT " + link +
+                    ", MIN(at) FROM deal_events WHERE workspace_id = ?1 AND kind = "
+                    "'won' AND " +
+                    in + group,
+                [](RecordExtras& e, const Statement& s) {
+                    e.first_won_time = FromUnixSeconds(s.Int(1));
+                }));
+    }
+    if (which.deals) {
+        PIPECRM_RETURN_IF_ERROR(
+            run("SELECT " + link +
+                    ", SUM(status = 'open'), SUM(status = 'won'), SUM(status = "
+                    "'lost') FROM deals WHERE workspace_id = ?1 AND status <> 'deleted' AND " +
+                    in + group,
+                [](RecordExtras& e, const Statement& s) {
+                    e.open_deals_count = s.Int(1);
+                    e.won_deals_count = s.Int(2);
+                    e.lost_deals_count = s.Int(3);
+                }));
+    }
+    if (which.people) {
+        PIPECRM_RETURN_IF_ERROR(
+            run("SELECT " + link +
+                    ", COUNT(*) FROM persons WHERE workspace_id = ?1 AND is_deleted = "
+                    "0 AND " +
+                    in + group,
+                [](RecordExtras& e, const Statement& s) { e.people_count = s.Int(1); }));
+    }
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------
 
 class WorkspaceTable final : public WorkspaceRepository {
@@ -453,6 +565,21 @@ class UserTable final : public UserRepository {
                                .Bind(6, u.workspace_id)
                                .Bind(7, u.id);
                        });
+    }
+
+    Status SetPasswordHash(Id workspace_id,
+                           Id id,
+                           const std::string& password_hash,
+                           Instant now) override {
+        return Execute(
+            db_,
+            "UPDATE users SET password_hash = ?, update_time = ? WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) {
+                s.Bind(1, password_hash)
+                    .Bind(2, ToUnixSeconds(now))
+                    .Bind(3, workspace_id)
+                    .Bind(4, id);
+            });
     }
 
   private:
@@ -685,6 +812,92 @@ class AuditLogTable final : public AuditLogRepository {
     }
 
   private:
+    Connection& db_;
+};
+
+class SessionTable final : public SessionRepository {
+  public:
+    explicit SessionTable(Connection& db) : db_(db) {}
+
+    Result<Id> Insert(const Session& session) override {
+        return InsertRow(db_,
+                         "INSERT INTO sessions(workspace_id, user_id, token_hash, add_time, "
+                         "last_seen_time, expires_time, remote_address, user_agent) "
+                         "VALUES(?,?,?,?,?,?,?,?)",
+                         [&](Statement& s) {
+                             s.Bind(1, session.workspace_id)
+                                 .Bind(2, session.user_id)
+                                 .Bind(3, session.token_hash)
+                                 .Bind(4, ToUnixSeconds(session.add_time))
+                                 .Bind(5, ToUnixSeconds(session.last_seen_time))
+                                 .Bind(6, ToUnixSeconds(session.expires_time))
+                                 .Bind(7, session.remote_address)
+                                 .Bind(8, session.user_agent);
+                         });
+    }
+
+    Result<std::optional<SessionOwner>> FindByHash(const std::string& token_hash) override {
+        std::optional<SessionOwner> owner;
+        Status status = Query(
+            db_, kSessionOwnerSelect, [&](Statement& s) { s.Bind(1, token_hash); },
+            [&](Statement& s) {
+                Session session;
+                session.id = s.Int(0);
+                session.workspace_id = s.Int(1);
+                session.user_id = s.Int(2);
+                session.token_hash = s.Text(3);
+                session.add_time = FromUnixSeconds(s.Int(4));
+                session.last_seen_time = FromUnixSeconds(s.Int(5));
+                session.expires_time = FromUnixSeconds(s.Int(6));
+                if (!s.IsNull(7)) {
+                    session.revoked_time = FromUnixSeconds(s.Int(7));
+                }
+                session.remote_address = s.Text(8);
+                session.user_agent = s.Text(9);
+                owner = SessionOwner{std::move(session), ReadUser(s, 10)};
+            });
+        if (!status.ok()) {
+            return status;
+        }
+        return owner;
+    }
+
+    Status Touch(Id workspace_id, Id id, Instant now) override {
+        return Exec(
+            "UPDATE sessions SET last_seen_time = ? WHERE workspace_id = ? AND id = ?",
+            [&](Statement& s) { s.Bind(1, ToUnixSeconds(now)).Bind(2, workspace_id).Bind(3, id); });
+    }
+
+    Status Revoke(Id workspace_id, Id id, Instant now) override {
+        return Exec(
+            "UPDATE sessions SET revoked_time = ? WHERE workspace_id = ? AND id = ? AND "
+            "revoked_time IS NULL",
+            [&](Statement& s) { s.Bind(1, ToUnixSeconds(now)).Bind(2, workspace_id).Bind(3, id); });
+    }
+
+    Status RevokeAllOfUser(Id workspace_id, Id user_id, OptionalId keep, Instant now) override {
+        return Exec(
+            "UPDATE sessions SET revoked_time = ? WHERE workspace_id = ? AND user_id = ? AND "
+            "revoked_time IS NULL AND id != ?",
+            [&](Statement& s) {
+                s.Bind(1, ToUnixSeconds(now))
+                    .Bind(2, workspace_id)
+                    .Bind(3, user_id)
+                    .Bind(4, keep.value_or(0));
+            });
+    }
+
+  private:
+    template <typename BindFn>
+    Status Exec(const char* sql, BindFn&& bind) {
+        return Execute(db_, sql, bind);
+    }
+    static constexpr const char* kSessionOwnerSelect =
+        "SELECT s.id, s.workspace_id, s.user_id, s.token_hash, s.add_time, s.last_seen_time, "
+        "s.expires_time, s.revoked_time, s.remote_address, s.user_agent, u.id, u.workspace_id, "
+        "u.name, u.email, u.role, u.password_hash, u.default_currency, u.locale, u.time_zone, "
+        "u.active, u.add_time, u.update_time FROM sessions s JOIN users u ON u.id = s.user_id AND "
+        "u.workspace_id = s.workspace_id WHERE s.token_hash = ? AND u.active = 1";
     Connection& db_;
 };
 
@@ -986,6 +1199,12 @@ class DealTable final : public DealRepository {
         return count;
     }
 
+    Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                             const std::vector<Id>& ids,
+                                             const ExtrasWanted& which) override {
+        return ComputeExtras(db_, "deal_id", workspace_id, ids, which);
+    }
+
   private:
     // The conditions of a deal query; every status but deleted when it names none.
     static Result<Where> Matching(const DealQuery& q) {
@@ -1273,6 +1492,12 @@ class PersonTable final : public PersonRepository {
         return persons;
     }
 
+    Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                             const std::vector<Id>& ids,
+                                             const ExtrasWanted& which) override {
+        return ComputeExtras(db_, "person_id", workspace_id, ids, which);
+    }
+
   private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, owner_id, org_id, visible_to, is_deleted, add_time, "
@@ -1398,6 +1623,12 @@ class OrganizationTable final : public OrganizationRepository {
 
     Result<std::vector<Organization>> Search(const SearchTerm& term) override {
         return SearchRows<Organization>(db_, kSelect, "is_deleted = 0", term, nullptr, Read);
+    }
+
+    Result<std::vector<RecordExtras>> Extras(Id workspace_id,
+                                             const std::vector<Id>& ids,
+                                             const ExtrasWanted& which) override {
+        return ComputeExtras(db_, "org_id", workspace_id, ids, which);
     }
 
   private:
@@ -2003,12 +2234,7 @@ class CustomFieldTable final : public CustomFieldRepository {
         if (entity_ids.empty()) {
             return out;
         }
-        // The ids travel as one JSON array, so one cached statement serves every page size.
-        std::string ids = "[";
-        for (Id id : entity_ids) {
-            ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
-        }
-        ids += "]";
+        const std::string ids = JsonIds(entity_ids);
         Status status = Query(
             db_,
             "SELECT entity_id, field_id, value FROM custom_field_values WHERE workspace_id = ? "
@@ -2329,6 +2555,7 @@ struct SqliteRepositories::Impl {
           tokens(db),
           teams(db),
           audit_log(db),
+          sessions(db),
           pipelines(db),
           stages(db),
           deals(db),
@@ -2346,6 +2573,7 @@ struct SqliteRepositories::Impl {
     TokenTable tokens;
     TeamTable teams;
     AuditLogTable audit_log;
+    SessionTable sessions;
     PipelineTable pipelines;
     StageTable stages;
     DealTable deals;
@@ -2378,6 +2606,9 @@ domain::TeamRepository& SqliteRepositories::Teams() {
 }
 domain::AuditLogRepository& SqliteRepositories::AuditLog() {
     return impl_->audit_log;
+}
+domain::SessionRepository& SqliteRepositories::Sessions() {
+    return impl_->sessions;
 }
 domain::PipelineRepository& SqliteRepositories::Pipelines() {
     return impl_->pipelines;

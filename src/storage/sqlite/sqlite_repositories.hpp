@@ -19,6 +19,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::TokenRepository& Tokens() override;
     domain::TeamRepository& Teams() override;
     domain::AuditLogRepository& AuditLog() override;
+    domain::SessionRepository& Sessions() override;
     domain::PipelineRepository& Pipelines() override;
     domain::StageRepository& Stages() override;
     domain::DealRepository& Deals() override;

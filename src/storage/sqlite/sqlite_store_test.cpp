@@ -11,6 +11,7 @@
 #include "domain/deal_service.hpp"
 #include "domain/workspace_setup.hpp"
 #include "sample/sample_data.hpp"
+#include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
 
 namespace pipecrm::storage::sqlite {
@@ -26,26 +27,11 @@ struct Fixture {
     std::unique_ptr<SqliteStore> store;
     domain::CreatedWorkspace workspace;
 
-    explicit Fixture(const std::string& email = "owner@example.com") {
-        auto opened = SqliteStore::Open(path);
-        EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-        store = std::move(*opened);
-        workspace = AddWorkspace(email);
-    }
+    explicit Fixture(const std::string& email = "owner@example.com")
+        : store(OpenTestStore(path)), workspace(AddWorkspace(email)) {}
 
     domain::CreatedWorkspace AddWorkspace(const std::string& email) {
-        domain::CreatedWorkspace created;
-        Status status = store->WriteAndWait([&](Repositories& repos) -> Status {
-            domain::NewWorkspace request{"Acme", domain::Language::kEnglish, email, "", ""};
-            auto result = domain::SetUpWorkspace(repos, request, kNow);
-            if (!result.ok()) {
-                return result.status();
-            }
-            created = *result;
-            return Status::Ok();
-        });
-        EXPECT_TRUE(status.ok()) << status.ToString();
-        return created;
+        return AddTestWorkspace(*store, email, kNow);
     }
 
     domain::Actor Actor() const { return {workspace.workspace_id, workspace.admin_user_id, "VND"}; }
