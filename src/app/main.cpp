@@ -12,6 +12,7 @@
 #include "app/buffered_log.hpp"
 #include "auth/authenticator.hpp"
 #include "auth/credentials.hpp"
+#include "auth/login_audit.hpp"
 #include "auth/session_manager.hpp"
 #include "cli/command_table.hpp"
 #include "http/api.hpp"
@@ -77,10 +78,11 @@ class ProcessEnvironment final : public cli::Environment {
         {
             BufferedLog log(STDERR_FILENO);
             auth::Authenticator authenticator(store, clock_);
-            // Sign-in events go to the server log; the event carries no secret.
+            // Sign-in events go to the server log and the audit log; the event carries no secret.
             auth::SessionManager sessions(
                 store, clock_, {options.session_idle, options.session_max_age}, {},
-                [&log](const auth::LoginEvent& event) {
+                [&log, &store](const auth::LoginEvent& event) {
+                    auth::AppendLoginAudit(store, event);
                     std::string line = "pipecrm: ";
                     line += auth::LoginEventName(event.kind);
                     line += " email=" + event.email;

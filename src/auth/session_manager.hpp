@@ -33,8 +33,8 @@ struct LoginEvent {
 std::string_view LoginEventName(LoginEvent::Kind kind);
 
 /// Receives every LoginEvent; called on a server thread, must be quick and thread-safe. The
-/// serve command writes them to the server log; the audit log (issue 4, item 6) subscribes
-/// here once it exists.
+/// serve command writes them to the server log and, through AppendLoginAudit
+/// (login_audit.hpp), to the audit log.
 using LoginEventSink = std::function<void(const LoginEvent&)>;
 
 /// Where a sign-in request came from.

@@ -370,6 +370,31 @@ TEST_F(AccessApi, DeletionsAreAuditedAndOnlyAdminsReadTheLog) {
     EXPECT_EQ(cli.find(rep_token), std::string::npos);
 }
 
+TEST_F(AccessApi, SignInsAreAudited) {
+    for (const char* password : {"wrong password", "correct horse"}) {
+        auto login = client_->Send(
+            "POST", "/api/v1/auth/login",
+            std::string(R"({"email":"admin@example.com","password":")") + password + "\"}");
+        ASSERT_TRUE(login.ok());
+    }
+    auto unknown = client_->Send("POST", "/api/v1/auth/login",
+                                 R"({"email":"nobody@example.com","password":"whatever1"})");
+    ASSERT_TRUE(unknown.ok());
+    EXPECT_EQ(unknown->status, 401);
+    const auto succeeded =
+        AwaitValue(db_, "SELECT actor_user_id FROM audit_log WHERE event = 'login_succeeded'");
+    ASSERT_EQ(succeeded, std::vector<std::string>{"1"}) << "written without waiting";
+    EXPECT_EQ(QueryColumn(db_,
+                          "SELECT COALESCE(actor_user_id, 'none') || ' ' || subject_id || "
+                          "' ' || detail FROM audit_log WHERE event = 'login_failed'"),
+              std::vector<std::string>{"none 1 admin@example.com"})
+        << "one failure, naming the account; the unknown email belongs to no workspace";
+    JsonResponse log = Call("GET", "/api/v1/auditLog?event=login_failed");
+    ASSERT_EQ(log.status, 200) << log.body;
+    EXPECT_EQ(log.json["data"].Size(), 1u);
+    EXPECT_EQ(log.body.find("wrong password"), std::string::npos);
+}
+
 TEST_F(AccessApi, NoTokenOrPasswordReachesTheLogOrTheListings) {
     Ok({"user", "add", "--db", db_, "--email", "rep@example.com", "--role", "member"},
        {kMemberPassword});
