@@ -29,6 +29,7 @@ Status RunTeamAdd(const Arguments& args, Environment& env);
 Status RunTeamList(const Arguments& args, Environment& env);
 Status RunTeamAddMember(const Arguments& args, Environment& env);
 Status RunWorkspaceCreate(const Arguments& args, Environment& env);
+Status RunWorkspaceSet(const Arguments& args, Environment& env);
 Status RunAuditList(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.

@@ -64,4 +64,22 @@ Status RunWorkspaceCreate(const Arguments& args, Environment& env) {
     return Status::Ok();
 }
 
+Status RunWorkspaceSet(const Arguments& args, Environment& env) {
+    const std::string& text = args.Get("default-visibility");
+    std::optional<domain::Visibility> visibility;
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') {
+        visibility = domain::VisibilityFromInt(text[0] - '0');
+    }
+    if (!visibility) {
+        return InvalidArgument("--default-visibility must be 1, 3, 5 or 7, got \"" + text + "\"",
+                               "default-visibility");
+    }
+    PIPECRM_RETURN_IF_ERROR(
+        WriteInWorkspace(args, env, [&](domain::Repositories& repos, const domain::Actor& actor) {
+            return repos.Workspaces().SetDefaultVisibility(actor.workspace_id, *visibility);
+        }));
+    env.out() << "New records now get visible_to " << text << " unless a request names one.\n";
+    return Status::Ok();
+}
+
 }  // namespace pipecrm::cli
