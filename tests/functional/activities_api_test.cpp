@@ -72,6 +72,14 @@ TEST_F(ActivitiesApi, BadInputNamesTheField) {
     }
     EXPECT_EQ(Call("GET", "/api/v2/activities").json["data"].Size(), 0u);
     EXPECT_EQ(Call("GET", "/api/v2/activities?done=maybe").status, 400);
+    EXPECT_EQ(Call("GET", "/api/v2/activities?include_fields=attendees").status, 200)
+        << "attendees are always in the shape";
+    JsonResponse unknown = Call("GET", "/api/v2/activities?include_fields=notes_count");
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_STREQ(unknown.json["field"].GetString(), "include_fields");
+    JsonResponse visibility = Call("POST", "/api/v2/activities", R"({"visible_to":2})");
+    EXPECT_EQ(visibility.status, 400);
+    EXPECT_STREQ(visibility.json["field"].GetString(), "visible_to");
 }
 
 }  // namespace

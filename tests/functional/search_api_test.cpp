@@ -101,6 +101,23 @@ TEST_F(SearchApi, ExactMatchAndFieldsNarrowTheSearch) {
     EXPECT_EQ(Names(Call("GET", "/api/v2/itemSearch?term=le+loi&fields=address")),
               (std::vector<std::string>{"An"}));
 
+    JsonResponse priced =
+        Call("POST", "/api/v2/products",
+             R"({"name":"Gói giá","prices":[{"price":1200000,"currency":"VND"}]})");
+    ASSERT_EQ(priced.status, 201) << priced.body;
+    JsonResponse with_price = Call(
+        "GET", "/api/v2/itemSearch?term=goi+gia&item_types=product&include_fields=product.price");
+    ASSERT_EQ(with_price.json["data"]["items"].Size(), 1u) << with_price.body;
+    EXPECT_EQ(with_price.json["data"]["items"][0]["item"]["price"].GetDouble(), 1200000.0);
+    JsonResponse without = Call("GET", "/api/v2/itemSearch?term=goi+gia&item_types=product");
+    EXPECT_FALSE(without.json["data"]["items"][0]["item"].HasMember("price"));
+    JsonResponse picture =
+        Call("GET", "/api/v2/persons/search?term=le+an&include_fields=person.picture");
+    EXPECT_TRUE(picture.json["data"]["items"][0]["item"]["picture"].IsNull()) << picture.body;
+    JsonResponse unknown = Call("GET", "/api/v2/itemSearch?term=an&include_fields=deal.title");
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_STREQ(unknown.json["field"].GetString(), "include_fields");
+
     JsonResponse notes = Call("GET", "/api/v2/itemSearch?term=an&fields=notes");
     EXPECT_EQ(notes.status, 400);
     EXPECT_STREQ(notes.json["field"].GetString(), "fields");

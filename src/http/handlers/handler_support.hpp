@@ -174,6 +174,15 @@ Result<std::vector<std::string_view>> ReadIncludeFields(const Request& request) 
         return parse(domain::FieldEntity::kPerson);
     } else if constexpr (std::is_same_v<T, domain::Organization>) {
         return parse(domain::FieldEntity::kOrganization);
+    } else if constexpr (std::is_same_v<T, domain::Activity>) {
+        // Pipedrive's one optional activity field, attendees, is always in PipeCRM's shape.
+        for (const std::string& name : QueryWords(request, "include_fields")) {
+            if (name != "attendees") {
+                return InvalidArgument("include_fields takes only attendees for activities",
+                                       "include_fields");
+            }
+        }
+        return std::vector<std::string_view>{};
     } else {
         return std::vector<std::string_view>{};
     }

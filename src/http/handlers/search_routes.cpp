@@ -26,6 +26,7 @@ struct Matching {
     std::string phone_region;
     bool exact = false;
     std::set<std::string> fields;
+    std::set<std::string> include;  ///< deal.cc_email, person.picture, product.price
 };
 
 struct SearchRequest {
@@ -86,6 +87,14 @@ Result<SearchRequest> ParseSearch(const RouteContext& ctx, std::vector<std::stri
                 "fields");
         }
         search.matching.fields.insert(field);
+    }
+    for (const std::string& name : QueryWords(ctx.request, "include_fields")) {
+        if (name != "deal.cc_email" && name != "person.picture" && name != "product.price") {
+            return InvalidArgument(
+                "include_fields takes deal.cc_email, person.picture and product.price",
+                "include_fields");
+        }
+        search.matching.include.insert(name);
     }
     search.types = std::move(types);
     if (search.types.empty()) {
@@ -188,10 +197,14 @@ Status SearchDeals(domain::Repositories& repos,
     return Collect(
         repos.Deals().Search(term),
         [&](const domain::Deal& d) { return FieldScore(m, "title", d.title); },
-        [&repos](JsonWriter& w, const domain::Deal& d) {
+        [&repos, cc_email = m.include.count("deal.cc_email") > 0](JsonWriter& w,
+                                                                  const domain::Deal& d) {
             w.StartObject();
             w.Key("id").Int(d.id);
             w.Key("type").String("deal");
+            if (cc_email) {
+                w.Key("cc_email").Null();  // PipeCRM has no Smart BCC mailbox
+            }
             w.Key("title").String(d.title);
             w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
             w.Key("currency").String(d.value.currency);
@@ -234,10 +247,14 @@ Status SearchPersons(domain::Repositories& repos,
             }
             return best;
         },
-        [&repos](JsonWriter& w, const domain::Person& p) {
+        [&repos, picture = m.include.count("person.picture") > 0](JsonWriter& w,
+                                                                  const domain::Person& p) {
             w.StartObject();
             w.Key("id").Int(p.id);
             w.Key("type").String("person");
+            if (picture) {
+                w.Key("picture").Null();  // PipeCRM keeps no pictures
+            }
             w.Key("name").String(p.name);
             WriteValues(w, "phones", p.phones);
             WriteValues(w, "emails", p.emails);
@@ -284,10 +301,20 @@ Status SearchProducts(domain::Repositories& repos,
         [&](const domain::Product& p) {
             return std::max(FieldScore(m, "name", p.name), FieldScore(m, "code", p.code));
         },
-        [](JsonWriter& w, const domain::Product& p) {
+        [price = m.include.count("product.price") > 0](JsonWriter& w, const domain::Product& p) {
             w.StartObject();
             w.Key("id").Int(p.id);
             w.Key("type").String("product");
+            if (price) {
+                // The first price, in its own currency; null for a product without prices.
+                w.Key("price");
+                if (p.prices.empty()) {
+                    w.Null();
+                } else {
+                    w.Raw(FormatAmount(p.prices.front().price.minor_units,
+                                       p.prices.front().price.currency));
+                }
+            }
             w.Key("name").String(p.name);
             w.Key("code").String(p.code);
             w.Key("visible_to").Int(static_cast<int>(p.visible_to));
