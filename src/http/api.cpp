@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include "auth/credentials.hpp"
+#include "base/encoding.hpp"
 #include "domain/viewer.hpp"
 #include "http/errors.hpp"
 
@@ -29,16 +30,6 @@ bool IsStateChanging(std::string_view method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::string_view Trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 }  // namespace
 
 std::string_view SessionCookieOf(const Request& request) {
@@ -49,11 +40,11 @@ std::string_view SessionCookieOf(const Request& request) {
         std::string_view rest = value;
         while (!rest.empty()) {
             const auto semicolon = rest.find(';');
-            std::string_view pair = Trim(rest.substr(0, semicolon));
+            std::string_view pair = TrimSpaces(rest.substr(0, semicolon));
             rest = semicolon == std::string_view::npos ? "" : rest.substr(semicolon + 1);
             const auto eq = pair.find('=');
-            if (eq != std::string_view::npos && Trim(pair.substr(0, eq)) == kSessionCookie) {
-                return Trim(pair.substr(eq + 1));
+            if (eq != std::string_view::npos && TrimSpaces(pair.substr(0, eq)) == kSessionCookie) {
+                return TrimSpaces(pair.substr(eq + 1));
             }
         }
     }
@@ -64,9 +55,9 @@ std::string ClientAddress(const Request& request, bool trust_proxy) {
     if (trust_proxy) {
         if (const std::string* forwarded = request.Header("x-forwarded-for")) {
             const auto comma = forwarded->rfind(',');
-            std::string_view last =
-                Trim(comma == std::string::npos ? std::string_view(*forwarded)
-                                                : std::string_view(*forwarded).substr(comma + 1));
+            std::string_view last = TrimSpaces(
+                comma == std::string::npos ? std::string_view(*forwarded)
+                                           : std::string_view(*forwarded).substr(comma + 1));
             if (!last.empty()) {
                 return std::string(last);
             }

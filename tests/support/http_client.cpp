@@ -14,6 +14,8 @@
 #include <cstring>
 #include <optional>
 
+#include "base/encoding.hpp"
+
 namespace pipecrm::testing {
 namespace {
 
@@ -43,18 +45,8 @@ bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
     return false;
 }
 
-std::string_view Trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 std::optional<std::size_t> ParseNumber(std::string_view text, int base) {
-    text = Trim(text);
+    text = TrimSpaces(text);
     std::size_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
     if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
@@ -255,7 +247,8 @@ Result<HttpResult> HttpClient::ReadResponse(bool head_request) {
             std::string name = header->substr(0, colon);
             std::transform(name.begin(), name.end(), name.begin(), LowerChar);
             result.headers.emplace_back(
-                std::move(name), std::string(Trim(std::string_view(*header).substr(colon + 1))));
+                std::move(name),
+                std::string(TrimSpaces(std::string_view(*header).substr(colon + 1))));
         }
     } while (result.status >= 100 && result.status < 200);
 
