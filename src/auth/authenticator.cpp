@@ -39,13 +39,10 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) {
         if (!(*owner)->user.active) {
             return Unauthenticated("the API token's user is disabled");
         }
-        const Id token_id = (*owner)->token_id;
-        auto found = PrincipalFor(repos, std::move((*owner)->user));
-        if (!found.ok()) {
-            return found.status();
-        }
-        found->token_id = token_id;
-        principal = std::move(*found);
+        // One query answers who the token is and the workspace default (no PrincipalFor).
+        principal.user = std::move((*owner)->user);
+        principal.default_visibility = (*owner)->default_visibility;
+        principal.token_id = (*owner)->token_id;
         return Status::Ok();
     });
     if (!status.ok()) {

@@ -83,6 +83,7 @@ struct TokenOwner {
     Id token_id = 0;
     User user;  ///< its workspace is the token's; it may be disabled
     std::optional<Instant> revoked_time;
+    Visibility default_visibility = Visibility::kEveryone;  ///< the workspace's, for new records
 };
 
 /// What is shown about a token: never the token or its hash.

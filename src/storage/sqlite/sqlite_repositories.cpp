@@ -623,7 +623,8 @@ class TokenTable final : public TokenRepository {
         Status status = Query(
             db_, kTokenOwnerSelect, [&](Statement& s) { s.Bind(1, token_hash); },
             [&](Statement& s) {
-                owner = TokenOwner{s.Int(0), ReadUser(s, 2), OptionalInstant(s, 1)};
+                owner = TokenOwner{s.Int(0), ReadUser(s, 2), OptionalInstant(s, 1),
+                                   VisibilityFromInt(s.Int(14)).value_or(Visibility::kEveryone)};
             });
         if (!status.ok()) {
             return status;
@@ -680,8 +681,9 @@ class TokenTable final : public TokenRepository {
     static constexpr const char* kTokenOwnerSelect =
         "SELECT t.id, t.revoked_time, u.id, u.workspace_id, u.name, u.email, u.role, "
         "u.password_hash, u.default_currency, u.locale, u.time_zone, u.active, u.add_time, "
-        "u.update_time FROM api_tokens t JOIN users u ON u.id = t.user_id AND "
-        "u.workspace_id = t.workspace_id WHERE t.token_hash = ?";
+        "u.update_time, w.default_visibility FROM api_tokens t JOIN users u ON u.id = t.user_id "
+        "AND u.workspace_id = t.workspace_id JOIN workspaces w ON w.id = t.workspace_id WHERE "
+        "t.token_hash = ?";
     Connection& db_;
 };
 
