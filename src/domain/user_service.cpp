@@ -119,6 +119,9 @@ Result<User> DisableUser(Repositories& repos, const Actor& actor, Id user_id, In
     user->active = false;
     user->update_time = now;
     PIPECRM_RETURN_IF_ERROR(repos.Users().Update(*user));
+    // A disabled user is signed out everywhere at once.
+    PIPECRM_RETURN_IF_ERROR(
+        repos.Sessions().RevokeAllOfUser(actor.workspace_id, user->id, std::nullopt, now));
     PIPECRM_RETURN_IF_ERROR(
         Audit(repos, actor, AuditEvent::kUserDisabled, *user, user->email, now));
     return user;
@@ -155,6 +158,9 @@ Result<User> ResetUserPassword(Repositories& repos,
     user->password_hash = password_hash;
     user->update_time = now;
     PIPECRM_RETURN_IF_ERROR(repos.Users().Update(*user));
+    // Whoever held a session under the old password holds it no longer.
+    PIPECRM_RETURN_IF_ERROR(
+        repos.Sessions().RevokeAllOfUser(actor.workspace_id, user->id, std::nullopt, now));
     PIPECRM_RETURN_IF_ERROR(
         Audit(repos, actor, AuditEvent::kPasswordReset, *user, user->email, now));
     return user;

@@ -238,6 +238,18 @@ TEST_F(LoginApi, PasswordChangeWorksAndEndsOtherSessions) {
     EXPECT_EQ(Login("admin@example.com", "battery staple").status, 200);
 }
 
+TEST_F(LoginApi, AnAdminResetThroughTheCliEndsTheUsersSessions) {
+    Session session = SignIn();
+    ASSERT_EQ(WithCookie(session, "GET", "/api/v2/deals").status, 200);
+    CommandResult reset =
+        RunPipecrm({"user", "reset-password", "--db", db_, "--email", "admin@example.com"},
+                   {"PIPECRM_USER_PASSWORD=a brand new one"});
+    ASSERT_EQ(reset.exit_code, 0) << reset.err;
+    EXPECT_EQ(WithCookie(session, "GET", "/api/v2/deals").status, 401);
+    EXPECT_EQ(Login("admin@example.com", kPassword).status, 401);
+    EXPECT_EQ(Login("admin@example.com", "a brand new one").status, 200);
+}
+
 TEST_F(LoginApi, IdleSessionExpires) {
     auto server = StartServer({"--session-idle", "2s"});
     Session session = SignIn();
