@@ -126,6 +126,40 @@ TEST_F(SearchApi, ExactMatchAndFieldsNarrowTheSearch) {
     EXPECT_STREQ(bad_exact.json["field"].GetString(), "exact_match");
 }
 
+TEST_F(SearchApi, RelatedItemsAreTheDealsAndPeopleOfWhatWasFound) {
+    JsonResponse org = Call("POST", "/api/v2/organizations", R"({"name":"Hoa Sen Group"})");
+    ASSERT_EQ(org.status, 201);
+    const std::string org_id = std::to_string(org.json["data"]["id"].GetInt());
+    JsonResponse person =
+        Call("POST", "/api/v2/persons", R"({"name":"Đặng Thu Thảo","org_id":)" + org_id + "}");
+    ASSERT_EQ(person.status, 201);
+    const std::string person_id = std::to_string(person.json["data"]["id"].GetInt());
+    const auto older = CreateDeal(R"({"title":"Older","person_id":)" + person_id + "}");
+    const auto newer = CreateDeal(R"({"title":"Newer","person_id":)" + person_id + "}");
+    const auto org_deal = CreateDeal(R"({"title":"For the group","org_id":)" + org_id + "}");
+
+    auto related_of = [&](const std::string& query) {
+        JsonResponse found = Call("GET", "/api/v2/itemSearch?" + query);
+        EXPECT_EQ(found.status, 200) << found.body;
+        std::vector<std::pair<std::string, std::int64_t>> related;
+        for (const auto& hit : found.json["data"]["related_items"].GetArray()) {
+            related.emplace_back(hit["item"]["type"].GetString(), hit["item"]["id"].GetInt64());
+        }
+        return related;
+    };
+    using Related = std::vector<std::pair<std::string, std::int64_t>>;
+    EXPECT_EQ(related_of("term=thu+thao&item_types=person&search_for_related_items=true"),
+              (Related{{"deal", newer}, {"deal", older}}))
+        << "the person's deals, newest first";
+    EXPECT_EQ(related_of("term=hoa+sen&item_types=organization&search_for_related_items=true"),
+              (Related{{"deal", org_deal}, {"person", std::stoll(person_id)}}));
+    EXPECT_TRUE(related_of("term=hoa+sen&item_types=organization").empty())
+        << "only when asked for";
+    JsonResponse bad = Call("GET", "/api/v2/itemSearch?term=hoa&search_for_related_items=1");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_STREQ(bad.json["field"].GetString(), "search_for_related_items");
+}
+
 TEST_F(SearchApi, BadTermsNameTheField) {
     JsonResponse short_term = Call("GET", "/api/v2/itemSearch?term=a");
     EXPECT_EQ(short_term.status, 400);

@@ -27,6 +27,7 @@ struct Matching {
     bool exact = false;
     std::set<std::string> fields;
     std::set<std::string> include;  ///< deal.cc_email, person.picture, product.price
+    bool related = false;           ///< search_for_related_items
 };
 
 struct SearchRequest {
@@ -38,6 +39,7 @@ struct SearchRequest {
 // One result: its score, and how to render it once it makes the page.
 struct Hit {
     double score = 0;
+    std::string_view type;  ///< "deal", "person", "organization" or "product"
     Id id = 0;
     std::function<void(JsonWriter&)> render;
 };
@@ -87,6 +89,13 @@ Result<SearchRequest> ParseSearch(const RouteContext& ctx, std::vector<std::stri
                 "fields");
         }
         search.matching.fields.insert(field);
+    }
+    if (const std::string* related = ctx.request.Query("search_for_related_items")) {
+        if (*related != "true" && *related != "false") {
+            return InvalidArgument("search_for_related_items must be true or false",
+                                   "search_for_related_items");
+        }
+        search.matching.related = *related == "true";
     }
     for (const std::string& name : QueryWords(ctx.request, "include_fields")) {
         if (name != "deal.cc_email" && name != "person.picture" && name != "product.price") {
@@ -170,9 +179,67 @@ void WriteValues(JsonWriter& w, const char* key, const std::vector<domain::Conta
     w.EndArray();
 }
 
+// A deal as search answers it.
+void WriteDealItem(JsonWriter& w,
+                   domain::Repositories& repos,
+                   const domain::Deal& d,
+                   bool cc_email) {
+    w.StartObject();
+    w.Key("id").Int(d.id);
+    w.Key("type").String("deal");
+    if (cc_email) {
+        w.Key("cc_email").Null();  // PipeCRM has no Smart BCC mailbox
+    }
+    w.Key("title").String(d.title);
+    w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
+    w.Key("currency").String(d.value.currency);
+    w.Key("status").String(domain::DealStatusName(d.status));
+    w.Key("visible_to").Int(static_cast<int>(d.visible_to));
+    WriteOwner(w, d.owner_id);
+    auto stage = repos.Stages().Get(d.workspace_id, d.stage_id);
+    w.Key("stage").StartObject().Key("id").Int(d.stage_id);
+    w.Key("name").String(stage.ok() ? stage->name : "").EndObject();
+    w.Key("person");
+    auto person = d.person_id ? repos.Persons().Get(d.workspace_id, *d.person_id)
+                              : Result<domain::Person>(NotFound("none"));
+    if (person.ok()) {
+        w.StartObject().Key("id").Int(person->id).Key("name").String(person->name);
+        w.EndObject();
+    } else {
+        w.Null();
+    }
+    WriteOrgRef(w, repos, d.workspace_id, d.org_id);
+    w.Key("custom_fields").StartArray().EndArray();
+    w.Key("notes").StartArray().EndArray();
+    w.EndObject();
+}
+
+// A person as search answers it.
+void WritePersonItem(JsonWriter& w,
+                     domain::Repositories& repos,
+                     const domain::Person& p,
+                     bool picture) {
+    w.StartObject();
+    w.Key("id").Int(p.id);
+    w.Key("type").String("person");
+    if (picture) {
+        w.Key("picture").Null();  // PipeCRM keeps no pictures
+    }
+    w.Key("name").String(p.name);
+    WriteValues(w, "phones", p.phones);
+    WriteValues(w, "emails", p.emails);
+    w.Key("visible_to").Int(static_cast<int>(p.visible_to));
+    WriteOwner(w, p.owner_id);
+    WriteOrgRef(w, repos, p.workspace_id, p.org_id);
+    w.Key("custom_fields").StartArray().EndArray();
+    w.Key("notes").StartArray().EndArray();
+    w.EndObject();
+}
+
 // Scores every row the repository found and keeps those that match.
 template <typename Row, typename ScoreFn, typename RenderFn>
-Status Collect(Result<std::vector<Row>>&& rows,
+Status Collect(std::string_view type,
+               Result<std::vector<Row>>&& rows,
                ScoreFn&& score,
                RenderFn render,
                std::vector<Hit>& hits) {
@@ -183,8 +250,8 @@ Status Collect(Result<std::vector<Row>>&& rows,
         const double best = score(row);
         if (best > 0) {
             const Id id = row.id;
-            hits.push_back(
-                {best, id, [render, row = std::move(row)](JsonWriter& w) { render(w, row); }});
+            hits.push_back({best, type, id,
+                            [render, row = std::move(row)](JsonWriter& w) { render(w, row); }});
         }
     }
     return Status::Ok();
@@ -195,39 +262,10 @@ Status SearchDeals(domain::Repositories& repos,
                    const Matching& m,
                    std::vector<Hit>& hits) {
     return Collect(
-        repos.Deals().Search(term),
+        "deal", repos.Deals().Search(term),
         [&](const domain::Deal& d) { return FieldScore(m, "title", d.title); },
-        [&repos, cc_email = m.include.count("deal.cc_email") > 0](JsonWriter& w,
-                                                                  const domain::Deal& d) {
-            w.StartObject();
-            w.Key("id").Int(d.id);
-            w.Key("type").String("deal");
-            if (cc_email) {
-                w.Key("cc_email").Null();  // PipeCRM has no Smart BCC mailbox
-            }
-            w.Key("title").String(d.title);
-            w.Key("value").Raw(FormatAmount(d.value.minor_units, d.value.currency));
-            w.Key("currency").String(d.value.currency);
-            w.Key("status").String(domain::DealStatusName(d.status));
-            w.Key("visible_to").Int(static_cast<int>(d.visible_to));
-            WriteOwner(w, d.owner_id);
-            auto stage = repos.Stages().Get(d.workspace_id, d.stage_id);
-            w.Key("stage").StartObject().Key("id").Int(d.stage_id);
-            w.Key("name").String(stage.ok() ? stage->name : "").EndObject();
-            w.Key("person");
-            auto person = d.person_id ? repos.Persons().Get(d.workspace_id, *d.person_id)
-                                      : Result<domain::Person>(NotFound("none"));
-            if (person.ok()) {
-                w.StartObject().Key("id").Int(person->id).Key("name").String(person->name);
-                w.EndObject();
-            } else {
-                w.Null();
-            }
-            WriteOrgRef(w, repos, d.workspace_id, d.org_id);
-            w.Key("custom_fields").StartArray().EndArray();
-            w.Key("notes").StartArray().EndArray();
-            w.EndObject();
-        },
+        [&repos, cc_email = m.include.count("deal.cc_email") > 0](
+            JsonWriter& w, const domain::Deal& d) { WriteDealItem(w, repos, d, cc_email); },
         hits);
 }
 
@@ -236,7 +274,7 @@ Status SearchPersons(domain::Repositories& repos,
                      const Matching& m,
                      std::vector<Hit>& hits) {
     return Collect(
-        repos.Persons().Search(term),
+        "person", repos.Persons().Search(term),
         [&](const domain::Person& p) {
             double best = FieldScore(m, "name", p.name);
             for (const domain::ContactPoint& email : p.emails) {
@@ -247,24 +285,8 @@ Status SearchPersons(domain::Repositories& repos,
             }
             return best;
         },
-        [&repos, picture = m.include.count("person.picture") > 0](JsonWriter& w,
-                                                                  const domain::Person& p) {
-            w.StartObject();
-            w.Key("id").Int(p.id);
-            w.Key("type").String("person");
-            if (picture) {
-                w.Key("picture").Null();  // PipeCRM keeps no pictures
-            }
-            w.Key("name").String(p.name);
-            WriteValues(w, "phones", p.phones);
-            WriteValues(w, "emails", p.emails);
-            w.Key("visible_to").Int(static_cast<int>(p.visible_to));
-            WriteOwner(w, p.owner_id);
-            WriteOrgRef(w, repos, p.workspace_id, p.org_id);
-            w.Key("custom_fields").StartArray().EndArray();
-            w.Key("notes").StartArray().EndArray();
-            w.EndObject();
-        },
+        [&repos, picture = m.include.count("person.picture") > 0](
+            JsonWriter& w, const domain::Person& p) { WritePersonItem(w, repos, p, picture); },
         hits);
 }
 
@@ -273,7 +295,7 @@ Status SearchOrganizations(domain::Repositories& repos,
                            const Matching& m,
                            std::vector<Hit>& hits) {
     return Collect(
-        repos.Organizations().Search(term),
+        "organization", repos.Organizations().Search(term),
         [&](const domain::Organization& o) {
             return std::max(FieldScore(m, "name", o.name), FieldScore(m, "address", o.address));
         },
@@ -297,7 +319,7 @@ Status SearchProducts(domain::Repositories& repos,
                       const Matching& m,
                       std::vector<Hit>& hits) {
     return Collect(
-        repos.Products().Search(term),
+        "product", repos.Products().Search(term),
         [&](const domain::Product& p) {
             return std::max(FieldScore(m, "name", p.name), FieldScore(m, "code", p.code));
         },
@@ -323,6 +345,69 @@ Status SearchProducts(domain::Repositories& repos,
             w.EndObject();
         },
         hits);
+}
+
+// Up to 100 newest deals of each person and organization found, and up to 100 newest persons
+// of each organization found (Pipedrive's search_for_related_items), leaving out what is
+// already among the items. Only what the caller may see, like every read.
+Status AddRelated(domain::Repositories& repos,
+                  Id workspace_id,
+                  const Matching& m,
+                  const std::vector<Hit>& items,
+                  std::vector<Hit>& related) {
+    std::set<std::pair<std::string_view, Id>> seen;
+    for (const Hit& hit : items) {
+        seen.insert({hit.type, hit.id});
+    }
+    auto newest = [](domain::ListOptions& options) {
+        options.descending = true;
+        options.limit = 100;
+    };
+    for (const Hit& hit : items) {
+        if (hit.type != "person" && hit.type != "organization") {
+            continue;
+        }
+        domain::DealQuery deals;
+        deals.workspace_id = workspace_id;
+        (hit.type == "person" ? deals.person_id : deals.org_id) = hit.id;
+        newest(deals.options);
+        PIPECRM_RETURN_IF_ERROR(Collect(
+            "deal", repos.Deals().List(deals),
+            [&](const domain::Deal& d) {
+                return seen.insert({"deal", d.id}).second ? 1.0 : 0.0;
+            },
+            [&repos, cc_email = m.include.count("deal.cc_email") > 0](
+                JsonWriter& w, const domain::Deal& d) { WriteDealItem(w, repos, d, cc_email); },
+            related));
+        if (hit.type != "organization") {
+            continue;
+        }
+        domain::ContactQuery persons;
+        persons.workspace_id = workspace_id;
+        persons.org_id = hit.id;
+        newest(persons.options);
+        PIPECRM_RETURN_IF_ERROR(Collect(
+            "person", repos.Persons().List(persons),
+            [&](const domain::Person& p) {
+                return seen.insert({"person", p.id}).second ? 1.0 : 0.0;
+            },
+            [&repos, picture = m.include.count("person.picture") > 0](
+                JsonWriter& w, const domain::Person& p) { WritePersonItem(w, repos, p, picture); },
+            related));
+    }
+    return Status::Ok();
+}
+
+void WriteHits(JsonWriter& w, const std::vector<Hit>& hits, std::size_t limit, bool scored) {
+    w.StartArray();
+    for (std::size_t i = 0; i < hits.size() && i < limit; ++i) {
+        w.StartObject();
+        w.Key("result_score").Raw(scored ? FormatNumber(hits[i].score) : "0");
+        w.Key("item");
+        hits[i].render(w);
+        w.EndObject();
+    }
+    w.EndArray();
 }
 
 RouteHandler SearchRoute(domain::Store& store, std::vector<std::string> fixed_types) {
@@ -359,16 +444,20 @@ RouteHandler SearchRoute(domain::Store& store, std::vector<std::string> fixed_ty
                 std::stable_sort(hits.begin(), hits.end(),
                                  [](const Hit& a, const Hit& b) { return a.score > b.score; });
                 JsonWriter w;
-                w.StartObject().Key("items").StartArray();
                 const auto limit = static_cast<std::size_t>(search->term.limit);
-                for (std::size_t i = 0; i < hits.size() && i < limit; ++i) {
-                    w.StartObject();
-                    w.Key("result_score").Raw(FormatNumber(hits[i].score));
-                    w.Key("item");
-                    hits[i].render(w);
-                    w.EndObject();
+                if (hits.size() > limit) {
+                    hits.resize(limit);
                 }
-                w.EndArray().Key("related_items").StartArray().EndArray().EndObject();
+                std::vector<Hit> related;
+                if (m.related) {
+                    PIPECRM_RETURN_IF_ERROR(
+                        AddRelated(repos, search->term.workspace_id, m, hits, related));
+                }
+                w.StartObject().Key("items");
+                WriteHits(w, hits, limit, true);
+                w.Key("related_items");
+                WriteHits(w, related, related.size(), false);
+                w.EndObject();
                 return w.Take();
             },
             [](const std::string& data) {
