@@ -112,6 +112,16 @@ std::string WorkspacePeople::EmailOf(const OptionalId& user_id) const {
 
 namespace {
 
+// Columns of UTF-8 text on a terminal: one per code point (Vietnamese letters are precomposed
+// NFC, so this is right for them; wide CJK characters would need two).
+std::size_t DisplayWidth(std::string_view text) {
+    std::size_t width = 0;
+    for (char ch : text) {
+        width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return width;
+}
+
 // `name_of(other side)` of every membership whose `side` is `id`, comma-separated.
 template <typename NameOf>
 std::string JoinMemberships(const std::vector<domain::TeamMembership>& memberships,
@@ -151,7 +161,7 @@ void PrintTable(std::ostream& out,
     std::vector<std::size_t> widths(header.size(), 0);
     auto measure = [&](const std::vector<std::string>& row) {
         for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-            widths[i] = std::max(widths[i], row[i].size());
+            widths[i] = std::max(widths[i], DisplayWidth(row[i]));
         }
     };
     measure(header);
@@ -161,7 +171,7 @@ void PrintTable(std::ostream& out,
         for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
             line += row[i];
             if (i + 1 < row.size()) {
-                line += std::string(widths[i] - row[i].size() + 2, ' ');
+                line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
             }
         }
         out << line << "\n";

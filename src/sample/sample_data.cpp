@@ -7,6 +7,7 @@
 #include "domain/actor.hpp"
 #include "domain/deal_service.hpp"
 #include "domain/workspace_setup.hpp"
+#include "text/search_text.hpp"
 
 namespace pipecrm::sample {
 namespace {
@@ -109,9 +110,10 @@ std::string PersonName(Random& rng, bool viet) {
 
 // ASCII local part for an email: keeps letters, digits and dots; Vietnamese letters are
 // replaced by their base letter where simple, or dropped.
+// "Võ Hồi Bình", 1 -> "vo.hoi.binh1": diacritics folded away (đ as d), spaces as dots.
 std::string EmailLocal(const std::string& name, int n) {
     std::string local;
-    for (char ch : name) {
+    for (char ch : text::FoldForSearch(name)) {
         const auto c = static_cast<unsigned char>(ch);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
             local += static_cast<char>(c);
@@ -159,6 +161,23 @@ Status CreatePeople(domain::Repositories& repos,
         }
         w.reps.push_back(*id);
         ++summary.users;
+    }
+    // The first rep manages one team of the others, so visibility has teams to work with.
+    if (o.reps > 0) {
+        domain::Team team;
+        team.workspace_id = o.workspace_id;
+        team.name = o.vietnamese ? "Đội bán hàng" : "Sales team";
+        team.manager_user_id = w.reps[1];
+        team.add_time = start;
+        team.update_time = start;
+        auto team_id = repos.Teams().Insert(team);
+        if (!team_id.ok()) {
+            return team_id.status();
+        }
+        for (std::size_t i = 2; i < w.reps.size(); ++i) {
+            PIPECRM_RETURN_IF_ERROR(
+                repos.Teams().AddMember(o.workspace_id, *team_id, w.reps[i], start));
+        }
     }
     const int org_count = std::max(5, o.deals / 5);
     for (int i = 0; i < org_count; ++i) {
