@@ -66,6 +66,16 @@ class Rows {
     /// Rows inserted, updated or deleted by the statement.
     std::int64_t Affected() const;
     const PGresult* raw() const { return result_.get(); }
+    /// Every row through `read(rows, row)`, in order.
+    template <typename ReadRow>
+    auto Map(ReadRow read) const -> std::vector<decltype(read(*this, 0))> {
+        std::vector<decltype(read(*this, 0))> out;
+        out.reserve(static_cast<std::size_t>(size()));
+        for (int row = 0; row < size(); ++row) {
+            out.push_back(read(*this, row));
+        }
+        return out;
+    }
 
   private:
     std::unique_ptr<PGresult, decltype(&PQclear)> result_;
