@@ -87,6 +87,17 @@ TEST(PostgresConnectionOpen, ReportsAnUnreachableServerAsUnavailable) {
     EXPECT_NE(message.find("refused"), std::string::npos) << message;
 }
 
+TEST(PostgresTestCluster, StopsWhenDestroyed) {
+    std::string url;
+    {
+        pipecrm::testing::PostgresCluster cluster;
+        ASSERT_TRUE(cluster.started()) << cluster.error();
+        url = cluster.Url();
+        EXPECT_TRUE(Connection::Open(url).ok());
+    }
+    EXPECT_EQ(Connection::Open(url).status().code(), ErrorCode::kUnavailable);
+}
+
 TEST(PostgresConnectionOpen, RejectsTextThatIsNotAPostgresUrl) {
     auto opened = Connection::Open("/var/lib/pipecrm.db");
     ASSERT_FALSE(opened.ok());

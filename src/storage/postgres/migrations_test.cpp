@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "storage/postgres/test_database.hpp"
 #include "storage/sqlite/migrations.hpp"
 
@@ -51,6 +53,18 @@ TEST_F(PostgresMigrations, AppliesAllOnceThenNothing) {
     auto second = ApplyMigrations(*db_);
     ASSERT_TRUE(second.ok()) << second.status().ToString();
     EXPECT_EQ(*second, 0);
+}
+
+TEST_F(PostgresMigrations, TwoProcessesMigratingAtOnceApplyEachMigrationOnce) {
+    auto other = Connection::Open(cluster_.Url());
+    ASSERT_TRUE(other.ok()) << other.status().ToString();
+    Result<int> from_other = Internal("not run");
+    std::thread thread([&] { from_other = ApplyMigrations(**other); });
+    auto from_this = ApplyMigrations(*db_);
+    thread.join();
+    ASSERT_TRUE(from_this.ok()) << from_this.status().ToString();
+    ASSERT_TRUE(from_other.ok()) << from_other.status().ToString();
+    EXPECT_EQ(*from_this + *from_other, static_cast<int>(AllMigrations().size()));
 }
 
 TEST_F(PostgresMigrations, RefusesADatabaseNewerThanTheBinary) {
