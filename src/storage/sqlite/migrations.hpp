@@ -1,19 +1,13 @@
 // Numbered schema migrations, embedded in the binary from src/storage/migrations/NNNN_*.sql.
 #pragma once
 
-#include <string_view>
 #include <vector>
 
 #include "base/status.hpp"
+#include "storage/migration.hpp"
 #include "storage/sqlite/connection.hpp"
 
 namespace pipecrm::storage {
-
-struct Migration {
-    int number;
-    std::string_view name;
-    std::string_view sql;
-};
 
 /// Every migration, in number order (generated at build time).
 const std::vector<Migration>& AllMigrations();
