@@ -9,23 +9,18 @@
 namespace pipecrm::storage::sqlite {
 namespace {
 
-// Runs a job, turning an escaped exception into kInternal so one bad job cannot take the
-// writer down.
-Status RunJob(const domain::StoreJob& job, domain::Repositories& repositories) {
-    try {
-        return job(repositories);
-    } catch (const std::exception& e) {
-        return Internal(std::string("unexpected error in storage job: ") + e.what());
-    }
-}
-
-// Runs a job with `viewer` in the connection's slot.
+// Runs a job with `viewer` in the connection's slot, turning an escaped exception into
+// kInternal so one bad job cannot take the writer down.
 Status RunJobAs(const domain::StoreJob& job,
                 const std::optional<domain::Viewer>& viewer,
                 ViewerSlot& slot,
                 domain::Repositories& repositories) {
     ViewerSlotScope scope(slot, viewer);
-    return RunJob(job, repositories);
+    try {
+        return job(repositories);
+    } catch (const std::exception& e) {
+        return Internal(std::string("unexpected error in storage job: ") + e.what());
+    }
 }
 
 Status RunCached(Connection& db, const std::string& sql) {

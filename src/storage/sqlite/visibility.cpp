@@ -1,7 +1,6 @@
 #include "storage/sqlite/visibility.hpp"
 
 #include <string>
-#include <vector>
 
 namespace pipecrm::storage::sqlite {
 namespace {
@@ -10,7 +9,7 @@ enum class Part { kUser, kWorkspace, kRole };
 
 template <Part kPart>
 void ViewerPart(sqlite3_context* context, int, sqlite3_value**) {
-    const auto& viewer = static_cast<const ViewerSlot*>(sqlite3_user_data(context))->viewer();
+    const auto& viewer = *static_cast<const ViewerSlot*>(sqlite3_user_data(context));
     if (!viewer) {
         sqlite3_result_null(context);
         return;
@@ -50,15 +49,17 @@ std::string Predicate(const char* owner) {
            "pipecrm_viewer_user())))))";
 }
 
-}  // namespace
+// The tables that have per-record visibility, with the column naming each record's owner.
+struct ScopedTable {
+    const char* name;
+    const char* owner_column;
+};
+constexpr ScopedTable kScopedTables[] = {
+    {"deals", "owner_id"},      {"persons", "owner_id"}, {"organizations", "owner_id"},
+    {"activities", "owner_id"}, {"notes", "user_id"},    {"products", "owner_id"},
+};
 
-const std::vector<ScopedTable>& ScopedTables() {
-    static const std::vector<ScopedTable> kTables = {
-        {"deals", "owner_id"},      {"persons", "owner_id"}, {"organizations", "owner_id"},
-        {"activities", "owner_id"}, {"notes", "user_id"},    {"products", "owner_id"},
-    };
-    return kTables;
-}
+}  // namespace
 
 Status InstallVisibility(Connection& db, ViewerSlot& slot) {
     struct Function {
@@ -78,7 +79,7 @@ Status InstallVisibility(Connection& db, ViewerSlot& slot) {
         }
     }
     std::string sql;
-    for (const ScopedTable& table : ScopedTables()) {
+    for (const ScopedTable& table : kScopedTables) {
         sql += std::string("CREATE TEMP VIEW ") + table.name + " AS SELECT * FROM main." +
                table.name + " WHERE " + Predicate(table.owner_column) + ";";
     }

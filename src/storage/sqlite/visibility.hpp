@@ -7,7 +7,6 @@
 #pragma once
 
 #include <optional>
-#include <vector>
 
 #include "base/status.hpp"
 #include "domain/viewer.hpp"
@@ -15,23 +14,16 @@
 
 namespace pipecrm::storage::sqlite {
 
-/// The viewer a connection's statements run for; set around each job.
-class ViewerSlot {
-  public:
-    const std::optional<domain::Viewer>& viewer() const { return viewer_; }
-
-  private:
-    friend class ViewerSlotScope;
-    std::optional<domain::Viewer> viewer_;
-};
+/// The viewer a connection's statements run for; empty between jobs and for system work.
+using ViewerSlot = std::optional<domain::Viewer>;
 
 /// Sets the slot's viewer for one job and clears it afterwards.
 class ViewerSlotScope {
   public:
     ViewerSlotScope(ViewerSlot& slot, const std::optional<domain::Viewer>& viewer) : slot_(slot) {
-        slot_.viewer_ = viewer;
+        slot_ = viewer;
     }
-    ~ViewerSlotScope() { slot_.viewer_.reset(); }
+    ~ViewerSlotScope() { slot_.reset(); }
     ViewerSlotScope(const ViewerSlotScope&) = delete;
     ViewerSlotScope& operator=(const ViewerSlotScope&) = delete;
 
@@ -42,12 +34,5 @@ class ViewerSlotScope {
 /// Registers the viewer functions (reading `slot`, which must outlive the connection) and
 /// creates the temp views. Call after the migrations, once per connection.
 Status InstallVisibility(Connection& db, ViewerSlot& slot);
-
-/// The tables that have per-record visibility, with the column naming each record's owner.
-struct ScopedTable {
-    const char* name;
-    const char* owner_column;
-};
-const std::vector<ScopedTable>& ScopedTables();
 
 }  // namespace pipecrm::storage::sqlite
