@@ -118,6 +118,17 @@ Result<std::optional<bool>> QueryFlag(const Request& request, const char* name) 
     return std::optional<bool>(*text == "1");
 }
 
+Result<std::optional<bool>> QueryBool(const Request& request, const char* name) {
+    const std::string* text = request.Query(name);
+    if (text == nullptr) {
+        return std::optional<bool>();
+    }
+    if (*text != "true" && *text != "false") {
+        return InvalidArgument(std::string(name) + " must be true or false", name);
+    }
+    return std::optional<bool>(*text == "true");
+}
+
 Result<domain::ListOptions> QueryListOptions(
     const Request& request,
     std::initializer_list<std::pair<const char*, domain::SortField>> allowed) {

@@ -27,6 +27,8 @@ Result<std::optional<Instant>> QueryInstant(const Request& request, const char* 
 Result<std::optional<Date>> QueryDate(const Request& request, const char* name);
 /// An optional v1 flag: "0" or "1".
 Result<std::optional<bool>> QueryFlag(const Request& request, const char* name);
+/// An optional v2 boolean: "true" or "false" (present but empty is an error too).
+Result<std::optional<bool>> QueryBool(const Request& request, const char* name);
 
 /// sort_by (one of `allowed`), sort_direction (asc|desc), limit (1..500, default 100) and
 /// cursor (opaque, from a previous page's next_cursor).

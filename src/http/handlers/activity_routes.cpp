@@ -66,12 +66,7 @@ Result<domain::ActivityQuery> ParseActivityQuery(const RouteContext& ctx) {
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "deal_id"), query.deal_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "person_id"), query.person_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
-    if (const std::string* done = ctx.request.Query("done")) {
-        if (*done != "true" && *done != "false") {
-            return InvalidArgument("done must be true or false", "done");
-        }
-        query.done = *done == "true";
-    }
+    PIPECRM_RETURN_IF_ERROR(Take(QueryBool(ctx.request, "done"), query.done));
     return query;
 }
 

@@ -55,12 +55,7 @@ Result<SearchRequest> ParseSearch(const RouteContext& ctx, std::vector<std::stri
     const domain::User& user = ctx.principal->user;
     search.term.workspace_id = user.workspace_id;
     std::optional<bool> exact;
-    if (const std::string* text = ctx.request.Query("exact_match")) {
-        if (*text != "true" && *text != "false") {
-            return InvalidArgument("exact_match must be true or false", "exact_match");
-        }
-        exact = *text == "true";
-    }
+    PIPECRM_RETURN_IF_ERROR(Take(QueryBool(ctx.request, "exact_match"), exact));
     search.matching.exact = exact.value_or(false);
     const std::string* term = ctx.request.Query("term");
     const std::string folded = term ? text::FoldForSearch(*term) : std::string();
@@ -90,13 +85,9 @@ Result<SearchRequest> ParseSearch(const RouteContext& ctx, std::vector<std::stri
         }
         search.matching.fields.insert(field);
     }
-    if (const std::string* related = ctx.request.Query("search_for_related_items")) {
-        if (*related != "true" && *related != "false") {
-            return InvalidArgument("search_for_related_items must be true or false",
-                                   "search_for_related_items");
-        }
-        search.matching.related = *related == "true";
-    }
+    std::optional<bool> related;
+    PIPECRM_RETURN_IF_ERROR(Take(QueryBool(ctx.request, "search_for_related_items"), related));
+    search.matching.related = related.value_or(false);
     for (const std::string& name : QueryWords(ctx.request, "include_fields")) {
         if (name != "deal.cc_email" && name != "person.picture" && name != "product.price") {
             return InvalidArgument(
@@ -395,16 +386,19 @@ Status AddRelated(domain::Repositories& repos,
                 JsonWriter& w, const domain::Person& p) { WritePersonItem(w, repos, p, picture); },
             related));
     }
+    for (Hit& hit : related) {
+        hit.score = 0;  // related, not matched by the term
+    }
     return Status::Ok();
 }
 
-void WriteHits(JsonWriter& w, const std::vector<Hit>& hits, std::size_t limit, bool scored) {
+void WriteHits(JsonWriter& w, const std::vector<Hit>& hits) {
     w.StartArray();
-    for (std::size_t i = 0; i < hits.size() && i < limit; ++i) {
+    for (const Hit& hit : hits) {
         w.StartObject();
-        w.Key("result_score").Raw(scored ? FormatNumber(hits[i].score) : "0");
+        w.Key("result_score").Raw(FormatNumber(hit.score));
         w.Key("item");
-        hits[i].render(w);
+        hit.render(w);
         w.EndObject();
     }
     w.EndArray();
@@ -454,9 +448,9 @@ RouteHandler SearchRoute(domain::Store& store, std::vector<std::string> fixed_ty
                         AddRelated(repos, search->term.workspace_id, m, hits, related));
                 }
                 w.StartObject().Key("items");
-                WriteHits(w, hits, limit, true);
+                WriteHits(w, hits);
                 w.Key("related_items");
-                WriteHits(w, related, related.size(), false);
+                WriteHits(w, related);
                 w.EndObject();
                 return w.Take();
             },
