@@ -103,9 +103,9 @@ RouteHandler SummaryRoute(domain::Store& store) {
             PIPECRM_RETURN_IF_ERROR(
                 Take(FilterParam::Read(ctx.request, domain::FilterType::kDeals), filter));
             if (const std::string* status = ctx.request.Query("status")) {
-                auto parsed_status = domain::ParseDealStatus(*status);
-                if (!parsed_status || *parsed_status == domain::DealStatus::kDeleted) {
-                    return InvalidArgument("status must be open, won or lost", "status");
+                auto parsed_status = OpenWonOrLost(*status);
+                if (!parsed_status.ok()) {
+                    return parsed_status.status();
                 }
                 query.statuses = {*parsed_status};
             }

@@ -45,11 +45,11 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     change.pipeline_id = pipeline_id;
     change.stage_id = stage_id;
     if (status) {
-        auto parsed = domain::ParseDealStatus(*status);
-        if (!parsed || *parsed == domain::DealStatus::kDeleted) {
-            return InvalidArgument("status must be open, won or lost", "status");
+        auto parsed = OpenWonOrLost(*status);
+        if (!parsed.ok()) {
+            return parsed.status();
         }
-        change.status = parsed;
+        change.status = *parsed;
     }
     if (probability) {
         if (probability->has_value() && (**probability < 0 || **probability > 100)) {

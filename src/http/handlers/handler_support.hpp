@@ -106,6 +106,16 @@ inline domain::Actor ActorOf(const RouteContext& ctx) {
     return actor;
 }
 
+/// "open", "won" or "lost" (never "deleted": that is DELETE's job); kInvalidArgument naming
+/// status otherwise.
+inline Result<domain::DealStatus> OpenWonOrLost(std::string_view text) {
+    auto status = domain::ParseDealStatus(text);
+    if (!status || *status == domain::DealStatus::kDeleted) {
+        return InvalidArgument("status must be open, won or lost", "status");
+    }
+    return *status;
+}
+
 /// The body's visible_to (1, 3, 5 or 7), if present; kInvalidArgument naming it otherwise.
 inline Result<std::optional<domain::Visibility>> VisibilityField(const JsonBody& body) {
     std::optional<std::int64_t> value;
