@@ -26,6 +26,7 @@
 #include "domain/actor.hpp"
 #include "domain/deal_service.hpp"
 #include "domain/workspace_setup.hpp"
+#include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"

@@ -3,11 +3,16 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "storage/postgres/placeholders.hpp"
+#include "storage/postgres/statement.hpp"
+
 namespace pipecrm::storage::postgres {
 namespace {
 
 // Type OIDs of the parameters this layer sends in binary (pg_type.dat).
+constexpr Oid kBoolOid = 16;
 constexpr Oid kInt8Oid = 20;
+constexpr Oid kFloat8Oid = 701;
 
 // libpq's messages end with a newline; messages here do not.
 std::string Trimmed(const char* message) {
@@ -49,48 +54,41 @@ ErrorCode ErrorCodeForSqlState(std::string_view sqlstate) {
     return ErrorCode::kInternal;
 }
 
-Params& Params::Add(std::int64_t value) {
+Params::Value Params::Of(std::int64_t value) {
     std::string bytes(8, '\0');
     auto bits = static_cast<std::uint64_t>(value);
     for (int i = 7; i >= 0; --i) {  // network byte order
         bytes[static_cast<std::size_t>(i)] = static_cast<char>(bits & 0xff);
         bits >>= 8;
     }
-    values_.emplace_back(std::move(bytes));
-    types_.push_back(kInt8Oid);
-    formats_.push_back(1);
-    return *this;
+    return {std::move(bytes), kInt8Oid, 1};
 }
 
-Params& Params::Add(std::string_view value) {
-    values_.emplace_back(std::string(value));
-    types_.push_back(0);  // the server infers it from the statement
-    formats_.push_back(0);
-    return *this;
+Params::Value Params::Of(std::string_view value) {
+    return {std::string(value), 0, 0};
 }
 
-Params& Params::Add(double value) {
+Params::Value Params::Of(double value) {
     char buf[64];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
     (void)ec;  // 64 characters hold any double
-    values_.emplace_back(std::string(buf, end));
-    types_.push_back(0);
-    formats_.push_back(0);
-    return *this;
+    return {std::string(buf, end), kFloat8Oid, 0};
 }
 
-Params& Params::AddNull() {
-    values_.emplace_back(std::nullopt);
-    types_.push_back(0);
-    formats_.push_back(0);
-    return *this;
+std::vector<Oid> Params::Types() const {
+    std::vector<Oid> types;
+    types.reserve(values_.size());
+    for (const auto& value : values_) {
+        types.push_back(value.type);
+    }
+    return types;
 }
 
 std::vector<const char*> Params::Values() const {
     std::vector<const char*> values;
     values.reserve(values_.size());
     for (const auto& value : values_) {
-        values.push_back(value ? value->data() : nullptr);
+        values.push_back(value.bytes ? value.bytes->data() : nullptr);
     }
     return values;
 }
@@ -99,13 +97,18 @@ std::vector<int> Params::Lengths() const {
     std::vector<int> lengths;
     lengths.reserve(values_.size());
     for (const auto& value : values_) {
-        lengths.push_back(value ? static_cast<int>(value->size()) : 0);
+        lengths.push_back(value.bytes ? static_cast<int>(value.bytes->size()) : 0);
     }
     return lengths;
 }
 
 std::vector<int> Params::Formats() const {
-    return formats_;
+    std::vector<int> formats;
+    formats.reserve(values_.size());
+    for (const auto& value : values_) {
+        formats.push_back(value.format);
+    }
+    return formats;
 }
 
 bool Rows::IsNull(int row, int column) const {
@@ -114,12 +117,18 @@ bool Rows::IsNull(int row, int column) const {
 
 std::int64_t Rows::Int(int row, int column) const {
     const char* text = PQgetvalue(result_.get(), row, column);
+    if (PQftype(result_.get(), column) == kBoolOid) {
+        return text[0] == 't' ? 1 : 0;
+    }
     std::int64_t value = 0;
     std::from_chars(text, text + PQgetlength(result_.get(), row, column), value);
     return value;
 }
 
 double Rows::Real(int row, int column) const {
+    if (PQftype(result_.get(), column) == kBoolOid) {
+        return static_cast<double>(Int(row, column));
+    }
     return std::strtod(PQgetvalue(result_.get(), row, column), nullptr);
 }
 
@@ -179,6 +188,14 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
     // Quiet NOTICEs (e.g. "relation already exists, skipping") instead of libpq's stderr.
     PQsetNoticeProcessor(
         conn, [](void*, const char*) {}, nullptr);
+    // PipeCRM's tables live in the schema `main` (created by the migrations), so that
+    // `main.deals` names the table on PostgreSQL as on SQLite, while an unqualified `deals`
+    // finds the connection's visibility view in pg_temp first.
+    Status path = connection->Exec("SET search_path = main, public");
+    if (!path.ok()) {
+        return Unavailable("cannot connect to PostgreSQL at " + RedactUrl(url) + ": " +
+                           path.message());
+    }
     return connection;
 }
 
@@ -186,7 +203,7 @@ Connection::~Connection() {
     PQfinish(conn_);
 }
 
-Status Connection::Failed(const PGresult* result, std::string_view what) const {
+Status Connection::Failed(const PGresult* result, std::string_view what) {
     const char* sqlstate = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const char* message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
     std::string text = Trimmed(message);
@@ -194,13 +211,27 @@ Status Connection::Failed(const PGresult* result, std::string_view what) const {
         text = Trimmed(PQerrorMessage(conn_));
     }
     ErrorCode code = ErrorCodeForSqlState(sqlstate ? sqlstate : "");
+    if (code == ErrorCode::kConflict) {
+        retryable_conflict_ = true;
+    }
     if (sqlstate == nullptr && PQstatus(conn_) == CONNECTION_OK) {
         code = ErrorCode::kInternal;  // a client-side error on a live connection
     }
     return {code, std::string(what) + ": " + text};
 }
 
+void Connection::NoteStart() {
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+        retryable_conflict_ = false;
+    }
+}
+
+bool Connection::TransactionAborted() const {
+    return PQtransactionStatus(conn_) == PQTRANS_INERROR;
+}
+
 Status Connection::Exec(std::string_view sql) {
+    NoteStart();
     std::string text(sql);
     std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn_, text.c_str()), &PQclear);
     const ExecStatusType status = PQresultStatus(result.get());
@@ -211,16 +242,23 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
-    auto found = prepared_.find(sql);
+    NoteStart();
+    // One prepared statement per SQL text and parameter types: a parameter bound NULL once
+    // and a number later, or an integer once and a fraction later, gets a fitting one.
+    const std::vector<Oid> types = params.Types();
+    std::string key = sql;
+    for (Oid type : types) {
+        key += ':' + std::to_string(type);
+    }
+    auto found = prepared_.find(key);
     if (found == prepared_.end()) {
         std::string name = "pipecrm_" + std::to_string(prepared_.size() + 1);
         std::unique_ptr<PGresult, decltype(&PQclear)> prepared(
-            PQprepare(conn_, name.c_str(), sql.c_str(), params.size(), params.types().data()),
-            &PQclear);
+            PQprepare(conn_, name.c_str(), sql.c_str(), params.size(), types.data()), &PQclear);
         if (prepared == nullptr || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-            return Failed(prepared.get(), "cannot prepare statement");
+            return Failed(prepared.get(), "cannot prepare statement " + sql.substr(0, 300));
         }
-        found = prepared_.emplace(sql, std::move(name)).first;
+        found = prepared_.emplace(std::move(key), std::move(name)).first;
     }
     const std::vector<const char*> values = params.Values();
     const std::vector<int> lengths = params.Lengths();
@@ -231,7 +269,30 @@ Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
     if (rows.raw() == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
         return Failed(rows.raw(), "query failed");
     }
+    const std::string_view command = PQcmdStatus(const_cast<PGresult*>(rows.raw()));
+    if (StartsWith(command, "INSERT") || StartsWith(command, "UPDATE") ||
+        StartsWith(command, "DELETE")) {
+        total_changes_ += rows.Affected();
+    }
     return rows;
+}
+
+Result<sql::Statement*> Connection::Cached(const std::string& sql) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+        std::vector<bool> used;
+        std::string rewritten = RewritePlaceholders(sql, &used);
+        found = statements_
+                    .emplace(sql, std::make_unique<Statement>(*this, std::move(rewritten),
+                                                              std::move(used)))
+                    .first;
+    }
+    return &found->second->Reset();
+}
+
+Status Connection::SetLocal(const char* name, std::string_view value) {
+    auto rows = Query("SELECT set_config($1, $2, true)", Params().Add(name).Add(value));
+    return rows.status();
 }
 
 }  // namespace pipecrm::storage::postgres

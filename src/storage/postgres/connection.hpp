@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/status.hpp"
+#include "storage/sql/connection.hpp"
 
 namespace pipecrm::storage::postgres {
 
@@ -23,32 +24,46 @@ namespace pipecrm::storage::postgres {
 /// resource failures -> kUnavailable, bad data -> kInvalidArgument, anything else kInternal.
 ErrorCode ErrorCodeForSqlState(std::string_view sqlstate);
 
-/// The parameters of one statement, in order ($1, $2, ...). Integers go in binary (int8),
-/// text as text. Owns copies of the values.
+/// The parameters of one statement, in order ($1, $2, ...). Integers go as int8, doubles as
+/// float8, text untyped (the server infers its type from the statement). Owns copies.
 class Params {
   public:
-    Params& Add(std::int64_t value);
+    struct Value {
+        std::optional<std::string> bytes;  ///< empty for NULL
+        Oid type = 0;                      ///< 0: the server infers it
+        int format = 0;                    ///< 0 text, 1 binary
+    };
+    static Value Of(std::int64_t value);
+    static Value Of(double value);
+    static Value Of(std::string_view value);
+
+    Params() = default;
+    explicit Params(std::vector<Value> values) : values_(std::move(values)) {}
+
+    Params& Add(std::int64_t value) { return Push(Of(value)); }
     Params& Add(int value) { return Add(static_cast<std::int64_t>(value)); }
-    Params& Add(std::string_view value);
+    Params& Add(std::string_view value) { return Push(Of(value)); }
     Params& Add(const char* value) { return Add(std::string_view(value)); }
-    Params& Add(double value);
-    Params& AddNull();
+    Params& Add(double value) { return Push(Of(value)); }
+    Params& AddNull() { return Push({}); }
     template <typename T>
     Params& Add(const std::optional<T>& value) {
         return value ? Add(*value) : AddNull();
     }
 
     int size() const { return static_cast<int>(values_.size()); }
-    const std::vector<Oid>& types() const { return types_; }
+    std::vector<Oid> Types() const;
     /// The arrays libpq takes; valid until the next Add.
     std::vector<const char*> Values() const;
     std::vector<int> Lengths() const;
     std::vector<int> Formats() const;
 
   private:
-    std::vector<std::optional<std::string>> values_;
-    std::vector<Oid> types_;
-    std::vector<int> formats_;
+    Params& Push(Value value) {
+        values_.push_back(std::move(value));
+        return *this;
+    }
+    std::vector<Value> values_;
 };
 
 /// The rows of one statement, in text format. Row and column indexes start at 0.
@@ -82,28 +97,43 @@ class Rows {
 };
 
 /// One connection. Not safe for concurrent use: one thread at a time.
-class Connection {
+class Connection final : public sql::Connection {
   public:
     /// Connects to a `postgresql://USER@HOST:PORT/DBNAME` URL (any libpq connection URI).
     /// kInvalidArgument when the text is not such a URL; kUnavailable, with libpq's reason,
     /// when the server cannot be reached or refuses the connection.
     static Result<std::unique_ptr<Connection>> Open(const std::string& url);
-    ~Connection();
+    ~Connection() override;
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
+    sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
     /// Runs one or more statements without parameters (a migration, BEGIN, COMMIT).
-    Status Exec(std::string_view sql);
-    /// Runs one statement, prepared once per connection and kept for its life.
+    Status Exec(std::string_view sql) override;
+    /// Runs one statement in PostgreSQL's numbering ($N), prepared once per connection (and
+    /// per parameter types) and kept for its life.
     Result<Rows> Query(const std::string& sql, const Params& params = {});
+    /// The shared statement interface: `?` placeholders, run through Query.
+    Result<sql::Statement*> Cached(const std::string& sql) override;
+    std::int64_t TotalChanges() const override { return total_changes_; }
+    bool TransactionAborted() const override;
+    bool RetryableConflict() const override { return retryable_conflict_; }
+    /// A session setting for the rest of the open transaction (set_config(name, value, true)).
+    Status SetLocal(const char* name, std::string_view value);
 
   private:
     explicit Connection(PGconn* conn) : conn_(conn) {}
-    Status Failed(const PGresult* result, std::string_view what) const;
+    Status Failed(const PGresult* result, std::string_view what);
+    /// Forgets the last transaction's conflict when no transaction is open.
+    void NoteStart();
 
     PGconn* conn_;
-    /// SQL text -> the name of its prepared statement on this connection.
+    /// SQL text and parameter types -> the name of its prepared statement on this connection.
     std::unordered_map<std::string, std::string> prepared_;
+    /// SQL text as written (`?`) -> its statement.
+    std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
+    std::int64_t total_changes_ = 0;
+    bool retryable_conflict_ = false;
 };
 
 /// The URL without its password, for messages and logs.

@@ -22,7 +22,8 @@ Result<int> ApplyMigrations(Connection& db) {
     // Under the lock too: two concurrent CREATE TABLE IF NOT EXISTS can both try to create it.
     Status created =
         db.Exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) +
-                "); CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+                "); CREATE SCHEMA IF NOT EXISTS main; "
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); COMMIT");
     if (!created.ok()) {
         (void)db.Exec("ROLLBACK");

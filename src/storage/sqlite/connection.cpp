@@ -45,22 +45,22 @@ Statement& Statement::Reset() {
     return *this;
 }
 
-Statement& Statement::Bind(int index, std::int64_t value) {
+sql::Statement& Statement::Bind(int index, std::int64_t value) {
     sqlite3_bind_int64(stmt_, index, value);
     return *this;
 }
 
-Statement& Statement::Bind(int index, double value) {
+sql::Statement& Statement::Bind(int index, double value) {
     sqlite3_bind_double(stmt_, index, value);
     return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view value) {
+sql::Statement& Statement::Bind(int index, std::string_view value) {
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-Statement& Statement::BindNull(int index) {
+sql::Statement& Statement::BindNull(int index) {
     sqlite3_bind_null(stmt_, index);
     return *this;
 }
@@ -76,18 +76,6 @@ Result<bool> Statement::Step() {
     Status status = FromSqlite(rc, db_, "query failed");
     sqlite3_reset(stmt_);
     return status;
-}
-
-Status Statement::Run() {
-    for (;;) {
-        auto row = Step();
-        if (!row.ok()) {
-            return row.status();
-        }
-        if (!*row) {
-            return Status::Ok();
-        }
-    }
 }
 
 bool Statement::IsNull(int column) const {
@@ -109,13 +97,6 @@ std::string Statement::Text(int column) const {
     }
     return std::string(reinterpret_cast<const char*>(text),
                        static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
-}
-
-std::optional<std::int64_t> Statement::OptionalInt(int column) const {
-    if (IsNull(column)) {
-        return std::nullopt;
-    }
-    return Int(column);
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
@@ -167,7 +148,7 @@ Status Connection::Exec(std::string_view sql) {
     return Status::Ok();
 }
 
-Result<Statement*> Connection::Cached(const std::string& sql) {
+Result<sql::Statement*> Connection::Cached(const std::string& sql) {
     auto found = cache_.find(sql);
     if (found != cache_.end()) {
         return &found->second->Reset();
@@ -180,10 +161,6 @@ Result<Statement*> Connection::Cached(const std::string& sql) {
     }
     auto inserted = cache_.emplace(sql, std::make_unique<Statement>(stmt, db_));
     return inserted.first->second.get();
-}
-
-std::int64_t Connection::LastInsertId() const {
-    return sqlite3_last_insert_rowid(db_);
 }
 
 std::int64_t Connection::TotalChanges() const {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "base/status.hpp"
+#include "storage/sql/connection.hpp"
 
 namespace pipecrm::storage::sqlite {
 
@@ -23,37 +24,27 @@ void ConfigureSqliteOnce();
 /// Turns an SQLite result code into a Status (kOk for SQLITE_OK/ROW/DONE).
 Status FromSqlite(int rc, sqlite3* db, std::string_view what);
 
-/// One prepared statement. Bind indexes start at 1; column indexes at 0.
-/// Not safe for concurrent use (neither is its connection).
-class Statement {
+/// One prepared SQLite statement.
+class Statement final : public sql::Statement {
   public:
     Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
-    ~Statement();
+    ~Statement() override;
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
-    /// Resets and clears bindings; call before reusing a cached statement.
-    Statement& Reset();
-    Statement& Bind(int index, std::int64_t value);
-    Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
-    Statement& Bind(int index, double value);
-    Statement& Bind(int index, std::string_view value);
-    Statement& BindNull(int index);
-    template <typename T>
-    Statement& Bind(int index, const std::optional<T>& value) {
-        return value ? Bind(index, *value) : BindNull(index);
-    }
+    using sql::Statement::Bind;
+    Statement& Reset() override;
+    sql::Statement& Bind(int index, std::int64_t value) override;
+    sql::Statement& Bind(int index, double value) override;
+    sql::Statement& Bind(int index, std::string_view value) override;
+    sql::Statement& BindNull(int index) override;
 
-    /// Steps once: true with a row, false when done, or an error.
-    Result<bool> Step();
-    /// Steps to the end, for statements without rows.
-    Status Run();
+    Result<bool> Step() override;
 
-    bool IsNull(int column) const;
-    std::int64_t Int(int column) const;
-    double Real(int column) const;
-    std::string Text(int column) const;
-    std::optional<std::int64_t> OptionalInt(int column) const;
+    bool IsNull(int column) const override;
+    std::int64_t Int(int column) const override;
+    double Real(int column) const override;
+    std::string Text(int column) const override;
 
   private:
     sqlite3_stmt* stmt_;
@@ -61,24 +52,22 @@ class Statement {
 };
 
 /// One connection. Not safe for concurrent use: one thread at a time.
-class Connection {
+class Connection final : public sql::Connection {
   public:
     enum class Mode { kReadWrite, kReadOnly };
 
     /// Opens (creating when kReadWrite) with WAL, synchronous=FULL, foreign keys and a busy
     /// timeout. kUnavailable when the file cannot be opened.
     static Result<std::unique_ptr<Connection>> Open(const std::string& path, Mode mode);
-    ~Connection();
+    ~Connection() override;
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
     /// Runs one or more statements without results.
-    Status Exec(std::string_view sql);
-    /// A statement prepared once and kept for the life of the connection, reset for reuse.
-    Result<Statement*> Cached(const std::string& sql);
-    std::int64_t LastInsertId() const;
-    /// Rows inserted, updated or deleted through this connection since it opened.
-    std::int64_t TotalChanges() const;
+    sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
+    Status Exec(std::string_view sql) override;
+    Result<sql::Statement*> Cached(const std::string& sql) override;
+    std::int64_t TotalChanges() const override;
     sqlite3* raw() { return db_; }
 
   private:

@@ -1,296 +1,106 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
-#include <pthread.h>
+#include <mutex>
 
-#include <exception>
-
+#include "storage/sql/sql_repositories.hpp"
+#include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/visibility.hpp"
 
 namespace pipecrm::storage::sqlite {
 namespace {
 
-// Runs a job with `viewer` in the connection's slot, turning an escaped exception into
-// kInternal so one bad job cannot take the writer down.
-Status RunJobAs(const domain::StoreJob& job,
-                const std::optional<domain::Viewer>& viewer,
-                ViewerSlot& slot,
-                domain::Repositories& repositories) {
-    ViewerSlotScope scope(slot, viewer);
-    try {
-        return job(repositories);
-    } catch (const std::exception& e) {
-        return Internal(std::string("unexpected error in storage job: ") + e.what());
+// One SQLite connection with its viewer slot (read by the temp views' functions) and its
+// repositories.
+class SqliteSession final : public sql::StoreSession {
+  public:
+    explicit SqliteSession(std::unique_ptr<Connection> connection)
+        : connection_(std::move(connection)), repositories_(*connection_) {}
+
+    Status InstallVisibility() { return sqlite::InstallVisibility(*connection_, viewer_); }
+    sql::Connection& connection() override { return *connection_; }
+    domain::Repositories& repositories() override { return repositories_; }
+    Status SetViewer(const std::optional<domain::Viewer>& viewer) override {
+        viewer_ = viewer;
+        return Status::Ok();
     }
+
+  private:
+    std::unique_ptr<Connection> connection_;
+    ViewerSlot viewer_;
+    sql::SqlRepositories repositories_;
+};
+
+Result<std::unique_ptr<SqliteSession>> OpenSession(const std::string& path, Connection::Mode mode) {
+    auto connection = Connection::Open(path, mode);
+    if (!connection.ok()) {
+        return connection.status();
+    }
+    if (mode == Connection::Mode::kReadWrite) {
+        PIPECRM_RETURN_IF_ERROR(ApplyMigrations(**connection));
+    }
+    auto session = std::make_unique<SqliteSession>(std::move(*connection));
+    PIPECRM_RETURN_IF_ERROR(session->InstallVisibility());
+    return session;
 }
 
-Status RunCached(Connection& db, const std::string& sql) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
+class SqliteBackend final : public sql::StoreBackend {
+  public:
+    explicit SqliteBackend(std::string path) : path_(std::move(path)) {}
+
+    Result<std::unique_ptr<sql::StoreSession>> OpenReader() override {
+        auto session = OpenSession(path_, Connection::Mode::kReadOnly);
+        if (!session.ok()) {
+            return session.status();
+        }
+        return std::unique_ptr<sql::StoreSession>(std::move(*session));
     }
-    return (*stmt)->Run();
-}
+    // IMMEDIATE takes the write lock at once, so the batch cannot fail half-way for it.
+    const char* BeginWrite() const override { return "BEGIN IMMEDIATE"; }
+    const char* BeginRead() const override { return "BEGIN"; }
+    Status AfterCommit(sql::StoreSession&) override { return Status::Ok(); }
+
+    /// SQLite's data_version, read on a connection of its own that never writes: it changes
+    /// with every commit of any connection or process.
+    Result<std::uint64_t> DataVersion() override {
+        std::lock_guard lock(version_mutex_);
+        if (version_connection_ == nullptr) {
+            auto connection = Connection::Open(path_, Connection::Mode::kReadOnly);
+            if (!connection.ok()) {
+                return connection.status();
+            }
+            version_connection_ = std::move(*connection);
+        }
+        auto stmt = version_connection_->Cached("PRAGMA data_version");
+        if (!stmt.ok()) {
+            return stmt.status();
+        }
+        auto row = (*stmt)->Step();
+        const std::uint64_t version =
+            row.ok() && *row ? static_cast<std::uint64_t>((*stmt)->Int(0)) : 0;
+        (*stmt)->Reset();
+        if (!row.ok()) {
+            return row.status();
+        }
+        return version;
+    }
+
+  private:
+    const std::string path_;
+    std::mutex version_mutex_;  // guards version_connection_
+    std::unique_ptr<Connection> version_connection_;
+};
 
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        StoreOptions options) {
-    auto writer = Connection::Open(path, Connection::Mode::kReadWrite);
+    auto writer = OpenSession(path, Connection::Mode::kReadWrite);
     if (!writer.ok()) {
         return writer.status();
     }
-    PIPECRM_RETURN_IF_ERROR(ApplyMigrations(**writer));
-    auto viewer = std::make_unique<ViewerSlot>();
-    PIPECRM_RETURN_IF_ERROR(InstallVisibility(**writer, *viewer));
     return std::unique_ptr<SqliteStore>(
-        new SqliteStore(path, options, std::move(*writer), std::move(viewer)));
-}
-
-SqliteStore::SqliteStore(std::string path,
-                         StoreOptions options,
-                         std::unique_ptr<Connection> writer,
-                         std::unique_ptr<ViewerSlot> writer_viewer)
-    : path_(std::move(path)),
-      options_(options),
-      writer_connection_(std::move(writer)),
-      writer_viewer_(std::move(writer_viewer)),
-      writer_repositories_(std::make_unique<SqliteRepositories>(*writer_connection_)) {
-    writer_thread_ = std::thread([this] {
-        pthread_setname_np(pthread_self(), "pipecrm-writer");
-        WriterLoop();
-    });
-    completer_thread_ = std::thread([this] {
-        pthread_setname_np(pthread_self(), "pipecrm-done");
-        CompleterLoop();
-    });
-}
-
-SqliteStore::~SqliteStore() {
-    {
-        std::lock_guard lock(queue_mutex_);
-        stopping_ = true;
-    }
-    queue_cv_.notify_all();
-    writer_thread_.join();
-    {
-        std::lock_guard lock(completions_mutex_);
-        writer_done_ = true;
-    }
-    completions_cv_.notify_all();
-    completer_thread_.join();
-    idle_readers_.clear();
-}
-
-StoreStats SqliteStore::stats() const {
-    return {transactions_.load(), writes_.load()};
-}
-
-Result<std::uint64_t> SqliteStore::DataVersion() {
-    std::lock_guard lock(version_mutex_);
-    if (version_connection_ == nullptr) {
-        auto connection = Connection::Open(path_, Connection::Mode::kReadOnly);
-        if (!connection.ok()) {
-            return connection.status();
-        }
-        version_connection_ = std::move(*connection);
-    }
-    auto stmt = version_connection_->Cached("PRAGMA data_version");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    auto row = (*stmt)->Step();
-    const std::uint64_t version =
-        row.ok() && *row ? static_cast<std::uint64_t>((*stmt)->Int(0)) : 0;
-    (*stmt)->Reset();
-    if (!row.ok()) {
-        return row.status();
-    }
-    return version;
-}
-
-void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
-    {
-        std::lock_guard lock(queue_mutex_);
-        if (!stopping_) {
-            queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
-            queue_cv_.notify_one();
-            return;
-        }
-    }
-    done(Unavailable("the store is shutting down"));
-}
-
-void SqliteStore::WriterLoop() {
-    std::vector<PendingWrite> batch;
-    for (;;) {
-        {
-            std::unique_lock lock(queue_mutex_);
-            queue_cv_.wait(lock, [this] { return !queue_.empty() || stopping_; });
-            if (queue_.empty()) {
-                return;  // stopping, and everything queued has been written
-            }
-            // Many writers are busy and the last batch's callers are still being told: give
-            // them a moment to queue their next writes, so that one fsync serves all of them.
-            if (queue_.size() >= 8 && batches_delivered_ < batches_committed_) {
-                queue_cv_.wait_for(lock, std::chrono::microseconds(500), [this] {
-                    return batches_delivered_ >= batches_committed_ || stopping_;
-                });
-            }
-            const std::size_t take = std::min(queue_.size(), options_.max_batch);
-            batch.clear();
-            batch.reserve(take);
-            for (std::size_t i = 0; i < take; ++i) {
-                batch.push_back(std::move(queue_.front()));
-                queue_.pop_front();
-            }
-        }
-        std::vector<Completion> outcomes = CommitBatch(batch);
-        {
-            std::lock_guard lock(queue_mutex_);
-            ++batches_committed_;
-        }
-        {
-            std::lock_guard lock(completions_mutex_);
-            completions_.push_back(std::move(outcomes));
-        }
-        completions_cv_.notify_one();
-    }
-}
-
-void SqliteStore::CompleterLoop() {
-    for (;;) {
-        std::vector<Completion> batch;
-        {
-            std::unique_lock lock(completions_mutex_);
-            completions_cv_.wait(lock, [this] { return !completions_.empty() || writer_done_; });
-            if (completions_.empty()) {
-                return;  // the writer has stopped and every outcome was delivered
-            }
-            batch = std::move(completions_.front());
-            completions_.pop_front();
-        }
-        for (Completion& completion : batch) {
-            completion.done(std::move(completion.status));
-        }
-        {
-            std::lock_guard lock(queue_mutex_);
-            ++batches_delivered_;
-        }
-        queue_cv_.notify_all();
-    }
-}
-
-// One transaction for the whole batch. Jobs run without savepoints; a job that fails without
-// having changed a row needs nothing undone. Only when a job fails after writing is the whole
-// transaction rolled back and the batch run again, each job in its own savepoint, so that the
-// failing job undoes only its own changes. Outcomes are reported only after COMMIT returned.
-std::vector<SqliteStore::Completion> SqliteStore::CommitBatch(std::vector<PendingWrite>& batch) {
-    std::vector<Status> statuses = RunBatch(batch, /*savepoints=*/false);
-    if (statuses.empty()) {
-        statuses = RunBatch(batch, /*savepoints=*/true);
-    }
-    std::vector<Completion> outcomes;
-    outcomes.reserve(batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        outcomes.push_back({std::move(batch[i].done), std::move(statuses[i])});
-    }
-    return outcomes;
-}
-
-std::vector<Status> SqliteStore::RunBatch(std::vector<PendingWrite>& batch, bool savepoints) {
-    Connection& db = *writer_connection_;
-    Status begun = RunCached(db, "BEGIN IMMEDIATE");
-    if (!begun.ok()) {
-        return std::vector<Status>(batch.size(), begun);
-    }
-    std::vector<Status> statuses;
-    statuses.reserve(batch.size());
-    for (PendingWrite& write : batch) {
-        if (!savepoints) {
-            const std::int64_t changes_before = db.TotalChanges();
-            Status outcome =
-                RunJobAs(write.job, write.viewer, *writer_viewer_, *writer_repositories_);
-            if (!outcome.ok() && db.TotalChanges() != changes_before) {
-                (void)db.Exec("ROLLBACK");
-                return {};  // the caller runs the batch again with savepoints
-            }
-            statuses.push_back(std::move(outcome));
-            continue;
-        }
-        Status outcome = RunCached(db, "SAVEPOINT job");
-        if (outcome.ok()) {
-            outcome = RunJobAs(write.job, write.viewer, *writer_viewer_, *writer_repositories_);
-            if (!outcome.ok()) {
-                (void)RunCached(db, "ROLLBACK TO job");
-            }
-            Status released = RunCached(db, "RELEASE job");
-            if (!released.ok() && outcome.ok()) {
-                outcome = released;
-            }
-        }
-        statuses.push_back(std::move(outcome));
-    }
-    Status committed = RunCached(db, "COMMIT");
-    if (!committed.ok()) {
-        (void)db.Exec("ROLLBACK");
-        for (Status& status : statuses) {
-            if (status.ok()) {
-                status = Unavailable("the write could not be committed: " + committed.message());
-            }
-        }
-    } else {
-        transactions_.fetch_add(1, std::memory_order_relaxed);
-        writes_.fetch_add(batch.size(), std::memory_order_relaxed);
-    }
-    return statuses;
-}
-
-Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::AcquireReader() {
-    {
-        std::lock_guard lock(readers_mutex_);
-        if (!idle_readers_.empty()) {
-            auto reader = std::move(idle_readers_.back());
-            idle_readers_.pop_back();
-            return reader;
-        }
-    }
-    auto connection = Connection::Open(path_, Connection::Mode::kReadOnly);
-    if (!connection.ok()) {
-        return connection.status();
-    }
-    auto reader = std::make_unique<Reader>();
-    reader->connection = std::move(*connection);
-    reader->viewer = std::make_unique<ViewerSlot>();
-    PIPECRM_RETURN_IF_ERROR(InstallVisibility(*reader->connection, *reader->viewer));
-    reader->repositories = std::make_unique<SqliteRepositories>(*reader->connection);
-    return reader;
-}
-
-void SqliteStore::ReleaseReader(std::unique_ptr<Reader> reader) {
-    std::lock_guard lock(readers_mutex_);
-    idle_readers_.push_back(std::move(reader));
-}
-
-Status SqliteStore::Read(const domain::StoreJob& job) {
-    auto reader = AcquireReader();
-    if (!reader.ok()) {
-        return reader.status();
-    }
-    Connection& db = *(*reader)->connection;
-    Status status = RunCached(db, "BEGIN");
-    if (status.ok()) {
-        status =
-            RunJobAs(job, domain::CurrentViewer(), *(*reader)->viewer, *(*reader)->repositories);
-        Status ended = RunCached(db, "COMMIT");
-        if (!ended.ok()) {
-            (void)db.Exec("ROLLBACK");
-            if (status.ok()) {
-                status = ended;
-            }
-        }
-    }
-    ReleaseReader(std::move(*reader));
-    return status;
+        new SqliteStore(std::make_unique<SqliteBackend>(path), std::move(*writer), options));
 }
 
 Status BackupDatabase(const std::string& from, const std::string& to) {

@@ -11,6 +11,7 @@
 #include "domain/deal_service.hpp"
 #include "domain/workspace_setup.hpp"
 #include "sample/sample_data.hpp"
+#include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
 

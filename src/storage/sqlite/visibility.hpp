@@ -1,9 +1,6 @@
-// Per-record visibility, enforced in one place: every table whose records have an owner and
-// a visible_to gets a view of the same name in the connection's temp schema, which SQLite
-// resolves before the main table. So every unqualified read (lists, gets, counts, sums,
-// searches, reports) sees only what the connection's current viewer may see; statements that
-// write name main.<table>. The viewer reaches SQL through the functions pipecrm_viewer_user(),
-// pipecrm_viewer_workspace() and pipecrm_viewer_role(), all NULL for system work.
+// Per-record visibility on SQLite: the functions pipecrm_viewer_user(),
+// pipecrm_viewer_workspace() and pipecrm_viewer_role() that the shared temp views call
+// (storage/sql/visibility_views.hpp), reading a per-connection slot; all NULL for system work.
 #pragma once
 
 #include <optional>

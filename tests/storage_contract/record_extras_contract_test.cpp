@@ -1,14 +1,15 @@
-// The include_fields figures (RecordExtras) on a real SQLite file: activity counts and the next
-// and last activity, notes, enabled product lines, the first win, deals by status and people,
-// each family one query for a page of ids, deleted rows left out, scoped by workspace.
+// The include_fields figures (RecordExtras) on both backends (the storage contract): activity
+// counts and the next and last activity, notes, enabled product lines, the first win, deals by
+// status and people, each family one query for a page of ids, deleted rows left out, scoped by
+// workspace.
 #include <gtest/gtest.h>
 
+#include "contract_store.hpp"
 #include "domain/deal_service.hpp"
 #include "domain/included_fields.hpp"
-#include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage {
 namespace {
 
 using domain::ExtrasWanted;
@@ -19,7 +20,7 @@ const Instant kNow = FromUnixSeconds(1767262800);
 
 // Runs `fn(repos)` in a write job and fails the test on error.
 template <typename Fn>
-void Write(SqliteStore& store, Fn&& fn) {
+void Write(domain::Store& store, Fn&& fn) {
     Status status = store.WriteAndWait([&](Repositories& repos) -> Status { return fn(repos); });
     ASSERT_TRUE(status.ok()) << status.ToString();
 }
@@ -35,14 +36,16 @@ T Named(const domain::CreatedWorkspace& w, std::string name) {
     return row;
 }
 
+class RecordExtrasContract : public ::testing::TestWithParam<BackendKind> {};
+
 struct Fixture {
     testing::TempDir dir;
-    std::unique_ptr<SqliteStore> store;
+    std::unique_ptr<domain::Store> store;
     domain::CreatedWorkspace ws;
     domain::CreatedWorkspace other;
 
-    Fixture()
-        : store(OpenTestStore(dir.File("crm.db"))),
+    explicit Fixture(BackendKind kind)
+        : store(OpenTestStore(kind, dir)),
           ws(AddTestWorkspace(*store, "a@example.com", kNow)),
           other(AddTestWorkspace(*store, "b@example.com", kNow)) {}
 
@@ -125,8 +128,8 @@ struct Fixture {
     }
 };
 
-TEST(RecordExtras, NextAndLastActivityFollowDueDateThenTimeUndatedLast) {
-    Fixture f;
+TEST_P(RecordExtrasContract, NextAndLastActivityFollowDueDateThenTimeUndatedLast) {
+    Fixture f(GetParam());
     const Id deal = f.Deal(f.ws);
     f.Activity(f.ws, deal, false, std::nullopt);                  // undated: last in line
     const Id soonest = f.Activity(f.ws, deal, false, 3, 9 * 60);  // day 3 at 09:00
@@ -147,8 +150,8 @@ TEST(RecordExtras, NextAndLastActivityFollowDueDateThenTimeUndatedLast) {
     EXPECT_EQ(extras[0].last_activity_id, latest_done);
 }
 
-TEST(RecordExtras, OneEntryPerIdInOrderWithZerosForRecordsWithoutFigures) {
-    Fixture f;
+TEST_P(RecordExtrasContract, OneEntryPerIdInOrderWithZerosForRecordsWithoutFigures) {
+    Fixture f(GetParam());
     const Id won_twice = f.Deal(
         f.ws, {domain::DealStatus::kWon, domain::DealStatus::kOpen, domain::DealStatus::kWon});
     const Id bare = f.Deal(f.ws);
@@ -189,8 +192,8 @@ TEST(RecordExtras, OneEntryPerIdInOrderWithZerosForRecordsWithoutFigures) {
     EXPECT_EQ(extras[2].products_count, 0);
 }
 
-TEST(RecordExtras, AnotherWorkspaceSeesNothing) {
-    Fixture f;
+TEST_P(RecordExtrasContract, AnotherWorkspaceSeesNothing) {
+    Fixture f(GetParam());
     const Id deal = f.Deal(f.ws, {domain::DealStatus::kWon});
     f.Activity(f.ws, deal, false, 1);
     auto extras = f.DealExtras(f.other.workspace_id, {deal});
@@ -200,8 +203,8 @@ TEST(RecordExtras, AnotherWorkspaceSeesNothing) {
     EXPECT_FALSE(extras[0].first_won_time.has_value());
 }
 
-TEST(RecordExtras, OrganizationsCountDealsByStatusAndLivePeople) {
-    Fixture f;
+TEST_P(RecordExtrasContract, OrganizationsCountDealsByStatusAndLivePeople) {
+    Fixture f(GetParam());
     Id org = 0;
     Write(*f.store, [&](Repositories& repos) -> Status {
         auto id = repos.Organizations().Insert(Named<domain::Organization>(f.ws, "Acme"));
@@ -252,5 +255,7 @@ TEST(RecordExtras, OrganizationsCountDealsByStatusAndLivePeople) {
     EXPECT_TRUE(status.ok()) << status.ToString();
 }
 
+PIPECRM_CONTRACT_BACKENDS(RecordExtrasContract);
+
 }  // namespace
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage

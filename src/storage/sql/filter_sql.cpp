@@ -1,4 +1,4 @@
-#include "storage/sqlite/filter_sql.hpp"
+#include "storage/sql/filter_sql.hpp"
 
 #include <array>
 #include <charconv>
@@ -7,7 +7,7 @@
 
 #include "base/money.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage::sql {
 namespace {
 
 using domain::FieldKind;
@@ -342,4 +342,4 @@ Result<SqlCondition> CompileFilter(FilterType type, const domain::FilterConditio
     return out;
 }
 
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage::sql

@@ -11,7 +11,7 @@
 #include "base/status.hpp"
 #include "domain/filter.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage::sql {
 
 using SqlValue = std::variant<std::int64_t, double, std::string>;
 
@@ -30,4 +30,4 @@ Result<SqlCondition> CompileFilter(domain::FilterType type,
 /// The text with LIKE's own characters (%, _ and \) escaped for ESCAPE '\'.
 std::string EscapeLike(std::string_view text);
 
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage::sql

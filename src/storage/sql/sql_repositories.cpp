@@ -1,14 +1,15 @@
-#include "storage/sqlite/sqlite_repositories.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 #include <array>
 #include <string>
 #include <unordered_map>
 #include <variant>
 
-#include "storage/sqlite/filter_sql.hpp"
+#include "storage/sql/dialect.hpp"
+#include "storage/sql/filter_sql.hpp"
 #include "text/search_text.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage::sql {
 namespace {
 
 using namespace pipecrm::domain;
@@ -33,13 +34,18 @@ Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row)
     }
 }
 
+// Runs an INSERT and returns the new row's id (RETURNING id, on both backends).
 template <typename BindFn>
 Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
-    Status status = Query(db, sql, bind, [](Statement&) {});
+    std::optional<Id> id;
+    Status status = Query(db, sql + " RETURNING id", bind, [&](Statement& s) { id = s.Int(0); });
     if (!status.ok()) {
         return status;
     }
-    return db.LastInsertId();
+    if (!id) {
+        return Internal("the insert returned no id");
+    }
+    return *id;
 }
 
 template <typename BindFn>
@@ -295,16 +301,6 @@ Result<std::vector<T>> ListRows(Connection& db,
     return out;
 }
 
-// The ids as one JSON array, for "IN (SELECT value FROM json_each(?))": one cached statement
-// serves every page size.
-std::string JsonIds(const std::vector<Id>& ids) {
-    std::string json = "[";
-    for (Id id : ids) {
-        json += (json.size() > 1 ? "," : "") + std::to_string(id);
-    }
-    return json + "]";
-}
-
 // RecordExtras of the records `ids`, found in the other tables through their `link` column
 // ("deal_id", "person_id" or "org_id"; a name from the code, never from input): one grouped
 // query per family in `which`, each bound to the workspace (?1) and the ids (?2).
@@ -322,8 +318,8 @@ Result<std::vector<RecordExtras>> ComputeExtras(Connection& db,
     if (ids.empty()) {
         return out;
     }
-    const std::string json = JsonIds(ids);
-    const std::string in = link + " IN (SELECT value FROM json_each(?2))";
+    const std::string json = IdListValue(db.dialect(), ids);
+    const std::string in = link + " IN (" + IdListSubquery(db.dialect(), "?2") + ")";
     const std::string group = " GROUP BY " + link;
     auto run = [&](const std::string& sql, auto&& read) {
         return Query(
@@ -386,8 +382,9 @@ Result<std::vector<RecordExtras>> ComputeExtras(Connection& db,
     if (which.deals) {
         PIPECRM_RETURN_IF_ERROR(
             run("SELECT " + link +
-                    ", SUM(status = 'open'), SUM(status = 'won'), SUM(status = "
-                    "'lost') FROM deals WHERE workspace_id = ?1 AND status <> 'deleted' AND " +
+                    ", SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END), SUM(CASE WHEN "
+                    "status = 'won' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'lost' THEN 1 "
+                    "ELSE 0 END) FROM deals WHERE workspace_id = ?1 AND status <> 'deleted' AND " +
                     in + group,
                 [](RecordExtras& e, const Statement& s) {
                     e.open_deals_count = s.Int(1);
@@ -723,8 +720,8 @@ class TeamTable final : public TeamRepository {
 
     Status AddMember(Id workspace_id, Id team_id, Id user_id, Instant now) override {
         return Execute(db_,
-                       "INSERT OR IGNORE INTO team_members(workspace_id, team_id, user_id, "
-                       "add_time) VALUES(?,?,?,?)",
+                       "INSERT INTO team_members(workspace_id, team_id, user_id, "
+                       "add_time) VALUES(?,?,?,?) ON CONFLICT DO NOTHING",
                        [&](Statement& s) {
                            s.Bind(1, workspace_id)
                                .Bind(2, team_id)
@@ -2216,8 +2213,10 @@ class CustomFieldTable final : public CustomFieldRepository {
                     Id entity_id,
                     Id field_id,
                     const std::optional<std::string>& value) override {
-        const char* sql = value ? "INSERT OR REPLACE INTO custom_field_values(workspace_id, "
-                                  "entity, entity_id, field_id, value) VALUES(?,?,?,?,?)"
+        const char* sql = value ? "INSERT INTO custom_field_values(workspace_id, entity, "
+                                  "entity_id, field_id, value) VALUES(?,?,?,?,?) ON CONFLICT("
+                                  "workspace_id, entity, entity_id, field_id) DO UPDATE SET "
+                                  "value = excluded.value"
                                 : "DELETE FROM custom_field_values WHERE workspace_id = ? AND "
                                   "entity = ? AND entity_id = ? AND field_id = ?";
         return Execute(db_, sql, [&](Statement& s) {
@@ -2236,11 +2235,12 @@ class CustomFieldTable final : public CustomFieldRepository {
         if (entity_ids.empty()) {
             return out;
         }
-        const std::string ids = JsonIds(entity_ids);
+        const std::string ids = IdListValue(db_.dialect(), entity_ids);
         Status status = Query(
             db_,
             "SELECT entity_id, field_id, value FROM custom_field_values WHERE workspace_id = ? "
-            "AND entity = ? AND entity_id IN (SELECT value FROM json_each(?))",
+            "AND entity = ? AND entity_id IN (" +
+                IdListSubquery(db_.dialect(), "?") + ")",
             [&](Statement& s) {
                 s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)).Bind(3, ids);
             },
@@ -2550,7 +2550,7 @@ class WebhookTable final : public WebhookRepository {
 
 }  // namespace
 
-struct SqliteRepositories::Impl {
+struct SqlRepositories::Impl {
     explicit Impl(Connection& db)
         : workspaces(db),
           users(db),
@@ -2590,63 +2590,63 @@ struct SqliteRepositories::Impl {
     WebhookTable webhooks;
 };
 
-SqliteRepositories::SqliteRepositories(Connection& connection)
+SqlRepositories::SqlRepositories(Connection& connection)
     : impl_(std::make_unique<Impl>(connection)) {}
-SqliteRepositories::~SqliteRepositories() = default;
+SqlRepositories::~SqlRepositories() = default;
 
-domain::WorkspaceRepository& SqliteRepositories::Workspaces() {
+domain::WorkspaceRepository& SqlRepositories::Workspaces() {
     return impl_->workspaces;
 }
-domain::UserRepository& SqliteRepositories::Users() {
+domain::UserRepository& SqlRepositories::Users() {
     return impl_->users;
 }
-domain::TokenRepository& SqliteRepositories::Tokens() {
+domain::TokenRepository& SqlRepositories::Tokens() {
     return impl_->tokens;
 }
-domain::TeamRepository& SqliteRepositories::Teams() {
+domain::TeamRepository& SqlRepositories::Teams() {
     return impl_->teams;
 }
-domain::AuditLogRepository& SqliteRepositories::AuditLog() {
+domain::AuditLogRepository& SqlRepositories::AuditLog() {
     return impl_->audit_log;
 }
-domain::SessionRepository& SqliteRepositories::Sessions() {
+domain::SessionRepository& SqlRepositories::Sessions() {
     return impl_->sessions;
 }
-domain::PipelineRepository& SqliteRepositories::Pipelines() {
+domain::PipelineRepository& SqlRepositories::Pipelines() {
     return impl_->pipelines;
 }
-domain::StageRepository& SqliteRepositories::Stages() {
+domain::StageRepository& SqlRepositories::Stages() {
     return impl_->stages;
 }
-domain::DealRepository& SqliteRepositories::Deals() {
+domain::DealRepository& SqlRepositories::Deals() {
     return impl_->deals;
 }
-domain::DealEventLog& SqliteRepositories::DealEvents() {
+domain::DealEventLog& SqlRepositories::DealEvents() {
     return impl_->deal_events;
 }
-domain::PersonRepository& SqliteRepositories::Persons() {
+domain::PersonRepository& SqlRepositories::Persons() {
     return impl_->persons;
 }
-domain::OrganizationRepository& SqliteRepositories::Organizations() {
+domain::OrganizationRepository& SqlRepositories::Organizations() {
     return impl_->organizations;
 }
-domain::ActivityRepository& SqliteRepositories::Activities() {
+domain::ActivityRepository& SqlRepositories::Activities() {
     return impl_->activities;
 }
-domain::NoteRepository& SqliteRepositories::Notes() {
+domain::NoteRepository& SqlRepositories::Notes() {
     return impl_->notes;
 }
-domain::ProductRepository& SqliteRepositories::Products() {
+domain::ProductRepository& SqlRepositories::Products() {
     return impl_->products;
 }
-domain::CustomFieldRepository& SqliteRepositories::CustomFields() {
+domain::CustomFieldRepository& SqlRepositories::CustomFields() {
     return impl_->custom_fields;
 }
-domain::FilterRepository& SqliteRepositories::Filters() {
+domain::FilterRepository& SqlRepositories::Filters() {
     return impl_->filters;
 }
-domain::WebhookRepository& SqliteRepositories::Webhooks() {
+domain::WebhookRepository& SqlRepositories::Webhooks() {
     return impl_->webhooks;
 }
 
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage::sql

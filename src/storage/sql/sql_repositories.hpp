@@ -1,18 +1,19 @@
-// The storage ports implemented on one SQLite connection.
+// The storage ports implemented on one connection of either backend (SQLite or PostgreSQL),
+// in SQL that both run.
 #pragma once
 
 #include <memory>
 
 #include "domain/repositories.hpp"
-#include "storage/sqlite/connection.hpp"
+#include "storage/sql/connection.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage::sql {
 
 /// Every repository over one connection. Not safe for concurrent use, like the connection.
-class SqliteRepositories final : public domain::Repositories {
+class SqlRepositories final : public domain::Repositories {
   public:
-    explicit SqliteRepositories(Connection& connection);
-    ~SqliteRepositories() override;
+    explicit SqlRepositories(Connection& connection);
+    ~SqlRepositories() override;
 
     domain::WorkspaceRepository& Workspaces() override;
     domain::UserRepository& Users() override;
@@ -38,4 +39,4 @@ class SqliteRepositories final : public domain::Repositories {
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage::sql

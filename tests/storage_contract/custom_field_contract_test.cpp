@@ -1,11 +1,11 @@
-// The custom field tables (migration 0002) on a real SQLite file: definitions with their
-// options, values set, listed for a page at once and cleared, all scoped by workspace.
+// The custom field tables (migration 0002) on both backends (the storage contract): definitions
+// with their options, values set, listed for a page at once and cleared, all scoped by workspace.
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/test_store.hpp"
+#include "contract_store.hpp"
 #include "support/process.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage {
 namespace {
 
 using domain::CustomField;
@@ -14,13 +14,15 @@ using domain::Repositories;
 
 const Instant kNow = FromUnixSeconds(1767262800);
 
+class CustomFieldTable : public ::testing::TestWithParam<BackendKind> {};
+
 struct Fixture {
     testing::TempDir dir;
-    std::unique_ptr<SqliteStore> store;
+    std::unique_ptr<domain::Store> store;
     Id workspace_id = 0;
     Id other_workspace_id = 0;
 
-    Fixture() : store(OpenTestStore(dir.File("crm.db"))) {
+    explicit Fixture(BackendKind kind) : store(OpenTestStore(kind, dir)) {
         workspace_id = AddTestWorkspace(*store, "a@example.com", kNow).workspace_id;
         other_workspace_id = AddTestWorkspace(*store, "b@example.com", kNow).workspace_id;
     }
@@ -43,8 +45,8 @@ CustomField SetField(Id workspace_id) {
     return field;
 }
 
-TEST(CustomFieldTable, StoresDefinitionsWithIdsAboveTheSystemFields) {
-    Fixture f;
+TEST_P(CustomFieldTable, StoresDefinitionsWithIdsAboveTheSystemFields) {
+    Fixture f(GetParam());
     Id id = 0;
     ASSERT_TRUE(f.Write([&](Repositories& repos) -> Status {
                      auto inserted = repos.CustomFields().Insert(SetField(f.workspace_id));
@@ -74,8 +76,8 @@ TEST(CustomFieldTable, StoresDefinitionsWithIdsAboveTheSystemFields) {
     EXPECT_TRUE(status.ok());
 }
 
-TEST(CustomFieldTable, ValuesForAPageInOneCallAndClearing) {
-    Fixture f;
+TEST_P(CustomFieldTable, ValuesForAPageInOneCallAndClearing) {
+    Fixture f(GetParam());
     Status written = f.Write([&](Repositories& repos) -> Status {
         auto id = repos.CustomFields().Insert(SetField(f.workspace_id));
         if (!id.ok()) {
@@ -111,5 +113,7 @@ TEST(CustomFieldTable, ValuesForAPageInOneCallAndClearing) {
     EXPECT_TRUE(status.ok());
 }
 
+PIPECRM_CONTRACT_BACKENDS(CustomFieldTable);
+
 }  // namespace
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage

@@ -1,5 +1,5 @@
 // Filters compiled to SQL, and applied to deal lists on a real SQLite file.
-#include "storage/sqlite/filter_sql.hpp"
+#include "storage/sql/filter_sql.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/process.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage::sql {
 namespace {
 
 using domain::FilterOperator;
@@ -69,7 +69,7 @@ const Instant kNow = FromUnixSeconds(1767262800);  // 2026-01-01T10:20:00Z
 
 TEST(SqliteFilters, SavedFilterNarrowsADealListInItsWorkspaceOnly) {
     testing::TempDir dir;
-    auto store = SqliteStore::Open(dir.File("crm.db"));
+    auto store = sqlite::SqliteStore::Open(dir.File("crm.db"));
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     std::vector<domain::Actor> actors;
     for (const char* email : {"a@example.com", "b@example.com"}) {
@@ -153,4 +153,4 @@ TEST(SqliteFilters, SavedFilterNarrowsADealListInItsWorkspaceOnly) {
 }
 
 }  // namespace
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage::sql

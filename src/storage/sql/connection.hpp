@@ -1,0 +1,41 @@
+// One database connection of either backend, as the shared repositories and the group-commit
+// store see it: run SQL, hand out cached prepared statements, and say what SQL dialect it
+// speaks where the two differ (kept to a handful of spots, see dialect.hpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/status.hpp"
+#include "storage/sql/statement.hpp"
+
+namespace pipecrm::storage::sql {
+
+enum class Dialect { kSqlite, kPostgres };
+
+/// Not safe for concurrent use: one thread at a time.
+class Connection {
+  public:
+    virtual ~Connection() = default;
+
+    virtual Dialect dialect() const = 0;
+    /// Runs one or more statements without parameters or results.
+    virtual Status Exec(std::string_view sql) = 0;
+    /// A statement prepared once and kept for the life of the connection, reset for reuse.
+    /// The SQL uses `?` / `?N` placeholders on both backends.
+    virtual Result<Statement*> Cached(const std::string& sql) = 0;
+    /// Rows inserted, updated or deleted through this connection since it opened.
+    virtual std::int64_t TotalChanges() const = 0;
+    /// True when the open transaction can only be rolled back (PostgreSQL after any failed
+    /// statement; never on SQLite, whose failed statements undo only themselves).
+    virtual bool TransactionAborted() const { return false; }
+    /// True when the last failure was a serialization failure or deadlock between concurrent
+    /// transactions: running the whole transaction again may succeed.
+    virtual bool RetryableConflict() const { return false; }
+};
+
+/// Prepares (cached) and runs `sql` to the end.
+Status RunCached(Connection& db, const std::string& sql);
+
+}  // namespace pipecrm::storage::sql

@@ -1,0 +1,20 @@
+// The few spots where SQLite and PostgreSQL need different SQL. Everything else in the shared
+// repositories is written once: `?` placeholders, RETURNING id, COALESCE, ON CONFLICT, CASE
+// instead of summed comparisons.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace pipecrm::storage::sql {
+
+/// A subquery yielding the ids bound as one parameter at `placeholder` ("?" or "?N"), for
+/// "column IN (...)": one cached statement serves every list length.
+std::string IdListSubquery(Dialect dialect, const std::string& placeholder);
+/// The text to bind for IdListSubquery: a JSON array on SQLite, an array literal on PostgreSQL.
+std::string IdListValue(Dialect dialect, const std::vector<Id>& ids);
+
+}  // namespace pipecrm::storage::sql

@@ -1,0 +1,287 @@
+#include "storage/sql/group_commit_store.hpp"
+
+#include <pthread.h>
+
+#include <chrono>
+#include <exception>
+
+namespace pipecrm::storage::sql {
+namespace {
+
+// How often a batch is run again after conflicting with another server's transaction before
+// its writes are reported as kConflict.
+constexpr int kMaxConflictRetries = 50;
+
+// Runs a job for `viewer` on the session, turning an escaped exception into kInternal so one
+// bad job cannot take the writer down.
+Status RunJobAs(const domain::StoreJob& job,
+                const std::optional<domain::Viewer>& viewer,
+                StoreSession& session) {
+    PIPECRM_RETURN_IF_ERROR(session.SetViewer(viewer));
+    try {
+        return job(session.repositories());
+    } catch (const std::exception& e) {
+        return Internal(std::string("unexpected error in storage job: ") + e.what());
+    }
+}
+
+}  // namespace
+
+GroupCommitStore::GroupCommitStore(std::unique_ptr<StoreBackend> backend,
+                                   std::unique_ptr<StoreSession> writer,
+                                   StoreOptions options)
+    : backend_(std::move(backend)), writer_(std::move(writer)), options_(options) {
+    writer_thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "pipecrm-writer");
+        WriterLoop();
+    });
+    completer_thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "pipecrm-done");
+        CompleterLoop();
+    });
+}
+
+GroupCommitStore::~GroupCommitStore() {
+    {
+        std::lock_guard lock(queue_mutex_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    writer_thread_.join();
+    {
+        std::lock_guard lock(completions_mutex_);
+        writer_done_ = true;
+    }
+    completions_cv_.notify_all();
+    completer_thread_.join();
+    idle_readers_.clear();
+}
+
+StoreStats GroupCommitStore::stats() const {
+    return {transactions_.load(), writes_.load(), retries_.load()};
+}
+
+void GroupCommitStore::Write(domain::StoreJob job, domain::WriteDone done) {
+    {
+        std::lock_guard lock(queue_mutex_);
+        if (!stopping_) {
+            queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
+            queue_cv_.notify_one();
+            return;
+        }
+    }
+    done(Unavailable("the store is shutting down"));
+}
+
+void GroupCommitStore::WriterLoop() {
+    std::vector<PendingWrite> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+            if (queue_.empty()) {
+                return;  // stopping, and everything queued has been written
+            }
+            // Many writers are busy and the last batch's callers are still being told: give
+            // them a moment to queue their next writes, so that one commit serves all of them.
+            if (queue_.size() >= 8 && batches_delivered_ < batches_committed_) {
+                queue_cv_.wait_for(lock, std::chrono::microseconds(500), [this] {
+                    return batches_delivered_ >= batches_committed_ || stopping_;
+                });
+            }
+            const std::size_t take = std::min(queue_.size(), options_.max_batch);
+            batch.clear();
+            batch.reserve(take);
+            for (std::size_t i = 0; i < take; ++i) {
+                batch.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        std::vector<Completion> outcomes = CommitBatch(batch);
+        {
+            std::lock_guard lock(queue_mutex_);
+            ++batches_committed_;
+        }
+        {
+            std::lock_guard lock(completions_mutex_);
+            completions_.push_back(std::move(outcomes));
+        }
+        completions_cv_.notify_one();
+    }
+}
+
+void GroupCommitStore::CompleterLoop() {
+    for (;;) {
+        std::vector<Completion> batch;
+        {
+            std::unique_lock lock(completions_mutex_);
+            completions_cv_.wait(lock, [this] { return !completions_.empty() || writer_done_; });
+            if (completions_.empty()) {
+                return;  // the writer has stopped and every outcome was delivered
+            }
+            batch = std::move(completions_.front());
+            completions_.pop_front();
+        }
+        for (Completion& completion : batch) {
+            completion.done(std::move(completion.status));
+        }
+        {
+            std::lock_guard lock(queue_mutex_);
+            ++batches_delivered_;
+        }
+        queue_cv_.notify_all();
+    }
+}
+
+// One transaction for the whole batch. Jobs run without savepoints; a job that fails without
+// having changed a row (and, on PostgreSQL, without failing a statement) needs nothing undone.
+// Only when a job fails after writing is the whole transaction rolled back and the batch run
+// again, each job in its own savepoint, so that the failing job undoes only its own changes.
+// When the transaction conflicts with another server's (PostgreSQL: serialization failure or
+// deadlock), the whole batch runs again on a fresh snapshot: jobs are re-runnable, so the
+// later write applies on top of the earlier one. Outcomes are reported only after COMMIT.
+std::vector<GroupCommitStore::Completion> GroupCommitStore::CommitBatch(
+    std::vector<PendingWrite>& batch) {
+    std::vector<Status> statuses;
+    bool savepoints = false;
+    for (int conflicts = 0;;) {
+        statuses.clear();
+        const Attempt attempt = RunBatch(batch, savepoints, statuses);
+        if (attempt == Attempt::kDone) {
+            break;
+        }
+        if (attempt == Attempt::kNeedSavepoints) {
+            savepoints = true;
+            continue;
+        }
+        retries_.fetch_add(1, std::memory_order_relaxed);
+        if (++conflicts > kMaxConflictRetries) {
+            statuses.assign(batch.size(),
+                            Status(ErrorCode::kConflict,
+                                   "the write kept conflicting with writes of other servers; "
+                                   "try again"));
+            break;
+        }
+        // Let the other transaction finish; a little longer each time.
+        std::this_thread::sleep_for(std::chrono::milliseconds(conflicts));
+    }
+    std::vector<Completion> outcomes;
+    outcomes.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        outcomes.push_back({std::move(batch[i].done), std::move(statuses[i])});
+    }
+    return outcomes;
+}
+
+GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& batch,
+                                                     bool savepoints,
+                                                     std::vector<Status>& statuses) {
+    Connection& db = writer_->connection();
+    auto abandon = [&db](Attempt attempt) {
+        (void)db.Exec("ROLLBACK");
+        return attempt;
+    };
+    Status begun = RunCached(db, backend_->BeginWrite());
+    if (!begun.ok()) {
+        statuses.assign(batch.size(), begun);
+        return Attempt::kDone;
+    }
+    statuses.reserve(batch.size());
+    for (PendingWrite& write : batch) {
+        if (!savepoints) {
+            const std::int64_t changes_before = db.TotalChanges();
+            Status outcome = RunJobAs(write.job, write.viewer, *writer_);
+            if (!outcome.ok()) {
+                if (db.RetryableConflict()) {
+                    return abandon(Attempt::kConflict);
+                }
+                if (db.TotalChanges() != changes_before || db.TransactionAborted()) {
+                    return abandon(Attempt::kNeedSavepoints);
+                }
+            }
+            statuses.push_back(std::move(outcome));
+            continue;
+        }
+        Status outcome = RunCached(db, "SAVEPOINT job");
+        if (outcome.ok()) {
+            outcome = RunJobAs(write.job, write.viewer, *writer_);
+            if (!outcome.ok()) {
+                if (db.RetryableConflict()) {
+                    return abandon(Attempt::kConflict);
+                }
+                (void)RunCached(db, "ROLLBACK TO SAVEPOINT job");
+            }
+            Status released = RunCached(db, "RELEASE SAVEPOINT job");
+            if (!released.ok() && outcome.ok()) {
+                outcome = released;
+            }
+        }
+        statuses.push_back(std::move(outcome));
+    }
+    Status committed = RunCached(db, "COMMIT");
+    if (!committed.ok()) {
+        if (db.RetryableConflict()) {
+            return abandon(Attempt::kConflict);
+        }
+        (void)db.Exec("ROLLBACK");
+        for (Status& status : statuses) {
+            if (status.ok()) {
+                status = Unavailable("the write could not be committed: " + committed.message());
+            }
+        }
+        return Attempt::kDone;
+    }
+    Status after = backend_->AfterCommit(*writer_);
+    if (!after.ok()) {
+        for (Status& status : statuses) {
+            if (status.ok()) {
+                status = after;  // committed, but other servers may not know yet: say so
+            }
+        }
+    }
+    transactions_.fetch_add(1, std::memory_order_relaxed);
+    writes_.fetch_add(batch.size(), std::memory_order_relaxed);
+    return Attempt::kDone;
+}
+
+Result<std::unique_ptr<StoreSession>> GroupCommitStore::AcquireReader() {
+    {
+        std::lock_guard lock(readers_mutex_);
+        if (!idle_readers_.empty()) {
+            auto reader = std::move(idle_readers_.back());
+            idle_readers_.pop_back();
+            return reader;
+        }
+    }
+    return backend_->OpenReader();
+}
+
+void GroupCommitStore::ReleaseReader(std::unique_ptr<StoreSession> reader) {
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.push_back(std::move(reader));
+}
+
+Status GroupCommitStore::Read(const domain::StoreJob& job) {
+    auto reader = AcquireReader();
+    if (!reader.ok()) {
+        return reader.status();
+    }
+    Connection& db = (*reader)->connection();
+    Status status = RunCached(db, backend_->BeginRead());
+    if (status.ok()) {
+        status = RunJobAs(job, domain::CurrentViewer(), **reader);
+        Status ended = RunCached(db, "COMMIT");
+        if (!ended.ok()) {
+            (void)db.Exec("ROLLBACK");
+            if (status.ok()) {
+                status = ended;
+            }
+        }
+    }
+    if (status.code() != ErrorCode::kUnavailable) {  // else the connection may be gone
+        ReleaseReader(std::move(*reader));
+    }
+    return status;
+}
+
+}  // namespace pipecrm::storage::sql

@@ -1,0 +1,129 @@
+// The store of both backends: one writer thread that group-commits every queued write in one
+// transaction (savepoints to undo just a failed job; the whole batch run again after a
+// conflict with another server), a completer thread that reports the outcomes, and a pool of
+// reader connections. What differs per backend sits behind StoreBackend.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "domain/store.hpp"
+#include "domain/viewer.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace pipecrm::storage::sql {
+
+struct StoreOptions {
+    std::size_t max_batch = 4096;  ///< most writes one transaction takes from the queue
+};
+
+/// Counters for benchmarks and logs.
+struct StoreStats {
+    std::uint64_t transactions = 0;
+    std::uint64_t writes = 0;
+    std::uint64_t retries = 0;  ///< batches run again after a conflict with another server
+};
+
+/// One connection with its repositories, and the way it tells SQL whose job runs.
+class StoreSession {
+  public:
+    virtual ~StoreSession() = default;
+    virtual Connection& connection() = 0;
+    virtual domain::Repositories& repositories() = 0;
+    /// Makes `viewer` (empty: system work) the one the temp views filter for, until the next
+    /// call or the end of the transaction. Called inside the transaction.
+    virtual Status SetViewer(const std::optional<domain::Viewer>& viewer) = 0;
+};
+
+/// What the group-commit store needs from a backend.
+class StoreBackend {
+  public:
+    virtual ~StoreBackend() = default;
+    /// A new reader session (the pool keeps it).
+    virtual Result<std::unique_ptr<StoreSession>> OpenReader() = 0;
+    /// Starts a write transaction; starts a read-only snapshot.
+    virtual const char* BeginWrite() const = 0;
+    virtual const char* BeginRead() const = 0;
+    /// Called on the writer after each commit, before any caller is told.
+    virtual Status AfterCommit(StoreSession& writer) = 0;
+    virtual Result<std::uint64_t> DataVersion() = 0;
+};
+
+/// Safe for concurrent use from any number of threads.
+class GroupCommitStore : public domain::Store {
+  public:
+    GroupCommitStore(std::unique_ptr<StoreBackend> backend,
+                     std::unique_ptr<StoreSession> writer,
+                     StoreOptions options);
+    /// Finishes every queued write, then stops the writer.
+    ~GroupCommitStore() override;
+    GroupCommitStore(const GroupCommitStore&) = delete;
+    GroupCommitStore& operator=(const GroupCommitStore&) = delete;
+
+    Status Read(const domain::StoreJob& job) override;
+    void Write(domain::StoreJob job, domain::WriteDone done) override;
+    Result<std::uint64_t> DataVersion() override { return backend_->DataVersion(); }
+
+    StoreStats stats() const;
+
+  private:
+    struct PendingWrite {
+        domain::StoreJob job;
+        domain::WriteDone done;
+        std::optional<domain::Viewer> viewer;  ///< whose write it is (CurrentViewer at Write)
+    };
+    struct Completion {
+        domain::WriteDone done;
+        Status status;
+    };
+    /// How one attempt at a batch's transaction ended.
+    enum class Attempt { kDone, kNeedSavepoints, kConflict };
+
+    void WriterLoop();
+    void CompleterLoop();
+    /// Commits the batch and returns each write's outcome, in order.
+    std::vector<Completion> CommitBatch(std::vector<PendingWrite>& batch);
+    /// One attempt at the batch's transaction, filling `statuses` when kDone.
+    Attempt RunBatch(std::vector<PendingWrite>& batch,
+                     bool savepoints,
+                     std::vector<Status>& statuses);
+    Result<std::unique_ptr<StoreSession>> AcquireReader();
+    void ReleaseReader(std::unique_ptr<StoreSession> reader);
+
+    const std::unique_ptr<StoreBackend> backend_;
+    const std::unique_ptr<StoreSession> writer_;
+    const StoreOptions options_;
+
+    std::mutex queue_mutex_;  // guards queue_ and stopping_
+    std::condition_variable queue_cv_;
+    std::deque<PendingWrite> queue_;
+    bool stopping_ = false;
+    std::uint64_t batches_committed_ = 0;  // written by the writer
+    std::uint64_t batches_delivered_ = 0;  // written by the completer
+
+    std::mutex readers_mutex_;  // guards idle_readers_
+    std::vector<std::unique_ptr<StoreSession>> idle_readers_;
+
+    // Outcomes of committed batches wait here for the completer thread, which tells the
+    // callers; the writer meanwhile starts the next transaction.
+    std::mutex completions_mutex_;  // guards completions_ and writer_done_
+    std::condition_variable completions_cv_;
+    std::deque<std::vector<Completion>> completions_;
+    bool writer_done_ = false;
+
+    std::atomic<std::uint64_t> transactions_{0};
+    std::atomic<std::uint64_t> writes_{0};
+    std::atomic<std::uint64_t> retries_{0};
+    std::thread writer_thread_;
+    std::thread completer_thread_;
+};
+
+}  // namespace pipecrm::storage::sql

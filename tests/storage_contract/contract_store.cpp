@@ -1,0 +1,103 @@
+#include "contract_store.hpp"
+
+#include <atomic>
+
+#include "storage/postgres/postgres_store.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace pipecrm::storage {
+
+std::string BackendName(const ::testing::TestParamInfo<BackendKind>& info) {
+    return info.param == BackendKind::kSqlite ? "SQLite" : "PostgreSQL";
+}
+
+pipecrm::testing::PostgresCluster& SharedCluster() {
+    static auto* cluster = new pipecrm::testing::PostgresCluster();
+    static const bool kStopAtExit = [] {
+        std::atexit([] { delete cluster; });
+        return true;
+    }();
+    (void)kStopAtExit;
+    return *cluster;
+}
+
+std::string NewDatabase(BackendKind kind, const pipecrm::testing::TempDir& dir) {
+    if (kind == BackendKind::kSqlite) {
+        return dir.File("crm.db");
+    }
+    auto& cluster = SharedCluster();
+    if (!cluster.started()) {
+        ADD_FAILURE() << "no PostgreSQL cluster: " << cluster.error();
+        return "";
+    }
+    static std::atomic<int> next{0};
+    const std::string name = "contract_" + std::to_string(++next);
+    if (!cluster.CreateDatabase(name)) {
+        ADD_FAILURE() << "cannot create database " << name << ": " << cluster.error();
+        return "";
+    }
+    return cluster.Url(name);
+}
+
+Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db) {
+    if (postgres::IsPostgresUrl(db)) {
+        auto store = postgres::PostgresStore::Open(db);
+        if (!store.ok()) {
+            return store.status();
+        }
+        return std::unique_ptr<domain::Store>(std::move(*store));
+    }
+    auto store = sqlite::SqliteStore::Open(db);
+    if (!store.ok()) {
+        return store.status();
+    }
+    return std::unique_ptr<domain::Store>(std::move(*store));
+}
+
+void ContractTest::SetUp() {
+    db_ = NewDatabase(GetParam(), dir_);
+    ASSERT_FALSE(db_.empty());
+    auto opened = OpenStore(db_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(*opened);
+}
+
+std::unique_ptr<domain::Store> ContractTest::OpenAnother() {
+    auto opened = OpenStore(db_);
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    return opened.ok() ? std::move(*opened) : nullptr;
+}
+
+std::unique_ptr<domain::Store> OpenTestStore(BackendKind kind,
+                                             const pipecrm::testing::TempDir& dir) {
+    const std::string db = NewDatabase(kind, dir);
+    if (db.empty()) {
+        return nullptr;
+    }
+    auto opened = OpenStore(db);
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    return opened.ok() ? std::move(*opened) : nullptr;
+}
+
+domain::CreatedWorkspace AddTestWorkspace(domain::Store& store,
+                                          const std::string& email,
+                                          Instant now) {
+    domain::CreatedWorkspace created;
+    Status status = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+        domain::NewWorkspace request{"Acme", domain::Language::kEnglish, email, "", ""};
+        auto result = domain::SetUpWorkspace(repos, request, now);
+        if (!result.ok()) {
+            return result.status();
+        }
+        created = *result;
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    return created;
+}
+
+domain::CreatedWorkspace ContractTest::AddWorkspace(const std::string& email, Instant now) {
+    return AddTestWorkspace(*store_, email, now);
+}
+
+}  // namespace pipecrm::storage
