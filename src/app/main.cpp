@@ -17,6 +17,9 @@
 #include "cli/command_table.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "storage/postgres/connection.hpp"
+#include "storage/postgres/postgres_store.hpp"
+#include "storage/postgres/sqlite_migration.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace pipecrm::app {
@@ -58,7 +61,22 @@ class ProcessEnvironment final : public cli::Environment {
         return ::stat(path.c_str(), &info) == 0;
     }
 
+    bool DatabaseExists(const std::string& db) override {
+        if (!storage::postgres::IsPostgresUrl(db)) {
+            return FileExists(db);
+        }
+        auto set_up = storage::postgres::HasSchema(db);
+        return !set_up.ok() || *set_up;
+    }
+
     Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db, bool create) override {
+        if (storage::postgres::IsPostgresUrl(db)) {
+            auto store = storage::postgres::PostgresStore::Open(db);
+            if (!store.ok()) {
+                return store.status();
+            }
+            return std::unique_ptr<domain::Store>(std::move(*store));
+        }
         if (!create && !FileExists(db)) {
             return NotFound("no database at " + db);
         }
@@ -116,7 +134,29 @@ class ProcessEnvironment final : public cli::Environment {
     }
 
     Status Backup(const std::string& db, const std::string& to) override {
+        if (storage::postgres::IsPostgresUrl(db)) {
+            return FailedPrecondition(
+                "pipecrm backup copies SQLite files; back up a PostgreSQL database with "
+                "pg_dump, e.g. pg_dump --format=custom --file=" +
+                to + " '" + storage::postgres::RedactUrl(db) + "'");
+        }
         return storage::sqlite::BackupDatabase(db, to);
+    }
+
+    Result<std::vector<cli::MigrationCheck>> Migrate(
+        const std::string& from,
+        const std::string& to,
+        const cli::MigrationProgress& progress) override {
+        auto checks = storage::postgres::MigrateSqliteToPostgres(from, to, progress);
+        if (!checks.ok()) {
+            return checks.status();
+        }
+        std::vector<cli::MigrationCheck> out;
+        for (auto& check : *checks) {
+            out.push_back(
+                {std::move(check.what), std::move(check.source), std::move(check.target)});
+        }
+        return out;
     }
 
   private:

@@ -9,7 +9,7 @@ namespace pipecrm::cli {
 
 Result<std::unique_ptr<domain::Store>> OpenExistingStore(const Arguments& args, Environment& env) {
     const std::string& db = args.Get("db");
-    if (!env.FileExists(db)) {
+    if (!env.DatabaseExists(db)) {
         return NotFound("no database at " + db + "; create one with pipecrm init");
     }
     return env.OpenStore(db, /*create=*/false);

@@ -8,7 +8,7 @@ namespace pipecrm::cli {
 Status RunBackup(const Arguments& args, Environment& env) {
     const std::string& db = args.Get("db");
     const std::string& to = args.Get("to");
-    if (!env.FileExists(db)) {
+    if (!env.DatabaseExists(db)) {
         return NotFound("no database at " + db);
     }
     if (env.FileExists(to)) {

@@ -13,7 +13,10 @@ const std::string& Arguments::Get(const std::string& name) const {
 }
 
 const std::vector<Command>& Commands() {
-    static const OptionSpec kDb{"db", "PATH", "the SQLite database file", true, ""};
+    static const OptionSpec kDb{"db", "PATH|URL",
+                                "the SQLite database file, or a PostgreSQL database as "
+                                "postgresql://USER@HOST:PORT/DBNAME",
+                                true, ""};
     static const OptionSpec kWorkspace{
         "workspace", "NAME", "the workspace, by name (default: the first one)", false, ""};
     static const OptionSpec kEmail{"email", "EMAIL", "the user's email", true, ""};
@@ -129,6 +132,12 @@ const std::vector<Command>& Commands() {
          "copy the database consistently, also while the server runs",
          {kDb, {"to", "FILE", "where to write the copy (must not exist)", true, ""}},
          RunBackup},
+        {"migrate",
+         "copy a SQLite database with its full history into an empty PostgreSQL database, then "
+         "compare row counts and report totals on both sides",
+         {{"from", "PATH", "the SQLite database file", true, ""},
+          {"to", "URL", "the PostgreSQL database, postgresql://USER@HOST:PORT/DBNAME", true, ""}},
+         RunMigrate},
     };
     return kCommands;
 }

@@ -20,6 +20,7 @@ Status RunTokenCreate(const Arguments& args, Environment& env);
 Status RunTokenList(const Arguments& args, Environment& env);
 Status RunTokenRevoke(const Arguments& args, Environment& env);
 Status RunBackup(const Arguments& args, Environment& env);
+Status RunMigrate(const Arguments& args, Environment& env);
 Status RunUserAdd(const Arguments& args, Environment& env);
 Status RunUserList(const Arguments& args, Environment& env);
 Status RunUserDisable(const Arguments& args, Environment& env);

@@ -19,7 +19,7 @@ Status RunDemo(const Arguments& args, Environment& env) {
         return !deals.ok() ? deals.status() : seed.status();
     }
     std::string password;
-    const bool fresh = !env.FileExists(db);
+    const bool fresh = !env.DatabaseExists(db);
     if (fresh) {
         password = env.GetEnv("PIPECRM_ADMIN_PASSWORD").value_or(kDefaultDemoPassword);
         InitRequest request{db, args.Get("admin-email"), "Demo Admin", "PipeCRM Demo",

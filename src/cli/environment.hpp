@@ -3,10 +3,13 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.hpp"
 #include "base/time.hpp"
@@ -24,6 +27,17 @@ struct ServeOptions {
     std::chrono::seconds session_max_age = std::chrono::days(7);
 };
 
+/// One thing `pipecrm migrate` compared after copying: as the source and the target have it.
+struct MigrationCheck {
+    std::string what;
+    std::string source;
+    std::string target;
+};
+
+/// Told as `pipecrm migrate` copies: the table, rows copied of it, its row count.
+using MigrationProgress =
+    std::function<void(const std::string& table, std::int64_t done, std::int64_t total)>;
+
 class Environment {
   public:
     virtual ~Environment() = default;
@@ -35,6 +49,10 @@ class Environment {
     /// Asks for a secret on the terminal without echo; nullopt when there is no terminal.
     virtual std::optional<std::string> AskSecret(const std::string& prompt) = 0;
     virtual bool FileExists(const std::string& path) = 0;
+    /// Whether the database named by --db exists: a file, or for a postgresql:// URL a database
+    /// that PipeCRM has set up (true when the server cannot be asked, so that opening it reports
+    /// why).
+    virtual bool DatabaseExists(const std::string& db) { return FileExists(db); }
     /// Opens the database named by --db (creating it when `create`), migrated to this version.
     virtual Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db,
                                                              bool create) = 0;
@@ -42,6 +60,11 @@ class Environment {
     virtual Status Serve(domain::Store& store, const ServeOptions& options) = 0;
     /// A consistent copy of a live database.
     virtual Status Backup(const std::string& db, const std::string& to) = 0;
+    /// Copies the SQLite database `from` into the empty PostgreSQL database `to` and compares
+    /// both (storage/postgres/sqlite_migration.hpp).
+    virtual Result<std::vector<MigrationCheck>> Migrate(const std::string& from,
+                                                        const std::string& to,
+                                                        const MigrationProgress& progress) = 0;
 };
 
 }  // namespace pipecrm::cli

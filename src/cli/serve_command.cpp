@@ -59,7 +59,7 @@ Status RunServe(const Arguments& args, Environment& env) {
     if (!session_max_age.ok()) {
         return session_max_age.status();
     }
-    if (!env.FileExists(args.Get("db"))) {
+    if (!env.DatabaseExists(args.Get("db"))) {
         return NotFound("no database at " + args.Get("db") + "; create one with pipecrm init");
     }
     auto store = env.OpenStore(args.Get("db"), /*create=*/false);

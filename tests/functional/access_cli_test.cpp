@@ -1,31 +1,14 @@
 // Users, teams, tokens, workspaces and the audit log: the real binary's administration
 // commands (no terminal, secrets from the environment) and what they change over HTTP.
-#include <sqlite3.h>
-
 #include <thread>
 
 #include "functional/api_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::testing {
 namespace {
 
 const std::string kMemberPassword = "PIPECRM_USER_PASSWORD=member-secret-1";
-
-// The first column of each row `sql` returns, as text ("NULL" for null).
-std::vector<std::string> QueryColumn(const std::string& db, const std::string& sql) {
-    sqlite3* handle = nullptr;
-    sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
-    std::vector<std::string> values;
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr);
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(stmt, 0);
-        values.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return values;
-}
 
 // `pipecrm WORDS... --db DB ARGS...`, expecting success; returns stdout.
 std::string Ok(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
@@ -57,7 +40,7 @@ bool Contains(const std::vector<std::string>& values, const std::string& value) 
 
 TEST(AccessCli, UsersAreAddedListedDisabledAndReset) {
     TempDir dir;
-    const std::string db = dir.File("crm.db");
+    const std::string db = NewTestDatabase(dir);
     InitDatabaseWithToken(db);
     Ok({"team", "add", "--db", db, "--name", "Sales"});
     Ok({"user", "add", "--db", db, "--email", "Rep@Example.com", "--name", "Rep One", "--role",
@@ -136,7 +119,7 @@ TEST(AccessCli, UsersAreAddedListedDisabledAndReset) {
 
 TEST(AccessCli, TeamsAreAddedListedAndJoined) {
     TempDir dir;
-    const std::string db = dir.File("crm.db");
+    const std::string db = NewTestDatabase(dir);
     InitDatabaseWithToken(db);
     Ok({"user", "add", "--db", db, "--email", "lead@example.com", "--role", "manager"},
        {kMemberPassword});
@@ -169,7 +152,7 @@ TEST(AccessCli, TeamsAreAddedListedAndJoined) {
 
 TEST(AccessCli, WorkspacesKeepTheirUsersApart) {
     TempDir dir;
-    const std::string db = dir.File("crm.db");
+    const std::string db = NewTestDatabase(dir);
     const std::string first_token = InitDatabaseWithToken(db);
     const std::string other = "Công ty Khác";
     Ok({"workspace", "create", "--db", db, "--name", other, "--admin-email", "admin@example.com",
@@ -211,7 +194,7 @@ TEST(AccessCli, WorkspacesKeepTheirUsersApart) {
 
 TEST(AccessCli, RevokedTokensStopWorkingAtOnce) {
     TempDir dir;
-    const std::string db = dir.File("crm.db");
+    const std::string db = NewTestDatabase(dir);
     const std::string admin_token = InitDatabaseWithToken(db);
     Ok({"user", "add", "--db", db, "--email", "rep@example.com", "--role", "member"},
        {kMemberPassword});
@@ -256,7 +239,7 @@ TEST(AccessCli, RevokedTokensStopWorkingAtOnce) {
 
 TEST(AccessCli, DisabledUsersTokensAreRefused) {
     TempDir dir;
-    const std::string db = dir.File("crm.db");
+    const std::string db = NewTestDatabase(dir);
     InitDatabaseWithToken(db);
     Ok({"user", "add", "--db", db, "--email", "rep@example.com", "--role", "member"},
        {kMemberPassword});
@@ -384,10 +367,11 @@ TEST_F(AccessApi, SignInsAreAudited) {
     const auto succeeded =
         AwaitValue(db_, "SELECT actor_user_id FROM audit_log WHERE event = 'login_succeeded'");
     ASSERT_EQ(succeeded, std::vector<std::string>{"1"}) << "written without waiting";
-    EXPECT_EQ(QueryColumn(db_,
-                          "SELECT COALESCE(actor_user_id, 'none') || ' ' || subject_id || "
-                          "' ' || detail FROM audit_log WHERE event = 'login_failed'"),
-              std::vector<std::string>{"none 1 admin@example.com"})
+    EXPECT_EQ(
+        QueryColumn(db_,
+                    "SELECT COALESCE(CAST(actor_user_id AS TEXT), 'none') || ' ' || subject_id || "
+                    "' ' || detail FROM audit_log WHERE event = 'login_failed'"),
+        std::vector<std::string>{"none 1 admin@example.com"})
         << "one failure, naming the account; the unknown email belongs to no workspace";
     JsonResponse log = Call("GET", "/api/v1/auditLog?event=login_failed");
     ASSERT_EQ(log.status, 200) << log.body;

@@ -1,5 +1,7 @@
 #include "functional/api_fixture.hpp"
 
+#include "support/test_database.hpp"
+
 namespace pipecrm::testing {
 
 JsonResponse ToJsonResponse(const HttpResult& result) {
@@ -12,7 +14,8 @@ JsonResponse ToJsonResponse(const HttpResult& result) {
 }
 
 void ApiTest::SetUp() {
-    db_ = dir_.File("crm.db");
+    db_ = NewTestDatabase(dir_);
+    ASSERT_FALSE(db_.empty());
     token_ = InitDatabaseWithToken(db_);
     server_ = std::make_unique<ServerProcess>(db_);
     ASSERT_TRUE(server_->started());

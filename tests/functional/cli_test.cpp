@@ -4,6 +4,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::testing {
 namespace {
@@ -38,6 +39,7 @@ std::int64_t CountRows(const std::string& path, const std::string& table) {
 }
 
 TEST(Cli, HelpListsTheCommands) {
+    PIPECRM_SQLITE_FILE_TEST();
     CommandResult help = RunPipecrm({"--help"});
     EXPECT_EQ(help.exit_code, 0);
     for (const char* command :
@@ -49,6 +51,7 @@ TEST(Cli, HelpListsTheCommands) {
 }
 
 TEST(Cli, InitInVietnameseNamesTheStagesInVietnamese) {
+    PIPECRM_SQLITE_FILE_TEST();
     TempDir dir;
     const std::string db = dir.File("vi.db");
     CommandResult init =
@@ -69,6 +72,7 @@ TEST(Cli, InitInVietnameseNamesTheStagesInVietnamese) {
 }
 
 TEST(Cli, InitTwiceIsRefusedAndKeepsTheData) {
+    PIPECRM_SQLITE_FILE_TEST();
     TempDir dir;
     const std::string db = dir.File("crm.db");
     InitDatabaseWithToken(db);
@@ -80,6 +84,7 @@ TEST(Cli, InitTwiceIsRefusedAndKeepsTheData) {
 }
 
 TEST(Cli, ErrorsGoToStderrWithNonZeroExit) {
+    PIPECRM_SQLITE_FILE_TEST();
     TempDir dir;
     const std::string db = dir.File("crm.db");
     CommandResult no_db = RunPipecrm({"token", "create", "--db", db, "--email", "a@b.c"});
@@ -114,6 +119,7 @@ TEST(Cli, ErrorsGoToStderrWithNonZeroExit) {
 }
 
 TEST(Cli, DemoCreatesARealisticDatabase) {
+    PIPECRM_SQLITE_FILE_TEST();
     TempDir dir;
     const std::string db = dir.File("demo.db");
     CommandResult demo = RunPipecrm({"demo", "--db", db, "--deals", "120"});
@@ -129,6 +135,7 @@ TEST(Cli, DemoCreatesARealisticDatabase) {
 }
 
 TEST(Cli, BackupWhileServingIsConsistent) {
+    PIPECRM_SQLITE_FILE_TEST();
     TempDir dir;
     const std::string db = dir.File("live.db");
     const std::string token = InitDatabaseWithToken(db);

@@ -13,6 +13,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::testing {
 namespace {
@@ -102,6 +103,7 @@ std::string Scalar(sqlite3* db, const char* sql) {
 }
 
 TEST(CrashRecovery, AcknowledgedWritesSurviveKill9) {
+    PIPECRM_SQLITE_FILE_TEST();
     TempDir dir;
     const std::string db_path = dir.File("crash.db");
     const std::string token = InitDatabaseWithToken(db_path);

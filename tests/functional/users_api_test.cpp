@@ -1,5 +1,6 @@
 // v1 users over real HTTP, on a database with the demo's reps.
 #include "functional/api_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::testing {
 namespace {
@@ -7,7 +8,7 @@ namespace {
 class UsersApi : public ApiTest {
   protected:
     void SetUp() override {
-        db_ = dir_.File("crm.db");
+        db_ = NewTestDatabase(dir_);
         token_ = InitDatabaseWithToken(db_);
         CommandResult demo = RunPipecrm({"demo", "--db", db_, "--deals", "5"});
         ASSERT_EQ(demo.exit_code, 0) << demo.err;

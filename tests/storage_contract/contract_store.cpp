@@ -1,9 +1,8 @@
 #include "contract_store.hpp"
 
-#include <atomic>
-
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::storage {
 
@@ -11,32 +10,9 @@ std::string BackendName(const ::testing::TestParamInfo<BackendKind>& info) {
     return info.param == BackendKind::kSqlite ? "SQLite" : "PostgreSQL";
 }
 
-pipecrm::testing::PostgresCluster& SharedCluster() {
-    static auto* cluster = new pipecrm::testing::PostgresCluster();
-    static const bool kStopAtExit = [] {
-        std::atexit([] { delete cluster; });
-        return true;
-    }();
-    (void)kStopAtExit;
-    return *cluster;
-}
-
 std::string NewDatabase(BackendKind kind, const pipecrm::testing::TempDir& dir) {
-    if (kind == BackendKind::kSqlite) {
-        return dir.File("crm.db");
-    }
-    auto& cluster = SharedCluster();
-    if (!cluster.started()) {
-        ADD_FAILURE() << "no PostgreSQL cluster: " << cluster.error();
-        return "";
-    }
-    static std::atomic<int> next{0};
-    const std::string name = "contract_" + std::to_string(++next);
-    if (!cluster.CreateDatabase(name)) {
-        ADD_FAILURE() << "cannot create database " << name << ": " << cluster.error();
-        return "";
-    }
-    return cluster.Url(name);
+    return kind == BackendKind::kSqlite ? dir.File("crm.db")
+                                        : pipecrm::testing::NewPostgresDatabase();
 }
 
 Result<std::unique_ptr<domain::Store>> OpenStore(const std::string& db) {

@@ -20,10 +20,8 @@ enum class BackendKind { kSqlite, kPostgres };
 /// "SQLite" or "PostgreSQL", for test names.
 std::string BackendName(const ::testing::TestParamInfo<BackendKind>& info);
 
-/// The process's cluster, started on first use and stopped when the process exits.
-pipecrm::testing::PostgresCluster& SharedCluster();
-
-/// A new empty database of `kind`: a file in `dir`, or a new database on SharedCluster(). The
+/// A new empty database of `kind`: a file in `dir`, or a new database on the process's shared
+/// cluster (support/test_database.hpp). The
 /// text is what --db takes; empty (and a test failure) when it cannot be made.
 std::string NewDatabase(BackendKind kind, const pipecrm::testing::TempDir& dir);
 

@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,7 +67,7 @@ std::string PostgresBinDir() {
     return best;
 }
 
-PostgresCluster::PostgresCluster() : bin_dir_(PostgresBinDir()) {
+PostgresCluster::PostgresCluster(bool durable) : bin_dir_(PostgresBinDir()), durable_(durable) {
     if (bin_dir_.empty()) {
         error_ =
             "no PostgreSQL server programs in /usr/lib/postgresql/*/bin (scripts/setup "
@@ -95,7 +96,8 @@ PostgresCluster::PostgresCluster() : bin_dir_(PostgresBinDir()) {
         }
     }
     std::string output;
-    // --no-sync and fsync=off below: a test cluster need not survive a power cut.
+    // --no-sync (and fsync=off below unless durable): a test cluster need not survive a power
+    // cut.
     if (Run("initdb",
             {"-D", data_dir_, "-U", "pipecrm", "-A", "trust", "-E", "UTF8", "--locale=C",
              "--no-sync", "--no-instructions"},
@@ -115,10 +117,11 @@ bool PostgresCluster::Start() {
     std::string output;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const std::uint16_t port = FreeLoopbackPort();
-        const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) +
-                                    " -k " + dir_ +
-                                    " -c fsync=off -c synchronous_commit=off"
-                                    " -c full_page_writes=off";
+        std::string options =
+            "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) + " -k " + dir_;
+        if (!durable_) {
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        }
         if (Run("pg_ctl",
                 {"-D", data_dir_, "-l", dir_ + "/server.log", "-w", "-t", "60", "-o", options,
                  "start"},
@@ -134,7 +137,31 @@ bool PostgresCluster::Start() {
     return false;
 }
 
+PostgresCluster::PostgresCluster(AdoptTag, const std::string& dir, std::uint16_t port)
+    : bin_dir_(PostgresBinDir()), dir_(dir), data_dir_(dir + "/data"), port_(port) {
+    struct stat info {};
+    if (::stat(dir_.c_str(), &info) != 0) {
+        error_ = "no cluster directory " + dir_;
+        port_ = 0;
+        dir_.clear();
+        return;
+    }
+    if (::geteuid() == 0 && info.st_uid != 0) {
+        run_as_uid_ = static_cast<int>(info.st_uid);
+        run_as_gid_ = static_cast<int>(info.st_gid);
+    }
+    server_running_ = true;
+}
+
+std::unique_ptr<PostgresCluster> PostgresCluster::Adopt(const std::string& dir,
+                                                        std::uint16_t port) {
+    return std::unique_ptr<PostgresCluster>(new PostgresCluster(AdoptTag{}, dir, port));
+}
+
 PostgresCluster::~PostgresCluster() {
+    if (detached_) {
+        return;
+    }
     if (server_running_) {
         Run("pg_ctl", {"-D", data_dir_, "-m", "immediate", "-w", "-t", "60", "stop"}, nullptr);
     }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ namespace pipecrm::testing {
 class PostgresCluster {
   public:
     /// Creates and starts the cluster and the database `pipecrm_test` (a few seconds). On
-    /// failure started() is false and error() says why. Never waits for input.
-    PostgresCluster();
+    /// failure started() is false and error() says why. Never waits for input. A test cluster
+    /// skips fsync; a `durable` one (for benchmarks) keeps PostgreSQL's default durability.
+    explicit PostgresCluster(bool durable = false);
     /// Stops the server (immediate shutdown) and removes the directory.
     ~PostgresCluster();
     PostgresCluster(const PostgresCluster&) = delete;
@@ -32,8 +34,19 @@ class PostgresCluster {
     bool CreateDatabase(const std::string& name);
     /// The server's log so far, for failure messages.
     std::string Log() const;
+    /// The cluster's directory (its data, socket and log inside).
+    const std::string& dir() const { return dir_; }
+
+    /// Leaves the server running and its directory in place on destruction: a cluster shared
+    /// by a whole test run (tests/support/test_cluster_main.cpp), stopped later through Adopt.
+    void Detach() { detached_ = true; }
+    /// Takes over the detached cluster in `dir` listening on `port`; destroying the result
+    /// stops that server and removes the directory.
+    static std::unique_ptr<PostgresCluster> Adopt(const std::string& dir, std::uint16_t port);
 
   private:
+    struct AdoptTag {};
+    PostgresCluster(AdoptTag, const std::string& dir, std::uint16_t port);
     /// Runs a PostgreSQL program from the bin directory as the cluster's user; its output
     /// goes to `output`. Returns the exit code.
     int Run(const std::string& program, const std::vector<std::string>& args, std::string* output);
@@ -46,6 +59,8 @@ class PostgresCluster {
     int run_as_gid_ = -1;
     std::uint16_t port_ = 0;
     bool server_running_ = false;
+    bool detached_ = false;
+    bool durable_ = false;
     std::string error_;
 };
 

@@ -157,7 +157,19 @@ ServerProcess::ServerProcess(const std::string& db,
     if (::pipe(pipe_fds) != 0) {
         return;
     }
-    log_path_ = db + ".server.log";
+    // Beside a database file; for a database on a server (postgresql://), in a file of its
+    // own, removed with this object.
+    if (db.find("://") == std::string::npos) {
+        log_path_ = db + ".server.log";
+    } else {
+        char pattern[] = "/tmp/pipecrm-server-log-XXXXXX";
+        const int fd = ::mkstemp(pattern);
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        log_path_ = pattern;
+        remove_log_ = true;
+    }
     int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     std::vector<std::string> args = {
         "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", std::to_string(threads)};
@@ -197,6 +209,9 @@ ServerProcess::~ServerProcess() {
             Signal(SIGKILL);
             Wait();
         }
+    }
+    if (remove_log_) {
+        ::unlink(log_path_.c_str());
     }
 }
 

@@ -69,6 +69,7 @@ class ServerProcess {
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
     std::string log_path_;
+    bool remove_log_ = false;
     bool exited_ = false;
     int exit_code_ = -1;
 };

@@ -100,6 +100,18 @@ bool IsPostgresUrl(const std::string& db) {
     return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
 }
 
+Result<bool> HasSchema(const std::string& url) {
+    auto connection = Connection::Open(url);
+    if (!connection.ok()) {
+        return connection.status();
+    }
+    auto rows = (*connection)->Query("SELECT to_regclass('main.workspaces') IS NOT NULL");
+    if (!rows.ok()) {
+        return rows.status();
+    }
+    return rows->Int(0, 0) == 1;
+}
+
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
                                                            sql::StoreOptions options) {
     {

@@ -19,6 +19,9 @@ namespace pipecrm::storage::postgres {
 /// True for a postgresql:// or postgres:// URL: the CLI's --db picks this store for one.
 bool IsPostgresUrl(const std::string& db);
 
+/// Whether PipeCRM's schema is in the database at `url`; kUnavailable when it cannot be asked.
+Result<bool> HasSchema(const std::string& url);
+
 /// Safe for concurrent use from any number of threads.
 class PostgresStore final : public sql::GroupCommitStore {
   public:

@@ -240,9 +240,11 @@ class Compiler {
             default:
                 return Compare(op, "?", value);
         }
+        // Case-insensitive on both backends (SQLite's LIKE is, PostgreSQL's is not).
+        const std::string lowered = "LOWER(" + col_ + ")";
         sql_ += op == FilterOperator::kNotContains
-                    ? "(" + col_ + " IS NULL OR " + col_ + " NOT LIKE ? ESCAPE '\\')"
-                    : col_ + " LIKE ? ESCAPE '\\'";
+                    ? "(" + col_ + " IS NULL OR " + lowered + " NOT LIKE LOWER(?) ESCAPE '\\')"
+                    : lowered + " LIKE LOWER(?) ESCAPE '\\'";
         values_.push_back(std::move(pattern));
         return Status::Ok();
     }

@@ -33,7 +33,7 @@ TEST(CompileFilter, BindsEveryValueAndGluesTheGroups) {
     ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
     EXPECT_EQ(compiled->sql,
               "(stage_id = ? AND (title IS NULL OR title <> ?)) AND "
-              "(title LIKE ? ESCAPE '\\' OR owner_id = ?)");
+              "(LOWER(title) LIKE LOWER(?) ESCAPE '\\' OR owner_id = ?)");
     ASSERT_EQ(compiled->values.size(), 4u);
     EXPECT_EQ(std::get<std::int64_t>(compiled->values[0]), 2);
     EXPECT_EQ(std::get<std::string>(compiled->values[1]), "x' OR 1=1 --");

@@ -634,8 +634,8 @@ class TokenTable final : public TokenRepository {
             db_,
             "SELECT t.id, t.user_id, u.email, t.name, t.add_time, t.last_used_time, "
             "t.revoked_time FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE "
-            "t.workspace_id = ? AND (? IS NULL OR t.user_id = ?) ORDER BY t.id",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, user_id).Bind(3, user_id); },
+            "t.workspace_id = ?1 AND (t.user_id = ?2 OR ?2 IS NULL) ORDER BY t.id",
+            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, user_id); },
             [](const Statement& s) {
                 return TokenInfo{s.Int(0),
                                  s.Int(1),
@@ -786,14 +786,10 @@ class AuditLogTable final : public AuditLogRepository {
         return Rows<AuditEntry>(
             db_,
             "SELECT id, workspace_id, at, actor_user_id, event, subject_type, subject_id, detail, "
-            "remote_address FROM audit_log WHERE workspace_id = ? AND (? IS NULL OR event = ?) "
-            "ORDER BY id DESC LIMIT ? OFFSET ?",
+            "remote_address FROM audit_log WHERE workspace_id = ?1 AND (event = ?2 OR ?2 IS NULL) "
+            "ORDER BY id DESC LIMIT ?3 OFFSET ?4",
             [&](Statement& s) {
-                s.Bind(1, q.workspace_id)
-                    .Bind(2, event)
-                    .Bind(3, event)
-                    .Bind(4, q.limit + 1)
-                    .Bind(5, q.offset);
+                s.Bind(1, q.workspace_id).Bind(2, event).Bind(3, q.limit + 1).Bind(4, q.offset);
             },
             [](const Statement& s) {
                 AuditEntry e;
@@ -2364,7 +2360,7 @@ class FilterTable final : public FilterRepository {
         Status status = Query(
             db_,
             std::string(kSelect) +
-                " WHERE workspace_id = ?1 AND is_deleted = 0 AND (?2 IS NULL OR type = ?2) "
+                " WHERE workspace_id = ?1 AND is_deleted = 0 AND (type = ?2 OR ?2 IS NULL) "
                 "ORDER BY id",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, type_name); },
             [&](Statement& s) { out.push_back(Read(s)); });
