@@ -1,19 +1,17 @@
-// Per-record visibility on a real SQLite file: who sees which deal, through every kind of
-// read (list, get, totals, search) and through writes, for each role, and never across
-// workspaces.
-#include "storage/sqlite/visibility.hpp"
-
+// Per-record visibility on both backends (the storage contract): who sees which deal, through
+// every kind of read (list, get, totals, search) and through writes, for each role, and never
+// across workspaces.
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 
+#include "contract_store.hpp"
 #include "domain/deal_service.hpp"
+#include "domain/viewer.hpp"
 #include "domain/workspace_setup.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
-#include "support/process.hpp"
 
-namespace pipecrm::storage::sqlite {
+namespace pipecrm::storage {
 namespace {
 
 using domain::Repositories;
@@ -25,10 +23,12 @@ const Instant kNow = FromUnixSeconds(1767262800);
 
 using Titles = std::set<std::string>;
 
-class VisibilityTest : public ::testing::Test {
+class VisibilityTest : public ::testing::TestWithParam<BackendKind> {
   protected:
     void SetUp() override {
-        auto opened = SqliteStore::Open(path_);
+        path_ = NewDatabase(GetParam(), dir_);
+        ASSERT_FALSE(path_.empty());
+        auto opened = OpenStore(path_);
         ASSERT_TRUE(opened.ok()) << opened.status().ToString();
         store_ = std::move(*opened);
         ws_ = AddWorkspace("admin@a.example");
@@ -42,18 +42,21 @@ class VisibilityTest : public ::testing::Test {
         }
         users_["other admin"] = {other_ws_.workspace_id, other_ws_.admin_user_id, Role::kAdmin};
         // One team: managed by "manager", with rep1 and rep2. The loner is in no team.
-        auto db = Connection::Open(path_, Connection::Mode::kReadWrite);
-        ASSERT_TRUE(db.ok());
-        const std::string ws = std::to_string(ws_.workspace_id);
-        ASSERT_TRUE((*db)
-                        ->Exec("INSERT INTO teams(id, workspace_id, name, manager_user_id, "
-                               "add_time, update_time) VALUES(1, " +
-                               ws + ", 'North', " + std::to_string(users_["manager"].user_id) +
-                               ", 0, 0);"
-                               "INSERT INTO team_members VALUES(" +
-                               ws + ", 1, " + std::to_string(users_["rep1"].user_id) + ", 0), (" +
-                               ws + ", 1, " + std::to_string(users_["rep2"].user_id) + ", 0);")
-                        .ok());
+        Status teamed = store_->WriteAndWait([&](Repositories& repos) -> Status {
+            domain::Team team;
+            team.workspace_id = ws_.workspace_id;
+            team.name = "North";
+            team.manager_user_id = users_["manager"].user_id;
+            team.add_time = team.update_time = kNow;
+            auto id = repos.Teams().Insert(team);
+            PIPECRM_RETURN_IF_ERROR(id.status());
+            for (const char* rep : {"rep1", "rep2"}) {
+                PIPECRM_RETURN_IF_ERROR(
+                    repos.Teams().AddMember(ws_.workspace_id, *id, users_[rep].user_id, kNow));
+            }
+            return Status::Ok();
+        });
+        ASSERT_TRUE(teamed.ok()) << teamed.ToString();
         AddDeal("rep1 private", "rep1", Visibility::kOwner);
         AddDeal("rep1 team", "rep1", Visibility::kTeam);
         AddDeal("rep1 everyone", "rep1", Visibility::kEveryone);
@@ -137,15 +140,15 @@ class VisibilityTest : public ::testing::Test {
     }
 
     testing::TempDir dir_;
-    std::string path_ = dir_.File("crm.db");
-    std::unique_ptr<SqliteStore> store_;
+    std::string path_;  ///< the database: a file or a postgresql:// URL
+    std::unique_ptr<domain::Store> store_;
     domain::CreatedWorkspace ws_;
     domain::CreatedWorkspace other_ws_;
     std::map<std::string, Viewer> users_;
     std::map<std::string, Id> ids_;
 };
 
-TEST_F(VisibilityTest, EachRoleListsExactlyWhatItMaySee) {
+TEST_P(VisibilityTest, EachRoleListsExactlyWhatItMaySee) {
     const Titles all = {"rep1 private", "rep1 team",  "rep1 everyone",
                         "rep2 private", "loner team", "loner private"};
     EXPECT_EQ(ListedFor(""), all) << "system work sees everything";
@@ -160,7 +163,7 @@ TEST_F(VisibilityTest, EachRoleListsExactlyWhatItMaySee) {
     EXPECT_EQ(ListedFor("other admin"), (Titles{"other workspace"}));
 }
 
-TEST_F(VisibilityTest, GetsTotalsAndSearchFollowTheSameScope) {
+TEST_P(VisibilityTest, GetsTotalsAndSearchFollowTheSameScope) {
     Status status = ReadAs("rep2", [&](Repositories& repos) -> Status {
         EXPECT_EQ(repos.Deals().Get(ws_.workspace_id, ids_["rep1 private"]).status().code(),
                   ErrorCode::kNotFound);
@@ -194,7 +197,7 @@ TEST_F(VisibilityTest, GetsTotalsAndSearchFollowTheSameScope) {
     EXPECT_TRUE(status.ok());
 }
 
-TEST_F(VisibilityTest, WritesCannotReachWhatReadsHide) {
+TEST_P(VisibilityTest, WritesCannotReachWhatReadsHide) {
     const Viewer rep2 = users_["rep2"];
     domain::ViewerScope scope(rep2);
     domain::DealChange rename;
@@ -213,5 +216,7 @@ TEST_F(VisibilityTest, WritesCannotReachWhatReadsHide) {
     EXPECT_TRUE(shared.ok()) << shared.ToString();
 }
 
+PIPECRM_CONTRACT_BACKENDS(VisibilityTest);
+
 }  // namespace
-}  // namespace pipecrm::storage::sqlite
+}  // namespace pipecrm::storage
