@@ -2,7 +2,9 @@
 # Read benchmark: one page of a stage (GET /api/v2/deals?stage_id=S&limit=50) from a database of
 # 100k deals, served by pipecrm, next to nginx serving the very same bytes as a static file.
 # wrk drives both the same way (64 connections, 10 s); the script prints req/s, p50 and p99
-# and the ratios to nginx. Everything listens on 127.0.0.1 and stops at the end.
+# and the ratios to nginx. Then the same page from the same data on PostgreSQL (the database
+# copied with `pipecrm migrate` into a throwaway cluster), with the same client. Everything
+# listens on 127.0.0.1 and stops at the end.
 #
 # usage: bench/read_bench.sh [--deals N] [--seconds S] [--connections C]
 set -euo pipefail
@@ -27,12 +29,23 @@ for tool in "$bin" "$generate" wrk nginx curl; do
     echo "read_bench: $tool is missing (run make bench)" >&2; exit 2; }
 done
 
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$pgbin/initdb" ] || { echo "read_bench: no PostgreSQL server programs (run make bench)" >&2; exit 2; }
+
 work=$(mktemp -d)
+pgdir=""
 server_pid=""
 nginx_pid=""
+# Runs a PostgreSQL program as the cluster's owner: `nobody` when we are root (PostgreSQL
+# refuses to run as root), else ourselves.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then su nobody -s /bin/sh -c "$*"; else sh -c "$*"; fi
+}
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null
+  [ -n "$pgdir" ] && as_pg "$pgbin/pg_ctl -D $pgdir/data -m immediate -w stop" >/dev/null 2>&1
+  [ -n "$pgdir" ] && rm -rf "$pgdir"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,11 +56,12 @@ echo "generating $deals deals (seed 7)..." >&2
 "$generate" --db "$work/read.db" --deals "$deals" --seed 7 2>/dev/null >&2
 token=$("$bin" token create --db "$work/read.db" --email bench@example.com)
 
-# Starts pipecrm with extra serve flags; sets port and server_pid.
+# Starts pipecrm on $db with extra serve flags; sets port and server_pid.
+db="$work/read.db"
 start_pipecrm() {
   port=$(free_port)
   : > "$work/serve.out"
-  "$bin" serve --db "$work/read.db" --listen "127.0.0.1:$port" --threads 2 "$@" \
+  "$bin" serve --db "$db" --listen "127.0.0.1:$port" --threads 2 "$@" \
     > "$work/serve.out" 2> /dev/null &
   server_pid=$!
   for _ in $(seq 1 100); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
@@ -113,17 +127,41 @@ start_pipecrm --cache-mb 0
 read -r u_rps u_p50 u_p99 u_bad < <(measure -H "x-api-token: $token" "http://127.0.0.1:$port$path")
 stop_pipecrm
 
+# The same data on PostgreSQL: a throwaway cluster (default durability; reads do not care),
+# the SQLite file copied into it by pipecrm migrate, the same page, the same wrk runs.
+echo "PostgreSQL: a throwaway cluster and pipecrm migrate..." >&2
+pgdir=$(mktemp -d)
+[ "$(id -u)" = 0 ] && chown nobody "$pgdir"
+pg_port=$(free_port)
+as_pg "$pgbin/initdb -D $pgdir/data -U pipecrm -A trust -E UTF8 --locale=C --no-sync" >/dev/null
+as_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/server.log -w -o '-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdir' start" >/dev/null
+as_pg "$pgbin/createdb -h 127.0.0.1 -p $pg_port -U pipecrm read"
+db="postgresql://pipecrm@127.0.0.1:$pg_port/read"
+"$bin" migrate --from "$work/read.db" --to "$db" > "$work/migrate.out" 2>/dev/null || {
+  echo "read_bench: pipecrm migrate failed:" >&2; cat "$work/migrate.out" >&2; exit 1; }
+start_pipecrm
+read -r g_rps g_p50 g_p99 g_bad < <(measure -H "x-api-token: $token" "http://127.0.0.1:$port$path")
+stop_pipecrm
+start_pipecrm --cache-mb 0
+read -r h_rps h_p50 h_p99 h_bad < <(measure -H "x-api-token: $token" "http://127.0.0.1:$port$path")
+stop_pipecrm
+
 printf '\n%-34s %10s %10s %10s %8s\n' "GET $path" "req/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-34s %10s %10s %10s %8s\n' "nginx, static file of same bytes" "$n_rps" "$n_p50" "$n_p99" "$n_bad"
 printf '%-34s %10s %10s %10s %8s\n' "pipecrm ($deals deals)" "$p_rps" "$p_p50" "$p_p99" "$p_bad"
 printf '%-34s %10s %10s %10s %8s\n' "pipecrm, --cache-mb 0" "$u_rps" "$u_p50" "$u_p99" "$u_bad"
+printf '%-34s %10s %10s %10s %8s\n' "pipecrm on PostgreSQL" "$g_rps" "$g_p50" "$g_p99" "$g_bad"
+printf '%-34s %10s %10s %10s %8s\n' "pipecrm on PostgreSQL, no cache" "$h_rps" "$h_p50" "$h_p99" "$h_bad"
 awk -v pr="$p_rps" -v nr="$n_rps" -v pp="$p_p99" -v np="$n_p99" 'BEGIN {
   r = pr / nr; l = pp / np;
   printf "\nreq/s: %.2fx nginx (target >= 0.5x) %s\n", r, (r >= 0.5 ? "met" : "NOT met");
   printf "p99:   %.2fx nginx (target <= 3x) %s\n", l, (l <= 3 ? "met" : "NOT met");
 }'
 awk -v ur="$u_rps" -v nr="$n_rps" 'BEGIN { printf "without the cache: %.2fx nginx req/s\n", ur / nr }'
-if [ "$p_bad" != "0" ] || [ "$u_bad" != "0" ]; then
-  echo "read_bench: pipecrm answered non-2xx responses ($p_bad cached, $u_bad uncached)" >&2
+awk -v gr="$g_rps" -v hr="$h_rps" -v pr="$p_rps" -v ur="$u_rps" 'BEGIN {
+  printf "PostgreSQL vs SQLite req/s: %.2fx with the cache, %.2fx without\n", gr / pr, hr / ur }'
+if [ "$p_bad" != "0" ] || [ "$u_bad" != "0" ] || [ "$g_bad" != "0" ] || [ "$h_bad" != "0" ]; then
+  echo "read_bench: pipecrm answered non-2xx responses ($p_bad cached, $u_bad uncached;" \
+       "PostgreSQL $g_bad cached, $h_bad uncached)" >&2
   exit 1
 fi
