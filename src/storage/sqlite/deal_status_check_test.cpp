@@ -1,5 +1,6 @@
 // Migration 0007: the status check on deals, written as comparisons, allows what it allowed
-// before and builds no temporary b-tree per insert; databases at schema 6 are upgraded.
+// before and builds no temporary b-tree per insert; deal_events_at is gone; databases at
+// schema 6 are upgraded.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -38,6 +39,17 @@ std::string InsertPlan(Connection& db, const domain::CreatedWorkspace& ws) {
         opcodes += (*plan)->Text(1) + " ";
     }
     return opcodes;
+}
+
+bool HasIndex(Connection& db, const std::string& name) {
+    auto stmt = db.Cached("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    EXPECT_TRUE(stmt.ok());
+    (*stmt)->Bind(1, name);
+    auto row = (*stmt)->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    const bool found = (*stmt)->Int(0) > 0;
+    (*stmt)->Reset();
+    return found;
 }
 
 std::string DealsDefinition(Connection& db) {
@@ -95,6 +107,7 @@ TEST(DealStatusCheck, UpgradesADatabaseAtSchemaSix) {
         }
         ASSERT_TRUE((*db)->Exec("PRAGMA user_version = 6").ok());
         EXPECT_NE(DealsDefinition(**db).find("status IN ("), std::string::npos);
+        EXPECT_TRUE(HasIndex(**db, "deal_events_at"));
     }
     auto store = OpenTestStore(path);
     const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
@@ -105,6 +118,8 @@ TEST(DealStatusCheck, UpgradesADatabaseAtSchemaSix) {
     EXPECT_EQ(definition.find("status IN ("), std::string::npos) << definition;
     EXPECT_NE(definition.find("status = 'deleted'"), std::string::npos) << definition;
     EXPECT_EQ(InsertPlan(**db, ws).find("OpenEphemeral"), std::string::npos);
+    EXPECT_FALSE(HasIndex(**db, "deal_events_at"));
+    EXPECT_TRUE(HasIndex(**db, "deal_events_deal"));
     EXPECT_FALSE((*db)->Exec(InsertDealSql(ws, "bogus")).ok());
     auto check = (*db)->Cached("PRAGMA integrity_check");
     ASSERT_TRUE(check.ok());
