@@ -112,8 +112,13 @@ void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
     {
         std::lock_guard lock(queue_mutex_);
         if (!stopping_) {
+            // Only a writer waiting for an empty queue needs waking; while the queue holds
+            // writes, it is busy or deliberately waiting for the previous batch's callers.
+            const bool was_empty = queue_.empty();
             queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
-            queue_cv_.notify_one();
+            if (was_empty) {
+                queue_cv_.notify_one();
+            }
             return;
         }
     }
