@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <exception>
 
 #include "storage/sqlite/migrations.hpp"
@@ -112,11 +113,13 @@ void SqliteStore::Write(domain::StoreJob job, domain::WriteDone done) {
     {
         std::lock_guard lock(queue_mutex_);
         if (!stopping_) {
-            // Only a writer waiting for an empty queue needs waking; while the queue holds
-            // writes, it is busy or deliberately waiting for the previous batch's callers.
-            const bool was_empty = queue_.empty();
             queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
-            if (was_empty) {
+            ++in_flight_;
+            busiest_ = std::max(busiest_, in_flight_);
+            // Only the write the writer waits for wakes it: the first one when it waits for an
+            // empty queue, the last one it expects back when it gathers a busy batch. Waking it
+            // on every push would cost a context switch per write for nothing.
+            if (queue_.size() == wake_at_) {
                 queue_cv_.notify_one();
             }
             return;
@@ -134,12 +137,8 @@ void SqliteStore::WriterLoop() {
             if (queue_.empty()) {
                 return;  // stopping, and everything queued has been written
             }
-            // Many writers are busy and the last batch's callers are still being told: give
-            // them a moment to queue their next writes, so that one fsync serves all of them.
-            if (queue_.size() >= 8 && batches_delivered_ < batches_committed_) {
-                queue_cv_.wait_for(lock, std::chrono::microseconds(500), [this] {
-                    return batches_delivered_ >= batches_committed_ || stopping_;
-                });
+            if (busiest_ >= kBusyQueue) {
+                GatherBusyBatch(lock);
             }
             const std::size_t take = std::min(queue_.size(), options_.max_batch);
             batch.clear();
@@ -162,6 +161,32 @@ void SqliteStore::WriterLoop() {
     }
 }
 
+// Many writers are busy. Left alone, they split into two halves that take turns: while one
+// half's batch commits, the other half, just answered, queues its next writes, and each
+// commit serves only that half. So before taking the queue the writer waits, each wait
+// bounded, until the previous batch's callers have been answered and then until as many
+// writes are queued as were ever in flight at once (busiest_), so that one commit serves
+// every busy caller. A wait that runs out means callers have gone: busiest_ drops to what is
+// in flight now.
+void SqliteStore::GatherBusyBatch(std::unique_lock<std::mutex>& lock) {
+    wake_at_ = busiest_;  // meanwhile the completer, or the last write expected, wakes the writer
+    if (batches_delivered_ < batches_committed_) {
+        queue_cv_.wait_for(lock, kDeliveryWait, [this] {
+            return batches_delivered_ >= batches_committed_ || stopping_;
+        });
+    }
+    if (batches_delivered_ >= batches_committed_ && queue_.size() < busiest_ && !stopping_) {
+        // Waiting longer than a commit takes would cost more than the commit it saves.
+        const auto limit = std::min<std::chrono::steady_clock::duration>(kReturnWait, last_commit_);
+        const bool all_back = queue_cv_.wait_for(
+            lock, limit, [this] { return queue_.size() >= busiest_ || stopping_; });
+        if (!all_back) {
+            busiest_ = in_flight_;
+        }
+    }
+    wake_at_ = 1;
+}
+
 void SqliteStore::CompleterLoop() {
     for (;;) {
         std::vector<Completion> batch;
@@ -173,6 +198,11 @@ void SqliteStore::CompleterLoop() {
             }
             batch = std::move(completions_.front());
             completions_.pop_front();
+        }
+        {
+            // Before the callers hear back: a caller told may queue its next write at once.
+            std::lock_guard lock(queue_mutex_);
+            in_flight_ -= batch.size();
         }
         for (Completion& completion : batch) {
             completion.done(std::move(completion.status));
@@ -235,7 +265,9 @@ std::vector<Status> SqliteStore::RunBatch(std::vector<PendingWrite>& batch, bool
         }
         statuses.push_back(std::move(outcome));
     }
+    const auto commit_started = std::chrono::steady_clock::now();
     Status committed = RunCached(db, "COMMIT");
+    last_commit_ = std::chrono::steady_clock::now() - commit_started;
     if (!committed.ok()) {
         (void)db.Exec("ROLLBACK");
         for (Status& status : statuses) {
