@@ -137,7 +137,7 @@ void SqliteStore::WriterLoop() {
             if (queue_.empty()) {
                 return;  // stopping, and everything queued has been written
             }
-            if (busiest_ >= kBusyQueue) {
+            if (busiest_ >= kBusyWrites) {
                 GatherBusyBatch(lock);
             }
             const std::size_t take = std::min(queue_.size(), options_.max_batch);
@@ -150,10 +150,6 @@ void SqliteStore::WriterLoop() {
         }
         std::vector<Completion> outcomes = CommitBatch(batch);
         {
-            std::lock_guard lock(queue_mutex_);
-            ++batches_committed_;
-        }
-        {
             std::lock_guard lock(completions_mutex_);
             completions_.push_back(std::move(outcomes));
         }
@@ -163,28 +159,24 @@ void SqliteStore::WriterLoop() {
 
 // Many writers are busy. Left alone, they split into two halves that take turns: while one
 // half's batch commits, the other half, just answered, queues its next writes, and each
-// commit serves only that half. So before taking the queue the writer waits, each wait
-// bounded, until the previous batch's callers have been answered and then until as many
-// writes are queued as were ever in flight at once (busiest_), so that one commit serves
-// every busy caller. A wait that runs out means callers have gone: busiest_ drops to what is
-// in flight now.
+// commit serves only that half. So before taking the queue the writer waits until as many
+// writes are queued as were ever in flight at once (busiest_): the previous batch's callers
+// are answered and queue again, and one commit serves every busy caller. It waits no longer
+// than the last COMMIT took, since a longer wait would cost more than the commit it saves
+// (on a disk with a cheap fsync it hardly waits). A wait that runs out means callers may
+// have gone: busiest_ drops to what is in flight now.
 void SqliteStore::GatherBusyBatch(std::unique_lock<std::mutex>& lock) {
-    wake_at_ = busiest_;  // meanwhile the completer, or the last write expected, wakes the writer
-    if (batches_delivered_ < batches_committed_) {
-        queue_cv_.wait_for(lock, kDeliveryWait, [this] {
-            return batches_delivered_ >= batches_committed_ || stopping_;
-        });
+    if (queue_.size() >= busiest_ || stopping_) {
+        return;
     }
-    if (batches_delivered_ >= batches_committed_ && queue_.size() < busiest_ && !stopping_) {
-        // Waiting longer than a commit takes would cost more than the commit it saves.
-        const auto limit = std::min<std::chrono::steady_clock::duration>(kReturnWait, last_commit_);
-        const bool all_back = queue_cv_.wait_for(
-            lock, limit, [this] { return queue_.size() >= busiest_ || stopping_; });
-        if (!all_back) {
-            busiest_ = in_flight_;
-        }
-    }
+    wake_at_ = busiest_;  // the write that completes the batch wakes the writer
+    const auto limit = std::min<std::chrono::steady_clock::duration>(kGatherWait, last_commit_);
+    const bool all_back =
+        queue_cv_.wait_for(lock, limit, [this] { return queue_.size() >= busiest_ || stopping_; });
     wake_at_ = 1;
+    if (!all_back) {
+        busiest_ = in_flight_;
+    }
 }
 
 void SqliteStore::CompleterLoop() {
@@ -207,11 +199,6 @@ void SqliteStore::CompleterLoop() {
         for (Completion& completion : batch) {
             completion.done(std::move(completion.status));
         }
-        {
-            std::lock_guard lock(queue_mutex_);
-            ++batches_delivered_;
-        }
-        queue_cv_.notify_all();
     }
 }
 

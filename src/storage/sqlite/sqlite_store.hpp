@@ -71,7 +71,7 @@ class SqliteStore final : public domain::Store {
                 std::unique_ptr<ViewerSlot> writer_viewer);
     void WriterLoop();
     /// Called by the writer, with queue_mutex_ held, before it takes the queue while
-    /// busiest_ >= kBusyQueue.
+    /// busiest_ >= kBusyWrites.
     void GatherBusyBatch(std::unique_lock<std::mutex>& lock);
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
@@ -91,21 +91,17 @@ class SqliteStore final : public domain::Store {
     std::chrono::steady_clock::duration last_commit_{};
 
     /// Writes in flight at once from which the writer treats the store as busy.
-    static constexpr std::size_t kBusyQueue = 8;
-    /// Longest waits of GatherBusyBatch: for the previous batch's answers to be delivered, then
-    /// for their callers' next writes.
-    static constexpr std::chrono::microseconds kDeliveryWait{500};
-    static constexpr std::chrono::microseconds kReturnWait{300};
+    static constexpr std::size_t kBusyWrites = 8;
+    /// The longest GatherBusyBatch waits, however long commits take.
+    static constexpr std::chrono::microseconds kGatherWait{500};
 
-    std::mutex queue_mutex_;  // guards the members down to batches_delivered_
+    std::mutex queue_mutex_;  // guards the members down to busiest_
     std::condition_variable queue_cv_;
     std::deque<PendingWrite> queue_;
     bool stopping_ = false;
     std::size_t wake_at_ = 1;    // the queue length at which Write wakes the writer
     std::size_t in_flight_ = 0;  // writes queued, running or committed but not yet answered
     std::size_t busiest_ = 0;    // the most writes ever in flight at once (until callers go)
-    std::uint64_t batches_committed_ = 0;  // written by the writer
-    std::uint64_t batches_delivered_ = 0;  // written by the completer
 
     std::mutex version_mutex_;  // guards version_connection_
     std::unique_ptr<Connection> version_connection_;
