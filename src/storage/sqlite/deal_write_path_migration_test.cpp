@@ -62,7 +62,7 @@ std::string DealsDefinition(Connection& db) {
     return sql;
 }
 
-TEST(DealStatusCheck, AllowsTheFourStatusesAndRefusesAnyOther) {
+TEST(DealWritePathMigration, AllowsTheFourStatusesAndRefusesAnyOther) {
     testing::TempDir dir;
     const std::string path = dir.File("crm.db");
     auto store = OpenTestStore(path);
@@ -81,7 +81,7 @@ TEST(DealStatusCheck, AllowsTheFourStatusesAndRefusesAnyOther) {
     }
 }
 
-TEST(DealStatusCheck, ADealInsertBuildsNoTemporaryTable) {
+TEST(DealWritePathMigration, ADealInsertBuildsNoTemporaryTable) {
     testing::TempDir dir;
     const std::string path = dir.File("crm.db");
     auto store = OpenTestStore(path);
@@ -94,7 +94,7 @@ TEST(DealStatusCheck, ADealInsertBuildsNoTemporaryTable) {
     EXPECT_EQ(plan.find("OpenEphemeral"), std::string::npos) << plan;
 }
 
-TEST(DealStatusCheck, UpgradesADatabaseAtSchemaSix) {
+TEST(DealWritePathMigration, UpgradesADatabaseAtSchemaSix) {
     testing::TempDir dir;
     const std::string path = dir.File("old.db");
     {
