@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -66,7 +67,14 @@ void GroupCommitStore::Write(domain::StoreJob job, domain::WriteDone done) {
         std::lock_guard lock(queue_mutex_);
         if (!stopping_) {
             queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
-            queue_cv_.notify_one();
+            ++in_flight_;
+            busiest_ = std::max(busiest_, in_flight_);
+            // Only the write the writer waits for wakes it: the first one when it waits for an
+            // empty queue, the last one it expects back when it gathers a busy batch. Waking it
+            // on every push would cost a context switch per write for nothing.
+            if (queue_.size() == wake_at_) {
+                queue_cv_.notify_one();
+            }
             return;
         }
     }
@@ -82,12 +90,8 @@ void GroupCommitStore::WriterLoop() {
             if (queue_.empty()) {
                 return;  // stopping, and everything queued has been written
             }
-            // Many writers are busy and the last batch's callers are still being told: give
-            // them a moment to queue their next writes, so that one commit serves all of them.
-            if (queue_.size() >= 8 && batches_delivered_ < batches_committed_) {
-                queue_cv_.wait_for(lock, std::chrono::microseconds(500), [this] {
-                    return batches_delivered_ >= batches_committed_ || stopping_;
-                });
+            if (busiest_ >= kBusyWrites) {
+                GatherBusyBatch(lock);
             }
             const std::size_t take = std::min(queue_.size(), options_.max_batch);
             batch.clear();
@@ -99,14 +103,32 @@ void GroupCommitStore::WriterLoop() {
         }
         std::vector<Completion> outcomes = CommitBatch(batch);
         {
-            std::lock_guard lock(queue_mutex_);
-            ++batches_committed_;
-        }
-        {
             std::lock_guard lock(completions_mutex_);
             completions_.push_back(std::move(outcomes));
         }
         completions_cv_.notify_one();
+    }
+}
+
+// Many writers are busy. Left alone, they split into two halves that take turns: while one
+// half's batch commits, the other half, just answered, queues its next writes, and each
+// commit serves only that half. So before taking the queue the writer waits until as many
+// writes are queued as were ever in flight at once (busiest_): the previous batch's callers
+// are answered and queue again, and one commit serves every busy caller. It waits no longer
+// than the last COMMIT took, since a longer wait would cost more than the commit it saves
+// (on a disk with a cheap fsync it hardly waits). A wait that runs out means callers may
+// have gone: busiest_ drops to what is in flight now.
+void GroupCommitStore::GatherBusyBatch(std::unique_lock<std::mutex>& lock) {
+    if (queue_.size() >= busiest_ || stopping_) {
+        return;
+    }
+    wake_at_ = busiest_;  // the write that completes the batch wakes the writer
+    const auto limit = std::min<std::chrono::steady_clock::duration>(kGatherWait, last_commit_);
+    const bool all_back =
+        queue_cv_.wait_for(lock, limit, [this] { return queue_.size() >= busiest_ || stopping_; });
+    wake_at_ = 1;
+    if (!all_back) {
+        busiest_ = in_flight_;
     }
 }
 
@@ -122,14 +144,14 @@ void GroupCommitStore::CompleterLoop() {
             batch = std::move(completions_.front());
             completions_.pop_front();
         }
+        {
+            // Before the callers hear back: a caller told may queue its next write at once.
+            std::lock_guard lock(queue_mutex_);
+            in_flight_ -= batch.size();
+        }
         for (Completion& completion : batch) {
             completion.done(std::move(completion.status));
         }
-        {
-            std::lock_guard lock(queue_mutex_);
-            ++batches_delivered_;
-        }
-        queue_cv_.notify_all();
     }
 }
 
@@ -218,7 +240,9 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
         }
         statuses.push_back(std::move(outcome));
     }
+    const auto commit_started = std::chrono::steady_clock::now();
     Status committed = RunCached(db, "COMMIT");
+    last_commit_ = std::chrono::steady_clock::now() - commit_started;
     if (!committed.ok()) {
         if (db.RetryableConflict()) {
             return abandon(Attempt::kConflict);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -88,6 +89,9 @@ class GroupCommitStore : public domain::Store {
     enum class Attempt { kDone, kNeedSavepoints, kConflict };
 
     void WriterLoop();
+    /// Called by the writer, with queue_mutex_ held, before it takes the queue while
+    /// busiest_ >= kBusyWrites.
+    void GatherBusyBatch(std::unique_lock<std::mutex>& lock);
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
     std::vector<Completion> CommitBatch(std::vector<PendingWrite>& batch);
@@ -101,13 +105,21 @@ class GroupCommitStore : public domain::Store {
     const std::unique_ptr<StoreBackend> backend_;
     const std::unique_ptr<StoreSession> writer_;
     const StoreOptions options_;
+    // How long the last COMMIT took; used by the writer thread only.
+    std::chrono::steady_clock::duration last_commit_{};
 
-    std::mutex queue_mutex_;  // guards queue_ and stopping_
+    /// Writes in flight at once from which the writer treats the store as busy.
+    static constexpr std::size_t kBusyWrites = 8;
+    /// The longest GatherBusyBatch waits, however long commits take.
+    static constexpr std::chrono::microseconds kGatherWait{500};
+
+    std::mutex queue_mutex_;  // guards the members down to busiest_
     std::condition_variable queue_cv_;
     std::deque<PendingWrite> queue_;
     bool stopping_ = false;
-    std::uint64_t batches_committed_ = 0;  // written by the writer
-    std::uint64_t batches_delivered_ = 0;  // written by the completer
+    std::size_t wake_at_ = 1;    // the queue length at which Write wakes the writer
+    std::size_t in_flight_ = 0;  // writes queued, running or committed but not yet answered
+    std::size_t busiest_ = 0;    // the most writes ever in flight at once (until callers go)
 
     std::mutex readers_mutex_;  // guards idle_readers_
     std::vector<std::unique_ptr<StoreSession>> idle_readers_;

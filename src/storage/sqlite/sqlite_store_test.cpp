@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -193,6 +194,61 @@ TEST(SqliteStore, ConcurrentWritersAreGroupCommitted) {
         EXPECT_EQ(
             repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
             kThreads * kPerThread);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok());
+}
+
+// The writer gathers batches while many writes are in flight (GatherBusyBatch); its waits
+// are bounded, so callers that stay after the others have gone, or that queue many writes
+// without waiting, are all answered.
+TEST(SqliteStore, WritesAreAnsweredWhenBusyCallersGoAway) {
+    Fixture f;
+    const domain::Actor actor = f.Actor();
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < 32; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 10; ++i) {
+                if (!f.Create("busy " + std::to_string(t) + "-" + std::to_string(i), actor).ok()) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_TRUE(f.Create("alone " + std::to_string(i), actor).ok());
+    }
+    // 100 writes queued at once from one thread, then the wait for all their answers.
+    std::mutex mutex;
+    std::condition_variable answered_cv;
+    int answered = 0;
+    for (int i = 0; i < 100; ++i) {
+        f.store->Write(
+            [&actor, i](Repositories& repos) -> Status {
+                domain::DealChange change;
+                change.title = "queued " + std::to_string(i);
+                return domain::CreateDeal(repos, actor, change, kNow).status();
+            },
+            [&](Status status) {
+                std::lock_guard lock(mutex);
+                failures += status.ok() ? 0 : 1;
+                ++answered;
+                answered_cv.notify_one();
+            });
+    }
+    {
+        std::unique_lock lock(mutex);
+        answered_cv.wait(lock, [&] { return answered == 100; });
+    }
+    EXPECT_EQ(failures.load(), 0);
+    Status status = f.store->Read([&](Repositories& repos) -> Status {
+        EXPECT_EQ(
+            repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
+            32 * 10 + 5 + 100);
         return Status::Ok();
     });
     EXPECT_TRUE(status.ok());

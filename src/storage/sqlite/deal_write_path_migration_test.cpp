@@ -1,0 +1,133 @@
+// Migration 0007: the status check on deals, written as comparisons, allows what it allowed
+// before and builds no temporary b-tree per insert; deal_events_at is gone; databases at
+// schema 6 are upgraded.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/test_store.hpp"
+#include "support/process.hpp"
+
+namespace pipecrm::storage::sqlite {
+namespace {
+
+const Instant kNow = FromUnixSeconds(1767262800);
+
+// One deal row with `status`, straight into the table.
+std::string InsertDealSql(const domain::CreatedWorkspace& ws, const std::string& status) {
+    const std::string w = std::to_string(ws.workspace_id);
+    const std::string u = std::to_string(ws.admin_user_id);
+    return "INSERT INTO deals(workspace_id, title, value, currency, status, pipeline_id, "
+           "stage_id, owner_id, creator_user_id, visible_to, add_time, update_time) SELECT " +
+           w + ", 'Check', 0, 'VND', '" + status + "', pipeline_id, id, " + u + ", " + u +
+           ", 7, 0, 0 FROM stages WHERE workspace_id = " + w + " LIMIT 1";
+}
+
+// The opcodes SQLite would run for a deal insert.
+std::string InsertPlan(Connection& db, const domain::CreatedWorkspace& ws) {
+    std::string opcodes;
+    auto plan = db.Cached("EXPLAIN " + InsertDealSql(ws, "open"));
+    EXPECT_TRUE(plan.ok());
+    for (;;) {
+        auto row = (*plan)->Step();
+        EXPECT_TRUE(row.ok());
+        if (!row.ok() || !*row) {
+            break;
+        }
+        opcodes += (*plan)->Text(1) + " ";
+    }
+    return opcodes;
+}
+
+bool HasIndex(Connection& db, const std::string& name) {
+    auto stmt = db.Cached("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    EXPECT_TRUE(stmt.ok());
+    (*stmt)->Bind(1, name);
+    auto row = (*stmt)->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    const bool found = (*stmt)->Int(0) > 0;
+    (*stmt)->Reset();
+    return found;
+}
+
+std::string DealsDefinition(Connection& db) {
+    auto stmt = db.Cached("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'deals'");
+    EXPECT_TRUE(stmt.ok());
+    auto row = (*stmt)->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    std::string sql = (*stmt)->Text(0);
+    (*stmt)->Reset();
+    return sql;
+}
+
+TEST(DealWritePathMigration, AllowsTheFourStatusesAndRefusesAnyOther) {
+    testing::TempDir dir;
+    const std::string path = dir.File("crm.db");
+    auto store = OpenTestStore(path);
+    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
+    store.reset();
+    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    for (const char* status : {"open", "won", "lost", "deleted"}) {
+        EXPECT_TRUE((*db)->Exec(InsertDealSql(ws, status)).ok()) << status;
+    }
+    for (const char* status : {"bogus", "Open", ""}) {
+        Status refused = (*db)->Exec(InsertDealSql(ws, status));
+        EXPECT_FALSE(refused.ok()) << status;
+        EXPECT_NE(refused.message().find("CHECK constraint failed"), std::string::npos)
+            << refused.message();
+    }
+}
+
+TEST(DealWritePathMigration, ADealInsertBuildsNoTemporaryTable) {
+    testing::TempDir dir;
+    const std::string path = dir.File("crm.db");
+    auto store = OpenTestStore(path);
+    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
+    store.reset();
+    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    const std::string plan = InsertPlan(**db, ws);
+    EXPECT_NE(plan.find("Insert"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("OpenEphemeral"), std::string::npos) << plan;
+}
+
+TEST(DealWritePathMigration, UpgradesADatabaseAtSchemaSix) {
+    testing::TempDir dir;
+    const std::string path = dir.File("old.db");
+    {
+        auto db = Connection::Open(path, Connection::Mode::kReadWrite);
+        ASSERT_TRUE(db.ok());
+        for (const Migration& migration : AllMigrations()) {
+            if (migration.number <= 6) {
+                ASSERT_TRUE((*db)->Exec(migration.sql).ok()) << migration.name;
+            }
+        }
+        ASSERT_TRUE((*db)->Exec("PRAGMA user_version = 6").ok());
+        EXPECT_NE(DealsDefinition(**db).find("status IN ("), std::string::npos);
+        EXPECT_TRUE(HasIndex(**db, "deal_events_at"));
+    }
+    auto store = OpenTestStore(path);
+    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
+    store.reset();
+    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    const std::string definition = DealsDefinition(**db);
+    EXPECT_EQ(definition.find("status IN ("), std::string::npos) << definition;
+    EXPECT_NE(definition.find("status = 'deleted'"), std::string::npos) << definition;
+    EXPECT_EQ(InsertPlan(**db, ws).find("OpenEphemeral"), std::string::npos);
+    EXPECT_FALSE(HasIndex(**db, "deal_events_at"));
+    EXPECT_TRUE(HasIndex(**db, "deal_events_deal"));
+    EXPECT_FALSE((*db)->Exec(InsertDealSql(ws, "bogus")).ok());
+    auto check = (*db)->Cached("PRAGMA integrity_check");
+    ASSERT_TRUE(check.ok());
+    auto row = (*check)->Step();
+    ASSERT_TRUE(row.ok() && *row);
+    EXPECT_EQ((*check)->Text(0), "ok");
+    (*check)->Reset();
+}
+
+}  // namespace
+}  // namespace pipecrm::storage::sqlite
