@@ -22,6 +22,10 @@ class NoStoreEnvironment final : public Environment {
     }
     Status Serve(domain::Store&, const ServeOptions&) override { return Internal("unused"); }
     Status Backup(const std::string&, const std::string&) override { return Internal("unused"); }
+    Result<std::string> ReadFile(const std::string&) override { return Internal("unused"); }
+    Status WriteFile(const std::string&, const std::string&) override { return Internal("unused"); }
+    void RemoveFile(const std::string&) override {}
+    bool ErrIsTerminal() override { return false; }
 
     std::ostringstream out_;
     std::ostringstream err_;
