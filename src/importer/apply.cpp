@@ -64,6 +64,18 @@ std::string Reason(const Status& status) {
     return status.field() + ": " + status.message();
 }
 
+// Product names compare folded, by their letters and digits only ("GTXPro" is "GTX Pro").
+std::string ProductKey(std::string_view name) {
+    std::string key;
+    for (char c : text::FoldForSearch(name)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            static_cast<unsigned char>(c) >= 0x80) {
+            key += c;
+        }
+    }
+    return key;
+}
+
 // What every row may refer to, read once per import.
 struct Lookups {
     std::string phone_region = "VN";
@@ -71,7 +83,7 @@ struct Lookups {
     Id pipeline_id = 0;
     std::unordered_map<std::string, Id> stages;  ///< the pipeline's, by folded name
     std::string stage_names;                     ///< the pipeline's, for messages
-    std::unordered_map<std::string, domain::Product> products_by_name;  ///< folded
+    std::unordered_map<std::string, domain::Product> products_by_name;  ///< by ProductKey
     std::unordered_map<std::string, domain::Product> products_by_code;
     std::unordered_map<std::string, std::string> activity_types;  ///< folded key/name -> key
     std::vector<domain::CustomField> custom_fields;
@@ -125,7 +137,7 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
             return list.status();
         }
         for (const domain::Product& product : *list) {
-            lookups.products_by_name.emplace(text::FoldForSearch(product.name), product);
+            lookups.products_by_name.emplace(ProductKey(product.name), product);
             if (!product.code.empty()) {
                 lookups.products_by_code.emplace(product.code, product);
             }
@@ -497,7 +509,7 @@ class ImportRun {
         std::optional<domain::Product> product;
         if (!row.product.empty() || !row.product_code.empty()) {
             auto by_code = lookups_.products_by_code.find(row.product_code);
-            auto by_name = lookups_.products_by_name.find(text::FoldForSearch(row.product));
+            auto by_name = lookups_.products_by_name.find(ProductKey(row.product));
             if (!row.product_code.empty() && by_code != lookups_.products_by_code.end()) {
                 product = by_code->second;
             } else if (!row.product.empty() && by_name != lookups_.products_by_name.end()) {

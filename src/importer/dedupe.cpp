@@ -7,9 +7,12 @@ namespace {
 
 constexpr int kPage = 5000;
 
+std::string DealKey(std::string_view title, OptionalId org_id) {
+    return text::FoldForSearch(title) + '\x1f' + std::to_string(org_id.value_or(0));
+}
+
 std::string DealKey(std::string_view title, OptionalId org_id, Instant add_time) {
-    return text::FoldForSearch(title) + '\x1f' + std::to_string(org_id.value_or(0)) + '\x1f' +
-           std::to_string(ToUnixSeconds(add_time));
+    return DealKey(title, org_id) + '\x1f' + std::to_string(ToUnixSeconds(add_time));
 }
 
 // Calls `use` with every page of a keyset-paged list, by id.
@@ -128,9 +131,10 @@ OptionalId DedupeIndex::FindOrganization(std::string_view name) const {
 
 OptionalId DedupeIndex::FindDeal(std::string_view title,
                                  OptionalId org_id,
-                                 Instant add_time) const {
-    auto found = deals_.find(DealKey(title, org_id, add_time));
-    return found == deals_.end() ? OptionalId() : OptionalId(found->second);
+                                 std::optional<Instant> add_time) const {
+    const auto& map = add_time ? deals_at_time_ : deals_;
+    auto found = map.find(add_time ? DealKey(title, org_id, *add_time) : DealKey(title, org_id));
+    return found == map.end() ? OptionalId() : OptionalId(found->second);
 }
 
 void DedupeIndex::AddPerson(Id id,
@@ -151,7 +155,8 @@ void DedupeIndex::AddOrganization(Id id, std::string_view name) {
 }
 
 void DedupeIndex::AddDeal(Id id, std::string_view title, OptionalId org_id, Instant add_time) {
-    Add(Family::kDeal, DealKey(title, org_id, add_time), id);
+    Add(Family::kDeal, DealKey(title, org_id), id);
+    Add(Family::kDealAtTime, DealKey(title, org_id, add_time), id);
 }
 
 void DedupeIndex::Checkpoint() {
@@ -177,6 +182,8 @@ std::unordered_map<std::string, Id>& DedupeIndex::MapOf(Family family) {
             return organizations_;
         case Family::kDeal:
             return deals_;
+        case Family::kDealAtTime:
+            return deals_at_time_;
     }
     return emails_;
 }

@@ -1,9 +1,10 @@
 // Step 4 of an import: which rows are already in the workspace (or earlier in the file).
 // Persons match by an email or a normalized phone, organizations by normalized name, deals by
-// title, organization and add time. The index is loaded once per import and kept in memory, so
-// no row costs a lookup query.
+// title and organization (and add time when the file has one). The index is loaded once per import
+// and kept in memory, so no row costs a lookup query.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,7 +31,10 @@ class DedupeIndex {
                           const std::vector<std::string>& phones) const;
     OptionalId FindPersonByName(std::string_view name) const;
     OptionalId FindOrganization(std::string_view name) const;
-    OptionalId FindDeal(std::string_view title, OptionalId org_id, Instant add_time) const;
+    /// A deal with this title and organization (and add time, when the file gives one).
+    OptionalId FindDeal(std::string_view title,
+                        OptionalId org_id,
+                        std::optional<Instant> add_time) const;
 
     void AddPerson(Id id,
                    std::string_view name,
@@ -47,7 +51,7 @@ class DedupeIndex {
     static std::string OrganizationKey(std::string_view name);
 
   private:
-    enum class Family { kEmail, kPhone, kPersonName, kOrganization, kDeal };
+    enum class Family { kEmail, kPhone, kPersonName, kOrganization, kDeal, kDealAtTime };
     void Add(Family family, std::string key, Id id);
     std::unordered_map<std::string, Id>& MapOf(Family family);
 
@@ -55,7 +59,8 @@ class DedupeIndex {
     std::unordered_map<std::string, Id> phones_;
     std::unordered_map<std::string, Id> person_names_;
     std::unordered_map<std::string, Id> organizations_;
-    std::unordered_map<std::string, Id> deals_;
+    std::unordered_map<std::string, Id> deals_;          ///< by title and organization
+    std::unordered_map<std::string, Id> deals_at_time_;  ///< by title, organization, add time
     std::vector<std::pair<Family, std::string>> added_since_checkpoint_;
 };
 
