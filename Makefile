@@ -52,8 +52,8 @@ clean:
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	@cmake --preset fuzz > /dev/null
-	@cmake --build build/fuzz -j $(JOBS) --target json_body_fuzzer query_fuzzer
-	@set -o pipefail; for target in json_body query; do \
+	@cmake --build build/fuzz -j $(JOBS) --target json_body_fuzzer query_fuzzer csv_reader_fuzzer
+	@set -o pipefail; for target in json_body query csv_reader; do \
 	  mkdir -p build/fuzz/work/$$target; \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/fuzz/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) \

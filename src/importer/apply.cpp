@@ -542,9 +542,9 @@ class ImportRun {
         const Instant now = Now();
         OptionalId target = row.id;
         const Instant add_time = row.add_time.value_or(now);
-        if (!target && row.add_time) {
-            target =
-                index_.FindDeal(row.title, change.org_id ? *change.org_id : OptionalId(), add_time);
+        if (!target) {
+            target = index_.FindDeal(row.title, change.org_id ? *change.org_id : OptionalId(),
+                                     row.add_time);
             if (target && options_.on_duplicate == OnDuplicate::kSkip) {
                 return RowResult{Outcome::kSkipped, ""};
             }
@@ -592,20 +592,22 @@ class ImportRun {
             domain::DealProductChange line;
             line.product_id = product->id;
             line.quantity = row.product_quantity.value_or(1);
+            // The row's unit price, else its value spread over the quantity (so the deal keeps
+            // the value the file gives), else the product's list price in the deal's currency.
             std::string price = row.product_price.value_or("");
-            if (price.empty()) {
-                for (const domain::ProductPrice& p : product->prices) {
-                    if (p.price.currency == deal->value.currency) {
-                        price = FormatAmount(p.price.minor_units, p.price.currency);
-                    }
-                }
-            }
-            if (price.empty()) {
-                // No price for the deal's currency: the line carries the deal's value.
+            if (price.empty() && row.value) {
                 price =
                     FormatAmount(static_cast<std::int64_t>(
                                      static_cast<double>(deal->value.minor_units) / *line.quantity),
                                  deal->value.currency);
+            }
+            for (const domain::ProductPrice& p : product->prices) {
+                if (price.empty() && p.price.currency == deal->value.currency) {
+                    price = FormatAmount(p.price.minor_units, p.price.currency);
+                }
+            }
+            if (price.empty()) {
+                price = "0";
             }
             line.item_price = price;
             auto added = domain::AddDealProduct(repos, actor_, deal->id, line, add_time);
