@@ -816,10 +816,17 @@ Result<ImportSummary> RunImport(domain::Store& store,
             batch.push_back(std::move(pending));
         }
         if (batch.size() >= batch_rows || (!record->has_value() && !batch.empty())) {
+            if (options.should_stop && options.should_stop()) {
+                return Unavailable(
+                    "the import was stopped after " +
+                    std::to_string(summary.rows - static_cast<std::int64_t>(batch.size())) +
+                    " rows; those are committed, and importing the same file "
+                    "again skips them");
+            }
             PIPECRM_RETURN_IF_ERROR(run.WriteBatch(batch, summary));
             batch.clear();
             if (options.progress) {
-                options.progress({summary.rows, *total});
+                options.progress({summary.rows, *total, &summary});
             }
         }
         if (!record->has_value()) {

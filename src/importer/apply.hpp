@@ -21,9 +21,12 @@ namespace pipecrm::importer {
 enum class OnDuplicate { kSkip, kUpdate, kCreate };
 std::optional<OnDuplicate> ParseOnDuplicate(std::string_view text);  ///< skip|update|create
 
+struct ImportSummary;
+
 struct ImportProgress {
     std::int64_t rows_done = 0;
     std::int64_t rows_total = 0;
+    const ImportSummary* summary = nullptr;  ///< the counts so far
 };
 
 struct ImportOptions {
@@ -35,6 +38,8 @@ struct ImportOptions {
     int batch_rows = 2000;   ///< rows per transaction
     /// Called after each committed batch, on the caller's thread.
     std::function<void(const ImportProgress&)> progress;
+    /// Asked before each batch; true stops the import (kUnavailable), committed batches stay.
+    std::function<bool()> should_stop;
 };
 
 struct RejectedRow {
