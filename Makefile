@@ -30,13 +30,15 @@ test-asan: setup
 	@cd build/asan && ctest -j $(JOBS) -L fast --output-on-failure
 
 # Benchmarks (see bench/README.md): write throughput against raw SQLite, then a page of a
-# stage read from 100k deals against nginx serving the same bytes.
+# stage read from 100k deals against nginx serving the same bytes, then a 1M-row CSV import
+# against sqlite3's .import.
 bench:
 	@scripts/setup bench
 	@cmake --preset release > /dev/null
 	@cmake --build build/release -j $(JOBS) --target pipecrm pipecrm_write_bench pipecrm_generate
 	@build/release/pipecrm_write_bench --binary build/release/pipecrm
 	@bench/read_bench.sh
+	@bench/import_bench.sh 1000000 build/release/pipecrm
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -35,12 +35,12 @@ echo "file: $(wc -l < "$dir/deals.csv") lines, $(du -h "$dir/deals.csv" | cut -f
 PIPECRM_ADMIN_PASSWORD=bench-password "$binary" init --db "$dir/crm.db" \
     --admin-email bench@example.com > /dev/null
 start=$(date +%s.%N)
-"$binary" import deals "$dir/deals.csv" --db "$dir/crm.db" 2> "$dir/progress.log"
+"$binary" import deals "$dir/deals.csv" --db "$dir/crm.db" 2> "$dir/progress.log" | sed "s/^/  /"
 end=$(date +%s.%N)
 import_seconds=$(echo "$end - $start" | bc -l)
 
 start=$(date +%s.%N)
-sqlite3 "$dir/bare.db" <<SQL
+sqlite3 "$dir/bare.db" > /dev/null <<SQL
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=FULL;
 CREATE TABLE deals(title TEXT, value TEXT, currency TEXT, stage TEXT, status TEXT,

@@ -1,6 +1,7 @@
 #include "importer/apply.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <unordered_map>
 #include <variant>
@@ -794,17 +795,18 @@ Result<ImportSummary> RunImport(domain::Store& store,
     const std::size_t batch_rows = options.dry_run
                                        ? static_cast<std::size_t>(*total) + 1
                                        : static_cast<std::size_t>(std::max(1, options.batch_rows));
-    std::vector<PendingRow> batch;
-    while (true) {
-        auto record = reader.Next();
-        if (!record.ok()) {
-            return record.status();
-        }
-        if (record->has_value()) {
+    // The next batch is read and validated on its own thread while the writer commits the
+    // current one: checking text (ICU, libphonenumber) and writing rows overlap.
+    auto read_batch = [&reader, &mapping, &options, &context, batch_rows]() {
+        std::vector<PendingRow> batch;
+        while (batch.size() < batch_rows) {
+            auto record = reader.Next();  // the whole file was checked: no errors here
+            if (!record.ok() || !record->has_value()) {
+                break;
+            }
             CsvRecord& csv_record = **record;
+            auto mapped = ApplyMapping(*mapping, csv_record);
             PendingRow pending{csv_record.line, std::move(csv_record.fields), std::nullopt, ""};
-            CsvRecord view{pending.line, pending.fields};
-            auto mapped = ApplyMapping(*mapping, view);
             if (!mapped.ok()) {
                 pending.reason = Reason(mapped.status());
             } else if (auto valid = Validate(options.kind, *mapped, context); valid.ok()) {
@@ -812,25 +814,24 @@ Result<ImportSummary> RunImport(domain::Store& store,
             } else {
                 pending.reason = Reason(valid.status());
             }
-            ++summary.rows;
             batch.push_back(std::move(pending));
         }
-        if (batch.size() >= batch_rows || (!record->has_value() && !batch.empty())) {
-            if (options.should_stop && options.should_stop()) {
-                return Unavailable(
-                    "the import was stopped after " +
-                    std::to_string(summary.rows - static_cast<std::int64_t>(batch.size())) +
-                    " rows; those are committed, and importing the same file "
-                    "again skips them");
-            }
-            PIPECRM_RETURN_IF_ERROR(run.WriteBatch(batch, summary));
-            batch.clear();
-            if (options.progress) {
-                options.progress({summary.rows, *total, &summary});
-            }
+        return batch;
+    };
+    std::vector<PendingRow> batch = read_batch();
+    while (!batch.empty()) {
+        if (options.should_stop && options.should_stop()) {
+            return Unavailable("the import was stopped after " + std::to_string(summary.rows) +
+                               " rows; those are committed, and importing the same file again "
+                               "skips them");
         }
-        if (!record->has_value()) {
-            break;
+        auto next = std::async(std::launch::async, read_batch);
+        summary.rows += static_cast<std::int64_t>(batch.size());
+        Status written = run.WriteBatch(batch, summary);
+        batch = next.get();
+        PIPECRM_RETURN_IF_ERROR(written);
+        if (options.progress) {
+            options.progress({summary.rows, *total, &summary});
         }
     }
     return summary;

@@ -206,6 +206,67 @@ TEST(ImportCli, PlainProgressLinesWhenNotATerminal) {
     EXPECT_EQ(import.err.find('\r'), std::string::npos) << "no bar redrawn on a pipe";
 }
 
+class ImportWithSetup : public ApiTest {};
+
+TEST_F(ImportWithSetup, CustomFieldsAreMappedByTheirNames) {
+    JsonResponse source =
+        Call("POST", "/api/v1/personFields",
+             R"({"name":"Nguồn khách","field_type":"enum","options":["Hội chợ","Web"]})");
+    ASSERT_EQ(source.status, 201) << source.body;
+    const std::string source_key = source.json["data"]["key"].GetString();
+    JsonResponse budget =
+        Call("POST", "/api/v1/personFields", R"({"name":"Ngân sách","field_type":"monetary"})");
+    ASSERT_EQ(budget.status, 201) << budget.body;
+    const std::string budget_key = budget.json["data"]["key"].GetString();
+    const std::string csv = dir_.File("persons.csv");
+    WriteText(csv,
+              "Họ tên,Nguồn khách,Extra\n"
+              "An,hội chợ,\"1.500.000 VND\"\n"
+              "Bình,Báo giấy,\n");
+    CommandResult import =
+        RunPipecrm({"import", "persons", csv, "--db", db_, "--map", "Extra=Ngân sách"});
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+    EXPECT_NE(import.out.find("2 rows, 1 created, 0 updated, 0 skipped as duplicates, 1 rejected"),
+              std::string::npos)
+        << import.out;
+    EXPECT_NE(ReadText(csv + ".rejected.csv")
+                  .find("Nguồn khách: \"\"Báo giấy\"\" is not one of its options (Hội chợ, Web)"),
+              std::string::npos)
+        << ReadText(csv + ".rejected.csv");
+    JsonResponse persons = Call("GET", "/api/v2/persons");
+    ASSERT_EQ(persons.json["data"].Size(), 1u) << persons.body;
+    const auto& fields = persons.json["data"][0]["custom_fields"];
+    EXPECT_EQ(fields[source_key.c_str()].GetInt(),
+              source.json["data"]["options"][0]["id"].GetInt());
+    EXPECT_EQ(fields[budget_key.c_str()]["value"].GetInt(), 1500000);
+    EXPECT_STREQ(fields[budget_key.c_str()]["currency"].GetString(), "VND");
+    // The export writes the option's label, which imports back.
+    CommandResult exported = RunPipecrm({"export", "persons", "--db", db_});
+    EXPECT_NE(exported.out.find(",Hội chợ,1500000 VND"), std::string::npos) << exported.out;
+}
+
+TEST_F(ImportWithSetup, DealProductsByCodeWithQuantityAndPrice) {
+    JsonResponse product = Call(
+        "POST", "/api/v2/products",
+        R"({"name":"Phần mềm CRM","code":"CRM-1","prices":[{"price":2000000,"currency":"VND"}]})");
+    ASSERT_EQ(product.status, 201) << product.body;
+    const std::string csv = dir_.File("deals.csv");
+    WriteText(csv,
+              "Tên giao dịch,Mã sản phẩm,Số lượng,Đơn giá,Sản phẩm\n"
+              "Gói năm,CRM-1,3,\"1.500.000\",\n"
+              "Gói theo giá niêm yết,,2,,phần mềm crm\n"
+              "Không có,NOPE,1,,\n");
+    CommandResult import = RunPipecrm({"import", "deals", csv, "--db", db_});
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+    EXPECT_NE(import.out.find("3 rows, 2 created, 0 updated, 0 skipped as duplicates, 1 rejected"),
+              std::string::npos)
+        << import.out;
+    EXPECT_EQ(Query(db_,
+                    "SELECT d.title, d.value, p.quantity, p.item_price FROM deals d "
+                    "JOIN deal_products p ON p.deal_id = d.id ORDER BY d.id"),
+              "Gói năm|4500000|3.0|1500000\nGói theo giá niêm yết|4000000|2.0|2000000\n");
+}
+
 // The real CRM Sales Opportunities dataset (8,800 deals of 2016-2017, 35 agents, 7 products, 85
 // accounts), with the stages, products and reps it names created first.
 class RealDataset : public ApiTest {};
