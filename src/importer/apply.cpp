@@ -368,14 +368,16 @@ class ImportRun {
         if (!owner) {
             return Rejected(UnknownOwner(row.owner));
         }
-        OptionalId target = row.id;
-        if (!target) {
-            target = index_.FindPerson(row.emails, row.phones);
-            if (target && options_.on_duplicate == OnDuplicate::kSkip) {
+        // Ids are positive; 0 means "create". (A plain Id: GCC's -Wmaybe-uninitialized misreads
+        // an OptionalId assigned on several paths.)
+        Id target = row.id.value_or(0);
+        if (target == 0) {
+            target = index_.FindPerson(row.emails, row.phones).value_or(0);
+            if (target != 0 && options_.on_duplicate == OnDuplicate::kSkip) {
                 return RowResult{Outcome::kSkipped, ""};
             }
             if (options_.on_duplicate == OnDuplicate::kCreate) {
-                target.reset();
+                target = 0;
             }
         }
         domain::PersonChange change;
@@ -395,12 +397,12 @@ class ImportRun {
         change.custom_fields = row.custom_fields;
         std::vector<domain::ContactPoint> emails;
         std::vector<domain::ContactPoint> phones;
-        if (target) {
-            auto existing = domain::GetLivePerson(repos, actor_.workspace_id, *target);
+        if (target != 0) {
+            auto existing = domain::GetLivePerson(repos, actor_.workspace_id, target);
             if (!existing.ok()) {
                 return existing.status().code() == ErrorCode::kNotFound
                            ? Result<RowResult>(
-                                 Rejected("id: no person has id " + std::to_string(*target)))
+                                 Rejected("id: no person has id " + std::to_string(target)))
                            : Result<RowResult>(existing.status());
             }
             emails = existing->emails;
@@ -423,8 +425,8 @@ class ImportRun {
         }
         change.emails = emails;
         change.phones = phones;
-        if (target) {
-            auto person = domain::UpdatePerson(repos, actor_, *target, change, Now());
+        if (target != 0) {
+            auto person = domain::UpdatePerson(repos, actor_, target, change, Now());
             if (!person.ok()) {
                 return person.status();
             }
@@ -444,14 +446,14 @@ class ImportRun {
         if (!owner) {
             return Rejected(UnknownOwner(row.owner));
         }
-        OptionalId target = row.id;
-        if (!target) {
-            target = index_.FindOrganization(row.name);
-            if (target && options_.on_duplicate == OnDuplicate::kSkip) {
+        Id target = row.id.value_or(0);
+        if (target == 0) {
+            target = index_.FindOrganization(row.name).value_or(0);
+            if (target != 0 && options_.on_duplicate == OnDuplicate::kSkip) {
                 return RowResult{Outcome::kSkipped, ""};
             }
             if (options_.on_duplicate == OnDuplicate::kCreate) {
-                target.reset();
+                target = 0;
             }
         }
         domain::OrganizationChange change;
@@ -463,12 +465,12 @@ class ImportRun {
         }
         change.address = row.address;
         change.custom_fields = row.custom_fields;
-        if (target) {
-            auto org = domain::UpdateOrganization(repos, actor_, *target, change, Now());
+        if (target != 0) {
+            auto org = domain::UpdateOrganization(repos, actor_, target, change, Now());
             if (!org.ok()) {
                 return org.status().code() == ErrorCode::kNotFound && row.id
                            ? Result<RowResult>(
-                                 Rejected("id: no organization has id " + std::to_string(*target)))
+                                 Rejected("id: no organization has id " + std::to_string(target)))
                            : Result<RowResult>(org.status());
             }
             index_.AddOrganization(org->id, org->name);
@@ -541,29 +543,31 @@ class ImportRun {
         }
         change.custom_fields = row.custom_fields;
         const Instant now = Now();
-        OptionalId target = row.id;
+        Id target = row.id.value_or(0);
         const Instant add_time = row.add_time.value_or(now);
-        if (!target) {
-            target = index_.FindDeal(row.title, change.org_id ? *change.org_id : OptionalId(),
-                                     row.add_time);
-            if (target && options_.on_duplicate == OnDuplicate::kSkip) {
+        if (target == 0) {
+            target = index_
+                         .FindDeal(row.title, change.org_id ? *change.org_id : OptionalId(),
+                                   row.add_time)
+                         .value_or(0);
+            if (target != 0 && options_.on_duplicate == OnDuplicate::kSkip) {
                 return RowResult{Outcome::kSkipped, ""};
             }
             if (options_.on_duplicate == OnDuplicate::kCreate) {
-                target.reset();
+                target = 0;
             }
         }
-        if (target) {
+        if (target != 0) {
             // An update changes the deal as of now; its history stays as it was.
             change.status = row.status;
             if (row.status == domain::DealStatus::kLost) {
                 change.lost_reason = row.lost_reason;
             }
-            auto deal = domain::UpdateDeal(repos, actor_, *target, change, now);
+            auto deal = domain::UpdateDeal(repos, actor_, target, change, now);
             if (!deal.ok()) {
                 return deal.status().code() == ErrorCode::kNotFound && row.id
                            ? Result<RowResult>(
-                                 Rejected("id: no deal has id " + std::to_string(*target)))
+                                 Rejected("id: no deal has id " + std::to_string(target)))
                            : Result<RowResult>(deal.status());
             }
             return RowResult{Outcome::kUpdated, ""};
