@@ -10,6 +10,7 @@ Result<ImportPreview> PreviewImport(domain::Store& store,
                                     const ImportOptions& options,
                                     int max_rows) {
     ImportPreview preview;
+    preview.kind = options.kind;
     if (options.kind != ImportKind::kActivities) {
         const domain::FieldEntity entity =
             options.kind == ImportKind::kPersons         ? domain::FieldEntity::kPerson

@@ -17,6 +17,7 @@
 namespace pipecrm::importer {
 
 struct ImportPreview {
+    ImportKind kind = ImportKind::kPersons;
     char delimiter = ',';
     std::int64_t rows_total = 0;
     std::vector<std::string> header;

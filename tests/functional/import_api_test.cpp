@@ -51,6 +51,9 @@ TEST_F(ImportApi, PreviewShowsTheMappingAndTheFirstRows) {
     EXPECT_STREQ(data["columns"][0]["field"].GetString(), "name");
     EXPECT_STREQ(data["columns"][2]["field"].GetString(), "phone");
     EXPECT_TRUE(data["columns"][3]["field"].IsNull());
+    ASSERT_TRUE(data["fields"].IsArray());
+    EXPECT_STREQ(data["fields"][1].GetString(), "name");
+    EXPECT_EQ(data["custom_fields"].Size(), 0u);
     ASSERT_EQ(data["rows"].Size(), 4u);
     EXPECT_STREQ(data["rows"][0][0].GetString(), "Nguyễn Văn An");
     JsonResponse mapped = ToJsonResponse(Upload(

@@ -100,6 +100,16 @@ void WritePreview(JsonWriter& w, const importer::ImportPreview& preview) {
         w.EndObject();
     }
     w.EndArray();
+    w.Key("fields").StartArray();
+    for (const std::string& field : importer::StandardFields(preview.kind)) {
+        w.String(field);
+    }
+    w.EndArray();
+    w.Key("custom_fields").StartArray();
+    for (const domain::CustomField& field : preview.custom_fields) {
+        w.StartObject().Key("key").String(field.key).Key("name").String(field.name).EndObject();
+    }
+    w.EndArray();
     w.Key("rows").StartArray();
     for (const std::vector<std::string>& row : preview.rows) {
         w.StartArray();
