@@ -30,13 +30,15 @@ test-asan: setup
 	@cd build/asan && ctest -j $(JOBS) -L fast --output-on-failure
 
 # Benchmarks (see bench/README.md): write throughput against raw SQLite, then a page of a
-# stage read from 100k deals against nginx serving the same bytes.
+# stage read from 100k deals against nginx serving the same bytes, then a 1M-row CSV import
+# against sqlite3's .import.
 bench:
 	@scripts/setup bench
 	@cmake --preset release > /dev/null
 	@cmake --build build/release -j $(JOBS) --target pipecrm pipecrm_write_bench pipecrm_generate
 	@build/release/pipecrm_write_bench --binary build/release/pipecrm
 	@bench/read_bench.sh
+	@bench/import_bench.sh 1000000 build/release/pipecrm
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
@@ -52,8 +54,8 @@ clean:
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	@cmake --preset fuzz > /dev/null
-	@cmake --build build/fuzz -j $(JOBS) --target json_body_fuzzer query_fuzzer
-	@set -o pipefail; for target in json_body query; do \
+	@cmake --build build/fuzz -j $(JOBS) --target json_body_fuzzer query_fuzzer csv_reader_fuzzer
+	@set -o pipefail; for target in json_body query csv_reader; do \
 	  mkdir -p build/fuzz/work/$$target; \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/fuzz/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) \

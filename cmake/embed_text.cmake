@@ -10,9 +10,11 @@ file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_text.cmake
 
 namespace ${NAMESPACE} {
 
+// The length comes from sizeof: a constexpr string_view would count the characters at compile
+// time, which fails past GCC's constexpr loop limit (262,144) for a long document.
 std::string_view ${SYMBOL}() {
-    static constexpr std::string_view kText = R\"pipecrm_text(${text})pipecrm_text\";
-    return kText;
+    static constexpr char kText[] = R\"pipecrm_text(${text})pipecrm_text\";
+    return std::string_view(kText, sizeof kText - 1);
 }
 
 }  // namespace ${NAMESPACE}

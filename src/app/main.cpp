@@ -3,9 +3,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -158,6 +161,30 @@ class ProcessEnvironment final : public cli::Environment {
         }
         return out;
     }
+
+    Result<std::string> ReadFile(const std::string& path) override {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            return NotFound("cannot read " + path, "FILE");
+        }
+        std::ostringstream contents;
+        contents << in.rdbuf();
+        return contents.str();
+    }
+
+    Status WriteFile(const std::string& path, const std::string& contents) override {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << contents;
+        out.close();
+        if (!out) {
+            return Unavailable("cannot write " + path);
+        }
+        return Status::Ok();
+    }
+
+    void RemoveFile(const std::string& path) override { std::remove(path.c_str()); }
+
+    bool ErrIsTerminal() override { return isatty(STDERR_FILENO) != 0; }
 
   private:
     SystemClock clock_;

@@ -12,6 +12,17 @@ const std::string& Arguments::Get(const std::string& name) const {
     return found == values_.end() ? kEmpty : found->second;
 }
 
+const std::vector<std::string>& Arguments::GetAll(const std::string& name) const {
+    static const std::vector<std::string> kNone;
+    auto found = repeated_.find(name);
+    return found == repeated_.end() ? kNone : found->second;
+}
+
+void Arguments::Add(const std::string& name, std::string value) {
+    repeated_[name].push_back(value);
+    values_[name] = std::move(value);
+}
+
 const std::vector<Command>& Commands() {
     static const OptionSpec kDb{"db", "PATH|URL",
                                 "the SQLite database file, or a PostgreSQL database as "
@@ -128,6 +139,40 @@ const std::vector<Command>& Commands() {
          "show the workspace's audit log of security events, newest first",
          {kDb, kWorkspace, {"limit", "N", "how many entries", false, "50"}},
          RunAuditList},
+        {"import",
+         "import a CSV file of persons, organizations, deals or activities (KIND), with "
+         "duplicates found and rejected rows written to FILE.rejected.csv",
+         {kDb,
+          kWorkspace,
+          {"map", "CSVCOL=FIELD",
+           "read a column as this field (or a custom field's name or key; - ignores it)", false, "",
+           true},
+          {"dry-run", "", "check and count everything, change nothing", false, ""},
+          {"on-duplicate", "skip|update|create",
+           "a row matching an existing record (persons: email or phone; organizations: name; "
+           "deals: title, organization and add time)",
+           false, "skip"},
+          {"pipeline", "ID",
+           "deals: the pipeline whose stage names the file uses (default: the "
+           "first)",
+           false, ""}},
+         RunImport,
+         {"KIND", "FILE"}},
+        {"export",
+         "write a workspace's persons, organizations, deals, activities or notes (KIND) as CSV "
+         "on stdout, in columns import reads back",
+         {kDb, kWorkspace},
+         RunExport,
+         {"KIND"}},
+        {"merge",
+         "merge two persons or two organizations (KIND): the one --id names moves into the one "
+         "--merge-with-id names, with its deals, activities and notes, and is deleted",
+         {kDb,
+          kWorkspace,
+          {"id", "N", "the record merged away", true, ""},
+          {"merge-with-id", "N", "the record that stays", true, ""}},
+         RunMerge,
+         {"KIND"}},
         {"backup",
          "copy the database consistently, also while the server runs",
          {kDb, {"to", "FILE", "where to write the copy (must not exist)", true, ""}},
@@ -172,12 +217,18 @@ int ExitCodeFor(ErrorCode code) {
 
 std::string CommandHelp(const Command& command) {
     std::string text = "usage: pipecrm " + command.name;
+    for (const std::string& positional : command.positionals) {
+        text += " " + positional;
+    }
     for (const OptionSpec& option : command.options) {
         std::string part = "--" + option.name;
         if (!option.value_name.empty()) {
             part += " " + option.value_name;
         }
         text += option.required ? " " + part : " [" + part + "]";
+        if (option.repeatable) {
+            text += "...";
+        }
     }
     text += "\n\n" + command.summary + "\n\noptions:\n";
     for (const OptionSpec& option : command.options) {
@@ -234,9 +285,14 @@ Result<Arguments> Parse(const Command& command,
                         const std::vector<std::string>& argv,
                         std::size_t start) {
     Arguments args;
+    std::size_t positional = 0;
     for (std::size_t i = start; i < argv.size(); ++i) {
         const std::string& word = argv[i];
         if (word.rfind("--", 0) != 0) {
+            if (positional < command.positionals.size()) {
+                args.Set(command.positionals[positional++], word);
+                continue;
+            }
             return InvalidArgument("unexpected argument \"" + word + "\"");
         }
         std::string name = word.substr(2);
@@ -263,7 +319,14 @@ Result<Arguments> Parse(const Command& command,
             }
             value = argv[++i];
         }
-        args.Set(name, value);
+        if (spec->repeatable) {
+            args.Add(name, value);
+        } else {
+            args.Set(name, value);
+        }
+    }
+    if (positional < command.positionals.size()) {
+        return InvalidArgument("missing " + command.positionals[positional]);
     }
     for (const OptionSpec& option : command.options) {
         if (!args.Has(option.name)) {

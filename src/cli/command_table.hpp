@@ -16,6 +16,7 @@ struct OptionSpec {
     std::string help;
     bool required = false;
     std::string default_value;
+    bool repeatable = false;  ///< may be given more than once (Arguments::GetAll)
 };
 
 /// Options as given on the command line, defaults filled in.
@@ -24,9 +25,13 @@ class Arguments {
     const std::string& Get(const std::string& name) const;
     bool Has(const std::string& name) const { return values_.count(name) > 0; }
     void Set(const std::string& name, std::string value) { values_[name] = std::move(value); }
+    /// Every value of a repeatable option, in the order given.
+    const std::vector<std::string>& GetAll(const std::string& name) const;
+    void Add(const std::string& name, std::string value);
 
   private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> repeated_;
 };
 
 struct Command {
@@ -34,6 +39,9 @@ struct Command {
     std::string summary;
     std::vector<OptionSpec> options;
     Status (*run)(const Arguments& args, Environment& env);
+    /// Words that follow the command name, in order ("KIND", "FILE"); each is read with
+    /// Arguments::Get under its name. All are required.
+    std::vector<std::string> positionals = {};
 };
 
 /// Every command, in the order `--help` lists them.

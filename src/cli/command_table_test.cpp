@@ -27,6 +27,10 @@ class NoStoreEnvironment final : public Environment {
                                                 const MigrationProgress&) override {
         return Internal("unused");
     }
+    Result<std::string> ReadFile(const std::string&) override { return Internal("unused"); }
+    Status WriteFile(const std::string&, const std::string&) override { return Internal("unused"); }
+    void RemoveFile(const std::string&) override {}
+    bool ErrIsTerminal() override { return false; }
 
     std::ostringstream out_;
     std::ostringstream err_;

@@ -32,6 +32,9 @@ Status RunTeamAddMember(const Arguments& args, Environment& env);
 Status RunWorkspaceCreate(const Arguments& args, Environment& env);
 Status RunWorkspaceSet(const Arguments& args, Environment& env);
 Status RunAuditList(const Arguments& args, Environment& env);
+Status RunImport(const Arguments& args, Environment& env);
+Status RunExport(const Arguments& args, Environment& env);
+Status RunMerge(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
 Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);

@@ -65,6 +65,14 @@ class Environment {
     virtual Result<std::vector<MigrationCheck>> Migrate(const std::string& from,
                                                         const std::string& to,
                                                         const MigrationProgress& progress) = 0;
+    /// The whole file; kNotFound naming the path when it cannot be read.
+    virtual Result<std::string> ReadFile(const std::string& path) = 0;
+    /// Replaces the file's contents (creating it); kUnavailable naming the path on failure.
+    virtual Status WriteFile(const std::string& path, const std::string& contents) = 0;
+    /// Removes the file if it exists.
+    virtual void RemoveFile(const std::string& path) = 0;
+    /// True when err() is a terminal (progress bars), false for a pipe or a file (plain lines).
+    virtual bool ErrIsTerminal() = 0;
 };
 
 }  // namespace pipecrm::cli

@@ -16,6 +16,7 @@
 #include "domain/deal_event.hpp"
 #include "domain/deal_reports.hpp"
 #include "domain/filter.hpp"
+#include "domain/import_job.hpp"
 #include "domain/list_options.hpp"
 #include "domain/note.hpp"
 #include "domain/organization.hpp"
@@ -409,6 +410,18 @@ class WebhookRepository {
     virtual Result<std::vector<Webhook>> List(Id workspace_id) = 0;
 };
 
+class ImportJobRepository {
+  public:
+    virtual ~ImportJobRepository() = default;
+    virtual Result<Id> Insert(const ImportJob& job) = 0;
+    virtual Result<ImportJob> Get(Id workspace_id, Id id) = 0;
+    /// Writes every column but the ids, kind and add_time.
+    virtual Status Update(const ImportJob& job) = 0;
+    /// Marks every running job of every workspace failed with `error` (a server that stopped
+    /// while they ran); returns how many.
+    virtual Result<std::int64_t> FailRunning(const std::string& error, Instant now) = 0;
+};
+
 /// Every repository, bound to one connection (and, for writes, one transaction).
 class Repositories {
   public:
@@ -431,6 +444,7 @@ class Repositories {
     virtual CustomFieldRepository& CustomFields() = 0;
     virtual FilterRepository& Filters() = 0;
     virtual WebhookRepository& Webhooks() = 0;
+    virtual ImportJobRepository& ImportJobs() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -7,6 +7,7 @@
 
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
+#include "storage/sql/import_job_table.hpp"
 #include "text/search_text.hpp"
 
 namespace pipecrm::storage::sql {
@@ -2565,7 +2566,8 @@ struct SqlRepositories::Impl {
           products(db),
           custom_fields(db),
           filters(db),
-          webhooks(db) {}
+          webhooks(db),
+          import_jobs(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2584,6 +2586,7 @@ struct SqlRepositories::Impl {
     CustomFieldTable custom_fields;
     FilterTable filters;
     WebhookTable webhooks;
+    ImportJobTable import_jobs;
 };
 
 SqlRepositories::SqlRepositories(Connection& connection)
@@ -2643,6 +2646,9 @@ domain::FilterRepository& SqlRepositories::Filters() {
 }
 domain::WebhookRepository& SqlRepositories::Webhooks() {
     return impl_->webhooks;
+}
+domain::ImportJobRepository& SqlRepositories::ImportJobs() {
+    return impl_->import_jobs;
 }
 
 }  // namespace pipecrm::storage::sql

@@ -33,6 +33,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::CustomFieldRepository& CustomFields() override;
     domain::FilterRepository& Filters() override;
     domain::WebhookRepository& Webhooks() override;
+    domain::ImportJobRepository& ImportJobs() override;
 
   private:
     struct Impl;

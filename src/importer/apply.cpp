@@ -1,0 +1,856 @@
+#include "importer/apply.hpp"
+
+#include <algorithm>
+#include <future>
+#include <map>
+#include <unordered_map>
+#include <variant>
+
+#include "domain/activity_service.hpp"
+#include "domain/contact_service.hpp"
+#include "domain/deal_product_service.hpp"
+#include "domain/deal_service.hpp"
+#include "importer/csv_reader.hpp"
+#include "importer/csv_writer.hpp"
+#include "importer/dedupe.hpp"
+#include "importer/validation.hpp"
+#include "text/search_text.hpp"
+
+namespace pipecrm::importer {
+namespace {
+
+using ValidRow = std::variant<PersonRow, OrganizationRow, DealRow, ActivityRow>;
+
+struct PendingRow {
+    std::int64_t line = 0;
+    std::vector<std::string> fields;
+    std::optional<ValidRow> row;  ///< empty once rejected
+    std::string reason;
+};
+
+enum class Outcome { kCreated, kUpdated, kSkipped, kRejected };
+
+// A row's result inside a write job: rejected before anything was written for it, or an error
+// of a domain service after which the batch must be redone without the row.
+struct RowResult {
+    Outcome outcome = Outcome::kCreated;
+    std::string reason;
+};
+
+// Sentinels a write job returns to roll its transaction back on purpose; `field` tells them
+// apart from real failures.
+constexpr const char* kRowFailed = "\x1frow failed";
+constexpr const char* kDryRun =
+    "\x1f"
+    "dry run";
+
+Status Sentinel(const char* which) {
+    return Status(ErrorCode::kConflict, which, which);
+}
+
+bool IsSentinel(const Status& status, const char* which) {
+    return status.code() == ErrorCode::kConflict && status.field() == which;
+}
+
+bool IsRowError(const Status& status) {
+    return status.code() == ErrorCode::kInvalidArgument || status.code() == ErrorCode::kNotFound ||
+           status.code() == ErrorCode::kAlreadyExists ||
+           status.code() == ErrorCode::kFailedPrecondition;
+}
+
+std::string Reason(const Status& status) {
+    if (status.field().empty() || status.message().find(status.field()) != std::string::npos) {
+        return status.message();
+    }
+    return status.field() + ": " + status.message();
+}
+
+// Product names compare folded, by their letters and digits only ("GTXPro" is "GTX Pro").
+std::string ProductKey(std::string_view name) {
+    std::string key;
+    for (char c : text::FoldForSearch(name)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            static_cast<unsigned char>(c) >= 0x80) {
+            key += c;
+        }
+    }
+    return key;
+}
+
+// What every row may refer to, read once per import.
+struct Lookups {
+    std::string phone_region = "VN";
+    std::unordered_map<std::string, Id> users;  ///< by lower-case email and folded name
+    Id pipeline_id = 0;
+    std::unordered_map<std::string, Id> stages;  ///< the pipeline's, by folded name
+    std::string stage_names;                     ///< the pipeline's, for messages
+    std::unordered_map<std::string, domain::Product> products_by_name;  ///< by ProductKey
+    std::unordered_map<std::string, domain::Product> products_by_code;
+    std::unordered_map<std::string, std::string> activity_types;  ///< folded key/name -> key
+    std::vector<domain::CustomField> custom_fields;
+};
+
+Result<Lookups> LoadLookups(domain::Repositories& repos,
+                            const domain::Actor& actor,
+                            const ImportOptions& options) {
+    Lookups lookups;
+    auto workspace = repos.Workspaces().Get(actor.workspace_id);
+    if (!workspace.ok()) {
+        return workspace.status();
+    }
+    lookups.phone_region = workspace->phone_region;
+    auto users = repos.Users().List(actor.workspace_id);
+    if (!users.ok()) {
+        return users.status();
+    }
+    for (const domain::User& user : *users) {
+        lookups.users.emplace(user.email, user.id);
+        lookups.users.emplace(text::FoldForSearch(user.name), user.id);
+    }
+    if (options.kind == ImportKind::kDeals) {
+        auto stage = repos.Stages().FirstStage(actor.workspace_id, options.pipeline_id);
+        if (!stage.ok()) {
+            return stage.status();
+        }
+        if (!stage->has_value()) {
+            return options.pipeline_id
+                       ? InvalidArgument("pipeline " + std::to_string(*options.pipeline_id) +
+                                             " does not exist or has no stages",
+                                         "pipeline")
+                       : FailedPrecondition("the workspace has no pipeline with stages");
+        }
+        lookups.pipeline_id = (*stage)->pipeline_id;
+        domain::ListOptions all;
+        all.limit = 10000;
+        auto stages = repos.Stages().List(actor.workspace_id, lookups.pipeline_id, all);
+        if (!stages.ok()) {
+            return stages.status();
+        }
+        for (const domain::Stage& s : *stages) {
+            lookups.stages.emplace(text::FoldForSearch(s.name), s.id);
+            lookups.stage_names += (lookups.stage_names.empty() ? "\"" : ", \"") + s.name + "\"";
+        }
+        domain::ContactQuery products;
+        products.workspace_id = actor.workspace_id;
+        products.options.limit = 100000;
+        auto list = repos.Products().List(products);
+        if (!list.ok()) {
+            return list.status();
+        }
+        for (const domain::Product& product : *list) {
+            lookups.products_by_name.emplace(ProductKey(product.name), product);
+            if (!product.code.empty()) {
+                lookups.products_by_code.emplace(product.code, product);
+            }
+        }
+    }
+    if (options.kind == ImportKind::kActivities) {
+        auto types = repos.Activities().ListTypes(actor.workspace_id);
+        if (!types.ok()) {
+            return types.status();
+        }
+        for (const domain::ActivityType& type : *types) {
+            lookups.activity_types.emplace(text::FoldForSearch(type.key_string), type.key_string);
+            lookups.activity_types.emplace(text::FoldForSearch(type.name), type.key_string);
+        }
+    }
+    const std::optional<domain::FieldEntity> entity =
+        options.kind == ImportKind::kPersons         ? domain::FieldEntity::kPerson
+        : options.kind == ImportKind::kOrganizations ? domain::FieldEntity::kOrganization
+        : options.kind == ImportKind::kDeals         ? std::optional(domain::FieldEntity::kDeal)
+                                                     : std::nullopt;
+    if (entity) {
+        auto fields = repos.CustomFields().List(actor.workspace_id, *entity);
+        if (!fields.ok()) {
+            return fields.status();
+        }
+        lookups.custom_fields = *fields;
+    }
+    return lookups;
+}
+
+// One import in progress: the lookups, the duplicate index and the counts.
+class ImportRun {
+  public:
+    ImportRun(domain::Store& store,
+              const domain::Actor& actor,
+              const ImportOptions& options,
+              const Clock& clock)
+        : store_(store), actor_(actor), options_(options), clock_(clock) {}
+
+    Status Load() {
+        return store_.Read([&](domain::Repositories& repos) -> Status {
+            auto lookups = LoadLookups(repos, actor_, options_);
+            if (!lookups.ok()) {
+                return lookups.status();
+            }
+            lookups_ = std::move(*lookups);
+            auto index = DedupeIndex::Load(repos, actor_.workspace_id, lookups_.phone_region,
+                                           options_.kind == ImportKind::kDeals);
+            if (!index.ok()) {
+                return index.status();
+            }
+            index_ = std::move(*index);
+            return Status::Ok();
+        });
+    }
+
+    const Lookups& lookups() const { return lookups_; }
+
+    /// Writes the batch's valid rows in one transaction (redone without a row whose domain
+    /// service failed) and adds the outcomes to `summary`.
+    Status WriteBatch(std::vector<PendingRow>& batch, ImportSummary& summary) {
+        while (true) {
+            std::vector<RowResult> results(batch.size());
+            std::optional<std::size_t> failed_row;
+            std::int64_t organizations = 0;
+            std::int64_t persons = 0;
+            Status status = store_.WriteAndWait([&](domain::Repositories& repos) -> Status {
+                index_.Rollback();
+                organizations_created_ = 0;
+                persons_created_ = 0;
+                for (std::size_t i = 0; i < batch.size(); ++i) {
+                    if (!batch[i].row) {
+                        continue;
+                    }
+                    Result<RowResult> result = ApplyRow(repos, *batch[i].row);
+                    if (!result.ok()) {
+                        if (!IsRowError(result.status())) {
+                            return result.status();
+                        }
+                        failed_row = i;
+                        batch[i].reason = Reason(result.status());
+                        return Sentinel(kRowFailed);
+                    }
+                    results[i] = *result;
+                }
+                organizations = organizations_created_;
+                persons = persons_created_;
+                return options_.dry_run ? Sentinel(kDryRun) : Status::Ok();
+            });
+            if (IsSentinel(status, kRowFailed) && failed_row) {
+                index_.Rollback();
+                batch[*failed_row].row.reset();
+                continue;
+            }
+            if (!status.ok() && !IsSentinel(status, kDryRun)) {
+                index_.Rollback();
+                return status;
+            }
+            index_.Checkpoint();
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                PendingRow& pending = batch[i];
+                if (!pending.row || results[i].outcome == Outcome::kRejected) {
+                    Reject(summary, pending, pending.row ? results[i].reason : pending.reason);
+                    continue;
+                }
+                ++(results[i].outcome == Outcome::kCreated   ? summary.created
+                   : results[i].outcome == Outcome::kUpdated ? summary.updated
+                                                             : summary.skipped);
+            }
+            summary.organizations_created += organizations;
+            summary.persons_created += persons;
+            return Status::Ok();
+        }
+    }
+
+    static void Reject(ImportSummary& summary, PendingRow& row, std::string reason) {
+        ++summary.rejected;
+        summary.rejected_rows.push_back({row.line, std::move(reason), std::move(row.fields)});
+    }
+
+  private:
+    Result<RowResult> ApplyRow(domain::Repositories& repos, const ValidRow& row) {
+        if (const auto* person = std::get_if<PersonRow>(&row)) {
+            return ApplyPerson(repos, *person);
+        }
+        if (const auto* org = std::get_if<OrganizationRow>(&row)) {
+            return ApplyOrganization(repos, *org);
+        }
+        if (const auto* deal = std::get_if<DealRow>(&row)) {
+            return ApplyDeal(repos, *deal);
+        }
+        return ApplyActivity(repos, std::get<ActivityRow>(row));
+    }
+
+    static RowResult Rejected(std::string reason) {
+        return RowResult{Outcome::kRejected, std::move(reason)};
+    }
+
+    Instant Now() const { return clock_.Now(); }
+
+    // The owner named by the row (email or name), or none; an unknown one rejects the row.
+    std::optional<std::optional<Id>> Owner(const std::string& owner) const {
+        if (owner.empty()) {
+            return std::optional<Id>();
+        }
+        std::string key = owner;
+        if (owner.find('@') != std::string::npos) {
+            std::transform(key.begin(), key.end(), key.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        } else {
+            key = text::FoldForSearch(owner);
+        }
+        auto found = lookups_.users.find(key);
+        if (found == lookups_.users.end()) {
+            return std::nullopt;
+        }
+        return std::optional<Id>(found->second);
+    }
+
+    static std::string UnknownOwner(const std::string& owner) {
+        return "owner: no user has the email or name \"" + owner + "\"";
+    }
+
+    Result<Id> FindOrCreateOrganization(domain::Repositories& repos, const std::string& name) {
+        if (OptionalId found = index_.FindOrganization(name)) {
+            return *found;
+        }
+        domain::OrganizationChange change;
+        change.name = name;
+        auto org = domain::CreateOrganization(repos, actor_, change, Now());
+        if (!org.ok()) {
+            return org.status();
+        }
+        index_.AddOrganization(org->id, org->name);
+        ++organizations_created_;
+        return org->id;
+    }
+
+    // The person a deal or activity names by email, phone or name; created (by name, with the
+    // email and phone) when there is none.
+    Result<OptionalId> FindOrCreatePerson(domain::Repositories& repos,
+                                          const std::string& name,
+                                          const std::string& email,
+                                          const std::string& phone,
+                                          OptionalId org_id) {
+        std::vector<std::string> emails;
+        std::vector<std::string> phones;
+        if (!email.empty()) {
+            emails.push_back(email);
+        }
+        if (!phone.empty()) {
+            phones.push_back(phone);
+        }
+        if (OptionalId found = index_.FindPerson(emails, phones)) {
+            return found;
+        }
+        if (!name.empty()) {
+            if (OptionalId found = index_.FindPersonByName(name)) {
+                return found;
+            }
+        }
+        if (name.empty() && emails.empty() && phones.empty()) {
+            return OptionalId();
+        }
+        domain::PersonChange change;
+        change.name = name.empty() ? (emails.empty() ? phones.front() : emails.front()) : name;
+        change.org_id = org_id;
+        change.emails = std::vector<domain::ContactPoint>();
+        for (const std::string& e : emails) {
+            change.emails->push_back({e, "work", false});
+        }
+        change.phones = std::vector<domain::ContactPoint>();
+        for (const std::string& p : phones) {
+            change.phones->push_back({p, "mobile", false});
+        }
+        auto person = domain::CreatePerson(repos, actor_, change, Now());
+        if (!person.ok()) {
+            return person.status();
+        }
+        index_.AddPerson(person->id, person->name, emails, phones);
+        ++persons_created_;
+        return OptionalId(person->id);
+    }
+
+    Result<RowResult> ApplyPerson(domain::Repositories& repos, const PersonRow& row) {
+        auto owner = Owner(row.owner);
+        if (!owner) {
+            return Rejected(UnknownOwner(row.owner));
+        }
+        // Ids are positive; 0 means "create". (A plain Id: GCC's -Wmaybe-uninitialized misreads
+        // an OptionalId assigned on several paths.)
+        Id target = row.id.value_or(0);
+        if (target == 0) {
+            target = index_.FindPerson(row.emails, row.phones).value_or(0);
+            if (target != 0 && options_.on_duplicate == OnDuplicate::kSkip) {
+                return RowResult{Outcome::kSkipped, ""};
+            }
+            if (options_.on_duplicate == OnDuplicate::kCreate) {
+                target = 0;
+            }
+        }
+        domain::PersonChange change;
+        if (!row.name.empty()) {
+            change.name = row.name;
+        }
+        if (*owner) {
+            change.owner_id = **owner;
+        }
+        if (!row.organization.empty()) {
+            auto org = FindOrCreateOrganization(repos, row.organization);
+            if (!org.ok()) {
+                return org.status();
+            }
+            change.org_id = OptionalId(*org);
+        }
+        change.custom_fields = row.custom_fields;
+        std::vector<domain::ContactPoint> emails;
+        std::vector<domain::ContactPoint> phones;
+        if (target != 0) {
+            auto existing = domain::GetLivePerson(repos, actor_.workspace_id, target);
+            if (!existing.ok()) {
+                return existing.status().code() == ErrorCode::kNotFound
+                           ? Result<RowResult>(
+                                 Rejected("id: no person has id " + std::to_string(target)))
+                           : Result<RowResult>(existing.status());
+            }
+            emails = existing->emails;
+            phones = existing->phones;
+        }
+        // On update the row's emails and phones are added to those the person has.
+        for (const std::string& email : row.emails) {
+            if (std::none_of(emails.begin(), emails.end(),
+                             [&](const domain::ContactPoint& p) { return p.value == email; })) {
+                emails.push_back({email, "work", false});
+            }
+        }
+        for (const std::string& phone : row.phones) {
+            if (std::none_of(phones.begin(), phones.end(), [&](const domain::ContactPoint& p) {
+                    return text::NormalizePhone(p.value, lookups_.phone_region).value_or(p.value) ==
+                           phone;
+                })) {
+                phones.push_back({phone, "mobile", false});
+            }
+        }
+        change.emails = emails;
+        change.phones = phones;
+        if (target != 0) {
+            auto person = domain::UpdatePerson(repos, actor_, target, change, Now());
+            if (!person.ok()) {
+                return person.status();
+            }
+            index_.AddPerson(person->id, person->name, row.emails, row.phones);
+            return RowResult{Outcome::kUpdated, ""};
+        }
+        auto person = domain::CreatePerson(repos, actor_, change, Now());
+        if (!person.ok()) {
+            return person.status();
+        }
+        index_.AddPerson(person->id, person->name, row.emails, row.phones);
+        return RowResult{Outcome::kCreated, ""};
+    }
+
+    Result<RowResult> ApplyOrganization(domain::Repositories& repos, const OrganizationRow& row) {
+        auto owner = Owner(row.owner);
+        if (!owner) {
+            return Rejected(UnknownOwner(row.owner));
+        }
+        Id target = row.id.value_or(0);
+        if (target == 0) {
+            target = index_.FindOrganization(row.name).value_or(0);
+            if (target != 0 && options_.on_duplicate == OnDuplicate::kSkip) {
+                return RowResult{Outcome::kSkipped, ""};
+            }
+            if (options_.on_duplicate == OnDuplicate::kCreate) {
+                target = 0;
+            }
+        }
+        domain::OrganizationChange change;
+        if (!row.name.empty()) {
+            change.name = row.name;
+        }
+        if (*owner) {
+            change.owner_id = **owner;
+        }
+        change.address = row.address;
+        change.custom_fields = row.custom_fields;
+        if (target != 0) {
+            auto org = domain::UpdateOrganization(repos, actor_, target, change, Now());
+            if (!org.ok()) {
+                return org.status().code() == ErrorCode::kNotFound && row.id
+                           ? Result<RowResult>(
+                                 Rejected("id: no organization has id " + std::to_string(target)))
+                           : Result<RowResult>(org.status());
+            }
+            index_.AddOrganization(org->id, org->name);
+            return RowResult{Outcome::kUpdated, ""};
+        }
+        auto org = domain::CreateOrganization(repos, actor_, change, Now());
+        if (!org.ok()) {
+            return org.status();
+        }
+        index_.AddOrganization(org->id, org->name);
+        return RowResult{Outcome::kCreated, ""};
+    }
+
+    Result<RowResult> ApplyDeal(domain::Repositories& repos, const DealRow& row) {
+        auto owner = Owner(row.owner);
+        if (!owner) {
+            return Rejected(UnknownOwner(row.owner));
+        }
+        domain::DealChange change;
+        if (!row.title.empty()) {
+            change.title = row.title;
+        }
+        if (*owner) {
+            change.owner_id = **owner;
+        }
+        change.value = row.value;
+        if (!row.currency.empty()) {
+            change.currency = row.currency;
+        }
+        if (!row.stage.empty()) {
+            auto stage = lookups_.stages.find(text::FoldForSearch(row.stage));
+            if (stage != lookups_.stages.end()) {
+                change.stage_id = stage->second;
+            } else if (!row.stage_means_status) {
+                return Rejected("stage: the pipeline has no stage \"" + row.stage +
+                                "\" (it has: " + lookups_.stage_names + ")");
+            }
+        }
+        std::optional<domain::Product> product;
+        if (!row.product.empty() || !row.product_code.empty()) {
+            auto by_code = lookups_.products_by_code.find(row.product_code);
+            auto by_name = lookups_.products_by_name.find(ProductKey(row.product));
+            if (!row.product_code.empty() && by_code != lookups_.products_by_code.end()) {
+                product = by_code->second;
+            } else if (!row.product.empty() && by_name != lookups_.products_by_name.end()) {
+                product = by_name->second;
+            } else {
+                return Rejected("product: no product has the name or code \"" +
+                                (row.product.empty() ? row.product_code : row.product) + "\"");
+            }
+        }
+        if (!row.organization.empty()) {
+            auto org = FindOrCreateOrganization(repos, row.organization);
+            if (!org.ok()) {
+                return org.status();
+            }
+            change.org_id = OptionalId(*org);
+        }
+        if (!row.person.empty() || !row.person_email.empty() || !row.person_phone.empty()) {
+            auto person = FindOrCreatePerson(repos, row.person, row.person_email, row.person_phone,
+                                             change.org_id ? *change.org_id : OptionalId());
+            if (!person.ok()) {
+                return person.status();
+            }
+            change.person_id = *person;
+        }
+        change.expected_close_date = row.expected_close_date;
+        if (row.probability) {
+            change.probability = row.probability;
+        }
+        change.custom_fields = row.custom_fields;
+        const Instant now = Now();
+        Id target = row.id.value_or(0);
+        const Instant add_time = row.add_time.value_or(now);
+        if (target == 0) {
+            target = index_
+                         .FindDeal(row.title, change.org_id ? *change.org_id : OptionalId(),
+                                   row.add_time)
+                         .value_or(0);
+            if (target != 0 && options_.on_duplicate == OnDuplicate::kSkip) {
+                return RowResult{Outcome::kSkipped, ""};
+            }
+            if (options_.on_duplicate == OnDuplicate::kCreate) {
+                target = 0;
+            }
+        }
+        if (target != 0) {
+            // An update changes the deal as of now; its history stays as it was.
+            change.status = row.status;
+            if (row.status == domain::DealStatus::kLost) {
+                change.lost_reason = row.lost_reason;
+            }
+            auto deal = domain::UpdateDeal(repos, actor_, target, change, now);
+            if (!deal.ok()) {
+                return deal.status().code() == ErrorCode::kNotFound && row.id
+                           ? Result<RowResult>(
+                                 Rejected("id: no deal has id " + std::to_string(target)))
+                           : Result<RowResult>(deal.status());
+            }
+            return RowResult{Outcome::kUpdated, ""};
+        }
+        // A new deal is written as it happened: created at its add time (with its products),
+        // then won or lost at its own time, each step through the deal service so the event
+        // log holds the history reports read.
+        std::optional<Instant> closed_at;
+        if (row.status == domain::DealStatus::kWon) {
+            closed_at = row.won_time ? row.won_time : row.close_time;
+        } else if (row.status == domain::DealStatus::kLost) {
+            closed_at = row.lost_time ? row.lost_time : row.close_time;
+        }
+        if (row.status && *row.status != domain::DealStatus::kOpen && !closed_at) {
+            closed_at = add_time;
+        }
+        if (closed_at && *closed_at < add_time) {
+            return Rejected("the deal closes (" + FormatSqlTime(*closed_at) +
+                            ") before it was added (" + FormatSqlTime(add_time) + ")");
+        }
+        auto deal = domain::CreateDeal(repos, actor_, change, add_time);
+        if (!deal.ok()) {
+            return deal.status();
+        }
+        index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
+        if (product) {
+            domain::DealProductChange line;
+            line.product_id = product->id;
+            line.quantity = row.product_quantity.value_or(1);
+            // The row's unit price, else its value spread over the quantity (so the deal keeps
+            // the value the file gives), else the product's list price in the deal's currency.
+            std::string price = row.product_price.value_or("");
+            if (price.empty() && row.value) {
+                price =
+                    FormatAmount(static_cast<std::int64_t>(
+                                     static_cast<double>(deal->value.minor_units) / *line.quantity),
+                                 deal->value.currency);
+            }
+            for (const domain::ProductPrice& p : product->prices) {
+                if (price.empty() && p.price.currency == deal->value.currency) {
+                    price = FormatAmount(p.price.minor_units, p.price.currency);
+                }
+            }
+            if (price.empty()) {
+                price = "0";
+            }
+            line.item_price = price;
+            auto added = domain::AddDealProduct(repos, actor_, deal->id, line, add_time);
+            if (!added.ok()) {
+                return added.status();
+            }
+        }
+        if (closed_at) {
+            domain::DealChange close;
+            close.status = row.status;
+            if (row.status == domain::DealStatus::kLost && !row.lost_reason.empty()) {
+                close.lost_reason = row.lost_reason;
+            }
+            auto closed = domain::UpdateDeal(repos, actor_, deal->id, close, *closed_at);
+            if (!closed.ok()) {
+                return closed.status();
+            }
+        }
+        return RowResult{Outcome::kCreated, ""};
+    }
+
+    Result<RowResult> ApplyActivity(domain::Repositories& repos, const ActivityRow& row) {
+        auto owner = Owner(row.owner);
+        if (!owner) {
+            return Rejected(UnknownOwner(row.owner));
+        }
+        domain::ActivityChange change;
+        if (!row.subject.empty()) {
+            change.subject = row.subject;
+        }
+        if (!row.type.empty()) {
+            auto type = lookups_.activity_types.find(text::FoldForSearch(row.type));
+            if (type == lookups_.activity_types.end()) {
+                return Rejected("type: the workspace has no activity type \"" + row.type + "\"");
+            }
+            change.type = type->second;
+        }
+        if (*owner) {
+            change.owner_id = **owner;
+        }
+        if (row.deal_id) {
+            change.deal_id = row.deal_id;
+        }
+        if (!row.organization.empty()) {
+            auto org = FindOrCreateOrganization(repos, row.organization);
+            if (!org.ok()) {
+                return org.status();
+            }
+            change.org_id = OptionalId(*org);
+        }
+        if (!row.person.empty() || !row.person_email.empty()) {
+            auto person = FindOrCreatePerson(repos, row.person, row.person_email, "",
+                                             change.org_id ? *change.org_id : OptionalId());
+            if (!person.ok()) {
+                return person.status();
+            }
+            change.person_id = *person;
+        }
+        if (row.due_date) {
+            change.due_date = row.due_date;
+        }
+        if (row.due_time_minutes) {
+            change.due_time_minutes = row.due_time_minutes;
+        }
+        if (row.duration_minutes) {
+            change.duration_minutes = row.duration_minutes;
+        }
+        change.done = row.done;
+        if (!row.note.empty()) {
+            change.note = row.note;
+        }
+        if (row.id) {
+            auto activity = domain::UpdateActivity(repos, actor_, *row.id, change, Now());
+            if (!activity.ok()) {
+                return activity.status().code() == ErrorCode::kNotFound
+                           ? Result<RowResult>(
+                                 Rejected("id: no activity has id " + std::to_string(*row.id)))
+                           : Result<RowResult>(activity.status());
+            }
+            return RowResult{Outcome::kUpdated, ""};
+        }
+        auto activity = domain::CreateActivity(repos, actor_, change, Now());
+        if (!activity.ok()) {
+            return activity.status();
+        }
+        return RowResult{Outcome::kCreated, ""};
+    }
+
+    domain::Store& store_;
+    const domain::Actor& actor_;
+    const ImportOptions& options_;
+    const Clock& clock_;
+    Lookups lookups_;
+    DedupeIndex index_;
+    std::int64_t organizations_created_ = 0;
+    std::int64_t persons_created_ = 0;
+};
+
+Result<ValidRow> Validate(ImportKind kind, const MappedRow& row, const ValidationContext& context) {
+    switch (kind) {
+        case ImportKind::kPersons: {
+            auto person = ValidatePerson(row, context);
+            return person.ok() ? Result<ValidRow>(ValidRow(*person)) : person.status();
+        }
+        case ImportKind::kOrganizations: {
+            auto org = ValidateOrganization(row, context);
+            return org.ok() ? Result<ValidRow>(ValidRow(*org)) : org.status();
+        }
+        case ImportKind::kDeals: {
+            auto deal = ValidateDeal(row, context);
+            return deal.ok() ? Result<ValidRow>(ValidRow(*deal)) : deal.status();
+        }
+        case ImportKind::kActivities: {
+            auto activity = ValidateActivity(row, context);
+            return activity.ok() ? Result<ValidRow>(ValidRow(*activity)) : activity.status();
+        }
+    }
+    return Internal("unknown import kind");
+}
+
+// Reads the whole text once, before anything is written, so that a bad byte or an open quote
+// anywhere stops the import with nothing changed. Returns the number of data records.
+Result<std::int64_t> CheckWholeFile(std::string_view csv) {
+    CsvReader reader(csv);
+    std::int64_t records = 0;
+    while (true) {
+        auto record = reader.Next();
+        if (!record.ok()) {
+            return record.status();
+        }
+        if (!record->has_value()) {
+            break;
+        }
+        ++records;
+    }
+    if (records == 0) {
+        return InvalidArgument("the file is empty: it needs a header line and rows");
+    }
+    return records - 1;
+}
+
+}  // namespace
+
+std::optional<OnDuplicate> ParseOnDuplicate(std::string_view text) {
+    if (text == "skip") {
+        return OnDuplicate::kSkip;
+    }
+    if (text == "update") {
+        return OnDuplicate::kUpdate;
+    }
+    if (text == "create") {
+        return OnDuplicate::kCreate;
+    }
+    return std::nullopt;
+}
+
+Result<ImportSummary> RunImport(domain::Store& store,
+                                const domain::Actor& actor,
+                                std::string_view csv,
+                                const ImportOptions& options,
+                                const Clock& clock) {
+    auto total = CheckWholeFile(csv);
+    if (!total.ok()) {
+        return total.status();
+    }
+    ImportRun run(store, actor, options, clock);
+    PIPECRM_RETURN_IF_ERROR(run.Load());
+    CsvReader reader(csv);
+    auto header = reader.Next();
+    if (!header.ok()) {
+        return header.status();
+    }
+    ImportSummary summary;
+    summary.header = (*header)->fields;
+    auto mapping =
+        MapColumns(options.kind, summary.header, options.map, run.lookups().custom_fields);
+    if (!mapping.ok()) {
+        return mapping.status();
+    }
+    summary.ignored_columns = mapping->ignored;
+    const ValidationContext context{run.lookups().phone_region, run.lookups().custom_fields};
+    // A dry run is one transaction rolled back at the end, so rows may refer to records that
+    // earlier rows would have created.
+    const std::size_t batch_rows = options.dry_run
+                                       ? static_cast<std::size_t>(*total) + 1
+                                       : static_cast<std::size_t>(std::max(1, options.batch_rows));
+    // The next batch is read and validated on its own thread while the writer commits the
+    // current one: checking text (ICU, libphonenumber) and writing rows overlap.
+    auto read_batch = [&reader, &mapping, &options, &context, batch_rows]() {
+        std::vector<PendingRow> batch;
+        while (batch.size() < batch_rows) {
+            auto record = reader.Next();  // the whole file was checked: no errors here
+            if (!record.ok() || !record->has_value()) {
+                break;
+            }
+            CsvRecord& csv_record = **record;
+            auto mapped = ApplyMapping(*mapping, csv_record);
+            PendingRow pending{csv_record.line, std::move(csv_record.fields), std::nullopt, ""};
+            if (!mapped.ok()) {
+                pending.reason = Reason(mapped.status());
+            } else if (auto valid = Validate(options.kind, *mapped, context); valid.ok()) {
+                pending.row = std::move(*valid);
+            } else {
+                pending.reason = Reason(valid.status());
+            }
+            batch.push_back(std::move(pending));
+        }
+        return batch;
+    };
+    std::vector<PendingRow> batch = read_batch();
+    while (!batch.empty()) {
+        if (options.should_stop && options.should_stop()) {
+            return Unavailable("the import was stopped after " + std::to_string(summary.rows) +
+                               " rows; those are committed, and importing the same file again "
+                               "skips them");
+        }
+        auto next = std::async(std::launch::async, read_batch);
+        summary.rows += static_cast<std::int64_t>(batch.size());
+        Status written = run.WriteBatch(batch, summary);
+        batch = next.get();
+        PIPECRM_RETURN_IF_ERROR(written);
+        if (options.progress) {
+            options.progress({summary.rows, *total, &summary});
+        }
+    }
+    return summary;
+}
+
+std::string RejectedCsv(const ImportSummary& summary) {
+    std::vector<std::string> header = {"line", "reason"};
+    header.insert(header.end(), summary.header.begin(), summary.header.end());
+    std::string csv = CsvLine(header);
+    for (const RejectedRow& row : summary.rejected_rows) {
+        std::vector<std::string> fields = {std::to_string(row.line), row.reason};
+        fields.insert(fields.end(), row.fields.begin(), row.fields.end());
+        csv += CsvLine(fields);
+    }
+    return csv;
+}
+
+}  // namespace pipecrm::importer

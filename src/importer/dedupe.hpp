@@ -1,0 +1,67 @@
+// Step 4 of an import: which rows are already in the workspace (or earlier in the file).
+// Persons match by an email or a normalized phone, organizations by normalized name, deals by
+// title and organization (and add time when the file has one). The index is loaded once per import
+// and kept in memory, so no row costs a lookup query.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "base/time.hpp"
+#include "domain/repositories.hpp"
+
+namespace pipecrm::importer {
+
+/// Not safe for concurrent use.
+class DedupeIndex {
+  public:
+    /// The workspace's live persons and organizations (and deals, when `with_deals`).
+    static Result<DedupeIndex> Load(domain::Repositories& repos,
+                                    Id workspace_id,
+                                    std::string_view phone_region,
+                                    bool with_deals);
+
+    /// The person with one of these emails or phones (E.164); an email match wins.
+    OptionalId FindPerson(const std::vector<std::string>& emails,
+                          const std::vector<std::string>& phones) const;
+    OptionalId FindPersonByName(std::string_view name) const;
+    OptionalId FindOrganization(std::string_view name) const;
+    /// A deal with this title and organization (and add time, when the file gives one).
+    OptionalId FindDeal(std::string_view title,
+                        OptionalId org_id,
+                        std::optional<Instant> add_time) const;
+
+    void AddPerson(Id id,
+                   std::string_view name,
+                   const std::vector<std::string>& emails,
+                   const std::vector<std::string>& phones);
+    void AddOrganization(Id id, std::string_view name);
+    void AddDeal(Id id, std::string_view title, OptionalId org_id, Instant add_time);
+
+    /// Keys added from now on can be taken back with Rollback (a batch that did not commit).
+    void Checkpoint();
+    void Rollback();
+
+    /// "Công ty TNHH  ABC." -> "cong ty tnhh abc": how organization names are compared.
+    static std::string OrganizationKey(std::string_view name);
+
+  private:
+    enum class Family { kEmail, kPhone, kPersonName, kOrganization, kDeal, kDealAtTime };
+    void Add(Family family, std::string key, Id id);
+    std::unordered_map<std::string, Id>& MapOf(Family family);
+
+    std::unordered_map<std::string, Id> emails_;
+    std::unordered_map<std::string, Id> phones_;
+    std::unordered_map<std::string, Id> person_names_;
+    std::unordered_map<std::string, Id> organizations_;
+    std::unordered_map<std::string, Id> deals_;          ///< by title and organization
+    std::unordered_map<std::string, Id> deals_at_time_;  ///< by title, organization, add time
+    std::vector<std::pair<Family, std::string>> added_since_checkpoint_;
+};
+
+}  // namespace pipecrm::importer
