@@ -1,7 +1,6 @@
 // pipecrm import and export on the real binary: dry runs, re-runs, round trips, bad input, and
 // the real CRM Sales Opportunities dataset with its history.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +8,7 @@
 
 #include "functional/api_fixture.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::testing {
 namespace {
@@ -28,23 +28,7 @@ void WriteText(const std::string& path, const std::string& text) {
 }
 
 std::string Query(const std::string& db, const std::string& sql) {
-    sqlite3* handle = nullptr;
-    sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    std::string result;
-    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-        result = std::string("SQL error: ") + sqlite3_errmsg(handle);
-    }
-    while (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-            const auto* text = sqlite3_column_text(stmt, i);
-            result += (i ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "");
-        }
-        result += "\n";
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return result;
+    return QueryRows(db, sql);
 }
 
 std::string Init(const TempDir& dir, const std::string& lang = "en") {
@@ -261,10 +245,12 @@ TEST_F(ImportWithSetup, DealProductsByCodeWithQuantityAndPrice) {
     EXPECT_NE(import.out.find("3 rows, 2 created, 0 updated, 0 skipped as duplicates, 1 rejected"),
               std::string::npos)
         << import.out;
-    EXPECT_EQ(Query(db_,
-                    "SELECT d.title, d.value, p.quantity, p.item_price FROM deals d "
-                    "JOIN deal_products p ON p.deal_id = d.id ORDER BY d.id"),
-              "Gói năm|4500000|3.0|1500000\nGói theo giá niêm yết|4000000|2.0|2000000\n");
+    EXPECT_EQ(
+        Query(
+            db_,
+            "SELECT d.title, d.value, CAST(p.quantity * 10 AS INTEGER), p.item_price FROM deals d "
+            "JOIN deal_products p ON p.deal_id = d.id ORDER BY d.id"),
+        "Gói năm|4500000|30|1500000\nGói theo giá niêm yết|4000000|20|2000000\n");
 }
 
 // The real CRM Sales Opportunities dataset (8,800 deals of 2016-2017, 35 agents, 7 products, 85
@@ -334,13 +320,14 @@ TEST_F(RealDataset, ImportsEveryOpportunityWithItsHistory) {
               "4238|1000553400\n");
     EXPECT_EQ(Query(db_, "SELECT COUNT(*) FROM deal_events WHERE kind = 'won'"), "4238\n");
     EXPECT_EQ(Query(db_,
-                    "SELECT u.name, p.name, o.name, datetime(d.add_time, 'unixepoch'), "
-                    "datetime(e.at, 'unixepoch') FROM deals d JOIN users u ON u.id = d.owner_id "
+                    "SELECT u.name, p.name, o.name, d.add_time, e.at FROM deals d JOIN users u ON "
+                    "u.id = d.owner_id "
                     "JOIN deal_events e ON e.deal_id = d.id AND e.kind = 'won' "
                     "JOIN deal_products dp ON dp.deal_id = d.id JOIN products p ON p.id = "
                     "dp.product_id JOIN organizations o ON o.id = d.org_id "
                     "WHERE d.title = '1C1I7A6R'"),
-              "Moses Frase|GTX Plus Basic|Cancity|2016-10-20 12:00:00|2017-03-01 12:00:00\n");
+              // 2016-10-20 and 2017-03-01, 12:00 UTC
+              "Moses Frase|GTX Plus Basic|Cancity|1476964800|1488369600\n");
     EXPECT_EQ(Query(db_, "SELECT COUNT(*) FROM organizations"), "85\n");
 
     CommandResult again = RunPipecrm({"import", "deals", deals, "--db", db_});

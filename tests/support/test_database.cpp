@@ -116,8 +116,13 @@ std::string NewTestDatabase(const TempDir& dir, const std::string& file) {
     return TestOnPostgres() ? NewPostgresDatabase() : dir.File(file);
 }
 
-std::vector<std::string> QueryColumn(const std::string& db, const std::string& sql) {
-    std::vector<std::string> out;
+namespace {
+
+// Every row of `sql` on `db`, each column as text or nullopt for NULL.
+using Table = std::vector<std::vector<std::optional<std::string>>>;
+
+Table QueryTable(const std::string& db, const std::string& sql) {
+    Table out;
     if (IsUrl(db)) {
         auto conn = ConnectPostgres(db);
         if (conn == nullptr) {
@@ -128,8 +133,13 @@ std::vector<std::string> QueryColumn(const std::string& db, const std::string& s
         EXPECT_EQ(PQresultStatus(result.get()), PGRES_TUPLES_OK)
             << sql << ": " << PQerrorMessage(conn.get());
         for (int row = 0; row < PQntuples(result.get()); ++row) {
-            out.push_back(PQgetisnull(result.get(), row, 0) ? "NULL"
-                                                            : PQgetvalue(result.get(), row, 0));
+            auto& cells = out.emplace_back();
+            for (int column = 0; column < PQnfields(result.get()); ++column) {
+                cells.push_back(
+                    PQgetisnull(result.get(), row, column)
+                        ? std::nullopt
+                        : std::optional<std::string>(PQgetvalue(result.get(), row, column)));
+            }
         }
         return out;
     }
@@ -137,13 +147,39 @@ std::vector<std::string> QueryColumn(const std::string& db, const std::string& s
     sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_busy_timeout(handle, 5000);
     sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(stmt, 0);
-        out.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+    EXPECT_EQ(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+        << sql << ": " << sqlite3_errmsg(handle);
+    while (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW) {
+        auto& cells = out.emplace_back();
+        for (int column = 0; column < sqlite3_column_count(stmt); ++column) {
+            const unsigned char* text = sqlite3_column_text(stmt, column);
+            cells.push_back(text ? std::optional<std::string>(reinterpret_cast<const char*>(text))
+                                 : std::nullopt);
+        }
     }
     sqlite3_finalize(stmt);
     sqlite3_close(handle);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> QueryColumn(const std::string& db, const std::string& sql) {
+    std::vector<std::string> out;
+    for (const auto& row : QueryTable(db, sql)) {
+        out.push_back(row.empty() || !row[0] ? "NULL" : *row[0]);
+    }
+    return out;
+}
+
+std::string QueryRows(const std::string& db, const std::string& sql) {
+    std::string out;
+    for (const auto& row : QueryTable(db, sql)) {
+        for (std::size_t column = 0; column < row.size(); ++column) {
+            out += (column ? "|" : "") + row[column].value_or("");
+        }
+        out += "\n";
+    }
     return out;
 }
 

@@ -30,6 +30,10 @@ std::string NewPostgresDatabase();
 /// or a postgresql:// URL, whose tables are in the schema main).
 std::vector<std::string> QueryColumn(const std::string& db, const std::string& sql);
 
+/// Every row of `sql` on `db` (either backend), its columns joined by '|' (NULL as an empty
+/// text), each row ending in a newline: an easy value to compare with EXPECT_EQ.
+std::string QueryRows(const std::string& db, const std::string& sql);
+
 /// Runs statements without results on `db`; false (and a test failure) when they fail.
 bool ExecSql(const std::string& db, const std::string& sql);
 
