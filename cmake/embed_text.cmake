@@ -11,8 +11,10 @@ file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_text.cmake
 namespace ${NAMESPACE} {
 
 std::string_view ${SYMBOL}() {
-    static constexpr std::string_view kText = R\"pipecrm_text(${text})pipecrm_text\";
-    return kText;
+    // An array, not a constexpr string_view: measuring a long literal at compile time runs
+    // into the compiler's constexpr loop limit (262144 steps in g++ 12).
+    static const char kText[] = R\"pipecrm_text(${text})pipecrm_text\";
+    return std::string_view(kText, sizeof kText - 1);
 }
 
 }  // namespace ${NAMESPACE}

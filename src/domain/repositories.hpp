@@ -28,6 +28,7 @@
 #include "domain/team.hpp"
 #include "domain/user.hpp"
 #include "domain/webhook.hpp"
+#include "domain/webhook_delivery.hpp"
 #include "domain/workspace.hpp"
 
 namespace pipecrm::domain {
@@ -431,6 +432,7 @@ class Repositories {
     virtual CustomFieldRepository& CustomFields() = 0;
     virtual FilterRepository& Filters() = 0;
     virtual WebhookRepository& Webhooks() = 0;
+    virtual WebhookOutboxRepository& WebhookOutbox() = 0;
 };
 
 }  // namespace pipecrm::domain
