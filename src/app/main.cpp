@@ -14,6 +14,7 @@
 #include "auth/credentials.hpp"
 #include "auth/login_audit.hpp"
 #include "auth/session_manager.hpp"
+#include "automation/rule_worker.hpp"
 #include "automation/webhook_worker.hpp"
 #include "cli/command_table.hpp"
 #include "http/api.hpp"
@@ -112,9 +113,14 @@ class ProcessEnvironment final : public cli::Environment {
             automation::WebhookWorker webhooks(store, clock_, poster, webhook_options,
                                                [&log](std::string_view line) { log.Write(line); });
             webhooks.Start();
+            // Automation rules run after their changes commit, from a thread of their own.
+            automation::RuleWorker rules(store, clock_, {},
+                                         [&log](std::string_view line) { log.Write(line); });
+            rules.Start();
             std::cout << "pipecrm: listening on http://" << options.host << ":" << server.port()
                       << std::endl;
             server.Run();
+            rules.Stop();
             webhooks.Stop();
             cache_stats = api.cache_stats();
         }  // the server is gone and its log written out

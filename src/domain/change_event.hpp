@@ -57,6 +57,7 @@ struct ChangeEvent {
     std::optional<Snapshot> current;   ///< empty for a deletion
     std::optional<Snapshot> previous;  ///< empty for a creation
     std::optional<StageMove> stage_change;
+    int automation_depth = 0;  ///< the actor's: how deep in a chain of rule runs the change is
 };
 
 }  // namespace pipecrm::domain

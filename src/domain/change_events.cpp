@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/money.hpp"
+#include "domain/automation_rule.hpp"
 
 namespace pipecrm::domain {
 namespace {
@@ -148,6 +149,7 @@ ChangeEvent DealChangeEvent(ChangeAction action,
     event.entity_id = current ? current->id : previous->id;
     event.actor_user_id = actor.user_id;
     event.at = now;
+    event.automation_depth = actor.automation_depth;
     if (current) {
         event.current = SnapshotOf(*current);
     }
@@ -169,7 +171,12 @@ ChangeEvent DealChangeEvent(ChangeAction action,
 }
 
 Status PublishChange(Repositories& repos, const ChangeEvent& event) {
-    return repos.WebhookOutbox().Enqueue(event);
+    PIPECRM_RETURN_IF_ERROR(repos.WebhookOutbox().Enqueue(event));
+    const std::vector<TriggerHit> hits = TriggersOf(event);
+    if (hits.empty()) {
+        return Status::Ok();
+    }
+    return repos.Automations().EnqueueRuns(event, hits);
 }
 
 }  // namespace pipecrm::domain

@@ -28,8 +28,9 @@ ChangeEvent DealChangeEvent(ChangeAction action,
                             const Deal* current,
                             Instant now);
 
-/// Records the change for webhook subscribers in the current transaction (storage writes a
-/// delivery per matching subscription, none when nothing subscribes). Errors from storage.
+/// Records the change in the current transaction for webhook subscribers (a delivery per
+/// matching subscription) and automation rules (a pending run per matching rule; nothing when
+/// nothing matches). Errors from storage.
 Status PublishChange(Repositories& repos, const ChangeEvent& event);
 
 /// Builds the event for one record kind and publishes it. `previous` and `current` may be
@@ -49,6 +50,7 @@ Status PublishRecordChange(Repositories& repos,
     event.entity_id = current ? current->id : previous->id;
     event.actor_user_id = actor.user_id;
     event.at = now;
+    event.automation_depth = actor.automation_depth;
     if (current) {
         event.current = SnapshotOf(*current);
     }

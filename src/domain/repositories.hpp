@@ -11,6 +11,7 @@
 #include "base/status.hpp"
 #include "domain/activity.hpp"
 #include "domain/audit.hpp"
+#include "domain/automation_repository.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
@@ -433,6 +434,7 @@ class Repositories {
     virtual FilterRepository& Filters() = 0;
     virtual WebhookRepository& Webhooks() = 0;
     virtual WebhookOutboxRepository& WebhookOutbox() = 0;
+    virtual AutomationRepository& Automations() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -78,6 +78,9 @@ class WebhookOutboxRepository {
     /// Writes the event and one pending delivery per live webhook of its workspace whose
     /// object and action match (v1 and v2 action names, and "*"). Writes nothing when none does.
     virtual Status Enqueue(const ChangeEvent& event) = 0;
+    /// Writes the event and one pending delivery to this webhook (an automation rule's "call
+    /// a webhook"); kNotFound when the workspace has no such live webhook.
+    virtual Status EnqueueFor(Id webhook_id, const ChangeEvent& event) = 0;
     /// Whether some delivery is due at `now` (a cheap read before claiming).
     virtual Result<bool> AnyDue(Instant now) = 0;
     /// Claims up to `limit` due deliveries, oldest first: marks them kSending until

@@ -1,5 +1,5 @@
 -- 0012: webhook delivery (an outbox written with each change, a delivery log) and signing
--- secrets.
+-- secrets; automation rules and their run log.
 
 ALTER TABLE webhooks ADD COLUMN secret TEXT NOT NULL DEFAULT '';  -- HMAC key, never returned
 
@@ -35,3 +35,69 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries(state, next_attempt_time);
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries(workspace_id, webhook_id, id);
+
+-- Automation rules (admin-defined data), their conditions and actions, and the run log.
+CREATE TABLE automation_rules (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    name TEXT NOT NULL,
+    trigger_type TEXT NOT NULL,
+    from_stage_id INTEGER,
+    to_stage_id INTEGER,
+    idle_days INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    is_deleted INTEGER NOT NULL DEFAULT 0,
+    round_robin INTEGER NOT NULL DEFAULT 0,  -- assign_owner's next turn
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    add_time INTEGER NOT NULL,
+    update_time INTEGER NOT NULL
+);
+CREATE INDEX automation_rules_trigger ON automation_rules(workspace_id, trigger_type, id);
+
+CREATE TABLE automation_rule_conditions (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    rule_id INTEGER NOT NULL REFERENCES automation_rules(id),
+    position INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    op TEXT NOT NULL,
+    value TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX automation_rule_conditions_rule ON automation_rule_conditions(workspace_id, rule_id, position);
+
+CREATE TABLE automation_rule_actions (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    rule_id INTEGER NOT NULL REFERENCES automation_rules(id),
+    position INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    activity_type TEXT NOT NULL DEFAULT '',
+    due_in_days INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    team_id INTEGER,
+    field TEXT NOT NULL DEFAULT '',
+    value TEXT,
+    webhook_id INTEGER
+);
+CREATE INDEX automation_rule_actions_rule ON automation_rule_actions(workspace_id, rule_id, position);
+
+-- One row per trigger of a rule. Runs of changes are written in the change's transaction;
+-- runs of time triggers carry a trigger_key so that each fires once.
+CREATE TABLE automation_runs (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    rule_id INTEGER NOT NULL REFERENCES automation_rules(id),
+    trigger_type TEXT NOT NULL,
+    trigger_key TEXT,
+    object TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    depth INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'skipped', 'failed')),
+    result TEXT NOT NULL DEFAULT '',
+    add_time INTEGER NOT NULL,
+    update_time INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX automation_runs_once ON automation_runs(workspace_id, rule_id, trigger_key);
+CREATE INDEX automation_runs_due ON automation_runs(state, id);
+CREATE INDEX automation_runs_log ON automation_runs(workspace_id, rule_id, id);

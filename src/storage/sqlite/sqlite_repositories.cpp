@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "storage/sqlite/automation_table.hpp"
 #include "storage/sqlite/filter_sql.hpp"
 #include "storage/sqlite/webhook_outbox_table.hpp"
 #include "text/search_text.hpp"
@@ -2571,7 +2572,8 @@ struct SqliteRepositories::Impl {
           custom_fields(db),
           filters(db),
           webhooks(db),
-          webhook_outbox(db) {}
+          webhook_outbox(db),
+          automations(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2591,6 +2593,7 @@ struct SqliteRepositories::Impl {
     FilterTable filters;
     WebhookTable webhooks;
     WebhookOutboxTable webhook_outbox;
+    AutomationTable automations;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -2653,6 +2656,9 @@ domain::WebhookRepository& SqliteRepositories::Webhooks() {
 }
 domain::WebhookOutboxRepository& SqliteRepositories::WebhookOutbox() {
     return impl_->webhook_outbox;
+}
+domain::AutomationRepository& SqliteRepositories::Automations() {
+    return impl_->automations;
 }
 
 }  // namespace pipecrm::storage::sqlite

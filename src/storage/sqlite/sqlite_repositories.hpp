@@ -33,6 +33,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::FilterRepository& Filters() override;
     domain::WebhookRepository& Webhooks() override;
     domain::WebhookOutboxRepository& WebhookOutbox() override;
+    domain::AutomationRepository& Automations() override;
 
   private:
     struct Impl;

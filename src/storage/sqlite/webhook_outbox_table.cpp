@@ -77,6 +77,26 @@ Status WebhookOutboxTable::Enqueue(const domain::ChangeEvent& event) {
     if (!*found) {
         return Status::Ok();
     }
+    auto event_id = InsertEvent(event);
+    if (!event_id.ok()) {
+        return event_id.status();
+    }
+    auto insert_deliveries = db_.Cached(
+        std::string("INSERT INTO webhook_deliveries(workspace_id, webhook_id, event_id, state, "
+                    "attempts, add_time, next_attempt_time, update_time) "
+                    "SELECT workspace_id, id, ?, 'pending', 0, ?, ?, ?") +
+        kMatchingWebhooks);
+    if (!insert_deliveries.ok()) {
+        return insert_deliveries.status();
+    }
+    Statement& fan_out = (*insert_deliveries)->Reset();
+    const std::int64_t at = ToUnixSeconds(event.at);
+    fan_out.Bind(1, *event_id).Bind(2, at).Bind(3, at).Bind(4, at);
+    BindMatch(fan_out, 5, event);
+    return fan_out.Run();
+}
+
+Result<Id> WebhookOutboxTable::InsertEvent(const domain::ChangeEvent& event) {
     auto insert_event = db_.Cached(
         "INSERT INTO webhook_events(workspace_id, object, action, entity_id, actor_user_id, "
         "event_time, current_json, previous_json, stage_change_json) "
@@ -106,19 +126,44 @@ Status WebhookOutboxTable::Enqueue(const domain::ChangeEvent& event) {
     }
     const Id event_id = ins.Int(0);
     PIPECRM_RETURN_IF_ERROR(ins.Run());
-    auto insert_deliveries = db_.Cached(
-        std::string("INSERT INTO webhook_deliveries(workspace_id, webhook_id, event_id, state, "
-                    "attempts, add_time, next_attempt_time, update_time) "
-                    "SELECT workspace_id, id, ?, 'pending', 0, ?, ?, ?") +
-        kMatchingWebhooks);
-    if (!insert_deliveries.ok()) {
-        return insert_deliveries.status();
+    return event_id;
+}
+
+Status WebhookOutboxTable::EnqueueFor(Id webhook_id, const domain::ChangeEvent& event) {
+    auto live =
+        db_.Cached("SELECT 1 FROM webhooks WHERE workspace_id = ? AND id = ? AND is_deleted = 0");
+    if (!live.ok()) {
+        return live.status();
     }
-    Statement& fan_out = (*insert_deliveries)->Reset();
+    Statement& probe = (*live)->Reset();
+    probe.Bind(1, event.workspace_id).Bind(2, webhook_id);
+    auto found = probe.Step();
+    probe.Reset();
+    if (!found.ok()) {
+        return found.status();
+    }
+    if (!*found) {
+        return NotFound("webhook " + std::to_string(webhook_id) + " not found", "webhook_id");
+    }
+    auto event_id = InsertEvent(event);
+    if (!event_id.ok()) {
+        return event_id.status();
+    }
+    auto insert = db_.Cached(
+        "INSERT INTO webhook_deliveries(workspace_id, webhook_id, event_id, state, attempts, "
+        "add_time, next_attempt_time, update_time) VALUES(?,?,?,'pending',0,?,?,?)");
+    if (!insert.ok()) {
+        return insert.status();
+    }
     const std::int64_t at = ToUnixSeconds(event.at);
-    fan_out.Bind(1, event_id).Bind(2, at).Bind(3, at).Bind(4, at);
-    BindMatch(fan_out, 5, event);
-    return fan_out.Run();
+    Statement& s = (*insert)->Reset();
+    s.Bind(1, event.workspace_id)
+        .Bind(2, webhook_id)
+        .Bind(3, *event_id)
+        .Bind(4, at)
+        .Bind(5, at)
+        .Bind(6, at);
+    return s.Run();
 }
 
 Result<bool> WebhookOutboxTable::AnyDue(Instant now) {

@@ -12,6 +12,7 @@ class WebhookOutboxTable final : public domain::WebhookOutboxRepository {
     explicit WebhookOutboxTable(Connection& db) : db_(db) {}
 
     Status Enqueue(const domain::ChangeEvent& event) override;
+    Status EnqueueFor(Id webhook_id, const domain::ChangeEvent& event) override;
     Result<bool> AnyDue(Instant now) override;
     Result<std::vector<domain::ClaimedDelivery>> Claim(Instant now,
                                                        Instant lease_until,
@@ -24,6 +25,8 @@ class WebhookOutboxTable final : public domain::WebhookOutboxRepository {
     Status SetSecret(Id workspace_id, Id webhook_id, const std::string& secret) override;
 
   private:
+    /// Writes the event row and returns its id.
+    Result<Id> InsertEvent(const domain::ChangeEvent& event);
     Connection& db_;
 };
 
