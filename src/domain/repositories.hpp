@@ -24,6 +24,7 @@
 #include "domain/pipeline.hpp"
 #include "domain/product.hpp"
 #include "domain/record_extras.hpp"
+#include "domain/segment_repository.hpp"
 #include "domain/session.hpp"
 #include "domain/stage.hpp"
 #include "domain/team.hpp"
@@ -435,6 +436,7 @@ class Repositories {
     virtual WebhookRepository& Webhooks() = 0;
     virtual WebhookOutboxRepository& WebhookOutbox() = 0;
     virtual AutomationRepository& Automations() = 0;
+    virtual SegmentRepository& Segments() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -7,6 +7,7 @@
 
 #include "storage/sqlite/automation_table.hpp"
 #include "storage/sqlite/filter_sql.hpp"
+#include "storage/sqlite/segment_table.hpp"
 #include "storage/sqlite/webhook_outbox_table.hpp"
 #include "text/search_text.hpp"
 
@@ -2573,7 +2574,8 @@ struct SqliteRepositories::Impl {
           filters(db),
           webhooks(db),
           webhook_outbox(db),
-          automations(db) {}
+          automations(db),
+          segments(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2594,6 +2596,7 @@ struct SqliteRepositories::Impl {
     WebhookTable webhooks;
     WebhookOutboxTable webhook_outbox;
     AutomationTable automations;
+    SegmentTable segments;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -2659,6 +2662,9 @@ domain::WebhookOutboxRepository& SqliteRepositories::WebhookOutbox() {
 }
 domain::AutomationRepository& SqliteRepositories::Automations() {
     return impl_->automations;
+}
+domain::SegmentRepository& SqliteRepositories::Segments() {
+    return impl_->segments;
 }
 
 }  // namespace pipecrm::storage::sqlite

@@ -34,6 +34,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::WebhookRepository& Webhooks() override;
     domain::WebhookOutboxRepository& WebhookOutbox() override;
     domain::AutomationRepository& Automations() override;
+    domain::SegmentRepository& Segments() override;
 
   private:
     struct Impl;
