@@ -12,6 +12,7 @@
 #include "domain/activity.hpp"
 #include "domain/audit.hpp"
 #include "domain/automation_repository.hpp"
+#include "domain/call_list_repository.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
@@ -437,6 +438,7 @@ class Repositories {
     virtual WebhookOutboxRepository& WebhookOutbox() = 0;
     virtual AutomationRepository& Automations() = 0;
     virtual SegmentRepository& Segments() = 0;
+    virtual CallListRepository& CallLists() = 0;
 };
 
 }  // namespace pipecrm::domain

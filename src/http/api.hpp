@@ -71,6 +71,7 @@ void AddSearchRoutes(Router& router, const ApiServices& services);
 void AddFilterRoutes(Router& router, const ApiServices& services);
 void AddWebhookRoutes(Router& router, const ApiServices& services);
 void AddAutomationRoutes(Router& router, const ApiServices& services);
+void AddCallListRoutes(Router& router, const ApiServices& services);
 void AddAuditRoutes(Router& router, const ApiServices& services);
 void AddAuthRoutes(Router& router, const ApiServices& services);
 

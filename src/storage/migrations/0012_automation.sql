@@ -1,5 +1,5 @@
 -- 0012: webhook delivery (an outbox written with each change, a delivery log) and signing
--- secrets; automation rules and their run log.
+-- secrets; automation rules and their run log; call lists.
 
 ALTER TABLE webhooks ADD COLUMN secret TEXT NOT NULL DEFAULT '';  -- HMAC key, never returned
 
@@ -101,3 +101,27 @@ CREATE TABLE automation_runs (
 CREATE UNIQUE INDEX automation_runs_once ON automation_runs(workspace_id, rule_id, trigger_key);
 CREATE INDEX automation_runs_due ON automation_runs(state, id);
 CREATE INDEX automation_runs_log ON automation_runs(workspace_id, rule_id, id);
+
+-- Call lists: a segment turned into call activities for chosen reps, each rep's calls in order.
+CREATE TABLE call_lists (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    name TEXT NOT NULL,
+    filter_id INTEGER NOT NULL REFERENCES filters(id),
+    strategy TEXT NOT NULL CHECK (strategy IN ('round_robin', 'least_open')),
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    add_time INTEGER NOT NULL
+);
+CREATE INDEX call_lists_ws ON call_lists(workspace_id, id);
+
+CREATE TABLE call_list_items (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    call_list_id INTEGER NOT NULL REFERENCES call_lists(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    position INTEGER NOT NULL,
+    activity_id INTEGER NOT NULL REFERENCES activities(id),
+    deal_id INTEGER,
+    person_id INTEGER
+);
+CREATE INDEX call_list_items_rep ON call_list_items(workspace_id, call_list_id, user_id, position);

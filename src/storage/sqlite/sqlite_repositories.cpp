@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "storage/sqlite/automation_table.hpp"
+#include "storage/sqlite/call_list_table.hpp"
 #include "storage/sqlite/filter_sql.hpp"
 #include "storage/sqlite/segment_table.hpp"
 #include "storage/sqlite/webhook_outbox_table.hpp"
@@ -2575,7 +2576,8 @@ struct SqliteRepositories::Impl {
           webhooks(db),
           webhook_outbox(db),
           automations(db),
-          segments(db) {}
+          segments(db),
+          call_lists(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2597,6 +2599,7 @@ struct SqliteRepositories::Impl {
     WebhookOutboxTable webhook_outbox;
     AutomationTable automations;
     SegmentTable segments;
+    CallListTable call_lists;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -2665,6 +2668,9 @@ domain::AutomationRepository& SqliteRepositories::Automations() {
 }
 domain::SegmentRepository& SqliteRepositories::Segments() {
     return impl_->segments;
+}
+domain::CallListRepository& SqliteRepositories::CallLists() {
+    return impl_->call_lists;
 }
 
 }  // namespace pipecrm::storage::sqlite

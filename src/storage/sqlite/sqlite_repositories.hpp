@@ -35,6 +35,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::WebhookOutboxRepository& WebhookOutbox() override;
     domain::AutomationRepository& Automations() override;
     domain::SegmentRepository& Segments() override;
+    domain::CallListRepository& CallLists() override;
 
   private:
     struct Impl;
