@@ -23,6 +23,7 @@
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
 #include "domain/pipeline.hpp"
+#include "domain/playbook_repository.hpp"
 #include "domain/product.hpp"
 #include "domain/record_extras.hpp"
 #include "domain/segment_repository.hpp"
@@ -439,6 +440,7 @@ class Repositories {
     virtual AutomationRepository& Automations() = 0;
     virtual SegmentRepository& Segments() = 0;
     virtual CallListRepository& CallLists() = 0;
+    virtual PlaybookRepository& Playbooks() = 0;
 };
 
 }  // namespace pipecrm::domain

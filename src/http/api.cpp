@@ -86,6 +86,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddWebhookRoutes(router_, services_);
     AddAutomationRoutes(router_, services_);
     AddCallListRoutes(router_, services_);
+    AddSuggestionRoutes(router_, services_);
     AddAuditRoutes(router_, services_);
     AddAuthRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {

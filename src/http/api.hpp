@@ -72,6 +72,7 @@ void AddFilterRoutes(Router& router, const ApiServices& services);
 void AddWebhookRoutes(Router& router, const ApiServices& services);
 void AddAutomationRoutes(Router& router, const ApiServices& services);
 void AddCallListRoutes(Router& router, const ApiServices& services);
+void AddSuggestionRoutes(Router& router, const ApiServices& services);
 void AddAuditRoutes(Router& router, const ApiServices& services);
 void AddAuthRoutes(Router& router, const ApiServices& services);
 

@@ -1,5 +1,5 @@
 -- 0012: webhook delivery (an outbox written with each change, a delivery log) and signing
--- secrets; automation rules and their run log; call lists.
+-- secrets; automation rules and their run log; call lists; stage playbooks.
 
 ALTER TABLE webhooks ADD COLUMN secret TEXT NOT NULL DEFAULT '';  -- HMAC key, never returned
 
@@ -125,3 +125,15 @@ CREATE TABLE call_list_items (
     person_id INTEGER
 );
 CREATE INDEX call_list_items_rep ON call_list_items(workspace_id, call_list_id, user_id, position);
+
+-- Stage playbooks: the next activity suggested for deals in a stage (defaults in code).
+CREATE TABLE stage_playbooks (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    stage_id INTEGER NOT NULL REFERENCES stages(id),
+    activity_type TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    due_in_days INTEGER NOT NULL DEFAULT 0,
+    update_time INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX stage_playbooks_stage ON stage_playbooks(workspace_id, stage_id);

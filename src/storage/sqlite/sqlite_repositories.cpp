@@ -8,6 +8,7 @@
 #include "storage/sqlite/automation_table.hpp"
 #include "storage/sqlite/call_list_table.hpp"
 #include "storage/sqlite/filter_sql.hpp"
+#include "storage/sqlite/playbook_table.hpp"
 #include "storage/sqlite/segment_table.hpp"
 #include "storage/sqlite/webhook_outbox_table.hpp"
 #include "text/search_text.hpp"
@@ -2577,7 +2578,8 @@ struct SqliteRepositories::Impl {
           webhook_outbox(db),
           automations(db),
           segments(db),
-          call_lists(db) {}
+          call_lists(db),
+          playbooks(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2600,6 +2602,7 @@ struct SqliteRepositories::Impl {
     AutomationTable automations;
     SegmentTable segments;
     CallListTable call_lists;
+    PlaybookTable playbooks;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -2671,6 +2674,9 @@ domain::SegmentRepository& SqliteRepositories::Segments() {
 }
 domain::CallListRepository& SqliteRepositories::CallLists() {
     return impl_->call_lists;
+}
+domain::PlaybookRepository& SqliteRepositories::Playbooks() {
+    return impl_->playbooks;
 }
 
 }  // namespace pipecrm::storage::sqlite

@@ -36,6 +36,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::AutomationRepository& Automations() override;
     domain::SegmentRepository& Segments() override;
     domain::CallListRepository& CallLists() override;
+    domain::PlaybookRepository& Playbooks() override;
 
   private:
     struct Impl;
