@@ -23,6 +23,7 @@ constexpr std::pair<RuleActionType, std::string_view> kActions[] = {
     {RuleActionType::kAssignOwner, "assign_owner"},
     {RuleActionType::kSetField, "set_field"},
     {RuleActionType::kCallWebhook, "call_webhook"},
+    {RuleActionType::kAddToCampaign, "add_to_campaign"},
 };
 
 constexpr std::pair<RunState, std::string_view> kRunStates[] = {
@@ -257,6 +258,15 @@ Status ValidateRule(const AutomationRule& rule) {
             case RuleActionType::kCallWebhook:
                 if (!a.webhook_id) {
                     return InvalidArgument("call_webhook needs a webhook_id", at + ".webhook_id");
+                }
+                break;
+            case RuleActionType::kAddToCampaign:
+                if (!a.campaign_id) {
+                    return InvalidArgument("add_to_campaign needs a campaign_id",
+                                           at + ".campaign_id");
+                }
+                if (TriggerObject(rule.trigger) != "deal") {
+                    return InvalidArgument("add_to_campaign acts on deals", at + ".type");
                 }
                 break;
         }

@@ -36,7 +36,13 @@ struct RuleCondition {
     std::string value;
 };
 
-enum class RuleActionType { kCreateActivity, kAssignOwner, kSetField, kCallWebhook };
+enum class RuleActionType {
+    kCreateActivity,
+    kAssignOwner,
+    kSetField,
+    kCallWebhook,
+    kAddToCampaign
+};
 
 std::string_view RuleActionTypeName(RuleActionType type);
 std::optional<RuleActionType> ParseRuleActionType(std::string_view text);
@@ -51,6 +57,7 @@ struct RuleAction {
     std::string field;                 ///< kSetField: a field key (standard or custom)
     std::optional<std::string> value;  ///< kSetField: the new value; empty clears
     OptionalId webhook_id;             ///< kCallWebhook: a registered webhook
+    OptionalId campaign_id;            ///< kAddToCampaign: attributes the deal
 };
 
 struct AutomationRule {

@@ -40,6 +40,10 @@ Status CheckActionReferences(Repositories& repos, Id workspace_id, const Automat
                                        at + ".webhook_id");
             }
         }
+        if (a.campaign_id && !repos.Campaigns().Get(workspace_id, *a.campaign_id).ok()) {
+            return InvalidArgument("campaign " + std::to_string(*a.campaign_id) + " not found",
+                                   at + ".campaign_id");
+        }
         if (a.type == RuleActionType::kCreateActivity && !a.activity_type.empty()) {
             auto type = repos.Activities().FindType(workspace_id, a.activity_type);
             if (!type.ok()) {

@@ -13,6 +13,7 @@
 #include "domain/audit.hpp"
 #include "domain/automation_repository.hpp"
 #include "domain/call_list_repository.hpp"
+#include "domain/campaign_repository.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
@@ -441,6 +442,7 @@ class Repositories {
     virtual SegmentRepository& Segments() = 0;
     virtual CallListRepository& CallLists() = 0;
     virtual PlaybookRepository& Playbooks() = 0;
+    virtual CampaignRepository& Campaigns() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -249,6 +249,13 @@ Result<std::string> ApplyAction(Repositories& repos,
             PIPECRM_RETURN_IF_ERROR(repos.WebhookOutbox().EnqueueFor(*a.webhook_id, event));
             return "queued a delivery to webhook " + std::to_string(*a.webhook_id);
         }
+        case RuleActionType::kAddToCampaign: {
+            auto added = repos.Campaigns().AddDeal(ws, *a.campaign_id, subject.deal->id, now);
+            if (!added.ok()) {
+                return added.status();
+            }
+            return "added to campaign " + std::to_string(*a.campaign_id);
+        }
     }
     return std::string();
 }

@@ -87,6 +87,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddAutomationRoutes(router_, services_);
     AddCallListRoutes(router_, services_);
     AddSuggestionRoutes(router_, services_);
+    AddCampaignRoutes(router_, services_);
     AddAuditRoutes(router_, services_);
     AddAuthRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {

@@ -73,6 +73,7 @@ void AddWebhookRoutes(Router& router, const ApiServices& services);
 void AddAutomationRoutes(Router& router, const ApiServices& services);
 void AddCallListRoutes(Router& router, const ApiServices& services);
 void AddSuggestionRoutes(Router& router, const ApiServices& services);
+void AddCampaignRoutes(Router& router, const ApiServices& services);
 void AddAuditRoutes(Router& router, const ApiServices& services);
 void AddAuthRoutes(Router& router, const ApiServices& services);
 

@@ -63,15 +63,18 @@ Status ParseTrigger(const JsonBody& t, domain::AutomationRule& rule) {
 }
 
 Result<domain::RuleAction> ParseAction(const JsonBody& a) {
-    PIPECRM_RETURN_IF_ERROR(a.OnlyKnownFields({"type", "subject", "activity_type", "due_in_days",
-                                               "note", "team_id", "field", "value", "webhook_id"}));
+    PIPECRM_RETURN_IF_ERROR(
+        a.OnlyKnownFields({"type", "subject", "activity_type", "due_in_days", "note", "team_id",
+                           "field", "value", "webhook_id", "campaign_id"}));
     domain::RuleAction action;
     std::optional<std::string> type;
     PIPECRM_RETURN_IF_ERROR(Take(a.String("type"), type));
     const auto parsed = type ? domain::ParseRuleActionType(*type) : std::nullopt;
     if (!parsed) {
         return InvalidArgument(
-            "type must be create_activity, assign_owner, set_field or call_webhook", "type");
+            "type must be create_activity, assign_owner, set_field, call_webhook or "
+            "add_to_campaign",
+            "type");
     }
     action.type = *parsed;
     std::optional<std::string> subject;
@@ -81,6 +84,7 @@ Result<domain::RuleAction> ParseAction(const JsonBody& a) {
     std::optional<std::int64_t> due;
     std::optional<std::int64_t> team;
     std::optional<std::int64_t> webhook;
+    std::optional<std::int64_t> campaign;
     std::optional<std::optional<std::string>> value;
     PIPECRM_RETURN_IF_ERROR(Take(a.String("subject"), subject));
     PIPECRM_RETURN_IF_ERROR(Take(a.String("activity_type"), activity_type));
@@ -89,6 +93,7 @@ Result<domain::RuleAction> ParseAction(const JsonBody& a) {
     PIPECRM_RETURN_IF_ERROR(Take(a.Int("due_in_days"), due));
     PIPECRM_RETURN_IF_ERROR(Take(a.Int("team_id"), team));
     PIPECRM_RETURN_IF_ERROR(Take(a.Int("webhook_id"), webhook));
+    PIPECRM_RETURN_IF_ERROR(Take(a.Int("campaign_id"), campaign));
     PIPECRM_RETURN_IF_ERROR(Take(a.ScalarText("value"), value));
     action.subject = subject.value_or("");
     action.activity_type = activity_type.value_or("");
@@ -104,6 +109,9 @@ Result<domain::RuleAction> ParseAction(const JsonBody& a) {
     }
     if (webhook) {
         action.webhook_id = *webhook;
+    }
+    if (campaign) {
+        action.campaign_id = *campaign;
     }
     if (value) {
         action.value = *value;
@@ -227,6 +235,9 @@ void WriteRule(JsonWriter& w, const domain::AutomationRule& r) {
                 break;
             case domain::RuleActionType::kCallWebhook:
                 WriteOptionalId(w, "webhook_id", a.webhook_id);
+                break;
+            case domain::RuleActionType::kAddToCampaign:
+                WriteOptionalId(w, "campaign_id", a.campaign_id);
                 break;
         }
         w.EndObject();

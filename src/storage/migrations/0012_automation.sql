@@ -1,5 +1,5 @@
 -- 0012: webhook delivery (an outbox written with each change, a delivery log) and signing
--- secrets; automation rules and their run log; call lists; stage playbooks.
+-- secrets; automation rules and their run log; call lists; stage playbooks; campaigns.
 
 ALTER TABLE webhooks ADD COLUMN secret TEXT NOT NULL DEFAULT '';  -- HMAC key, never returned
 
@@ -78,7 +78,8 @@ CREATE TABLE automation_rule_actions (
     team_id INTEGER,
     field TEXT NOT NULL DEFAULT '',
     value TEXT,
-    webhook_id INTEGER
+    webhook_id INTEGER,
+    campaign_id INTEGER
 );
 CREATE INDEX automation_rule_actions_rule ON automation_rule_actions(workspace_id, rule_id, position);
 
@@ -137,3 +138,27 @@ CREATE TABLE stage_playbooks (
     update_time INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX stage_playbooks_stage ON stage_playbooks(workspace_id, stage_id);
+
+-- Campaigns and promotions: an offer to a segment over a time window, and the deals they won.
+CREATE TABLE campaigns (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    name TEXT NOT NULL,
+    offer TEXT NOT NULL DEFAULT '',
+    channel TEXT NOT NULL,
+    start_date INTEGER NOT NULL,
+    end_date INTEGER NOT NULL,
+    filter_id INTEGER REFERENCES filters(id),
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    add_time INTEGER NOT NULL
+);
+CREATE INDEX campaigns_ws ON campaigns(workspace_id, id);
+
+CREATE TABLE campaign_deals (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+    deal_id INTEGER NOT NULL REFERENCES deals(id),
+    add_time INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX campaign_deals_once ON campaign_deals(workspace_id, campaign_id, deal_id);

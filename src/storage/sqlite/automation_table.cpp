@@ -137,8 +137,8 @@ Result<Id> AutomationTable::InsertRule(const AutomationRule& rule) {
         PIPECRM_RETURN_IF_ERROR(
             Run(db_,
                 "INSERT INTO automation_rule_actions(workspace_id, rule_id, position, type, "
-                "subject, activity_type, due_in_days, note, team_id, field, value, webhook_id) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                "subject, activity_type, due_in_days, note, team_id, field, value, webhook_id, "
+                "campaign_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [&](Statement& st) {
                     st.Bind(1, rule.workspace_id)
                         .Bind(2, id)
@@ -156,6 +156,7 @@ Result<Id> AutomationTable::InsertRule(const AutomationRule& rule) {
                         st.BindNull(11);
                     }
                     st.Bind(12, a.webhook_id);
+                    st.Bind(13, a.campaign_id);
                 }));
     }
     return id;
@@ -173,7 +174,8 @@ Status AutomationTable::LoadParts(AutomationRule& rule) {
     return ForEachRow(
         db_,
         "SELECT type, subject, activity_type, due_in_days, note, team_id, field, value, "
-        "webhook_id FROM automation_rule_actions WHERE workspace_id = ? AND rule_id = ? "
+        "webhook_id, campaign_id FROM automation_rule_actions WHERE workspace_id = ? AND "
+        "rule_id = ? "
         "ORDER BY position",
         [&](Statement& s) { s.Bind(1, rule.workspace_id).Bind(2, rule.id); },
         [&](Statement& s) {
@@ -190,6 +192,7 @@ Status AutomationTable::LoadParts(AutomationRule& rule) {
                 a.value = s.Text(7);
             }
             a.webhook_id = ReadOptionalId(s, 8);
+            a.campaign_id = ReadOptionalId(s, 9);
             rule.actions.push_back(std::move(a));
         });
 }

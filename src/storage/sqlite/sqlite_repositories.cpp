@@ -7,6 +7,7 @@
 
 #include "storage/sqlite/automation_table.hpp"
 #include "storage/sqlite/call_list_table.hpp"
+#include "storage/sqlite/campaign_table.hpp"
 #include "storage/sqlite/filter_sql.hpp"
 #include "storage/sqlite/playbook_table.hpp"
 #include "storage/sqlite/segment_table.hpp"
@@ -2579,7 +2580,8 @@ struct SqliteRepositories::Impl {
           automations(db),
           segments(db),
           call_lists(db),
-          playbooks(db) {}
+          playbooks(db),
+          campaigns(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2603,6 +2605,7 @@ struct SqliteRepositories::Impl {
     SegmentTable segments;
     CallListTable call_lists;
     PlaybookTable playbooks;
+    CampaignTable campaigns;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -2677,6 +2680,9 @@ domain::CallListRepository& SqliteRepositories::CallLists() {
 }
 domain::PlaybookRepository& SqliteRepositories::Playbooks() {
     return impl_->playbooks;
+}
+domain::CampaignRepository& SqliteRepositories::Campaigns() {
+    return impl_->campaigns;
 }
 
 }  // namespace pipecrm::storage::sqlite

@@ -37,6 +37,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::SegmentRepository& Segments() override;
     domain::CallListRepository& CallLists() override;
     domain::PlaybookRepository& Playbooks() override;
+    domain::CampaignRepository& Campaigns() override;
 
   private:
     struct Impl;
