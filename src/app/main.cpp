@@ -17,9 +17,12 @@
 #include "auth/credentials.hpp"
 #include "auth/login_audit.hpp"
 #include "auth/session_manager.hpp"
+#include "automation/rule_worker.hpp"
+#include "automation/webhook_worker.hpp"
 #include "cli/command_table.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/webhook_http_poster.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/postgres/sqlite_migration.hpp"
@@ -123,9 +126,23 @@ class ProcessEnvironment final : public cli::Environment {
                 },
                 [&log](std::string_view line) { log.Write(line); });
             PIPECRM_RETURN_IF_ERROR(server.Start());
+            // Webhook deliveries go out from their own thread, outside any transaction.
+            http::WebhookHttpPoster poster;
+            automation::WebhookWorkerOptions webhook_options;
+            webhook_options.timeout = options.webhook_timeout;
+            webhook_options.retry.first_retry = options.webhook_first_retry;
+            automation::WebhookWorker webhooks(store, clock_, poster, webhook_options,
+                                               [&log](std::string_view line) { log.Write(line); });
+            webhooks.Start();
+            // Automation rules run after their changes commit, from a thread of their own.
+            automation::RuleWorker rules(store, clock_, {},
+                                         [&log](std::string_view line) { log.Write(line); });
+            rules.Start();
             std::cout << "pipecrm: listening on http://" << options.host << ":" << server.port()
                       << std::endl;
             server.Run();
+            rules.Stop();
+            webhooks.Stop();
             cache_stats = api.cache_stats();
         }  // the server is gone and its log written out
         if (cache_stats) {

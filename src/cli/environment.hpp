@@ -25,6 +25,8 @@ struct ServeOptions {
     bool trust_proxy = false;  ///< believe X-Forwarded-Proto and X-Forwarded-For
     std::chrono::seconds session_idle = std::chrono::hours(8);
     std::chrono::seconds session_max_age = std::chrono::days(7);
+    std::chrono::seconds webhook_timeout{10};      ///< per webhook POST
+    std::chrono::seconds webhook_first_retry{30};  ///< doubles per failure, for a day
 };
 
 /// One thing `pipecrm migrate` compared after copying: as the source and the target have it.

@@ -59,6 +59,14 @@ Status RunServe(const Arguments& args, Environment& env) {
     if (!session_max_age.ok()) {
         return session_max_age.status();
     }
+    auto webhook_timeout = DurationOption(args, "webhook-timeout");
+    if (!webhook_timeout.ok()) {
+        return webhook_timeout.status();
+    }
+    auto webhook_first_retry = DurationOption(args, "webhook-first-retry");
+    if (!webhook_first_retry.ok()) {
+        return webhook_first_retry.status();
+    }
     if (!env.DatabaseExists(args.Get("db"))) {
         return NotFound("no database at " + args.Get("db") + "; create one with pipecrm init");
     }
@@ -74,6 +82,8 @@ Status RunServe(const Arguments& args, Environment& env) {
     options.trust_proxy = args.Has("trust-proxy");
     options.session_idle = *session_idle;
     options.session_max_age = *session_max_age;
+    options.webhook_timeout = *webhook_timeout;
+    options.webhook_first_retry = *webhook_first_retry;
     return env.Serve(**store, options);
 }
 

@@ -1,5 +1,6 @@
 #include "domain/activity_service.hpp"
 
+#include "domain/change_events.hpp"
 #include "domain/references.hpp"
 
 namespace pipecrm::domain {
@@ -99,6 +100,8 @@ Result<Activity> CreateActivity(Repositories& repos,
         return id.status();
     }
     activity.id = *id;
+    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Activity>(repos, "activity", ChangeAction::kCreate,
+                                                          actor, nullptr, &activity, now));
     return activity;
 }
 
@@ -111,9 +114,12 @@ Result<Activity> UpdateActivity(Repositories& repos,
     if (!activity.ok()) {
         return activity.status();
     }
+    const Activity previous = *activity;
     PIPECRM_RETURN_IF_ERROR(Apply(repos, actor, change, *activity, now));
     activity->update_time = now;
     PIPECRM_RETURN_IF_ERROR(repos.Activities().Update(*activity));
+    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Activity>(repos, "activity", ChangeAction::kChange,
+                                                          actor, &previous, &*activity, now));
     return activity;
 }
 
@@ -123,6 +129,10 @@ Result<Activity> DeleteActivity(Repositories& repos,
                                 Instant now) {
     auto activity = SoftDelete(GetLiveActivity(repos, actor.workspace_id, activity_id), now,
                                [&](const Activity& a) { return repos.Activities().Update(a); });
+    if (activity.ok()) {
+        PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Activity>(
+            repos, "activity", ChangeAction::kDelete, actor, &*activity, nullptr, now));
+    }
     const std::string subject = activity.ok() ? activity->subject : "";
     return AuditDeletion(std::move(activity), repos, actor, "activity", subject, now);
 }

@@ -15,6 +15,7 @@ struct Actor {
     std::string default_currency = "VND";
     Visibility default_visibility = Visibility::kEveryone;  ///< the workspace's, for new records
     std::string remote_address = {};  ///< the client's address for a change made over HTTP
+    int automation_depth = 0;         ///< > 0 when an automation rule's run makes the change
 };
 
 }  // namespace pipecrm::domain

@@ -1,5 +1,6 @@
 #include "domain/contact_service.hpp"
 
+#include "domain/change_events.hpp"
 #include "domain/custom_field_service.hpp"
 #include "domain/references.hpp"
 #include "domain/workspace_setup.hpp"
@@ -178,6 +179,8 @@ Result<Person> CreatePerson(Repositories& repos,
                                                person.id = id.ok() ? *id : 0;
                                                return id;
                                            }));
+    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Person>(repos, "person", ChangeAction::kCreate,
+                                                        actor, nullptr, &person, now));
     return person;
 }
 
@@ -190,6 +193,7 @@ Result<Person> UpdatePerson(Repositories& repos,
     if (!person.ok()) {
         return person.status();
     }
+    const Person previous = *person;
     PIPECRM_RETURN_IF_ERROR(ApplyPersonChange(repos, actor, change, *person));
     person->update_time = now;
     PIPECRM_RETURN_IF_ERROR(SaveWithFields(
@@ -197,12 +201,18 @@ Result<Person> UpdatePerson(Repositories& repos,
             PIPECRM_RETURN_IF_ERROR(repos.Persons().Update(*person));
             return person->id;
         }));
+    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Person>(repos, "person", ChangeAction::kChange,
+                                                        actor, &previous, &*person, now));
     return person;
 }
 
 Result<Person> DeletePerson(Repositories& repos, const Actor& actor, Id person_id, Instant now) {
     auto person = SoftDelete(GetLivePerson(repos, actor.workspace_id, person_id), now,
                              [&](const Person& p) { return repos.Persons().Update(p); });
+    if (person.ok()) {
+        PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Person>(repos, "person", ChangeAction::kDelete,
+                                                            actor, &*person, nullptr, now));
+    }
     const std::string name = person.ok() ? person->name : "";
     return AuditDeletion(std::move(person), repos, actor, "person", name, now);
 }
@@ -227,6 +237,8 @@ Result<Organization> CreateOrganization(Repositories& repos,
                                                org.id = id.ok() ? *id : 0;
                                                return id;
                                            }));
+    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Organization>(
+        repos, "organization", ChangeAction::kCreate, actor, nullptr, &org, now));
     return org;
 }
 
@@ -239,6 +251,7 @@ Result<Organization> UpdateOrganization(Repositories& repos,
     if (!org.ok()) {
         return org.status();
     }
+    const Organization previous = *org;
     PIPECRM_RETURN_IF_ERROR(ApplyOrganizationChange(repos, actor, change, *org));
     org->update_time = now;
     PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kOrganization,
@@ -247,6 +260,8 @@ Result<Organization> UpdateOrganization(Repositories& repos,
                                                    repos.Organizations().Update(*org));
                                                return org->id;
                                            }));
+    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Organization>(
+        repos, "organization", ChangeAction::kChange, actor, &previous, &*org, now));
     return org;
 }
 
@@ -256,6 +271,10 @@ Result<Organization> DeleteOrganization(Repositories& repos,
                                         Instant now) {
     auto org = SoftDelete(GetLiveOrganization(repos, actor.workspace_id, org_id), now,
                           [&](const Organization& o) { return repos.Organizations().Update(o); });
+    if (org.ok()) {
+        PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Organization>(
+            repos, "organization", ChangeAction::kDelete, actor, &*org, nullptr, now));
+    }
     const std::string name = org.ok() ? org->name : "";
     return AuditDeletion(std::move(org), repos, actor, "organization", name, now);
 }

@@ -1,5 +1,6 @@
 #include "domain/deal_service.hpp"
 
+#include "domain/change_events.hpp"
 #include "domain/custom_field_service.hpp"
 #include "domain/deal_rules.hpp"
 #include "domain/references.hpp"
@@ -193,6 +194,8 @@ Result<Deal> CreateDeal(Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, *events, deal.id));
     PIPECRM_RETURN_IF_ERROR(
         WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
+    PIPECRM_RETURN_IF_ERROR(
+        PublishChange(repos, DealChangeEvent(ChangeAction::kCreate, actor, nullptr, &deal, now)));
     return deal;
 }
 
@@ -225,6 +228,8 @@ Result<Deal> UpdateDeal(
     if (outcome->changed || !fields->empty()) {
         PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
         PIPECRM_RETURN_IF_ERROR(AppendAll(repos, outcome->events, deal->id));
+        PIPECRM_RETURN_IF_ERROR(PublishChange(
+            repos, DealChangeEvent(ChangeAction::kChange, actor, &previous, &*deal, now)));
     }
     return deal;
 }
@@ -241,6 +246,8 @@ Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Ins
     }
     PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, {*event}, deal->id));
+    PIPECRM_RETURN_IF_ERROR(PublishChange(
+        repos, DealChangeEvent(ChangeAction::kDelete, actor, &previous, nullptr, now)));
     const std::string title = deal->title;
     return AuditDeletion(std::move(deal), repos, actor, "deal", title, now);
 }

@@ -11,6 +11,9 @@
 #include "base/status.hpp"
 #include "domain/activity.hpp"
 #include "domain/audit.hpp"
+#include "domain/automation_repository.hpp"
+#include "domain/call_list_repository.hpp"
+#include "domain/campaign_repository.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
@@ -22,13 +25,16 @@
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
 #include "domain/pipeline.hpp"
+#include "domain/playbook_repository.hpp"
 #include "domain/product.hpp"
 #include "domain/record_extras.hpp"
+#include "domain/segment_repository.hpp"
 #include "domain/session.hpp"
 #include "domain/stage.hpp"
 #include "domain/team.hpp"
 #include "domain/user.hpp"
 #include "domain/webhook.hpp"
+#include "domain/webhook_delivery.hpp"
 #include "domain/workspace.hpp"
 
 namespace pipecrm::domain {
@@ -445,6 +451,12 @@ class Repositories {
     virtual FilterRepository& Filters() = 0;
     virtual WebhookRepository& Webhooks() = 0;
     virtual ImportJobRepository& ImportJobs() = 0;
+    virtual WebhookOutboxRepository& WebhookOutbox() = 0;
+    virtual AutomationRepository& Automations() = 0;
+    virtual SegmentRepository& Segments() = 0;
+    virtual CallListRepository& CallLists() = 0;
+    virtual PlaybookRepository& Playbooks() = 0;
+    virtual CampaignRepository& Campaigns() = 0;
 };
 
 }  // namespace pipecrm::domain

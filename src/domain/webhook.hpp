@@ -1,5 +1,5 @@
-// A webhook subscription: where to send which events. Delivery is not built yet; only the
-// registration is stored.
+// A webhook subscription: where to send which events (delivered by automation/webhook_worker;
+// the signing secret lives beside the row, see WebhookOutboxRepository::SetSecret).
 #pragma once
 
 #include <string>

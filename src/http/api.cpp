@@ -84,6 +84,10 @@ Api::Api(ApiServices services) : services_(services) {
     AddFieldRoutes(router_, services_);
     AddFilterRoutes(router_, services_);
     AddWebhookRoutes(router_, services_);
+    AddAutomationRoutes(router_, services_);
+    AddCallListRoutes(router_, services_);
+    AddSuggestionRoutes(router_, services_);
+    AddCampaignRoutes(router_, services_);
     AddAuditRoutes(router_, services_);
     AddAuthRoutes(router_, services_);
     AddMergeRoutes(router_, services_);

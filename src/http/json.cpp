@@ -410,6 +410,28 @@ Result<std::optional<std::optional<std::string>>> JsonBody::ScalarText(const cha
     return Out(std::string(v->GetString(), v->GetStringLength()));
 }
 
+Result<std::optional<std::vector<std::int64_t>>> JsonBody::Ints(const char* key) const {
+    using Out = std::optional<std::vector<std::int64_t>>;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return Out();
+    }
+    std::vector<std::int64_t> items;
+    if (v->IsNull()) {
+        return Out(std::move(items));
+    }
+    if (!v->IsArray()) {
+        return WrongType(key, "an array of integers");
+    }
+    for (const auto& element : v->GetArray()) {
+        if (!element.IsInt64()) {
+            return WrongType(key, "an array of integers");
+        }
+        items.push_back(element.GetInt64());
+    }
+    return Out(std::move(items));
+}
+
 Result<std::optional<std::vector<JsonBody>>> JsonBody::Objects(const char* key) const {
     using Out = std::optional<std::vector<JsonBody>>;
     const rapidjson::Value* v = Find(key);

@@ -229,6 +229,44 @@ void AddFilterRoutes(Router& router, const ApiServices& services) {
                    GetByIdRoute<domain::Filter>(
                        store, domain::GetLiveFilter,
                        [](const domain::Filter& filter) { return OneFilter(filter, 200); }));
+        // A segment's live count: how many records the filter matches now, as the caller sees.
+        router.Add("GET", prefix + "/filters/{id}/count",
+                   [&store](const RouteContext& ctx, Responder respond) {
+                       const Id workspace_id = ctx.principal->user.workspace_id;
+                       auto id = ctx.IdParam(0);
+                       if (!id.ok()) {
+                           respond(ErrorResponse(id.status()));
+                           return;
+                       }
+                       struct Counted {
+                           domain::Filter filter;
+                           std::int64_t count = 0;
+                       };
+                       ReadThen<Counted>(
+                           store,
+                           [&](domain::Repositories& repos) -> Result<Counted> {
+                               auto filter = domain::GetLiveFilter(repos, workspace_id, *id);
+                               if (!filter.ok()) {
+                                   return filter.status();
+                               }
+                               auto count = repos.Segments().Count(workspace_id, filter->type,
+                                                                   filter->conditions);
+                               if (!count.ok()) {
+                                   return count.status();
+                               }
+                               return Counted{std::move(*filter), *count};
+                           },
+                           [](const Counted& counted) {
+                               JsonWriter w;
+                               w.StartObject();
+                               w.Key("filter_id").Int(counted.filter.id);
+                               w.Key("type").String(domain::FilterTypeName(counted.filter.type));
+                               w.Key("count").Int(counted.count);
+                               w.EndObject();
+                               return SuccessResponse(w.Take());
+                           },
+                           respond);
+                   });
         router.Add("POST", prefix + "/filters",
                    WriteRoute<domain::Filter>(
                        store, clock,

@@ -1,5 +1,6 @@
-// v1 webhooks (under /api/v1 and /v1): list, register, remove. Only the registration is
-// stored; delivering events comes with automation.
+// v1 webhooks (under /api/v1 and /v1): list, register (with a signing secret shown once),
+// remove, and each webhook's delivery log. Delivery itself is automation/webhook_worker.
+#include "auth/credentials.hpp"
 #include "domain/webhook_service.hpp"
 #include "http/api.hpp"
 #include "http/handlers/handler_support.hpp"
@@ -35,6 +36,88 @@ void WriteWebhookV1(JsonWriter& w, const domain::Webhook& h) {
     w.Key("last_delivery_time").Null();
     w.Key("last_http_status").Null();
     w.EndObject();
+}
+
+// A registration and the secret its deliveries are signed with.
+struct NewWebhook {
+    domain::WebhookChange change;
+    std::string secret;
+};
+struct CreatedWebhook {
+    domain::Webhook webhook;
+    std::string secret;
+};
+
+void WriteDelivery(JsonWriter& w, const domain::WebhookDelivery& d) {
+    w.StartObject();
+    w.Key("id").Int(d.id);
+    w.Key("webhook_id").Int(d.webhook_id);
+    w.Key("event_id").Int(d.event_id);
+    w.Key("event_object").String(d.event_object);
+    w.Key("event_action").String(domain::ChangeActionName(d.event_action));
+    w.Key("entity_id").Int(d.entity_id);
+    w.Key("idempotency_key")
+        .String("pipecrm-" + std::to_string(d.event_id) + "-" + std::to_string(d.webhook_id));
+    w.Key("status").String(domain::DeliveryStateName(d.state));
+    w.Key("attempts").Int(d.attempts);
+    w.Key("last_http_status");
+    if (d.last_status_code) {
+        w.Int(*d.last_status_code);
+    } else {
+        w.Null();
+    }
+    w.Key("last_error").StringOrNull(d.last_error);
+    w.Key("add_time").String(FormatSqlTime(d.add_time));
+    w.Key("next_attempt_time");
+    if (d.state == domain::DeliveryState::kPending || d.state == domain::DeliveryState::kSending) {
+        w.String(FormatSqlTime(d.next_attempt_time));
+    } else {
+        w.Null();
+    }
+    w.Key("delivered_time");
+    if (d.delivered_time) {
+        w.String(FormatSqlTime(*d.delivered_time));
+    } else {
+        w.Null();
+    }
+    w.Key("update_time").String(FormatSqlTime(d.update_time));
+    w.EndObject();
+}
+
+// GET .../webhooks/{id}/deliveries: newest first, offset-paged.
+RouteHandler DeliveriesRoute(domain::Store& store) {
+    return [&store](const RouteContext& ctx, Responder respond) {
+        const Id workspace_id = ctx.principal->user.workspace_id;
+        Id webhook_id = 0;
+        std::pair<int, int> page;
+        Status parsed = Take(ctx.IdParam(0), webhook_id);
+        if (parsed.ok()) {
+            parsed = Take(QueryOffsetPage(ctx.request), page);
+        }
+        if (!parsed.ok()) {
+            respond(ErrorResponse(parsed));
+            return;
+        }
+        ReadThen<std::vector<domain::WebhookDelivery>>(
+            store,
+            [&](domain::Repositories& repos) -> Result<std::vector<domain::WebhookDelivery>> {
+                auto webhook = repos.Webhooks().Get(workspace_id, webhook_id);
+                if (!webhook.ok()) {
+                    return webhook.status();
+                }
+                return repos.WebhookOutbox().List(workspace_id, webhook_id, page.first,
+                                                  page.second);
+            },
+            [&](std::vector<domain::WebhookDelivery>& rows) {
+                const bool more = rows.size() > static_cast<std::size_t>(page.second);
+                if (more) {
+                    rows.pop_back();
+                }
+                return SuccessResponse(ToJsonArray(rows, WriteDelivery), 200,
+                                       OffsetPagination(page.first, page.second, more));
+            },
+            respond);
+    };
 }
 
 Result<domain::WebhookChange> ParseWebhookBody(const RouteContext& ctx) {
@@ -78,12 +161,39 @@ void AddWebhookRoutes(Router& router, const ApiServices& services) {
                     respond);
             },
             Access::kAdmin);
-        router.Add("POST", prefix + "/webhooks",
-                   WriteRoute<domain::Webhook>(
-                       store, clock, ParseWebhookBody, domain::CreateWebhook,
-                       [](const domain::Webhook& webhook) {
-                           return SuccessResponse(ToJson(webhook, WriteWebhookV1), 201);
-                       }),
+        // The secret is drawn before the write job, which may run more than once.
+        router.Add(
+            "POST", prefix + "/webhooks",
+            WriteRoute<CreatedWebhook>(
+                store, clock,
+                [](const RouteContext& ctx) -> Result<NewWebhook> {
+                    auto change = ParseWebhookBody(ctx);
+                    if (!change.ok()) {
+                        return change.status();
+                    }
+                    return NewWebhook{std::move(*change), "whsec_" + auth::NewSessionSecret()};
+                },
+                [](domain::Repositories& repos, const domain::Actor& actor, const NewWebhook& input,
+                   Instant now) -> Result<CreatedWebhook> {
+                    auto webhook = domain::CreateWebhook(repos, actor, input.change, now);
+                    if (!webhook.ok()) {
+                        return webhook.status();
+                    }
+                    PIPECRM_RETURN_IF_ERROR(repos.WebhookOutbox().SetSecret(
+                        actor.workspace_id, webhook->id, input.secret));
+                    return CreatedWebhook{std::move(*webhook), input.secret};
+                },
+                [](const CreatedWebhook& created) {
+                    JsonWriter w;
+                    WriteWebhookV1(w, created.webhook);
+                    // Shown once, here: deliveries carry X-PipeCRM-Signature made with it.
+                    std::string json = w.Take();
+                    json.pop_back();
+                    json += ",\"secret\":\"" + created.secret + "\"}";  // hex: no escaping
+                    return SuccessResponse(json, 201);
+                }),
+            Access::kAdmin);
+        router.Add("GET", prefix + "/webhooks/{id}/deliveries", DeliveriesRoute(store),
                    Access::kAdmin);
         router.Add("DELETE", prefix + "/webhooks/{id}",
                    WriteRoute<domain::Webhook>(

@@ -5,9 +5,15 @@
 #include <unordered_map>
 #include <variant>
 
+#include "storage/sql/automation_table.hpp"
+#include "storage/sql/call_list_table.hpp"
+#include "storage/sql/campaign_table.hpp"
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
 #include "storage/sql/import_job_table.hpp"
+#include "storage/sql/playbook_table.hpp"
+#include "storage/sql/segment_table.hpp"
+#include "storage/sql/webhook_outbox_table.hpp"
 #include "text/search_text.hpp"
 
 namespace pipecrm::storage::sql {
@@ -2567,7 +2573,13 @@ struct SqlRepositories::Impl {
           custom_fields(db),
           filters(db),
           webhooks(db),
-          import_jobs(db) {}
+          import_jobs(db),
+          webhook_outbox(db),
+          automations(db),
+          segments(db),
+          call_lists(db),
+          playbooks(db),
+          campaigns(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2587,6 +2599,12 @@ struct SqlRepositories::Impl {
     FilterTable filters;
     WebhookTable webhooks;
     ImportJobTable import_jobs;
+    WebhookOutboxTable webhook_outbox;
+    AutomationTable automations;
+    SegmentTable segments;
+    CallListTable call_lists;
+    PlaybookTable playbooks;
+    CampaignTable campaigns;
 };
 
 SqlRepositories::SqlRepositories(Connection& connection)
@@ -2649,6 +2667,24 @@ domain::WebhookRepository& SqlRepositories::Webhooks() {
 }
 domain::ImportJobRepository& SqlRepositories::ImportJobs() {
     return impl_->import_jobs;
+}
+domain::WebhookOutboxRepository& SqlRepositories::WebhookOutbox() {
+    return impl_->webhook_outbox;
+}
+domain::AutomationRepository& SqlRepositories::Automations() {
+    return impl_->automations;
+}
+domain::SegmentRepository& SqlRepositories::Segments() {
+    return impl_->segments;
+}
+domain::CallListRepository& SqlRepositories::CallLists() {
+    return impl_->call_lists;
+}
+domain::PlaybookRepository& SqlRepositories::Playbooks() {
+    return impl_->playbooks;
+}
+domain::CampaignRepository& SqlRepositories::Campaigns() {
+    return impl_->campaigns;
 }
 
 }  // namespace pipecrm::storage::sql

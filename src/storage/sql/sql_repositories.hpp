@@ -34,6 +34,12 @@ class SqlRepositories final : public domain::Repositories {
     domain::FilterRepository& Filters() override;
     domain::WebhookRepository& Webhooks() override;
     domain::ImportJobRepository& ImportJobs() override;
+    domain::WebhookOutboxRepository& WebhookOutbox() override;
+    domain::AutomationRepository& Automations() override;
+    domain::SegmentRepository& Segments() override;
+    domain::CallListRepository& CallLists() override;
+    domain::PlaybookRepository& Playbooks() override;
+    domain::CampaignRepository& Campaigns() override;
 
   private:
     struct Impl;

@@ -1,0 +1,182 @@
+#include "domain/change_events.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "base/money.hpp"
+#include "domain/automation_rule.hpp"
+
+namespace pipecrm::domain {
+namespace {
+
+SnapshotValue OrNull(OptionalId id) {
+    return id ? SnapshotValue(*id) : SnapshotValue();
+}
+
+SnapshotValue TimeOrNull(const std::optional<Instant>& t) {
+    return t ? SnapshotValue(FormatSqlTime(*t)) : SnapshotValue();
+}
+
+SnapshotValue DateOrNull(const std::optional<Date>& d) {
+    return d ? SnapshotValue(FormatDate(*d)) : SnapshotValue();
+}
+
+SnapshotValue Visible(Visibility v) {
+    return static_cast<std::int64_t>(v);
+}
+
+// Emails and phones as one comma-joined text: the first is the primary one.
+SnapshotValue JoinPoints(const std::vector<ContactPoint>& points) {
+    std::string joined;
+    for (const ContactPoint& p : points) {
+        if (!joined.empty()) {
+            joined += ", ";
+        }
+        joined += p.value;
+    }
+    return joined.empty() ? SnapshotValue() : SnapshotValue(joined);
+}
+
+}  // namespace
+
+std::string_view ChangeActionName(ChangeAction action) {
+    switch (action) {
+        case ChangeAction::kCreate:
+            return "create";
+        case ChangeAction::kChange:
+            return "change";
+        case ChangeAction::kDelete:
+            return "delete";
+    }
+    return "change";
+}
+
+std::string_view ChangeActionV1Name(ChangeAction action) {
+    switch (action) {
+        case ChangeAction::kCreate:
+            return "added";
+        case ChangeAction::kChange:
+            return "updated";
+        case ChangeAction::kDelete:
+            return "deleted";
+    }
+    return "updated";
+}
+
+Snapshot SnapshotOf(const Deal& deal) {
+    return {
+        {"id", deal.id},
+        {"title", deal.title},
+        {"value", DecimalText{FormatAmount(deal.value.minor_units, deal.value.currency)}},
+        {"currency", deal.value.currency},
+        {"status", std::string(DealStatusName(deal.status))},
+        {"pipeline_id", deal.pipeline_id},
+        {"stage_id", deal.stage_id},
+        {"owner_id", deal.owner_id},
+        {"creator_user_id", deal.creator_user_id},
+        {"person_id", OrNull(deal.person_id)},
+        {"org_id", OrNull(deal.org_id)},
+        {"expected_close_date", DateOrNull(deal.expected_close_date)},
+        {"probability",
+         deal.probability ? SnapshotValue(std::int64_t{*deal.probability}) : SnapshotValue()},
+        {"lost_reason", deal.lost_reason.empty() ? SnapshotValue() : deal.lost_reason},
+        {"visible_to", Visible(deal.visible_to)},
+        {"add_time", FormatSqlTime(deal.add_time)},
+        {"update_time", FormatSqlTime(deal.update_time)},
+        {"stage_change_time", TimeOrNull(deal.stage_change_time)},
+        {"won_time", TimeOrNull(deal.won_time)},
+        {"lost_time", TimeOrNull(deal.lost_time)},
+        {"close_time", TimeOrNull(deal.close_time)},
+    };
+}
+
+Snapshot SnapshotOf(const Person& person) {
+    return {
+        {"id", person.id},
+        {"name", person.name},
+        {"owner_id", person.owner_id},
+        {"org_id", OrNull(person.org_id)},
+        {"email", JoinPoints(person.emails)},
+        {"phone", JoinPoints(person.phones)},
+        {"visible_to", Visible(person.visible_to)},
+        {"is_deleted", person.is_deleted},
+        {"add_time", FormatSqlTime(person.add_time)},
+        {"update_time", FormatSqlTime(person.update_time)},
+    };
+}
+
+Snapshot SnapshotOf(const Organization& organization) {
+    return {
+        {"id", organization.id},
+        {"name", organization.name},
+        {"owner_id", organization.owner_id},
+        {"address", organization.address},
+        {"visible_to", Visible(organization.visible_to)},
+        {"is_deleted", organization.is_deleted},
+        {"add_time", FormatSqlTime(organization.add_time)},
+        {"update_time", FormatSqlTime(organization.update_time)},
+    };
+}
+
+Snapshot SnapshotOf(const Activity& activity) {
+    return {
+        {"id", activity.id},
+        {"subject", activity.subject},
+        {"type", activity.type},
+        {"owner_id", activity.owner_id},
+        {"deal_id", OrNull(activity.deal_id)},
+        {"person_id", OrNull(activity.person_id)},
+        {"org_id", OrNull(activity.org_id)},
+        {"due_date", DateOrNull(activity.due_date)},
+        {"done", activity.done},
+        {"marked_as_done_time", TimeOrNull(activity.marked_as_done_time)},
+        {"note", activity.note},
+        {"is_deleted", activity.is_deleted},
+        {"add_time", FormatSqlTime(activity.add_time)},
+        {"update_time", FormatSqlTime(activity.update_time)},
+    };
+}
+
+ChangeEvent DealChangeEvent(ChangeAction action,
+                            const Actor& actor,
+                            const Deal* previous,
+                            const Deal* current,
+                            Instant now) {
+    ChangeEvent event;
+    event.workspace_id = actor.workspace_id;
+    event.object = "deal";
+    event.action = action;
+    event.entity_id = current ? current->id : previous->id;
+    event.actor_user_id = actor.user_id;
+    event.at = now;
+    event.automation_depth = actor.automation_depth;
+    if (current) {
+        event.current = SnapshotOf(*current);
+    }
+    if (previous) {
+        event.previous = SnapshotOf(*previous);
+    }
+    if (previous && current && previous->stage_id != current->stage_id) {
+        const Instant entered = previous->stage_change_time.value_or(previous->add_time);
+        StageMove stage;
+        stage.previous_stage_id = previous->stage_id;
+        stage.current_stage_id = current->stage_id;
+        stage.previous_pipeline_id = previous->pipeline_id;
+        stage.current_pipeline_id = current->pipeline_id;
+        stage.seconds_in_previous_stage = std::max<std::int64_t>(0, (now - entered).count());
+        stage.actor_user_id = actor.user_id;
+        event.stage_change = stage;
+    }
+    return event;
+}
+
+Status PublishChange(Repositories& repos, const ChangeEvent& event) {
+    PIPECRM_RETURN_IF_ERROR(repos.WebhookOutbox().Enqueue(event));
+    const std::vector<TriggerHit> hits = TriggersOf(event);
+    if (hits.empty()) {
+        return Status::Ok();
+    }
+    return repos.Automations().EnqueueRuns(event, hits);
+}
+
+}  // namespace pipecrm::domain
