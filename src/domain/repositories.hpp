@@ -23,6 +23,7 @@
 #include "domain/pipeline.hpp"
 #include "domain/product.hpp"
 #include "domain/record_extras.hpp"
+#include "domain/report_source.hpp"
 #include "domain/session.hpp"
 #include "domain/stage.hpp"
 #include "domain/team.hpp"
@@ -431,6 +432,7 @@ class Repositories {
     virtual CustomFieldRepository& CustomFields() = 0;
     virtual FilterRepository& Filters() = 0;
     virtual WebhookRepository& Webhooks() = 0;
+    virtual ReportSource& Reports() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -1,0 +1,45 @@
+// The storage port behind the reports (src/reports): the deals, events, activities and rates a
+// report needs, read within the current viewer's visibility like every other read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "base/time.hpp"
+#include "domain/deal.hpp"
+#include "domain/deal_event.hpp"
+#include "domain/exchange_rate.hpp"
+
+namespace pipecrm::domain {
+
+/// What reports need to know of an activity.
+struct ActivityFacts {
+    Id id = 0;
+    Id owner_id = 0;
+    OptionalId deal_id;
+    std::string type;
+    bool done = false;
+    std::optional<Instant> marked_as_done_time;
+    std::optional<Date> due_date;
+};
+
+/// Implementations are bound to one connection, like the other repositories.
+class ReportSource {
+  public:
+    virtual ~ReportSource() = default;
+    /// Every deal the viewer may see that is not deleted, by id, without custom fields.
+    virtual Result<std::vector<Deal>> LiveDeals(Id workspace_id) = 0;
+    /// The events of those deals, ordered by deal id, then time, then id.
+    virtual Result<std::vector<DealEvent>> EventsOfLiveDeals(Id workspace_id) = 0;
+    /// The activities the viewer may see that are not deleted, by id.
+    virtual Result<std::vector<ActivityFacts>> Activities(Id workspace_id) = 0;
+    /// Every version of every rate of the workspace, by currency, date, then entered_time.
+    virtual Result<std::vector<ExchangeRate>> Rates(Id workspace_id) = 0;
+    /// Adds a version of a rate (a new row: earlier versions stay).
+    virtual Result<Id> AddRate(const ExchangeRate& rate) = 0;
+};
+
+}  // namespace pipecrm::domain

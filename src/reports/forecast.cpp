@@ -1,0 +1,106 @@
+#include "reports/forecast.hpp"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace pipecrm::reports {
+namespace {
+
+using domain::DealStatus;
+
+struct Month {
+    std::int64_t open = 0;
+    std::int64_t open_value = 0;
+    std::int64_t weighted_value = 0;
+    std::int64_t empirical_value = 0;
+    std::int64_t won = 0;
+    std::int64_t won_value = 0;
+};
+
+std::string MonthOf(Date day) {
+    return FormatDate(day).substr(0, 7);
+}
+
+std::int64_t Weighted(std::int64_t value, double probability) {
+    return static_cast<std::int64_t>(static_cast<double>(value) * probability);
+}
+
+}  // namespace
+
+ReportTable Forecast(ReportContext& context) {
+    ReportTable table =
+        context.StartTable("forecast", {"month", "open", "open_value", "weighted_value",
+                                        "empirical_weighted_value", "won", "won_value"});
+    // Empirical stage-to-win probability: closed deals that were ever in the stage.
+    std::unordered_map<Id, std::pair<std::int64_t, std::int64_t>> closed_in;  // won, closed
+    for (const DealHistory& history : context.histories()) {
+        const DealStatus status = history.deal->status;
+        if (status != DealStatus::kWon && status != DealStatus::kLost) {
+            continue;
+        }
+        std::set<Id> visited;
+        for (const StageEntry& e : history.entries) {
+            visited.insert(e.stage_id);
+        }
+        for (Id stage : visited) {
+            closed_in[stage].first += status == DealStatus::kWon ? 1 : 0;
+            ++closed_in[stage].second;
+        }
+    }
+    auto empirical = [&](const domain::Stage* stage) {
+        const auto it = closed_in.find(stage->id);
+        if (it == closed_in.end() || it->second.second == 0) {
+            return stage->deal_probability / 100.0;
+        }
+        return static_cast<double>(it->second.first) / static_cast<double>(it->second.second);
+    };
+    std::map<std::string, Month> months;
+    const std::optional<Date> from = context.request().from;
+    const std::optional<Date> to = context.request().to;
+    auto in_range = [&](Date day) { return (!from || day >= *from) && (!to || day <= *to); };
+    for (const DealHistory& history : context.histories()) {
+        const domain::Deal& deal = *history.deal;
+        if (!context.DealInPipelineScope(deal)) {
+            continue;
+        }
+        if (deal.status == DealStatus::kOpen) {
+            if (deal.expected_close_date && !in_range(*deal.expected_close_date)) {
+                continue;
+            }
+            const std::int64_t value = context.Value(deal).value_or(0);
+            const domain::Stage* stage = context.Stage(deal.stage_id);
+            const int configured = deal.probability.value_or(stage ? stage->deal_probability : 100);
+            Month& m =
+                months[deal.expected_close_date ? MonthOf(*deal.expected_close_date) : "none"];
+            ++m.open;
+            m.open_value += value;
+            m.weighted_value += value * configured / 100;
+            m.empirical_value += stage ? Weighted(value, empirical(stage)) : value;
+        } else if (deal.status == DealStatus::kWon && deal.won_time) {
+            const Date day = context.LocalDay(*deal.won_time);
+            if (!in_range(day)) {
+                continue;
+            }
+            Month& m = months[MonthOf(day)];
+            ++m.won;
+            m.won_value += context.Value(deal).value_or(0);
+        }
+    }
+    for (const auto& [month, m] : months) {
+        table.rows.push_back({Cell::Text(month), Cell::Int(m.open), Cell::Money(m.open_value),
+                              Cell::Money(m.weighted_value), Cell::Money(m.empirical_value),
+                              Cell::Int(m.won), Cell::Money(m.won_value)});
+    }
+    // The chosen pipeline's probabilities side by side, configured and learned.
+    for (const domain::Stage* stage : context.stages()) {
+        const std::string key = "stage_" + std::to_string(stage->id);
+        table.summary.emplace_back(key + "_configured_probability",
+                                   Cell::Number(stage->deal_probability / 100.0));
+        table.summary.emplace_back(key + "_empirical_probability", Cell::Number(empirical(stage)));
+    }
+    context.FinishTable(table);
+    return table;
+}
+
+}  // namespace pipecrm::reports

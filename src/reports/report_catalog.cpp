@@ -1,0 +1,55 @@
+#include "reports/report_catalog.hpp"
+
+#include "reports/forecast.hpp"
+#include "reports/funnel.hpp"
+#include "reports/leaderboard.hpp"
+#include "reports/lost_reasons.hpp"
+#include "reports/report_context.hpp"
+#include "reports/stage_time.hpp"
+#include "reports/stalled.hpp"
+
+namespace pipecrm::reports {
+namespace {
+
+using ReportFn = ReportTable (*)(ReportContext&);
+
+struct Entry {
+    const char* name;
+    ReportFn fn;
+};
+
+constexpr Entry kReports[] = {
+    {"funnel", Funnel},     {"conversion", Conversion},    {"stage-time", StageTime},
+    {"stalled", Stalled},   {"lost-reasons", LostReasons}, {"leaderboard", Leaderboard},
+    {"forecast", Forecast},
+};
+
+}  // namespace
+
+const std::vector<std::string>& ReportNames() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const Entry& e : kReports) {
+            out.emplace_back(e.name);
+        }
+        return out;
+    }();
+    return names;
+}
+
+Result<ReportTable> RunReport(std::string_view name,
+                              const ReportData& data,
+                              const ReportRequest& request) {
+    for (const Entry& e : kReports) {
+        if (name == e.name) {
+            auto context = ReportContext::Build(data, request);
+            if (!context.ok()) {
+                return context.status();
+            }
+            return e.fn(*context);
+        }
+    }
+    return NotFound("no report named \"" + std::string(name) + "\"", "report");
+}
+
+}  // namespace pipecrm::reports

@@ -1,0 +1,23 @@
+// The reports by name, as the API path and the CLI command spell them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.hpp"
+#include "reports/report_data.hpp"
+#include "reports/report_table.hpp"
+
+namespace pipecrm::reports {
+
+/// funnel, conversion, stage-time, stalled, lost-reasons, leaderboard, forecast.
+const std::vector<std::string>& ReportNames();
+
+/// Runs the named report. kNotFound naming "report" for an unknown name; kInvalidArgument
+/// naming the option for a bad request (ReportContext::Build).
+Result<ReportTable> RunReport(std::string_view name,
+                              const ReportData& data,
+                              const ReportRequest& request);
+
+}  // namespace pipecrm::reports

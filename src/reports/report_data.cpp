@@ -1,0 +1,35 @@
+#include "reports/report_data.hpp"
+
+namespace pipecrm::reports {
+namespace {
+
+template <typename T>
+Status Into(Result<T>&& result, T& out) {
+    if (!result.ok()) {
+        return result.status();
+    }
+    out = std::move(*result);
+    return Status::Ok();
+}
+
+}  // namespace
+
+Result<ReportData> LoadReportData(domain::Repositories& repos, Id workspace_id) {
+    ReportData data;
+    domain::ListOptions all;
+    all.limit = 1000000;
+    PIPECRM_RETURN_IF_ERROR(Into(repos.Pipelines().List(workspace_id, all), data.pipelines));
+    PIPECRM_RETURN_IF_ERROR(
+        Into(repos.Stages().List(workspace_id, std::nullopt, all), data.stages));
+    PIPECRM_RETURN_IF_ERROR(Into(repos.Users().List(workspace_id), data.users));
+    PIPECRM_RETURN_IF_ERROR(Into(repos.Teams().List(workspace_id), data.teams));
+    PIPECRM_RETURN_IF_ERROR(Into(repos.Teams().ListMemberships(workspace_id), data.memberships));
+    domain::ReportSource& source = repos.Reports();
+    PIPECRM_RETURN_IF_ERROR(Into(source.LiveDeals(workspace_id), data.deals));
+    PIPECRM_RETURN_IF_ERROR(Into(source.EventsOfLiveDeals(workspace_id), data.events));
+    PIPECRM_RETURN_IF_ERROR(Into(source.Activities(workspace_id), data.activities));
+    PIPECRM_RETURN_IF_ERROR(Into(source.Rates(workspace_id), data.rates));
+    return data;
+}
+
+}  // namespace pipecrm::reports

@@ -1,0 +1,199 @@
+#include "storage/sqlite/sqlite_report_source.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace pipecrm::storage::sqlite {
+namespace {
+
+// Runs `sql` with `bind`, calling `row` for each result row.
+template <typename Bind, typename Row>
+Status ForEachRow(Connection& db, const std::string& sql, Bind&& bind, Row&& row) {
+    auto stmt = db.Cached(sql);
+    if (!stmt.ok()) {
+        return stmt.status();
+    }
+    Statement& s = **stmt;
+    s.Reset();
+    bind(s);
+    while (true) {
+        auto has_row = s.Step();
+        if (!has_row.ok()) {
+            s.Reset();
+            return has_row.status();
+        }
+        if (!*has_row) {
+            break;
+        }
+        row(s);
+    }
+    s.Reset();
+    return Status::Ok();
+}
+
+std::optional<Instant> OptionalInstantAt(const Statement& s, int column) {
+    if (auto seconds = s.OptionalInt(column)) {
+        return FromUnixSeconds(*seconds);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::vector<domain::Deal>> SqliteReportSource::LiveDeals(Id workspace_id) {
+    std::vector<domain::Deal> out;
+    Status status = ForEachRow(
+        db_,
+        "SELECT id, workspace_id, title, value, currency, status, pipeline_id, stage_id, "
+        "owner_id, creator_user_id, expected_close_date, probability, lost_reason, visible_to, "
+        "add_time, update_time, stage_change_time, won_time, lost_time, close_time FROM deals "
+        "WHERE workspace_id = ? AND status <> 'deleted' ORDER BY id",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) {
+            domain::Deal d;
+            d.id = s.Int(0);
+            d.workspace_id = s.Int(1);
+            d.title = s.Text(2);
+            d.value.minor_units = s.Int(3);
+            d.value.currency = s.Text(4);
+            d.status = domain::ParseDealStatus(s.Text(5)).value_or(domain::DealStatus::kOpen);
+            d.pipeline_id = s.Int(6);
+            d.stage_id = s.Int(7);
+            d.owner_id = s.Int(8);
+            d.creator_user_id = s.Int(9);
+            if (auto day = s.OptionalInt(10)) {
+                d.expected_close_date = FromDayNumber(*day);
+            }
+            if (auto probability = s.OptionalInt(11)) {
+                d.probability = static_cast<int>(*probability);
+            }
+            d.lost_reason = s.Text(12);
+            d.visible_to =
+                domain::VisibilityFromInt(s.Int(13)).value_or(domain::Visibility::kEveryone);
+            d.add_time = FromUnixSeconds(s.Int(14));
+            d.update_time = FromUnixSeconds(s.Int(15));
+            d.stage_change_time = OptionalInstantAt(s, 16);
+            d.won_time = OptionalInstantAt(s, 17);
+            d.lost_time = OptionalInstantAt(s, 18);
+            d.close_time = OptionalInstantAt(s, 19);
+            out.push_back(std::move(d));
+        });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+Result<std::vector<domain::DealEvent>> SqliteReportSource::EventsOfLiveDeals(Id workspace_id) {
+    std::vector<domain::DealEvent> out;
+    Status status = ForEachRow(
+        db_,
+        "SELECT e.id, e.workspace_id, e.deal_id, e.kind, e.actor_user_id, e.at, "
+        "e.from_stage_id, e.to_stage_id, e.from_pipeline_id, e.to_pipeline_id, e.from_value, "
+        "e.to_value, e.currency, e.from_owner_id, e.to_owner_id, e.lost_reason "
+        "FROM deal_events e JOIN deals d ON d.workspace_id = e.workspace_id AND d.id = e.deal_id "
+        "WHERE e.workspace_id = ? AND d.status <> 'deleted' ORDER BY e.deal_id, e.at, e.id",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) {
+            domain::DealEvent e;
+            e.id = s.Int(0);
+            e.workspace_id = s.Int(1);
+            e.deal_id = s.Int(2);
+            e.kind =
+                domain::ParseDealEventKind(s.Text(3)).value_or(domain::DealEventKind::kCreated);
+            e.actor_user_id = s.Int(4);
+            e.at = FromUnixSeconds(s.Int(5));
+            e.from_stage_id = s.OptionalInt(6);
+            e.to_stage_id = s.OptionalInt(7);
+            e.from_pipeline_id = s.OptionalInt(8);
+            e.to_pipeline_id = s.OptionalInt(9);
+            e.from_value = s.OptionalInt(10);
+            e.to_value = s.OptionalInt(11);
+            e.currency = s.Text(12);
+            e.from_owner_id = s.OptionalInt(13);
+            e.to_owner_id = s.OptionalInt(14);
+            e.lost_reason = s.Text(15);
+            out.push_back(std::move(e));
+        });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+Result<std::vector<domain::ActivityFacts>> SqliteReportSource::Activities(Id workspace_id) {
+    std::vector<domain::ActivityFacts> out;
+    Status status = ForEachRow(
+        db_,
+        "SELECT id, owner_id, deal_id, type, done, marked_as_done_time, due_date FROM activities "
+        "WHERE workspace_id = ? AND is_deleted = 0 ORDER BY id",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) {
+            domain::ActivityFacts a;
+            a.id = s.Int(0);
+            a.owner_id = s.Int(1);
+            a.deal_id = s.OptionalInt(2);
+            a.type = s.Text(3);
+            a.done = s.Int(4) != 0;
+            a.marked_as_done_time = OptionalInstantAt(s, 5);
+            if (auto day = s.OptionalInt(6)) {
+                a.due_date = FromDayNumber(*day);
+            }
+            out.push_back(std::move(a));
+        });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+Result<std::vector<domain::ExchangeRate>> SqliteReportSource::Rates(Id workspace_id) {
+    std::vector<domain::ExchangeRate> out;
+    Status status = ForEachRow(
+        db_,
+        "SELECT id, workspace_id, currency, rate_date, rate, entered_by, entered_time "
+        "FROM exchange_rates WHERE workspace_id = ? "
+        "ORDER BY currency, rate_date, entered_time, id",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) {
+            domain::ExchangeRate r;
+            r.id = s.Int(0);
+            r.workspace_id = s.Int(1);
+            r.currency = s.Text(2);
+            r.rate_date = FromDayNumber(s.Int(3));
+            r.rate = s.Text(4);
+            r.entered_by = s.OptionalInt(5);
+            r.entered_time = FromUnixSeconds(s.Int(6));
+            out.push_back(std::move(r));
+        });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+Result<Id> SqliteReportSource::AddRate(const domain::ExchangeRate& rate) {
+    std::optional<Id> id;
+    Status status = ForEachRow(
+        db_,
+        "INSERT INTO main.exchange_rates(workspace_id, currency, rate_date, rate, entered_by, "
+        "entered_time) VALUES(?,?,?,?,?,?) RETURNING id",
+        [&](Statement& s) {
+            s.Bind(1, rate.workspace_id)
+                .Bind(2, rate.currency)
+                .Bind(3, ToDayNumber(rate.rate_date))
+                .Bind(4, rate.rate)
+                .Bind(5, rate.entered_by)
+                .Bind(6, ToUnixSeconds(rate.entered_time));
+        },
+        [&](const Statement& s) { id = s.Int(0); });
+    if (!status.ok()) {
+        return status;
+    }
+    if (!id) {
+        return Internal("adding an exchange rate returned no id");
+    }
+    return *id;
+}
+
+}  // namespace pipecrm::storage::sqlite

@@ -1,0 +1,25 @@
+// The reports' storage port (domain::ReportSource) on one SQLite connection. Reads name the
+// visibility views (deals, activities), so a report sees what the viewer's lists show.
+#pragma once
+
+#include "domain/report_source.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace pipecrm::storage::sqlite {
+
+/// Not safe for concurrent use, like its connection.
+class SqliteReportSource final : public domain::ReportSource {
+  public:
+    explicit SqliteReportSource(Connection& db) : db_(db) {}
+
+    Result<std::vector<domain::Deal>> LiveDeals(Id workspace_id) override;
+    Result<std::vector<domain::DealEvent>> EventsOfLiveDeals(Id workspace_id) override;
+    Result<std::vector<domain::ActivityFacts>> Activities(Id workspace_id) override;
+    Result<std::vector<domain::ExchangeRate>> Rates(Id workspace_id) override;
+    Result<Id> AddRate(const domain::ExchangeRate& rate) override;
+
+  private:
+    Connection& db_;
+};
+
+}  // namespace pipecrm::storage::sqlite
