@@ -12,6 +12,35 @@ const std::string& Arguments::Get(const std::string& name) const {
     return found == values_.end() ? kEmpty : found->second;
 }
 
+namespace {
+
+// The report names of reports::ReportNames(), one `pipecrm report NAME` command each.
+constexpr char kFunnel[] = "funnel";
+constexpr char kConversion[] = "conversion";
+constexpr char kStageTime[] = "stage-time";
+constexpr char kStalled[] = "stalled";
+constexpr char kLostReasons[] = "lost-reasons";
+constexpr char kLeaderboard[] = "leaderboard";
+constexpr char kForecast[] = "forecast";
+
+template <const char* kName>
+Command ReportCommand(const char* summary) {
+    return {std::string("report ") + kName,
+            summary,
+            {{"db", "PATH", "the SQLite database file", true, ""},
+             {"workspace", "NAME", "the workspace, by name (default: the first one)", false, ""},
+             {"pipeline", "ID", "the pipeline (default: the first one)", false, ""},
+             {"from", "DATE", "first day of the period, YYYY-MM-DD in the workspace's time zone",
+              false, ""},
+             {"to", "DATE", "last day of the period (inclusive)", false, ""},
+             {"owner", "ID", "only this user's deals and activities", false, ""},
+             {"team", "ID", "only those of this team's members", false, ""},
+             {"format", "table|csv|json", "how to print the report", false, "table"}},
+            RunNamedReport<kName>};
+}
+
+}  // namespace
+
 const std::vector<Command>& Commands() {
     static const OptionSpec kDb{"db", "PATH", "the SQLite database file", true, ""};
     static const OptionSpec kWorkspace{
@@ -125,6 +154,33 @@ const std::vector<Command>& Commands() {
          "show the workspace's audit log of security events, newest first",
          {kDb, kWorkspace, {"limit", "N", "how many entries", false, "50"}},
          RunAuditList},
+        ReportCommand<kFunnel>(
+            "shows, per stage, the deals that reached it in the period, moved on, "
+            "were won, lost or are still open, by count and value"),
+        ReportCommand<kConversion>(
+            "shows stage-to-stage conversion rates and the win rate won / (won + lost)"),
+        ReportCommand<kStageTime>("shows average, median and p90 days in each stage, and the "
+                                  "bottleneck stage"),
+        ReportCommand<kStalled>("shows open deals past their stage's rotting days, and open deals "
+                                "with no future activity, per owner"),
+        ReportCommand<kLostReasons>("shows lost deals by reason and by the stage lost at"),
+        ReportCommand<kLeaderboard>("shows per owner and team: activities done, deals added, won, "
+                                    "lost, win rate, won value, days to win"),
+        ReportCommand<kForecast>("shows open deals by expected close month, raw and weighted, "
+                                 "beside the value won per month"),
+        {"rate set",
+         "add an exchange rate into the workspace's base currency for a date (admins; a new "
+         "version of that date's rate for open deals and deals closed from now on)",
+         {kDb,
+          kWorkspace,
+          {"currency", "CODE", "the currency converted from, e.g. USD", true, ""},
+          {"date", "YYYY-MM-DD", "the day the rate is for", true, ""},
+          {"rate", "DECIMAL", "units of the base currency one unit buys, e.g. 25400.5", true, ""}},
+         RunRateSet},
+        {"rate list",
+         "show the workspace's base currency and exchange rates in force",
+         {kDb, kWorkspace},
+         RunRateList},
         {"backup",
          "copy the database consistently, also while the server runs",
          {kDb, {"to", "FILE", "where to write the copy (must not exist)", true, ""}},

@@ -31,6 +31,14 @@ Status RunTeamAddMember(const Arguments& args, Environment& env);
 Status RunWorkspaceCreate(const Arguments& args, Environment& env);
 Status RunWorkspaceSet(const Arguments& args, Environment& env);
 Status RunAuditList(const Arguments& args, Environment& env);
+/// `pipecrm report NAME`: one of reports::ReportNames().
+Status RunReport(const std::string& name, const Arguments& args, Environment& env);
+template <const char* kName>
+Status RunNamedReport(const Arguments& args, Environment& env) {
+    return RunReport(kName, args, env);
+}
+Status RunRateSet(const Arguments& args, Environment& env);
+Status RunRateList(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
 Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);

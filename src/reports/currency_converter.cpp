@@ -47,6 +47,26 @@ Result<Rate> ParseRate(std::string_view text) {
     return rate;
 }
 
+std::string FormatRate(const Rate& rate) {
+    std::string digits = std::to_string(rate.digits);
+    if (rate.decimals == 0) {
+        return digits;
+    }
+    const auto decimals = static_cast<std::size_t>(rate.decimals);
+    if (digits.size() <= decimals) {
+        digits.insert(0, decimals - digits.size() + 1, '0');
+    }
+    std::string text =
+        digits.substr(0, digits.size() - decimals) + "." + digits.substr(digits.size() - decimals);
+    while (text.back() == '0') {
+        text.pop_back();
+    }
+    if (text.back() == '.') {
+        text.pop_back();
+    }
+    return text;
+}
+
 std::int64_t ConvertMinorUnits(std::int64_t minor_units,
                                std::string_view from,
                                std::string_view to,
@@ -102,7 +122,8 @@ std::optional<std::int64_t> CurrencyConverter::ToBase(const Money& value,
         std::find_if(list.begin(), list.end(), [&](const Version& v) { return v.day == day; });
     const Version* chosen = &*first;
     for (auto it = first; it != list.end() && it->day == day; ++it) {
-        if (it->entered <= closed->at) {
+        // Whole seconds: a version entered in the second the deal closed counts as later.
+        if (it->entered < closed->at) {
             chosen = &*it;
         }
     }

@@ -27,6 +27,9 @@ struct Rate {
 /// point. kInvalidArgument naming "rate" otherwise.
 Result<Rate> ParseRate(std::string_view text);
 
+/// The rate as canonical decimal text: no leading or trailing zeros ("025400.50" -> "25400.5").
+std::string FormatRate(const Rate& rate);
+
 /// `minor_units` of `from` in minor units of `to` at `rate` (units of `to` per unit of
 /// `from`), rounded half away from zero.
 std::int64_t ConvertMinorUnits(std::int64_t minor_units,
@@ -51,8 +54,8 @@ class CurrencyConverter {
     /// The value in base minor units, or nullopt when there is no rate for its currency.
     /// An open deal (`closed` empty) uses the latest rate. A closed deal uses the rate dated
     /// its close day, or else the latest dated before it, or else the earliest there is; of
-    /// that date's versions, the one current when the deal closed (or, if none was entered
-    /// yet, the first one entered), so later edits never change a closed deal's value.
+    /// that date's versions, the last one entered before the second the deal closed (or, if
+    /// none was, the first one entered), so later edits never change a closed deal's value.
     std::optional<std::int64_t> ToBase(const Money& value, const std::optional<ClosedOn>& closed);
 
     /// The currencies ToBase had no rate for, so far.

@@ -29,6 +29,14 @@ TEST(ParseRate, ReadsDecimals) {
     EXPECT_EQ(ParseRate("0.0000394")->decimals, 7);
 }
 
+TEST(FormatRate, WritesCanonicalDecimals) {
+    EXPECT_EQ(FormatRate(*ParseRate("025400.50")), "25400.5");
+    EXPECT_EQ(FormatRate(*ParseRate(".5")), "0.5");
+    EXPECT_EQ(FormatRate(*ParseRate("0.0000394")), "0.0000394");
+    EXPECT_EQ(FormatRate(*ParseRate("12.")), "12");
+    EXPECT_EQ(FormatRate(*ParseRate("100")), "100");
+}
+
 TEST(ParseRate, RejectsZeroNegativeAndText) {
     for (const char* bad : {"", "0", "0.000", "-1", "abc", "1.2.3", "1e5", "1234567890123456789",
                             "0.0000000000001"}) {
@@ -73,6 +81,8 @@ TEST(CurrencyConverter, AChangedRateDoesNotRewriteDealsClosedBeforeTheChange) {
     EXPECT_EQ(c.ToBase({100, "USD"}, Closed("2026-01-05", 300)), 25000);  // closed before
     EXPECT_EQ(c.ToBase({100, "USD"}, Closed("2026-01-05", 600)), 25500);  // closed after
     EXPECT_EQ(c.ToBase({100, "USD"}, std::nullopt), 25500);
+    // A version entered in the very second of the close counts as a later edit.
+    EXPECT_EQ(c.ToBase({100, "USD"}, Closed("2026-01-05", 500)), 25000);
     // Closed before any version was entered: the first one entered.
     EXPECT_EQ(c.ToBase({100, "USD"}, Closed("2026-01-05", 50)), 25000);
 }

@@ -29,9 +29,10 @@ std::int64_t Weighted(std::int64_t value, double probability) {
 }  // namespace
 
 ReportTable Forecast(ReportContext& context) {
-    ReportTable table =
-        context.StartTable("forecast", {"month", "open", "open_value", "weighted_value",
-                                        "empirical_weighted_value", "won", "won_value"});
+    ReportTable table = context.StartTable("forecast",
+                                           {"month", "open", "open_value", "weighted_value",
+                                            "empirical_weighted_value", "won", "won_value"},
+                                           ReportContext::Scope::kAllPipelines);
     // Empirical stage-to-win probability: closed deals that were ever in the stage.
     std::unordered_map<Id, std::pair<std::int64_t, std::int64_t>> closed_in;  // won, closed
     for (const DealHistory& history : context.histories()) {

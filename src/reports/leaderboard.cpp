@@ -69,7 +69,8 @@ ReportTable Leaderboard(ReportContext& context) {
                           "avg_days_to_win"}) {
         columns.emplace_back(c);
     }
-    ReportTable table = context.StartTable("leaderboard", std::move(columns));
+    ReportTable table =
+        context.StartTable("leaderboard", std::move(columns), ReportContext::Scope::kAllPipelines);
     auto row = [&](const char* kind, Id id, std::string name, const Figures& f) {
         std::int64_t done = 0;
         std::vector<Cell> cells{Cell::Text(kind), Cell::Int(id), Cell::Text(std::move(name)),

@@ -16,7 +16,8 @@ struct Tally {
 
 ReportTable LostReasons(ReportContext& context) {
     ReportTable table = context.StartTable(
-        "lost-reasons", {"reason", "stage_id", "stage", "count", "value", "share"});
+        "lost-reasons", {"reason", "stage_id", "stage", "count", "value", "share"},
+        ReportContext::Scope::kAllPipelines);
     std::map<std::pair<std::string, Id>, Tally> by_both;
     std::map<std::string, Tally> by_reason;
     std::map<Id, Tally> by_stage;

@@ -1,5 +1,7 @@
 #include "reports/report_catalog.hpp"
 
+#include <algorithm>
+
 #include "reports/forecast.hpp"
 #include "reports/funnel.hpp"
 #include "reports/leaderboard.hpp"
@@ -50,6 +52,26 @@ Result<ReportTable> RunReport(std::string_view name,
         }
     }
     return NotFound("no report named \"" + std::string(name) + "\"", "report");
+}
+
+Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
+                                     Id workspace_id,
+                                     std::string_view name,
+                                     ReportRequest request) {
+    const auto& names = ReportNames();
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+        return NotFound("no report named \"" + std::string(name) + "\"", "report");
+    }
+    auto workspace = repos.Workspaces().Get(workspace_id);
+    if (!workspace.ok()) {
+        return workspace.status();
+    }
+    request.base_currency = workspace->default_currency;
+    auto data = LoadReportData(repos, workspace_id);
+    if (!data.ok()) {
+        return data.status();
+    }
+    return RunReport(name, *data, request);
 }
 
 }  // namespace pipecrm::reports

@@ -20,4 +20,11 @@ Result<ReportTable> RunReport(std::string_view name,
                               const ReportData& data,
                               const ReportRequest& request);
 
+/// Reads the workspace's report inputs on the caller's snapshot (within the current viewer's
+/// visibility) and runs the named report in the workspace's base currency.
+Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
+                                     Id workspace_id,
+                                     std::string_view name,
+                                     ReportRequest request);
+
 }  // namespace pipecrm::reports

@@ -150,13 +150,16 @@ std::string ReportContext::UserName(Id user_id) const {
 }
 
 ReportTable ReportContext::StartTable(const std::string& report,
-                                      std::vector<std::string> columns) const {
+                                      std::vector<std::string> columns,
+                                      Scope scope) const {
     ReportTable table;
     table.report = report;
     table.base_currency = request_->base_currency;
     table.columns = std::move(columns);
-    table.summary.emplace_back("pipeline_id", pipeline_ ? Cell::Int(pipeline_->id) : Cell::Null());
-    table.summary.emplace_back("pipeline", pipeline_ ? Cell::Text(pipeline_->name) : Cell::Null());
+    const domain::Pipeline* named =
+        scope == Scope::kOnePipeline || request_->pipeline_id ? pipeline_ : nullptr;
+    table.summary.emplace_back("pipeline_id", named ? Cell::Int(named->id) : Cell::Null());
+    table.summary.emplace_back("pipeline", named ? Cell::Text(named->name) : Cell::Null());
     table.summary.emplace_back(
         "from", request_->from ? Cell::Text(FormatDate(*request_->from)) : Cell::Null());
     table.summary.emplace_back("to",

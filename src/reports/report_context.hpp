@@ -52,8 +52,12 @@ class ReportContext {
     /// A user's name, or "user N" for one not listed.
     std::string UserName(Id user_id) const;
     /// A table with the report's name, base currency and the summary every report carries
-    /// (pipeline, period); FinishTable adds the conversion figures at the end.
-    ReportTable StartTable(const std::string& report, std::vector<std::string> columns) const;
+    /// (pipeline, period); FinishTable adds the conversion figures at the end. A report over
+    /// one pipeline names the chosen one; the others name --pipeline, or none.
+    enum class Scope { kOnePipeline, kAllPipelines };
+    ReportTable StartTable(const std::string& report,
+                           std::vector<std::string> columns,
+                           Scope scope = Scope::kOnePipeline) const;
     void FinishTable(ReportTable& table) const;
 
   private:

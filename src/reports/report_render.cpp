@@ -100,6 +100,15 @@ std::string CsvField(const std::string& text) {
     return out + "\"";
 }
 
+// Characters on screen: UTF-8 code points (Vietnamese text is NFC, one per letter).
+std::size_t Width(const std::string& text) {
+    std::size_t width = 0;
+    for (const char c : text) {
+        width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return width;
+}
+
 }  // namespace
 
 std::string RenderJson(const ReportTable& table) {
@@ -161,7 +170,7 @@ std::string RenderText(const ReportTable& table) {
     std::vector<std::size_t> widths(table.columns.size(), 0);
     for (const auto& line : cells) {
         for (std::size_t c = 0; c < line.size(); ++c) {
-            widths[c] = std::max(widths[c], line[c].size());
+            widths[c] = std::max(widths[c], Width(line[c]));
         }
     }
     for (const auto& line : cells) {
@@ -169,7 +178,7 @@ std::string RenderText(const ReportTable& table) {
         for (std::size_t c = 0; c < line.size(); ++c) {
             text += line[c];
             if (c + 1 < line.size()) {
-                text += std::string(widths[c] - line[c].size() + 2, ' ');
+                text += std::string(widths[c] - Width(line[c]) + 2, ' ');
             }
         }
         out += text + "\n";

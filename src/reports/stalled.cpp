@@ -19,9 +19,11 @@ struct Tally {
 }  // namespace
 
 ReportTable Stalled(ReportContext& context) {
-    ReportTable table = context.StartTable(
-        "stalled", {"owner_id", "owner", "open", "open_value", "rotting", "rotting_value",
-                    "no_next_activity", "no_next_activity_value"});
+    ReportTable table =
+        context.StartTable("stalled",
+                           {"owner_id", "owner", "open", "open_value", "rotting", "rotting_value",
+                            "no_next_activity", "no_next_activity_value"},
+                           ReportContext::Scope::kAllPipelines);
     const Instant now = context.request().now;
     const Date today = context.LocalDay(now);
     std::unordered_set<Id> with_next;

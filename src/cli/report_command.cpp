@@ -1,0 +1,124 @@
+// pipecrm report NAME: one report (src/reports) as a table, CSV or JSON; and pipecrm rate
+// set/list: the workspace's dated exchange rates into its base currency.
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "reports/exchange_rate_service.hpp"
+#include "reports/report_catalog.hpp"
+#include "reports/report_render.hpp"
+
+namespace pipecrm::cli {
+namespace {
+
+Result<OptionalId> IdOption(const Arguments& args, const std::string& name) {
+    if (!args.Has(name) || args.Get(name).empty()) {
+        return OptionalId();
+    }
+    auto id = PositiveIntOption(args, name, std::numeric_limits<Id>::max());
+    if (!id.ok()) {
+        return id.status();
+    }
+    return OptionalId(*id);
+}
+
+Result<std::optional<Date>> DateOption(const Arguments& args, const std::string& name) {
+    if (!args.Has(name) || args.Get(name).empty()) {
+        return std::optional<Date>();
+    }
+    auto date = ParseDate(args.Get(name));
+    if (!date.ok()) {
+        return InvalidArgument("--" + name + ": " + date.status().message(), name);
+    }
+    return std::optional<Date>(*date);
+}
+
+template <typename T>
+Status Into(Result<T>&& result, T& out) {
+    if (!result.ok()) {
+        return result.status();
+    }
+    out = std::move(*result);
+    return Status::Ok();
+}
+
+}  // namespace
+
+Status RunReport(const std::string& name, const Arguments& args, Environment& env) {
+    reports::ReportRequest request;
+    PIPECRM_RETURN_IF_ERROR(Into(IdOption(args, "pipeline"), request.pipeline_id));
+    PIPECRM_RETURN_IF_ERROR(Into(IdOption(args, "owner"), request.owner_id));
+    PIPECRM_RETURN_IF_ERROR(Into(IdOption(args, "team"), request.team_id));
+    PIPECRM_RETURN_IF_ERROR(Into(DateOption(args, "from"), request.from));
+    PIPECRM_RETURN_IF_ERROR(Into(DateOption(args, "to"), request.to));
+    const std::string& format = args.Get("format");
+    if (format != "table" && format != "csv" && format != "json") {
+        return InvalidArgument("--format must be table, csv or json", "format");
+    }
+    request.now = env.clock().Now();
+    std::optional<reports::ReportTable> table;
+    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto workspace = repos.Workspaces().Get(actor.workspace_id);
+            if (!workspace.ok()) {
+                return workspace.status();
+            }
+            request.time_zone = workspace->time_zone;
+            auto result = reports::LoadAndRunReport(repos, actor.workspace_id, name, request);
+            if (!result.ok()) {
+                return result.status();
+            }
+            table = std::move(*result);
+            return Status::Ok();
+        }));
+    if (format == "json") {
+        env.out() << reports::RenderJson(*table) << "\n";
+    } else if (format == "csv") {
+        env.out() << reports::RenderCsv(*table);
+    } else {
+        env.out() << reports::RenderText(*table);
+    }
+    return Status::Ok();
+}
+
+Status RunRateSet(const Arguments& args, Environment& env) {
+    reports::RateInput input;
+    input.currency = args.Get("currency");
+    PIPECRM_RETURN_IF_ERROR(Into(DateOption(args, "date"), input.date));
+    input.rate = args.Get("rate");
+    std::optional<domain::ExchangeRate> added;
+    PIPECRM_RETURN_IF_ERROR(WriteInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto rate = reports::AddExchangeRate(repos, actor, input, env.clock().Now());
+            if (!rate.ok()) {
+                return rate.status();
+            }
+            added = *rate;
+            return Status::Ok();
+        }));
+    env.out() << "1 " << added->currency << " = " << added->rate << " (base currency) on "
+              << FormatDate(added->rate_date) << "\n";
+    return Status::Ok();
+}
+
+Status RunRateList(const Arguments& args, Environment& env) {
+    std::vector<std::vector<std::string>> rows;
+    std::string base;
+    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto current = reports::ListExchangeRates(repos, actor.workspace_id);
+            if (!current.ok()) {
+                return current.status();
+            }
+            base = current->base_currency;
+            for (const domain::ExchangeRate& r : current->rates) {
+                rows.push_back(
+                    {r.currency, FormatDate(r.rate_date), r.rate, FormatSqlTime(r.entered_time)});
+            }
+            return Status::Ok();
+        }));
+    env.out() << "base currency: " << base << "\n";
+    PrintTable(env.out(), {"currency", "date", "rate", "entered"}, rows);
+    return Status::Ok();
+}
+
+}  // namespace pipecrm::cli

@@ -1,0 +1,155 @@
+// Reports (issue 7) under /api/v1/reports/<name>: JSON by default, CSV with ?format=csv; and
+// the workspace's exchange rates under /api/v1/exchange-rates (adding one is for admins).
+// The maths is in src/reports; these handlers only read the options and render.
+#include <string>
+
+#include "http/api.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "reports/exchange_rate_service.hpp"
+#include "reports/report_catalog.hpp"
+#include "reports/report_render.hpp"
+
+namespace pipecrm::http {
+namespace {
+
+struct ReportQuery {
+    reports::ReportRequest request;
+    bool csv = false;
+};
+
+Result<ReportQuery> ParseReportQuery(const RouteContext& ctx, Instant now) {
+    const Request& request = ctx.request;
+    ReportQuery out;
+    out.request.now = now;
+    out.request.time_zone = ctx.principal->user.time_zone;
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "pipeline_id"), out.request.pipeline_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "owner_id"), out.request.owner_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(request, "team_id"), out.request.team_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryDate(request, "from"), out.request.from));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryDate(request, "to"), out.request.to));
+    if (const std::string* format = request.Query("format")) {
+        if (*format == "csv") {
+            out.csv = true;
+        } else if (*format != "json") {
+            return InvalidArgument("format must be json or csv", "format");
+        }
+    }
+    return out;
+}
+
+RouteHandler ReportRoute(domain::Store& store, const Clock& clock, std::string name) {
+    return [&store, &clock, name](const RouteContext& ctx, Responder respond) {
+        auto query = ParseReportQuery(ctx, clock.Now());
+        if (!query.ok()) {
+            respond(ErrorResponse(query.status()));
+            return;
+        }
+        ReadThen<reports::ReportTable>(
+            store,
+            [&](domain::Repositories& repos) {
+                return reports::LoadAndRunReport(repos, ctx.principal->user.workspace_id, name,
+                                                 query->request);
+            },
+            [&](const reports::ReportTable& table) {
+                Response response;
+                if (query->csv) {
+                    response.content_type = "text/csv; charset=utf-8";
+                    response.body = reports::RenderCsv(table);
+                    response.headers.emplace_back("Content-Disposition",
+                                                  "attachment; filename=\"" + name + ".csv\"");
+                } else {
+                    response = SuccessResponse(reports::RenderJson(table));
+                }
+                // Open deals' times and rotting are measured until now.
+                response.headers.emplace_back("Cache-Control", "no-store");
+                return response;
+            },
+            respond);
+    };
+}
+
+void WriteRate(JsonWriter& w, const domain::ExchangeRate& r) {
+    w.StartObject();
+    w.Key("id").Int(r.id);
+    w.Key("currency").String(r.currency);
+    w.Key("date").String(FormatDate(r.rate_date));
+    w.Key("rate").Raw(r.rate);
+    w.Key("entered_by");
+    if (r.entered_by) {
+        w.Int(*r.entered_by);
+    } else {
+        w.Null();
+    }
+    w.Key("entered_time").String(FormatSqlTime(r.entered_time));
+    w.EndObject();
+}
+
+// POST /api/v1/exchange-rates {"currency", "date", "rate"}
+Result<reports::RateInput> ParseRate(const RouteContext& ctx) {
+    auto body = JsonBody::Parse(ctx.request.body);
+    if (!body.ok()) {
+        return body.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields({"currency", "date", "rate"}));
+    reports::RateInput input;
+    std::optional<std::string> currency;
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("currency"), currency));
+    input.currency = currency.value_or("");
+    std::optional<std::optional<Date>> date;
+    PIPECRM_RETURN_IF_ERROR(Take(body->NullableDate("date"), date));
+    input.date = date.value_or(std::nullopt);
+    // A number or a string; either way its exact decimal text.
+    std::optional<std::optional<std::string>> rate;
+    PIPECRM_RETURN_IF_ERROR(Take(body->ScalarText("rate"), rate));
+    input.rate = rate.value_or(std::nullopt).value_or("");
+    if (input.rate.empty()) {
+        return InvalidArgument("rate is required", "rate");
+    }
+    return input;
+}
+
+}  // namespace
+
+void AddReportRoutes(Router& router, const ApiServices& services) {
+    for (const std::string& name : reports::ReportNames()) {
+        router.Add("GET", "/api/v1/reports/" + name,
+                   ReportRoute(services.store, services.clock, name));
+    }
+    domain::Store& store = services.store;
+    router.Add(
+        "GET", "/api/v1/exchange-rates", [&store](const RouteContext& ctx, Responder respond) {
+            ReadThen<reports::CurrentRates>(
+                store,
+                [&](domain::Repositories& repos) {
+                    return reports::ListExchangeRates(repos, ctx.principal->user.workspace_id);
+                },
+                [](const reports::CurrentRates& current) {
+                    JsonWriter w;
+                    w.StartArray();
+                    for (const domain::ExchangeRate& r : current.rates) {
+                        WriteRate(w, r);
+                    }
+                    w.EndArray();
+                    JsonWriter extra;
+                    extra.StartObject();
+                    extra.Key("base_currency").String(current.base_currency);
+                    extra.EndObject();
+                    return SuccessResponse(w.Take(), 200, extra.Take());
+                },
+                respond);
+        });
+    router.Add("POST", "/api/v1/exchange-rates",
+               WriteRoute<domain::ExchangeRate>(
+                   store, services.clock, ParseRate,
+                   [](domain::Repositories& repos, const domain::Actor& actor,
+                      const reports::RateInput& input,
+                      Instant now) { return reports::AddExchangeRate(repos, actor, input, now); },
+                   [](const domain::ExchangeRate& rate) {
+                       JsonWriter w;
+                       WriteRate(w, rate);
+                       return SuccessResponse(w.Take(), 201);
+                   }),
+               Access::kAdmin);
+}
+
+}  // namespace pipecrm::http
