@@ -168,6 +168,11 @@ const std::vector<Command>& Commands() {
                                     "lost, win rate, won value, days to win"),
         ReportCommand<kForecast>("shows open deals by expected close month, raw and weighted, "
                                  "beside the value won per month"),
+        {"forecast snapshot",
+         "store the forecast as it stands now, for forecast-against-actual in later reports "
+         "(the server also takes one a day)",
+         {kDb, kWorkspace},
+         RunForecastSnapshot},
         {"rate set",
          "add an exchange rate into the workspace's base currency for a date (admins; a new "
          "version of that date's rate for open deals and deals closed from now on)",

@@ -39,6 +39,7 @@ Status RunNamedReport(const Arguments& args, Environment& env) {
 }
 Status RunRateSet(const Arguments& args, Environment& env);
 Status RunRateList(const Arguments& args, Environment& env);
+Status RunForecastSnapshot(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
 Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "reports/exchange_rate_service.hpp"
+#include "reports/forecast_snapshot.hpp"
 #include "reports/report_catalog.hpp"
 #include "reports/report_render.hpp"
 
@@ -118,6 +119,22 @@ Status RunRateList(const Arguments& args, Environment& env) {
         }));
     env.out() << "base currency: " << base << "\n";
     PrintTable(env.out(), {"currency", "date", "rate", "entered"}, rows);
+    return Status::Ok();
+}
+
+Status RunForecastSnapshot(const Arguments& args, Environment& env) {
+    int rows = 0;
+    PIPECRM_RETURN_IF_ERROR(WriteInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto taken = reports::TakeForecastSnapshot(repos, actor.workspace_id, env.clock().Now(),
+                                                       reports::SnapshotWhen::kAlways);
+            if (!taken.ok()) {
+                return taken.status();
+            }
+            rows = *taken;
+            return Status::Ok();
+        }));
+    env.out() << "forecast snapshot taken: " << rows << " rows\n";
     return Status::Ok();
 }
 

@@ -12,6 +12,7 @@
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
 #include "domain/exchange_rate.hpp"
+#include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
 
@@ -24,6 +25,22 @@ struct ActivityFacts {
     bool done = false;
     std::optional<Instant> marked_as_done_time;
     std::optional<Date> due_date;
+};
+
+/// One row of a forecast snapshot: the open deals of one pipeline and owner, with one
+/// visibility, expected to close in one month, as the forecast stood when it was taken.
+struct ForecastSnapshotRow {
+    Id workspace_id = 0;
+    Instant taken_time;
+    Date taken_date;    ///< in the workspace's time zone
+    std::string month;  ///< "YYYY-MM"
+    Id pipeline_id = 0;
+    Id owner_id = 0;
+    Visibility visible_to = Visibility::kEveryone;
+    std::int64_t open_count = 0;
+    std::int64_t open_value = 0;  ///< minor units of base_currency
+    std::int64_t weighted_value = 0;
+    std::string base_currency;
 };
 
 /// Implementations are bound to one connection, like the other repositories.
@@ -40,6 +57,11 @@ class ReportSource {
     virtual Result<std::vector<ExchangeRate>> Rates(Id workspace_id) = 0;
     /// Adds a version of a rate (a new row: earlier versions stay).
     virtual Result<Id> AddRate(const ExchangeRate& rate) = 0;
+    /// The snapshot rows the viewer may see (by their owner and visibility), by taken_time.
+    virtual Result<std::vector<ForecastSnapshotRow>> ForecastSnapshots(Id workspace_id) = 0;
+    /// True when a snapshot was taken on `day`.
+    virtual Result<bool> HasForecastSnapshot(Id workspace_id, Date day) = 0;
+    virtual Status AddForecastSnapshotRow(const ForecastSnapshotRow& row) = 0;
 };
 
 }  // namespace pipecrm::domain

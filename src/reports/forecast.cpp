@@ -10,6 +10,9 @@ namespace {
 using domain::DealStatus;
 
 struct Month {
+    std::optional<Date> forecast_taken;
+    std::int64_t forecast_open_value = 0;
+    std::int64_t forecast_weighted_value = 0;
     std::int64_t open = 0;
     std::int64_t open_value = 0;
     std::int64_t weighted_value = 0;
@@ -26,13 +29,63 @@ std::int64_t Weighted(std::int64_t value, double probability) {
     return static_cast<std::int64_t>(static_cast<double>(value) * probability);
 }
 
+// For each month, the forecast the last snapshot taken before the month began made of it (or,
+// with none that early, the first snapshot taken during the month).
+template <typename InRange>
+void AddSnapshots(const ReportContext& context,
+                  std::map<std::string, Month>& months,
+                  const InRange& in_range) {
+    const auto& rows = context.data().snapshots;  // by taken_time
+    std::set<std::string> snapshot_months;
+    for (const domain::ForecastSnapshotRow& r : rows) {
+        snapshot_months.insert(r.month);
+    }
+    for (const std::string& month : snapshot_months) {
+        const Date first = *ParseDate(month + "-01");
+        const Date last =
+            *ParseDate(FormatDate(first + std::chrono::days{31}).substr(0, 7) + "-01") -
+            std::chrono::days{1};
+        if (!in_range(first) && !in_range(last)) {
+            continue;
+        }
+        std::optional<Instant> chosen;
+        for (const domain::ForecastSnapshotRow& r : rows) {
+            if (r.taken_date < first) {
+                chosen = r.taken_time;
+            } else if (!chosen && r.taken_date <= last) {
+                chosen = r.taken_time;
+            }
+        }
+        if (!chosen) {
+            continue;
+        }
+        Month& m = months[month];
+        for (const domain::ForecastSnapshotRow& r : rows) {
+            if (r.taken_time != *chosen || r.month != month ||
+                r.base_currency != context.request().base_currency ||
+                !context.OwnerInScope(r.owner_id) ||
+                (context.request().pipeline_id &&
+                 r.pipeline_id != *context.request().pipeline_id)) {
+                continue;
+            }
+            m.forecast_taken = r.taken_date;
+            m.forecast_open_value += r.open_value;
+            m.forecast_weighted_value += r.weighted_value;
+        }
+        if (!m.forecast_taken) {
+            m.forecast_taken = context.LocalDay(*chosen);
+        }
+    }
+}
+
 }  // namespace
 
 ReportTable Forecast(ReportContext& context) {
-    ReportTable table = context.StartTable("forecast",
-                                           {"month", "open", "open_value", "weighted_value",
-                                            "empirical_weighted_value", "won", "won_value"},
-                                           ReportContext::Scope::kAllPipelines);
+    ReportTable table = context.StartTable(
+        "forecast",
+        {"month", "open", "open_value", "weighted_value", "empirical_weighted_value", "won",
+         "won_value", "forecast_taken", "forecast_open_value", "forecast_weighted_value"},
+        ReportContext::Scope::kAllPipelines);
     // Empirical stage-to-win probability: closed deals that were ever in the stage.
     std::unordered_map<Id, std::pair<std::int64_t, std::int64_t>> closed_in;  // won, closed
     for (const DealHistory& history : context.histories()) {
@@ -88,10 +141,15 @@ ReportTable Forecast(ReportContext& context) {
             m.won_value += context.Value(deal).value_or(0);
         }
     }
+    AddSnapshots(context, months, in_range);
     for (const auto& [month, m] : months) {
-        table.rows.push_back({Cell::Text(month), Cell::Int(m.open), Cell::Money(m.open_value),
-                              Cell::Money(m.weighted_value), Cell::Money(m.empirical_value),
-                              Cell::Int(m.won), Cell::Money(m.won_value)});
+        table.rows.push_back(
+            {Cell::Text(month), Cell::Int(m.open), Cell::Money(m.open_value),
+             Cell::Money(m.weighted_value), Cell::Money(m.empirical_value), Cell::Int(m.won),
+             Cell::Money(m.won_value),
+             m.forecast_taken ? Cell::Text(FormatDate(*m.forecast_taken)) : Cell::Null(),
+             m.forecast_taken ? Cell::Money(m.forecast_open_value) : Cell::Null(),
+             m.forecast_taken ? Cell::Money(m.forecast_weighted_value) : Cell::Null()});
     }
     // The chosen pipeline's probabilities side by side, configured and learned.
     for (const domain::Stage* stage : context.stages()) {

@@ -31,6 +31,7 @@ struct ReportData {
     std::vector<domain::DealEvent> events;  ///< of those deals, by deal, time, id
     std::vector<domain::ActivityFacts> activities;
     std::vector<domain::ExchangeRate> rates;
+    std::vector<domain::ForecastSnapshotRow> snapshots;  ///< by taken_time
 };
 
 /// Reads a workspace's report inputs on the caller's snapshot.

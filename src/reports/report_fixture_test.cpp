@@ -103,7 +103,13 @@ class ReportFixture : public ::testing::Test {
     ReportTable Run(const char* name) {
         auto table = RunReport(name, data_, request_);
         EXPECT_TRUE(table.ok()) << table.status().message();
-        return table.ok() ? *table : ReportTable{};
+        if (!table.ok()) {
+            return {};
+        }
+        for (const auto& row : table->rows) {
+            EXPECT_EQ(row.size(), table->columns.size()) << name;
+        }
+        return *table;
     }
 
     static domain::Pipeline Pipeline(Id id, const char* name, int order) {
@@ -331,6 +337,43 @@ TEST_F(ReportFixture, ForecastWeighsOpenDealsAndShowsWonValuePerMonth) {
     EXPECT_EQ(t.Summary("stage_11_empirical_probability"), Cell::Number(0.5));
     EXPECT_EQ(t.Summary("stage_12_empirical_probability"), Cell::Number(0.0));
     EXPECT_EQ(t.Summary("stage_14_empirical_probability"), Cell::Number(0.8));
+}
+
+TEST_F(ReportFixture, ForecastShowsTheSnapshotTakenBeforeTheMonthBeside) {
+    auto row = [](const char* taken, const char* month, Id owner, std::int64_t value,
+                  std::int64_t weighted) {
+        domain::ForecastSnapshotRow r;
+        r.taken_time = At((std::string(taken) + "T05:00:00Z").c_str());
+        r.taken_date = *ParseDate(taken);
+        r.month = month;
+        r.pipeline_id = 1;
+        r.owner_id = owner;
+        r.open_value = value;
+        r.weighted_value = weighted;
+        r.base_currency = "VND";
+        return r;
+    };
+    data_.snapshots = {row("2026-02-10", "2026-03", 1, 1, 1),  // superseded by Feb 20
+                       row("2026-02-20", "2026-03", 1, 700000, 200000),
+                       row("2026-02-20", "2026-03", 2, 100000, 50000),
+                       row("2026-03-05", "2026-03", 1, 999, 999),  // taken during March
+                       row("2026-03-05", "2026-04", 2, 300000, 90000)};
+    ReportTable t = Run("forecast");
+    ASSERT_EQ(t.rows.size(), 1u);  // April is outside the period
+    EXPECT_EQ(t.At(0, "forecast_taken"), Cell::Text("2026-02-20"));
+    EXPECT_EQ(IntAt(t, 0, "forecast_open_value"), 800000);
+    EXPECT_EQ(IntAt(t, 0, "forecast_weighted_value"), 250000);
+    EXPECT_EQ(IntAt(t, 0, "won_value"), 1000000);  // the actual beside it
+    request_.owner_id = 1;
+    EXPECT_EQ(IntAt(Run("forecast"), 0, "forecast_open_value"), 700000);
+    // April has no snapshot from before it began: the first one taken during it is used.
+    request_.owner_id.reset();
+    request_.to = *ParseDate("2026-04-30");
+    t = Run("forecast");
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.At(1, "month"), Cell::Text("2026-04"));
+    EXPECT_EQ(t.At(1, "forecast_taken"), Cell::Text("2026-03-05"));
+    EXPECT_EQ(IntAt(t, 1, "forecast_weighted_value"), 90000);
 }
 
 TEST_F(ReportFixture, OwnerAndTeamNarrowTheDeals) {

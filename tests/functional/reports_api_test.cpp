@@ -8,15 +8,19 @@
 namespace pipecrm::testing {
 namespace {
 
-// Yesterday in Vietnam (UTC+7, the default zone), "YYYY-MM-DD".
-std::string YesterdayInVietnam() {
+// A day in Vietnam (UTC+7, the default zone) counted from today, "YYYY-MM-DD".
+std::string DayInVietnam(int days) {
     const auto local =
-        std::chrono::system_clock::now() + std::chrono::hours(7) - std::chrono::days(1);
+        std::chrono::system_clock::now() + std::chrono::hours(7) + std::chrono::days(days);
     const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(local)};
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
                   static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
     return text;
+}
+
+std::string YesterdayInVietnam() {
+    return DayInVietnam(-1);
 }
 
 class ReportsApi : public ApiTest {
@@ -192,6 +196,37 @@ TEST_F(ReportsApi, RatesAreCheckedAndOnlyAdminsChangeThem) {
               403);
     EXPECT_EQ(CallWithToken(rep, "GET", "/api/v1/exchange-rates").status, 200);
     EXPECT_EQ(CallWithToken(rep, "GET", "/api/v1/reports/funnel").status, 200);
+}
+
+TEST_F(ReportsApi, ForecastSnapshotsAreTakenOnDemandAndShownBesideTheMonth) {
+    // Expected to close today (in Vietnam), so the snapshot taken now is of this month.
+    const std::string today = DayInVietnam(0);
+    CreateDeal(R"({"title":"soon","value":1000000,"stage_id":4,"expected_close_date":")" + today +
+               R"("})");
+    JsonResponse taken = Call("POST", "/api/v1/reports/forecast/snapshots");
+    ASSERT_EQ(taken.status, 201) << taken.body;
+    EXPECT_EQ(taken.json["data"]["rows"].GetInt(), 1);
+    JsonResponse forecast = Call("GET", "/api/v1/reports/forecast");
+    ASSERT_EQ(forecast.status, 200) << forecast.body;
+    const auto& row = forecast.json["data"]["rows"][0];
+    EXPECT_STREQ(row["month"].GetString(), today.substr(0, 7).c_str());
+    EXPECT_TRUE(row["forecast_taken"].IsString()) << forecast.body;
+    EXPECT_EQ(row["forecast_open_value"].GetDouble(), 1000000.0);
+    EXPECT_EQ(row["forecast_weighted_value"].GetDouble(), 600000.0) << "stage 4 is 60%";
+
+    CommandResult cli = RunPipecrm({"forecast", "snapshot", "--db", db_});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    EXPECT_NE(cli.out.find("1 rows"), std::string::npos) << cli.out;
+
+    CommandResult user =
+        RunPipecrm({"user", "add", "--db", db_, "--email", "rep@example.com", "--role", "member"},
+                   {"PIPECRM_USER_PASSWORD=rep-password-1"});
+    ASSERT_EQ(user.exit_code, 0) << user.err;
+    CommandResult token =
+        RunPipecrm({"token", "create", "--db", db_, "--email", "rep@example.com"});
+    ASSERT_EQ(token.exit_code, 0) << token.err;
+    const std::string rep = token.out.substr(0, token.out.find_first_of("\r\n"));
+    EXPECT_EQ(CallWithToken(rep, "POST", "/api/v1/reports/forecast/snapshots").status, 403);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // Reports (issue 7) under /api/v1/reports/<name>: JSON by default, CSV with ?format=csv; and
-// the workspace's exchange rates under /api/v1/exchange-rates (adding one is for admins).
+// the workspace's exchange rates under /api/v1/exchange-rates and forecast snapshots on demand
+// (both changes are for admins).
 // The maths is in src/reports; these handlers only read the options and render.
 #include <string>
 
 #include "http/api.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "reports/exchange_rate_service.hpp"
+#include "reports/forecast_snapshot.hpp"
 #include "reports/report_catalog.hpp"
 #include "reports/report_render.hpp"
 
@@ -138,6 +140,30 @@ void AddReportRoutes(Router& router, const ApiServices& services) {
                 },
                 respond);
         });
+    // A forecast snapshot on demand (the server also takes one a day by itself).
+    const Clock& clock = services.clock;
+    router.Add(
+        "POST", "/api/v1/reports/forecast/snapshots",
+        [&store, &clock](const RouteContext& ctx, Responder respond) {
+            const Id workspace_id = ctx.principal->user.workspace_id;
+            const Instant now = clock.Now();
+            WriteThen<int>(
+                store,
+                [workspace_id, now](domain::Repositories& repos) {
+                    return reports::TakeForecastSnapshot(repos, workspace_id, now,
+                                                         reports::SnapshotWhen::kAlways);
+                },
+                [now](const int& rows) {
+                    JsonWriter w;
+                    w.StartObject();
+                    w.Key("taken_time").String(FormatSqlTime(now));
+                    w.Key("rows").Int(rows);
+                    w.EndObject();
+                    return SuccessResponse(w.Take(), 201);
+                },
+                std::move(respond));
+        },
+        Access::kAdmin);
     router.Add("POST", "/api/v1/exchange-rates",
                WriteRoute<domain::ExchangeRate>(
                    store, services.clock, ParseRate,

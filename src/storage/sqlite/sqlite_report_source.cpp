@@ -196,4 +196,70 @@ Result<Id> SqliteReportSource::AddRate(const domain::ExchangeRate& rate) {
     return *id;
 }
 
+Result<std::vector<domain::ForecastSnapshotRow>> SqliteReportSource::ForecastSnapshots(
+    Id workspace_id) {
+    std::vector<domain::ForecastSnapshotRow> out;
+    Status status = ForEachRow(
+        db_,
+        "SELECT workspace_id, taken_time, taken_date, month, pipeline_id, owner_id, visible_to, "
+        "open_count, open_value, weighted_value, base_currency FROM forecast_snapshots "
+        "WHERE workspace_id = ? ORDER BY taken_time, id",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) {
+            domain::ForecastSnapshotRow r;
+            r.workspace_id = s.Int(0);
+            r.taken_time = FromUnixSeconds(s.Int(1));
+            r.taken_date = FromDayNumber(s.Int(2));
+            r.month = s.Text(3);
+            r.pipeline_id = s.Int(4);
+            r.owner_id = s.Int(5);
+            r.visible_to =
+                domain::VisibilityFromInt(s.Int(6)).value_or(domain::Visibility::kEveryone);
+            r.open_count = s.Int(7);
+            r.open_value = s.Int(8);
+            r.weighted_value = s.Int(9);
+            r.base_currency = s.Text(10);
+            out.push_back(std::move(r));
+        });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+Result<bool> SqliteReportSource::HasForecastSnapshot(Id workspace_id, Date day) {
+    bool found = false;
+    Status status = ForEachRow(
+        db_,
+        "SELECT 1 FROM main.forecast_snapshots WHERE workspace_id = ? AND taken_date = ? LIMIT 1",
+        [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, ToDayNumber(day)); },
+        [&](const Statement&) { found = true; });
+    if (!status.ok()) {
+        return status;
+    }
+    return found;
+}
+
+Status SqliteReportSource::AddForecastSnapshotRow(const domain::ForecastSnapshotRow& r) {
+    return ForEachRow(
+        db_,
+        "INSERT INTO main.forecast_snapshots(workspace_id, taken_time, taken_date, month, "
+        "pipeline_id, owner_id, visible_to, open_count, open_value, weighted_value, "
+        "base_currency) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+        [&](Statement& s) {
+            s.Bind(1, r.workspace_id)
+                .Bind(2, ToUnixSeconds(r.taken_time))
+                .Bind(3, ToDayNumber(r.taken_date))
+                .Bind(4, r.month)
+                .Bind(5, r.pipeline_id)
+                .Bind(6, r.owner_id)
+                .Bind(7, static_cast<int>(r.visible_to))
+                .Bind(8, r.open_count)
+                .Bind(9, r.open_value)
+                .Bind(10, r.weighted_value)
+                .Bind(11, r.base_currency);
+        },
+        [](const Statement&) {});
+}
+
 }  // namespace pipecrm::storage::sqlite

@@ -17,6 +17,9 @@ class SqliteReportSource final : public domain::ReportSource {
     Result<std::vector<domain::ActivityFacts>> Activities(Id workspace_id) override;
     Result<std::vector<domain::ExchangeRate>> Rates(Id workspace_id) override;
     Result<Id> AddRate(const domain::ExchangeRate& rate) override;
+    Result<std::vector<domain::ForecastSnapshotRow>> ForecastSnapshots(Id workspace_id) override;
+    Result<bool> HasForecastSnapshot(Id workspace_id, Date day) override;
+    Status AddForecastSnapshotRow(const domain::ForecastSnapshotRow& row) override;
 
   private:
     Connection& db_;

@@ -1,0 +1,34 @@
+-- Dated exchange rates into each workspace's base currency (issue 7): how many units of the
+-- base currency (workspaces.default_currency) one unit of `currency` is worth on `rate_date`.
+-- Rows are never updated: changing a rate adds a version with a later entered_time, so a
+-- closed deal keeps converting with the version that was current when it closed.
+CREATE TABLE exchange_rates (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    currency TEXT NOT NULL,
+    rate_date INTEGER NOT NULL,      -- days since 1970-01-01
+    rate TEXT NOT NULL,              -- decimal text, e.g. '25400.5'
+    entered_by INTEGER,                -- the user who entered it; NULL for the command line
+    entered_time INTEGER NOT NULL
+);
+CREATE INDEX exchange_rates_lookup ON exchange_rates(workspace_id, currency, rate_date, id);
+
+-- Forecast snapshots (issue 7): what the forecast said on a day, so a later report shows the
+-- forecast of a past month against what was won in it. One row per snapshot, expected close
+-- month, pipeline, owner and visibility, in the base currency; rows are never changed. Owner
+-- and visible_to let the visibility views scope the rows like the deals they sum.
+CREATE TABLE forecast_snapshots (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    taken_time INTEGER NOT NULL,
+    taken_date INTEGER NOT NULL,     -- days since 1970-01-01, in the workspace's time zone
+    month TEXT NOT NULL,             -- 'YYYY-MM', the deals' expected close month
+    pipeline_id INTEGER NOT NULL,
+    owner_id INTEGER NOT NULL,
+    visible_to INTEGER NOT NULL,
+    open_count INTEGER NOT NULL,
+    open_value INTEGER NOT NULL,     -- minor units of base_currency
+    weighted_value INTEGER NOT NULL,
+    base_currency TEXT NOT NULL
+);
+CREATE INDEX forecast_snapshots_taken ON forecast_snapshots(workspace_id, taken_date, taken_time);
