@@ -22,6 +22,7 @@ constexpr char kStalled[] = "stalled";
 constexpr char kLostReasons[] = "lost-reasons";
 constexpr char kLeaderboard[] = "leaderboard";
 constexpr char kForecast[] = "forecast";
+constexpr char kGoals[] = "goals";
 
 template <const char* kName>
 Command ReportCommand(const char* summary) {
@@ -168,6 +169,25 @@ const std::vector<Command>& Commands() {
                                     "lost, win rate, won value, days to win"),
         ReportCommand<kForecast>("shows open deals by expected close month, raw and weighted, "
                                  "beside the value won per month"),
+        ReportCommand<kGoals>("shows each goal's target beside what was achieved in its periods"),
+        {"goal add",
+         "add a goal: a target per month, quarter or year for a user, a team or the workspace",
+         {kDb,
+          kWorkspace,
+          {"assignee-type", "user|team|workspace", "whose goal it is", true, ""},
+          {"assignee-id", "ID", "the user or team (not for the workspace)", false, ""},
+          {"metric", "won_value|deals_won|activities_done", "what is counted", true, ""},
+          {"target", "N", "the target per period (won_value: an amount in the base currency)", true,
+           ""},
+          {"period", "month|quarter|year", "how long each period is", false, "month"},
+          {"start", "YYYY-MM-DD", "the first period's first day", true, ""},
+          {"pipeline", "ID", "count only deals of this pipeline", false, ""}},
+         RunGoalAdd},
+        {"goal list", "show the workspace's goals", {kDb, kWorkspace}, RunGoalList},
+        {"goal delete",
+         "delete a goal (by its id in goal list)",
+         {kDb, kWorkspace, {"id", "N", "the goal's id", true, ""}},
+         RunGoalDelete},
         {"forecast snapshot",
          "store the forecast as it stands now, for forecast-against-actual in later reports "
          "(the server also takes one a day)",

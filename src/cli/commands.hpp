@@ -40,6 +40,9 @@ Status RunNamedReport(const Arguments& args, Environment& env) {
 Status RunRateSet(const Arguments& args, Environment& env);
 Status RunRateList(const Arguments& args, Environment& env);
 Status RunForecastSnapshot(const Arguments& args, Environment& env);
+Status RunGoalAdd(const Arguments& args, Environment& env);
+Status RunGoalList(const Arguments& args, Environment& env);
+Status RunGoalDelete(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
 Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);

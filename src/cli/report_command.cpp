@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "reports/exchange_rate_service.hpp"
 #include "reports/forecast_snapshot.hpp"
+#include "reports/goal_service.hpp"
 #include "reports/report_catalog.hpp"
 #include "reports/report_render.hpp"
 
@@ -119,6 +120,70 @@ Status RunRateList(const Arguments& args, Environment& env) {
         }));
     env.out() << "base currency: " << base << "\n";
     PrintTable(env.out(), {"currency", "date", "rate", "entered"}, rows);
+    return Status::Ok();
+}
+
+Status RunGoalAdd(const Arguments& args, Environment& env) {
+    reports::GoalInput input;
+    input.assignee_type = args.Get("assignee-type");
+    PIPECRM_RETURN_IF_ERROR(Into(IdOption(args, "assignee-id"), input.assignee_id));
+    input.metric = args.Get("metric");
+    input.target = args.Get("target");
+    input.period = args.Get("period");
+    PIPECRM_RETURN_IF_ERROR(Into(DateOption(args, "start"), input.start_date));
+    PIPECRM_RETURN_IF_ERROR(Into(IdOption(args, "pipeline"), input.pipeline_id));
+    Id id = 0;
+    PIPECRM_RETURN_IF_ERROR(WriteInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto goal = reports::AddGoal(repos, actor, input, env.clock().Now());
+            if (!goal.ok()) {
+                return goal.status();
+            }
+            id = goal->id;
+            return Status::Ok();
+        }));
+    env.out() << "goal " << id << " added\n";
+    return Status::Ok();
+}
+
+Status RunGoalList(const Arguments& args, Environment& env) {
+    std::vector<std::vector<std::string>> rows;
+    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            auto workspace = repos.Workspaces().Get(actor.workspace_id);
+            auto goals = repos.Reports().Goals(actor.workspace_id);
+            if (!workspace.ok() || !goals.ok()) {
+                return !workspace.ok() ? workspace.status() : goals.status();
+            }
+            for (const domain::Goal& g : *goals) {
+                rows.push_back(
+                    {std::to_string(g.id), std::string(domain::GoalAssigneeName(g.assignee)),
+                     g.assignee_id ? std::to_string(*g.assignee_id) : "-",
+                     std::string(domain::GoalMetricName(g.metric)),
+                     g.metric == domain::GoalMetric::kWonValue
+                         ? FormatAmount(g.target, workspace->default_currency)
+                         : std::to_string(g.target),
+                     std::string(domain::GoalPeriodName(g.period)), FormatDate(g.start_date),
+                     g.pipeline_id ? std::to_string(*g.pipeline_id) : "-"});
+            }
+            return Status::Ok();
+        }));
+    PrintTable(env.out(),
+               {"id", "assignee", "assignee_id", "metric", "target", "period", "start", "pipeline"},
+               rows);
+    return Status::Ok();
+}
+
+Status RunGoalDelete(const Arguments& args, Environment& env) {
+    auto id = PositiveIntOption(args, "id", std::numeric_limits<Id>::max());
+    if (!id.ok()) {
+        return id.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(WriteInWorkspace(
+        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
+            return repos.Reports().DeleteGoal(actor.workspace_id, *id);
+        }));
+    env.out() << "goal " << *id << " deleted\n";
     return Status::Ok();
 }
 

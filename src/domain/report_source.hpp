@@ -12,6 +12,7 @@
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
 #include "domain/exchange_rate.hpp"
+#include "domain/goal.hpp"
 #include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
@@ -62,6 +63,11 @@ class ReportSource {
     /// True when a snapshot was taken on `day`.
     virtual Result<bool> HasForecastSnapshot(Id workspace_id, Date day) = 0;
     virtual Status AddForecastSnapshotRow(const ForecastSnapshotRow& row) = 0;
+    /// The workspace's goals not deleted, by id.
+    virtual Result<std::vector<Goal>> Goals(Id workspace_id) = 0;
+    virtual Result<Id> AddGoal(const Goal& goal) = 0;
+    /// kNotFound for no such live goal in the workspace.
+    virtual Status DeleteGoal(Id workspace_id, Id goal_id) = 0;
 };
 
 }  // namespace pipecrm::domain

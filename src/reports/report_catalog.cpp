@@ -4,6 +4,7 @@
 
 #include "reports/forecast.hpp"
 #include "reports/funnel.hpp"
+#include "reports/goals.hpp"
 #include "reports/leaderboard.hpp"
 #include "reports/lost_reasons.hpp"
 #include "reports/report_context.hpp"
@@ -21,9 +22,14 @@ struct Entry {
 };
 
 constexpr Entry kReports[] = {
-    {"funnel", Funnel},     {"conversion", Conversion},    {"stage-time", StageTime},
-    {"stalled", Stalled},   {"lost-reasons", LostReasons}, {"leaderboard", Leaderboard},
+    {"funnel", Funnel},
+    {"conversion", Conversion},
+    {"stage-time", StageTime},
+    {"stalled", Stalled},
+    {"lost-reasons", LostReasons},
+    {"leaderboard", Leaderboard},
     {"forecast", Forecast},
+    {"goals", Goals},
 };
 
 }  // namespace

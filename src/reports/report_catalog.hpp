@@ -11,7 +11,7 @@
 
 namespace pipecrm::reports {
 
-/// funnel, conversion, stage-time, stalled, lost-reasons, leaderboard, forecast.
+/// funnel, conversion, stage-time, stalled, lost-reasons, leaderboard, forecast, goals.
 const std::vector<std::string>& ReportNames();
 
 /// Runs the named report. kNotFound naming "report" for an unknown name; kInvalidArgument

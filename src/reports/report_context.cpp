@@ -134,6 +134,12 @@ std::optional<std::int64_t> ReportContext::Value(const domain::Deal& deal) {
     return value;
 }
 
+Instant ReportContext::StartOfDay(Date day) const {
+    // The zone was checked in Build, so this cannot fail.
+    auto start = text::StartOfLocalDay(day, request_->time_zone);
+    return start.ok() ? *start : Instant{day};
+}
+
 Date ReportContext::LocalDay(Instant t) const {
     // The zone was checked in Build, so this cannot fail.
     auto day = text::LocalDay(t, request_->time_zone);

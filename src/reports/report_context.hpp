@@ -47,6 +47,8 @@ class ReportContext {
     /// The deal's value in the base currency (CurrencyConverter::ToBase); nullopt, and the
     /// deal counted as unconverted, when its currency has no rate.
     std::optional<std::int64_t> Value(const domain::Deal& deal);
+    /// Where a calendar day begins in the request's time zone.
+    Instant StartOfDay(Date day) const;
     /// The calendar day of `t` in the request's time zone.
     Date LocalDay(Instant t) const;
     /// A user's name, or "user N" for one not listed.

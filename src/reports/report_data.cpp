@@ -30,6 +30,7 @@ Result<ReportData> LoadReportData(domain::Repositories& repos, Id workspace_id) 
     PIPECRM_RETURN_IF_ERROR(Into(source.Activities(workspace_id), data.activities));
     PIPECRM_RETURN_IF_ERROR(Into(source.Rates(workspace_id), data.rates));
     PIPECRM_RETURN_IF_ERROR(Into(source.ForecastSnapshots(workspace_id), data.snapshots));
+    PIPECRM_RETURN_IF_ERROR(Into(source.Goals(workspace_id), data.goals));
     return data;
 }
 

@@ -32,6 +32,7 @@ struct ReportData {
     std::vector<domain::ActivityFacts> activities;
     std::vector<domain::ExchangeRate> rates;
     std::vector<domain::ForecastSnapshotRow> snapshots;  ///< by taken_time
+    std::vector<domain::Goal> goals;                     ///< live, by id
 };
 
 /// Reads a workspace's report inputs on the caller's snapshot.

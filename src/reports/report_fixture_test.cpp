@@ -376,6 +376,52 @@ TEST_F(ReportFixture, ForecastShowsTheSnapshotTakenBeforeTheMonthBeside) {
     EXPECT_EQ(IntAt(t, 1, "forecast_weighted_value"), 90000);
 }
 
+TEST_F(ReportFixture, GoalsShowProgressPerPeriod) {
+    auto goal = [](Id id, domain::GoalAssignee who, OptionalId whom, domain::GoalMetric metric,
+                   std::int64_t target, domain::GoalPeriod period, const char* start) {
+        domain::Goal g;
+        g.id = id;
+        g.assignee = who;
+        g.assignee_id = whom;
+        g.metric = metric;
+        g.target = target;
+        g.period = period;
+        g.start_date = *ParseDate(start);
+        return g;
+    };
+    using domain::GoalAssignee;
+    using domain::GoalMetric;
+    using domain::GoalPeriod;
+    data_.goals = {goal(1, GoalAssignee::kUser, 1, GoalMetric::kWonValue, 4000000,
+                        GoalPeriod::kMonth, "2026-01-15"),
+                   goal(2, GoalAssignee::kTeam, 7, GoalMetric::kActivitiesDone, 4,
+                        GoalPeriod::kQuarter, "2026-01-01"),
+                   goal(3, GoalAssignee::kWorkspace, std::nullopt, GoalMetric::kDealsWon, 2,
+                        GoalPeriod::kYear, "2026-01-01")};
+    ReportTable t = Run("goals");
+    // Goal 1's months run from the 15th: Feb 15 - Mar 14 and Mar 15 - Apr 14 overlap March.
+    ASSERT_EQ(t.rows.size(), 4u);
+    EXPECT_EQ(t.At(0, "period_start"), Cell::Text("2026-02-15"));
+    EXPECT_EQ(t.At(0, "period_end"), Cell::Text("2026-03-14"));
+    EXPECT_EQ(IntAt(t, 0, "actual"), 1000000);  // D1, won Mar 10
+    EXPECT_NEAR(NumberAt(t, 0, "progress"), 0.25, 1e-9);
+    EXPECT_EQ(IntAt(t, 1, "actual"), 0);
+    // Goal 2: the first quarter; Ann's two calls (one in February) and Bob's meeting.
+    EXPECT_EQ(t.At(2, "assignee"), Cell::Text("North"));
+    EXPECT_EQ(t.At(2, "period_end"), Cell::Text("2026-03-31"));
+    EXPECT_EQ(IntAt(t, 2, "actual"), 3);
+    EXPECT_NEAR(NumberAt(t, 2, "progress"), 0.75, 1e-9);
+    // Goal 3: 2026, one deal won.
+    EXPECT_EQ(t.At(3, "period_end"), Cell::Text("2026-12-31"));
+    EXPECT_EQ(IntAt(t, 3, "actual"), 1);
+    // Without a period: the period holding today (Mar 20).
+    request_.from.reset();
+    request_.to.reset();
+    t = Run("goals");
+    ASSERT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(t.At(0, "period_start"), Cell::Text("2026-03-15"));
+}
+
 TEST_F(ReportFixture, OwnerAndTeamNarrowTheDeals) {
     request_.owner_id = 1;
     const ReportTable t = Run("funnel");

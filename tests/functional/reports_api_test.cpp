@@ -229,5 +229,63 @@ TEST_F(ReportsApi, ForecastSnapshotsAreTakenOnDemandAndShownBesideTheMonth) {
     EXPECT_EQ(CallWithToken(rep, "POST", "/api/v1/reports/forecast/snapshots").status, 403);
 }
 
+TEST_F(ReportsApi, GoalsAreAddedByAdminsAndShowProgress) {
+    const std::string today = DayInVietnam(0);
+    const std::string month_start = today.substr(0, 8) + "01";
+    JsonResponse added = Call("POST", "/api/v1/goals",
+                              R"({"assignee_type":"workspace","metric":"won_value",)"
+                              R"("target":"2000000","period":"month","start_date":")" +
+                                  month_start + R"("})");
+    ASSERT_EQ(added.status, 201) << added.body;
+    const auto goal_id = added.json["data"]["id"].GetInt64();
+    EXPECT_EQ(added.json["data"]["target"].GetDouble(), 2000000.0);
+    const auto won = CreateDeal(R"({"title":"w","value":500000,"stage_id":1})");
+    Patch(won, R"({"status":"won"})");
+
+    JsonResponse report = Call("GET", "/api/v1/reports/goals");
+    ASSERT_EQ(report.status, 200) << report.body;
+    const auto& row = report.json["data"]["rows"][0];
+    EXPECT_EQ(row["goal_id"].GetInt64(), goal_id);
+    EXPECT_STREQ(row["period_start"].GetString(), month_start.c_str());
+    EXPECT_EQ(row["actual"].GetDouble(), 500000.0);
+    EXPECT_EQ(row["progress"].GetDouble(), 0.25);
+
+    ExpectError(Call("POST", "/api/v1/goals",
+                     R"({"assignee_type":"user","metric":"deals_won","target":3,)"
+                     R"("start_date":"2026-01-01"})"),
+                400, "assignee_id");
+    ExpectError(Call("POST", "/api/v1/goals",
+                     R"({"assignee_type":"user","assignee_id":999,"metric":"deals_won",)"
+                     R"("target":3,"start_date":"2026-01-01"})"),
+                400, "assignee_id");
+    ExpectError(Call("POST", "/api/v1/goals",
+                     R"({"assignee_type":"workspace","metric":"calls","target":3,)"
+                     R"("start_date":"2026-01-01"})"),
+                400, "metric");
+    ExpectError(Call("POST", "/api/v1/goals",
+                     R"({"assignee_type":"workspace","metric":"deals_won","target":2.5,)"
+                     R"("start_date":"2026-01-01"})"),
+                400, "target");
+    ExpectError(Call("POST", "/api/v1/goals",
+                     R"({"assignee_type":"workspace","metric":"deals_won","target":2,)"
+                     R"("period":"week","start_date":"2026-01-01"})"),
+                400, "period");
+    EXPECT_EQ(Call("GET", "/api/v1/goals").json["data"].Size(), 1u) << "nothing else stored";
+
+    CommandResult cli =
+        RunPipecrm({"goal", "add", "--db", db_, "--assignee-type", "user", "--assignee-id", "1",
+                    "--metric", "deals_won", "--target", "5", "--start", month_start});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    cli = RunPipecrm({"report", "goals", "--db", db_, "--format", "csv"});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    EXPECT_NE(cli.out.find(",deals_won,month," + month_start + ","), std::string::npos) << cli.out;
+    EXPECT_EQ(Call("DELETE", "/api/v1/goals/" + std::to_string(goal_id)).status, 200);
+    EXPECT_EQ(Call("DELETE", "/api/v1/goals/" + std::to_string(goal_id)).status, 404);
+    cli = RunPipecrm({"goal", "list", "--db", db_});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    EXPECT_NE(cli.out.find("deals_won"), std::string::npos) << cli.out;
+    EXPECT_EQ(cli.out.find("won_value"), std::string::npos) << cli.out;
+}
+
 }  // namespace
 }  // namespace pipecrm::testing

@@ -8,6 +8,7 @@
 #include "http/handlers/handler_support.hpp"
 #include "reports/exchange_rate_service.hpp"
 #include "reports/forecast_snapshot.hpp"
+#include "reports/goal_service.hpp"
 #include "reports/report_catalog.hpp"
 #include "reports/report_render.hpp"
 
@@ -110,6 +111,73 @@ Result<reports::RateInput> ParseRate(const RouteContext& ctx) {
     return input;
 }
 
+void WriteGoal(JsonWriter& w, const domain::Goal& g, const std::string& base_currency) {
+    w.StartObject();
+    w.Key("id").Int(g.id);
+    w.Key("assignee_type").String(domain::GoalAssigneeName(g.assignee));
+    w.Key("assignee_id");
+    if (g.assignee_id) {
+        w.Int(*g.assignee_id);
+    } else {
+        w.Null();
+    }
+    w.Key("metric").String(domain::GoalMetricName(g.metric));
+    w.Key("target");
+    if (g.metric == domain::GoalMetric::kWonValue) {
+        w.Raw(FormatAmount(g.target, base_currency));
+    } else {
+        w.Int(g.target);
+    }
+    w.Key("period").String(domain::GoalPeriodName(g.period));
+    w.Key("start_date").String(FormatDate(g.start_date));
+    w.Key("pipeline_id");
+    if (g.pipeline_id) {
+        w.Int(*g.pipeline_id);
+    } else {
+        w.Null();
+    }
+    w.Key("add_time").String(FormatSqlTime(g.add_time));
+    w.EndObject();
+}
+
+// POST /api/v1/goals
+Result<reports::GoalInput> ParseGoal(const RouteContext& ctx) {
+    auto body = JsonBody::Parse(ctx.request.body);
+    if (!body.ok()) {
+        return body.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(
+        body->OnlyKnownFields({"assignee_type", "assignee_id", "metric", "target", "period",
+                               "start_date", "pipeline_id"}));
+    reports::GoalInput input;
+    std::optional<std::string> text;
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("assignee_type"), text));
+    input.assignee_type = text.value_or("");
+    PIPECRM_RETURN_IF_ERROR(Take(body->Int("assignee_id"), input.assignee_id));
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("metric"), text));
+    input.metric = text.value_or("");
+    std::optional<std::optional<std::string>> target;
+    PIPECRM_RETURN_IF_ERROR(Take(body->ScalarText("target"), target));
+    input.target = target.value_or(std::nullopt).value_or("");
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("period"), text));
+    input.period = text.value_or("");
+    std::optional<std::optional<Date>> start;
+    PIPECRM_RETURN_IF_ERROR(Take(body->NullableDate("start_date"), start));
+    input.start_date = start.value_or(std::nullopt);
+    PIPECRM_RETURN_IF_ERROR(Take(body->Int("pipeline_id"), input.pipeline_id));
+    return input;
+}
+
+struct GoalList {
+    std::string base_currency;
+    std::vector<domain::Goal> goals;
+};
+
+struct AddedGoal {
+    std::string base_currency;
+    domain::Goal goal;
+};
+
 }  // namespace
 
 void AddReportRoutes(Router& router, const ApiServices& services) {
@@ -140,6 +208,66 @@ void AddReportRoutes(Router& router, const ApiServices& services) {
                 },
                 respond);
         });
+    router.Add("GET", "/api/v1/goals", [&store](const RouteContext& ctx, Responder respond) {
+        ReadThen<GoalList>(
+            store,
+            [&](domain::Repositories& repos) -> Result<GoalList> {
+                const Id workspace_id = ctx.principal->user.workspace_id;
+                auto workspace = repos.Workspaces().Get(workspace_id);
+                auto goals = repos.Reports().Goals(workspace_id);
+                if (!workspace.ok() || !goals.ok()) {
+                    return !workspace.ok() ? workspace.status() : goals.status();
+                }
+                return GoalList{workspace->default_currency, std::move(*goals)};
+            },
+            [](const GoalList& list) {
+                JsonWriter w;
+                w.StartArray();
+                for (const domain::Goal& g : list.goals) {
+                    WriteGoal(w, g, list.base_currency);
+                }
+                w.EndArray();
+                return SuccessResponse(w.Take());
+            },
+            respond);
+    });
+    router.Add("POST", "/api/v1/goals",
+               WriteRoute<AddedGoal>(
+                   store, services.clock, ParseGoal,
+                   [](domain::Repositories& repos, const domain::Actor& actor,
+                      const reports::GoalInput& input, Instant now) -> Result<AddedGoal> {
+                       auto goal = reports::AddGoal(repos, actor, input, now);
+                       auto workspace = repos.Workspaces().Get(actor.workspace_id);
+                       if (!goal.ok() || !workspace.ok()) {
+                           return !goal.ok() ? goal.status() : workspace.status();
+                       }
+                       return AddedGoal{workspace->default_currency, *goal};
+                   },
+                   [](const AddedGoal& added) {
+                       JsonWriter w;
+                       WriteGoal(w, added.goal, added.base_currency);
+                       return SuccessResponse(w.Take(), 201);
+                   }),
+               Access::kAdmin);
+    router.Add(
+        "DELETE", "/api/v1/goals/{id}",
+        [&store](const RouteContext& ctx, Responder respond) {
+            auto id = ctx.IdParam(0);
+            if (!id.ok()) {
+                respond(ErrorResponse(id.status()));
+                return;
+            }
+            const Id workspace_id = ctx.principal->user.workspace_id;
+            WriteThen<Id>(
+                store,
+                [workspace_id, goal_id = *id](domain::Repositories& repos) -> Result<Id> {
+                    PIPECRM_RETURN_IF_ERROR(repos.Reports().DeleteGoal(workspace_id, goal_id));
+                    return goal_id;
+                },
+                [](const Id& goal_id) { return SuccessResponse(IdObject(goal_id)); },
+                std::move(respond));
+        },
+        Access::kAdmin);
     // A forecast snapshot on demand (the server also takes one a day by itself).
     const Clock& clock = services.clock;
     router.Add(

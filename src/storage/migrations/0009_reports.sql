@@ -32,3 +32,20 @@ CREATE TABLE forecast_snapshots (
     base_currency TEXT NOT NULL
 );
 CREATE INDEX forecast_snapshots_taken ON forecast_snapshots(workspace_id, taken_date, taken_time);
+
+-- Goals (issue 7): a target for a user, a team or the whole workspace, per month, quarter or
+-- year from start_date on. won_value targets are minor units of the base currency.
+CREATE TABLE goals (
+    id INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    assignee_type TEXT NOT NULL CHECK (assignee_type IN ('user', 'team', 'workspace')),
+    assignee_id INTEGER,             -- the user or team; NULL for the workspace
+    metric TEXT NOT NULL CHECK (metric IN ('won_value', 'deals_won', 'activities_done')),
+    target INTEGER NOT NULL,
+    period TEXT NOT NULL CHECK (period IN ('month', 'quarter', 'year')),
+    start_date INTEGER NOT NULL,     -- days since 1970-01-01: the first period's first day
+    pipeline_id INTEGER,             -- deals of this pipeline only; NULL for every pipeline
+    add_time INTEGER NOT NULL,
+    is_deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX goals_workspace ON goals(workspace_id, id);

@@ -262,4 +262,77 @@ Status SqliteReportSource::AddForecastSnapshotRow(const domain::ForecastSnapshot
         [](const Statement&) {});
 }
 
+Result<std::vector<domain::Goal>> SqliteReportSource::Goals(Id workspace_id) {
+    std::vector<domain::Goal> out;
+    Status status = ForEachRow(
+        db_,
+        "SELECT id, workspace_id, assignee_type, assignee_id, metric, target, period, "
+        "start_date, pipeline_id, add_time FROM goals WHERE workspace_id = ? AND is_deleted = 0 "
+        "ORDER BY id",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) {
+            domain::Goal g;
+            g.id = s.Int(0);
+            g.workspace_id = s.Int(1);
+            g.assignee =
+                domain::ParseGoalAssignee(s.Text(2)).value_or(domain::GoalAssignee::kWorkspace);
+            g.assignee_id = s.OptionalInt(3);
+            g.metric = domain::ParseGoalMetric(s.Text(4)).value_or(domain::GoalMetric::kWonValue);
+            g.target = s.Int(5);
+            g.period = domain::ParseGoalPeriod(s.Text(6)).value_or(domain::GoalPeriod::kMonth);
+            g.start_date = FromDayNumber(s.Int(7));
+            g.pipeline_id = s.OptionalInt(8);
+            g.add_time = FromUnixSeconds(s.Int(9));
+            out.push_back(std::move(g));
+        });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+Result<Id> SqliteReportSource::AddGoal(const domain::Goal& g) {
+    std::optional<Id> id;
+    Status status = ForEachRow(
+        db_,
+        "INSERT INTO main.goals(workspace_id, assignee_type, assignee_id, metric, target, "
+        "period, start_date, pipeline_id, add_time) VALUES(?,?,?,?,?,?,?,?,?) RETURNING id",
+        [&](Statement& s) {
+            s.Bind(1, g.workspace_id)
+                .Bind(2, domain::GoalAssigneeName(g.assignee))
+                .Bind(3, g.assignee_id)
+                .Bind(4, domain::GoalMetricName(g.metric))
+                .Bind(5, g.target)
+                .Bind(6, domain::GoalPeriodName(g.period))
+                .Bind(7, ToDayNumber(g.start_date))
+                .Bind(8, g.pipeline_id)
+                .Bind(9, ToUnixSeconds(g.add_time));
+        },
+        [&](const Statement& s) { id = s.Int(0); });
+    if (!status.ok()) {
+        return status;
+    }
+    if (!id) {
+        return Internal("adding a goal returned no id");
+    }
+    return *id;
+}
+
+Status SqliteReportSource::DeleteGoal(Id workspace_id, Id goal_id) {
+    bool found = false;
+    Status status = ForEachRow(
+        db_,
+        "UPDATE main.goals SET is_deleted = 1 WHERE workspace_id = ? AND id = ? AND "
+        "is_deleted = 0 RETURNING id",
+        [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, goal_id); },
+        [&](const Statement&) { found = true; });
+    if (!status.ok()) {
+        return status;
+    }
+    if (!found) {
+        return NotFound("no goal " + std::to_string(goal_id), "id");
+    }
+    return Status::Ok();
+}
+
 }  // namespace pipecrm::storage::sqlite

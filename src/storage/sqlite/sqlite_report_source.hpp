@@ -20,6 +20,9 @@ class SqliteReportSource final : public domain::ReportSource {
     Result<std::vector<domain::ForecastSnapshotRow>> ForecastSnapshots(Id workspace_id) override;
     Result<bool> HasForecastSnapshot(Id workspace_id, Date day) override;
     Status AddForecastSnapshotRow(const domain::ForecastSnapshotRow& row) override;
+    Result<std::vector<domain::Goal>> Goals(Id workspace_id) override;
+    Result<Id> AddGoal(const domain::Goal& goal) override;
+    Status DeleteGoal(Id workspace_id, Id goal_id) override;
 
   private:
     Connection& db_;
