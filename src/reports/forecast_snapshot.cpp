@@ -20,7 +20,7 @@ Result<int> TakeForecastSnapshot(domain::Repositories& repos,
     request.now = now;
     request.time_zone = workspace->time_zone;
     request.base_currency = workspace->default_currency;
-    auto data = LoadReportData(repos, workspace_id);
+    auto data = LoadReportData(repos, workspace_id, {false, false, true, false, false});
     if (!data.ok()) {
         return data.status();
     }

@@ -19,17 +19,19 @@ using ReportFn = ReportTable (*)(ReportContext&);
 struct Entry {
     const char* name;
     ReportFn fn;
+    ReportNeeds needs;
 };
 
-constexpr Entry kReports[] = {
-    {"funnel", Funnel},
-    {"conversion", Conversion},
-    {"stage-time", StageTime},
-    {"stalled", Stalled},
-    {"lost-reasons", LostReasons},
-    {"leaderboard", Leaderboard},
-    {"forecast", Forecast},
-    {"goals", Goals},
+// events, activities, rates, snapshots, goals
+const Entry kReports[] = {
+    {"funnel", Funnel, {true, false, true, false, false}},
+    {"conversion", Conversion, {true, false, true, false, false}},
+    {"stage-time", StageTime, {true, false, true, false, false}},
+    {"stalled", Stalled, {true, true, true, false, false}},
+    {"lost-reasons", LostReasons, {false, false, true, false, false}},
+    {"leaderboard", Leaderboard, {false, true, true, false, false}},
+    {"forecast", Forecast, {true, false, true, true, false}},
+    {"goals", Goals, {false, true, true, false, true}},
 };
 
 }  // namespace
@@ -64,8 +66,13 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
                                      Id workspace_id,
                                      std::string_view name,
                                      ReportRequest request) {
-    const auto& names = ReportNames();
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
+    const Entry* entry = nullptr;
+    for (const Entry& e : kReports) {
+        if (name == e.name) {
+            entry = &e;
+        }
+    }
+    if (entry == nullptr) {
         return NotFound("no report named \"" + std::string(name) + "\"", "report");
     }
     auto workspace = repos.Workspaces().Get(workspace_id);
@@ -73,7 +80,7 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
         return workspace.status();
     }
     request.base_currency = workspace->default_currency;
-    auto data = LoadReportData(repos, workspace_id);
+    auto data = LoadReportData(repos, workspace_id, entry->needs);
     if (!data.ok()) {
         return data.status();
     }

@@ -14,7 +14,9 @@ Status Into(Result<T>&& result, T& out) {
 
 }  // namespace
 
-Result<ReportData> LoadReportData(domain::Repositories& repos, Id workspace_id) {
+Result<ReportData> LoadReportData(domain::Repositories& repos,
+                                  Id workspace_id,
+                                  const ReportNeeds& needs) {
     ReportData data;
     domain::ListOptions all;
     all.limit = 1000000;
@@ -26,11 +28,21 @@ Result<ReportData> LoadReportData(domain::Repositories& repos, Id workspace_id) 
     PIPECRM_RETURN_IF_ERROR(Into(repos.Teams().ListMemberships(workspace_id), data.memberships));
     domain::ReportSource& source = repos.Reports();
     PIPECRM_RETURN_IF_ERROR(Into(source.LiveDeals(workspace_id), data.deals));
-    PIPECRM_RETURN_IF_ERROR(Into(source.EventsOfLiveDeals(workspace_id), data.events));
-    PIPECRM_RETURN_IF_ERROR(Into(source.Activities(workspace_id), data.activities));
-    PIPECRM_RETURN_IF_ERROR(Into(source.Rates(workspace_id), data.rates));
-    PIPECRM_RETURN_IF_ERROR(Into(source.ForecastSnapshots(workspace_id), data.snapshots));
-    PIPECRM_RETURN_IF_ERROR(Into(source.Goals(workspace_id), data.goals));
+    if (needs.events) {
+        PIPECRM_RETURN_IF_ERROR(Into(source.EventsOfLiveDeals(workspace_id), data.events));
+    }
+    if (needs.activities) {
+        PIPECRM_RETURN_IF_ERROR(Into(source.Activities(workspace_id), data.activities));
+    }
+    if (needs.rates) {
+        PIPECRM_RETURN_IF_ERROR(Into(source.Rates(workspace_id), data.rates));
+    }
+    if (needs.snapshots) {
+        PIPECRM_RETURN_IF_ERROR(Into(source.ForecastSnapshots(workspace_id), data.snapshots));
+    }
+    if (needs.goals) {
+        PIPECRM_RETURN_IF_ERROR(Into(source.Goals(workspace_id), data.goals));
+    }
     return data;
 }
 

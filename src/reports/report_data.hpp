@@ -35,8 +35,20 @@ struct ReportData {
     std::vector<domain::Goal> goals;                     ///< live, by id
 };
 
+/// What a report reads besides the deals, stages, users and teams; the rest stays empty, so a
+/// report never pays for rows it does not use.
+struct ReportNeeds {
+    bool events = true;
+    bool activities = true;
+    bool rates = true;
+    bool snapshots = true;
+    bool goals = true;
+};
+
 /// Reads a workspace's report inputs on the caller's snapshot.
-Result<ReportData> LoadReportData(domain::Repositories& repos, Id workspace_id);
+Result<ReportData> LoadReportData(domain::Repositories& repos,
+                                  Id workspace_id,
+                                  const ReportNeeds& needs = {});
 
 /// The options every report takes (docs/reports.md).
 struct ReportRequest {

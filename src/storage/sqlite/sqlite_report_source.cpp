@@ -92,7 +92,7 @@ Result<std::vector<domain::DealEvent>> SqliteReportSource::EventsOfLiveDeals(Id 
         "e.from_stage_id, e.to_stage_id, e.from_pipeline_id, e.to_pipeline_id, e.from_value, "
         "e.to_value, e.currency, e.from_owner_id, e.to_owner_id, e.lost_reason "
         "FROM deal_events e JOIN deals d ON d.workspace_id = e.workspace_id AND d.id = e.deal_id "
-        "WHERE e.workspace_id = ? AND d.status <> 'deleted' ORDER BY e.deal_id, e.at, e.id",
+        "WHERE e.workspace_id = ? AND d.status <> 'deleted' ORDER BY e.deal_id, e.id",
         [&](Statement& s) { s.Bind(1, workspace_id); },
         [&](const Statement& s) {
             domain::DealEvent e;
@@ -117,6 +117,18 @@ Result<std::vector<domain::DealEvent>> SqliteReportSource::EventsOfLiveDeals(Id 
         });
     if (!status.ok()) {
         return status;
+    }
+    // In index order (deal, id), which is time order unless history was written with earlier
+    // times later (an import); each deal's few events are put in time order here rather than
+    // the database sorting millions of rows.
+    for (auto begin = out.begin(); begin != out.end();) {
+        auto end = std::find_if(begin, out.end(), [&](const domain::DealEvent& e) {
+            return e.deal_id != begin->deal_id;
+        });
+        std::stable_sort(begin, end, [](const domain::DealEvent& a, const domain::DealEvent& b) {
+            return a.at < b.at;
+        });
+        begin = end;
     }
     return out;
 }
