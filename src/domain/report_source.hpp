@@ -32,6 +32,7 @@ struct ActivityFacts {
 /// visibility, expected to close in one month, as the forecast stood when it was taken.
 struct ForecastSnapshotRow {
     Id workspace_id = 0;
+    std::int64_t snapshot = 0;  ///< the rows of one snapshot share it; later ones are larger
     Instant taken_time;
     Date taken_date;    ///< in the workspace's time zone
     std::string month;  ///< "YYYY-MM"
@@ -58,10 +59,12 @@ class ReportSource {
     virtual Result<std::vector<ExchangeRate>> Rates(Id workspace_id) = 0;
     /// Adds a version of a rate (a new row: earlier versions stay).
     virtual Result<Id> AddRate(const ExchangeRate& rate) = 0;
-    /// The snapshot rows the viewer may see (by their owner and visibility), by taken_time.
+    /// The snapshot rows the viewer may see (by their owner and visibility), by snapshot.
     virtual Result<std::vector<ForecastSnapshotRow>> ForecastSnapshots(Id workspace_id) = 0;
     /// True when a snapshot was taken on `day`.
     virtual Result<bool> HasForecastSnapshot(Id workspace_id, Date day) = 0;
+    /// The number the next snapshot of the workspace gets (one more than the last).
+    virtual Result<std::int64_t> NextForecastSnapshot(Id workspace_id) = 0;
     virtual Status AddForecastSnapshotRow(const ForecastSnapshotRow& row) = 0;
     /// The workspace's goals not deleted, by id.
     virtual Result<std::vector<Goal>> Goals(Id workspace_id) = 0;

@@ -35,7 +35,7 @@ template <typename InRange>
 void AddSnapshots(const ReportContext& context,
                   std::map<std::string, Month>& months,
                   const InRange& in_range) {
-    const auto& rows = context.data().snapshots;  // by taken_time
+    const auto& rows = context.data().snapshots;  // by snapshot
     std::set<std::string> snapshot_months;
     for (const domain::ForecastSnapshotRow& r : rows) {
         snapshot_months.insert(r.month);
@@ -48,20 +48,20 @@ void AddSnapshots(const ReportContext& context,
         if (!in_range(first) && !in_range(last)) {
             continue;
         }
-        std::optional<Instant> chosen;
+        const domain::ForecastSnapshotRow* chosen = nullptr;
         for (const domain::ForecastSnapshotRow& r : rows) {
             if (r.taken_date < first) {
-                chosen = r.taken_time;
-            } else if (!chosen && r.taken_date <= last) {
-                chosen = r.taken_time;
+                chosen = &r;
+            } else if (chosen == nullptr && r.taken_date <= last) {
+                chosen = &r;
             }
         }
-        if (!chosen) {
+        if (chosen == nullptr) {
             continue;
         }
         Month& m = months[month];
         for (const domain::ForecastSnapshotRow& r : rows) {
-            if (r.taken_time != *chosen || r.month != month ||
+            if (r.snapshot != chosen->snapshot || r.month != month ||
                 r.base_currency != context.request().base_currency ||
                 !context.OwnerInScope(r.owner_id) ||
                 (context.request().pipeline_id &&
@@ -73,7 +73,7 @@ void AddSnapshots(const ReportContext& context,
             m.forecast_weighted_value += r.weighted_value;
         }
         if (!m.forecast_taken) {
-            m.forecast_taken = context.LocalDay(*chosen);
+            m.forecast_taken = chosen->taken_date;
         }
     }
 }

@@ -59,8 +59,13 @@ Result<int> TakeForecastSnapshot(domain::Repositories& repos,
         row.open_value += value;
         row.weighted_value += value * probability / 100;
     }
+    auto snapshot = repos.Reports().NextForecastSnapshot(workspace_id);
+    if (!snapshot.ok()) {
+        return snapshot.status();
+    }
     for (auto& [key, row] : rows) {
         row.workspace_id = workspace_id;
+        row.snapshot = *snapshot;
         row.taken_time = now;
         row.taken_date = today;
         row.base_currency = request.base_currency;

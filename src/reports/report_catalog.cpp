@@ -47,6 +47,10 @@ const std::vector<std::string>& ReportNames() {
     return names;
 }
 
+bool ReportDependsOnClock(std::string_view name) {
+    return name == "stage-time" || name == "stalled" || name == "goals";
+}
+
 Result<ReportTable> RunReport(std::string_view name,
                               const ReportData& data,
                               const ReportRequest& request) {

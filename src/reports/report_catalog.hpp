@@ -14,6 +14,10 @@ namespace pipecrm::reports {
 /// funnel, conversion, stage-time, stalled, lost-reasons, leaderboard, forecast, goals.
 const std::vector<std::string>& ReportNames();
 
+/// True for the reports whose figures move with the clock as well as with the data
+/// (stage-time and stalled measure until now; goals default to the period holding today).
+bool ReportDependsOnClock(std::string_view name);
+
 /// Runs the named report. kNotFound naming "report" for an unknown name; kInvalidArgument
 /// naming the option for a bad request (ReportContext::Build).
 Result<ReportTable> RunReport(std::string_view name,

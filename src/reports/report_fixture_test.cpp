@@ -343,6 +343,7 @@ TEST_F(ReportFixture, ForecastShowsTheSnapshotTakenBeforeTheMonthBeside) {
     auto row = [](const char* taken, const char* month, Id owner, std::int64_t value,
                   std::int64_t weighted) {
         domain::ForecastSnapshotRow r;
+        r.snapshot = ToDayNumber(*ParseDate(taken));  // one snapshot a day, in order
         r.taken_time = At((std::string(taken) + "T05:00:00Z").c_str());
         r.taken_date = *ParseDate(taken);
         r.month = month;

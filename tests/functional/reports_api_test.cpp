@@ -94,6 +94,10 @@ TEST_F(ReportsApi, FunnelAndConversionFollowTheDealsThroughTheStages) {
     EXPECT_EQ(csv.status, 200);
     EXPECT_EQ(csv.body.rfind("stage_id,stage,order,reached,reached_value,", 0), 0u) << csv.body;
     EXPECT_NE(csv.body.find("\r\n1,Prospecting,1,3,3300000,"), std::string::npos) << csv.body;
+    EXPECT_EQ(csv.Header("cache-control"), nullptr) << "kept until the data changes";
+    const HttpResult timed = Raw("/api/v1/reports/stage-time");
+    ASSERT_NE(timed.Header("cache-control"), nullptr) << "measured until now: never kept";
+    EXPECT_EQ(*timed.Header("cache-control"), "no-store");
     CommandResult cli = RunPipecrm({"report", "funnel", "--db", db_, "--format", "csv"});
     ASSERT_EQ(cli.exit_code, 0) << cli.err;
     EXPECT_EQ(cli.out, csv.body);

@@ -63,8 +63,10 @@ RouteHandler ReportRoute(domain::Store& store, const Clock& clock, std::string n
                 } else {
                     response = SuccessResponse(reports::RenderJson(table));
                 }
-                // Open deals' times and rotting are measured until now.
-                response.headers.emplace_back("Cache-Control", "no-store");
+                // The others are kept by the GET response cache until the data changes.
+                if (reports::ReportDependsOnClock(name)) {
+                    response.headers.emplace_back("Cache-Control", "no-store");
+                }
                 return response;
             },
             respond);

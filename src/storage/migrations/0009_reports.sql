@@ -20,6 +20,7 @@ CREATE INDEX exchange_rates_lookup ON exchange_rates(workspace_id, currency, rat
 CREATE TABLE forecast_snapshots (
     id INTEGER PRIMARY KEY,
     workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    snapshot INTEGER NOT NULL,         -- numbers the workspace's snapshots: 1, 2, ...
     taken_time INTEGER NOT NULL,
     taken_date INTEGER NOT NULL,     -- days since 1970-01-01, in the workspace's time zone
     month TEXT NOT NULL,             -- 'YYYY-MM', the deals' expected close month
@@ -31,7 +32,7 @@ CREATE TABLE forecast_snapshots (
     weighted_value INTEGER NOT NULL,
     base_currency TEXT NOT NULL
 );
-CREATE INDEX forecast_snapshots_taken ON forecast_snapshots(workspace_id, taken_date, taken_time);
+CREATE INDEX forecast_snapshots_taken ON forecast_snapshots(workspace_id, taken_date, snapshot);
 
 -- Goals (issue 7): a target for a user, a team or the whole workspace, per month, quarter or
 -- year from start_date on. won_value targets are minor units of the base currency.

@@ -214,8 +214,8 @@ Result<std::vector<domain::ForecastSnapshotRow>> SqliteReportSource::ForecastSna
     Status status = ForEachRow(
         db_,
         "SELECT workspace_id, taken_time, taken_date, month, pipeline_id, owner_id, visible_to, "
-        "open_count, open_value, weighted_value, base_currency FROM forecast_snapshots "
-        "WHERE workspace_id = ? ORDER BY taken_time, id",
+        "open_count, open_value, weighted_value, base_currency, snapshot FROM forecast_snapshots "
+        "WHERE workspace_id = ? ORDER BY snapshot, id",
         [&](Statement& s) { s.Bind(1, workspace_id); },
         [&](const Statement& s) {
             domain::ForecastSnapshotRow r;
@@ -231,6 +231,7 @@ Result<std::vector<domain::ForecastSnapshotRow>> SqliteReportSource::ForecastSna
             r.open_value = s.Int(8);
             r.weighted_value = s.Int(9);
             r.base_currency = s.Text(10);
+            r.snapshot = s.Int(11);
             out.push_back(std::move(r));
         });
     if (!status.ok()) {
@@ -252,12 +253,25 @@ Result<bool> SqliteReportSource::HasForecastSnapshot(Id workspace_id, Date day) 
     return found;
 }
 
+Result<std::int64_t> SqliteReportSource::NextForecastSnapshot(Id workspace_id) {
+    std::int64_t next = 1;
+    Status status = ForEachRow(
+        db_,
+        "SELECT COALESCE(MAX(snapshot), 0) + 1 FROM main.forecast_snapshots WHERE workspace_id = ?",
+        [&](Statement& s) { s.Bind(1, workspace_id); },
+        [&](const Statement& s) { next = s.Int(0); });
+    if (!status.ok()) {
+        return status;
+    }
+    return next;
+}
+
 Status SqliteReportSource::AddForecastSnapshotRow(const domain::ForecastSnapshotRow& r) {
     return ForEachRow(
         db_,
         "INSERT INTO main.forecast_snapshots(workspace_id, taken_time, taken_date, month, "
         "pipeline_id, owner_id, visible_to, open_count, open_value, weighted_value, "
-        "base_currency) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+        "base_currency, snapshot) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
         [&](Statement& s) {
             s.Bind(1, r.workspace_id)
                 .Bind(2, ToUnixSeconds(r.taken_time))
@@ -269,7 +283,8 @@ Status SqliteReportSource::AddForecastSnapshotRow(const domain::ForecastSnapshot
                 .Bind(8, r.open_count)
                 .Bind(9, r.open_value)
                 .Bind(10, r.weighted_value)
-                .Bind(11, r.base_currency);
+                .Bind(11, r.base_currency)
+                .Bind(12, r.snapshot);
         },
         [](const Statement&) {});
 }
