@@ -1,5 +1,6 @@
 // pipecrm report NAME: one report (src/reports) as a table, CSV or JSON; and pipecrm rate
 // set/list: the workspace's dated exchange rates into its base currency.
+#include <limits>
 #include <ostream>
 
 #include "cli/commands.hpp"
