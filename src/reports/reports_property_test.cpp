@@ -14,6 +14,7 @@
 #include "domain/deal_service.hpp"
 #include "domain/user_service.hpp"
 #include "reports/exchange_rate_service.hpp"
+#include "reports/goal_service.hpp"
 #include "reports/report_catalog.hpp"
 #include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
@@ -74,6 +75,16 @@ class ReportsProperty : public ::testing::TestWithParam<unsigned> {
                             repos, admin_, {"USD", *ParseDate("2000-01-01"), "25000"}, start);
                         if (!rate.ok()) {
                             return rate.status();
+                        }
+                        for (const GoalInput& goal :
+                             {GoalInput{"workspace", std::nullopt, "won_value", "50000000", "month",
+                                        *ParseDate("2026-01-01"), std::nullopt},
+                              GoalInput{"user", owners_[1], "deals_won", "4", "quarter",
+                                        *ParseDate("2026-01-15"), std::nullopt}}) {
+                            auto added = AddGoal(repos, admin_, goal, start);
+                            if (!added.ok()) {
+                                return added.status();
+                            }
                         }
                         domain::ListOptions all;
                         auto stages =
@@ -433,7 +444,33 @@ class ReportsProperty : public ::testing::TestWithParam<unsigned> {
         }
     }
 
+    void CheckGoals() {
+        const ReportTable t = Run("goals");
+        EXPECT_FALSE(t.rows.empty());
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            SCOPED_TRACE("goal row " + std::to_string(r));
+            // The period's bounds, from its first and last day in Vietnam (UTC+7).
+            const std::int64_t begin =
+                ToDayNumber(*ParseDate(t.At(r, "period_start").text)) * 86400 - 7 * kHour;
+            const std::int64_t end =
+                (ToDayNumber(*ParseDate(t.At(r, "period_end").text)) + 1) * 86400 - 7 * kHour;
+            const bool value = t.At(r, "metric").text == "won_value";
+            const std::optional<Id> whom = t.At(r, "assignee_type").text == "user"
+                                               ? std::optional<Id>(Int(t, r, "assignee_id"))
+                                               : std::nullopt;
+            std::int64_t expected = 0;
+            for (const ModelDeal* d : Counted()) {
+                if (d->status == DealStatus::kWon && d->closed >= begin && d->closed < end &&
+                    (!whom || d->owner == *whom)) {
+                    expected += value ? d->BaseValue() : 1;
+                }
+            }
+            EXPECT_EQ(Int(t, r, "actual"), expected);
+        }
+    }
+
     void CheckAll() {
+        CheckGoals();
         CheckFunnelAndConversion();
         CheckStageTime();
         CheckLostReasons();
