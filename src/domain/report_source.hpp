@@ -49,7 +49,8 @@ struct ForecastSnapshotRow {
 class ReportSource {
   public:
     virtual ~ReportSource() = default;
-    /// Every deal the viewer may see that is not deleted, by id, without custom fields.
+    /// Every deal the viewer may see that is not deleted, by id, without its title and custom
+    /// fields (no report shows them; a million titles cost a million allocations).
     virtual Result<std::vector<Deal>> LiveDeals(Id workspace_id) = 0;
     /// The events of those deals, ordered by deal id, then time, then id.
     virtual Result<std::vector<DealEvent>> EventsOfLiveDeals(Id workspace_id) = 0;

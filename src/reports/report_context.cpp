@@ -2,34 +2,30 @@
 
 #include <algorithm>
 
-#include "text/time_zone.hpp"
-
 namespace pipecrm::reports {
 
-ReportContext::ReportContext(const ReportData& data, const ReportRequest& request)
-    : data_(&data), request_(&request), converter_(request.base_currency, data.rates) {}
+ReportContext::ReportContext(const ReportData& data,
+                             const ReportRequest& request,
+                             text::ZoneDays zone)
+    : data_(&data),
+      request_(&request),
+      converter_(request.base_currency, data.rates),
+      zone_(std::move(zone)) {}
 
 Result<ReportContext> ReportContext::Build(const ReportData& data, const ReportRequest& request) {
-    if (!text::IsKnownTimeZone(request.time_zone)) {
+    auto zone = text::ZoneDays::Open(request.time_zone);
+    if (!zone.ok()) {
         return InvalidArgument("unknown time zone \"" + request.time_zone + "\"", "time_zone");
     }
-    ReportContext context(data, request);
+    ReportContext context(data, request, std::move(*zone));
     if (request.from) {
-        auto from = text::StartOfLocalDay(*request.from, request.time_zone);
-        if (!from.ok()) {
-            return from.status();
-        }
-        context.from_ = *from;
+        context.from_ = context.StartOfDay(*request.from);
     }
     if (request.to) {
         if (request.from && *request.to < *request.from) {
             return InvalidArgument("the period ends (to) before it begins (from)", "to");
         }
-        auto until = text::StartOfLocalDay(*request.to + std::chrono::days{1}, request.time_zone);
-        if (!until.ok()) {
-            return until.status();
-        }
-        context.until_ = *until;
+        context.until_ = context.StartOfDay(*request.to + std::chrono::days{1});
     }
     if (request.owner_id && request.team_id) {
         return InvalidArgument("give an owner or a team, not both", "team_id");
@@ -135,15 +131,11 @@ std::optional<std::int64_t> ReportContext::Value(const domain::Deal& deal) {
 }
 
 Instant ReportContext::StartOfDay(Date day) const {
-    // The zone was checked in Build, so this cannot fail.
-    auto start = text::StartOfLocalDay(day, request_->time_zone);
-    return start.ok() ? *start : Instant{day};
+    return zone_.StartOfLocalDay(day);
 }
 
 Date ReportContext::LocalDay(Instant t) const {
-    // The zone was checked in Build, so this cannot fail.
-    auto day = text::LocalDay(t, request_->time_zone);
-    return day.ok() ? *day : std::chrono::floor<std::chrono::days>(t);
+    return zone_.LocalDay(t);
 }
 
 std::string ReportContext::UserName(Id user_id) const {

@@ -14,6 +14,7 @@
 #include "reports/deal_history.hpp"
 #include "reports/report_data.hpp"
 #include "reports/report_table.hpp"
+#include "text/zone_days.hpp"
 
 namespace pipecrm::reports {
 
@@ -63,7 +64,7 @@ class ReportContext {
     void FinishTable(ReportTable& table) const;
 
   private:
-    ReportContext(const ReportData& data, const ReportRequest& request);
+    ReportContext(const ReportData& data, const ReportRequest& request, text::ZoneDays zone);
 
     const ReportData* data_;
     const ReportRequest* request_;
@@ -76,6 +77,7 @@ class ReportContext {
     std::vector<DealHistory> histories_;
     CurrencyConverter converter_;
     std::set<Id> unconverted_;
+    text::ZoneDays zone_;
 };
 
 /// Nearest-rank percentile (the smallest value with at least p% of the values at or below

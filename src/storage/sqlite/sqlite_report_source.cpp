@@ -44,7 +44,7 @@ Result<std::vector<domain::Deal>> SqliteReportSource::LiveDeals(Id workspace_id)
     std::vector<domain::Deal> out;
     Status status = ForEachRow(
         db_,
-        "SELECT id, workspace_id, title, value, currency, status, pipeline_id, stage_id, "
+        "SELECT id, workspace_id, '', value, currency, status, pipeline_id, stage_id, "
         "owner_id, creator_user_id, expected_close_date, probability, lost_reason, visible_to, "
         "add_time, update_time, stage_change_time, won_time, lost_time, close_time FROM deals "
         "WHERE workspace_id = ? AND status <> 'deleted' ORDER BY id",
