@@ -22,12 +22,46 @@ void Arguments::Add(const std::string& name, std::string value) {
     repeated_[name].push_back(value);
     values_[name] = std::move(value);
 }
+namespace {
+
+// --db of every command that opens a database.
+OptionSpec DbOption() {
+    return {"db", "PATH|URL",
+            "the SQLite database file, or a PostgreSQL database as "
+            "postgresql://USER@HOST:PORT/DBNAME",
+            true, ""};
+}
+
+// The report names of reports::ReportNames(), one `pipecrm report NAME` command each.
+constexpr char kFunnel[] = "funnel";
+constexpr char kConversion[] = "conversion";
+constexpr char kStageTime[] = "stage-time";
+constexpr char kStalled[] = "stalled";
+constexpr char kLostReasons[] = "lost-reasons";
+constexpr char kLeaderboard[] = "leaderboard";
+constexpr char kForecast[] = "forecast";
+constexpr char kGoals[] = "goals";
+
+template <const char* kName>
+Command ReportCommand(const char* summary) {
+    return {std::string("report ") + kName,
+            summary,
+            {DbOption(),
+             {"workspace", "NAME", "the workspace, by name (default: the first one)", false, ""},
+             {"pipeline", "ID", "the pipeline (default: the first one)", false, ""},
+             {"from", "DATE", "first day of the period, YYYY-MM-DD in the workspace's time zone",
+              false, ""},
+             {"to", "DATE", "last day of the period (inclusive)", false, ""},
+             {"owner", "ID", "only this user's deals and activities", false, ""},
+             {"team", "ID", "only those of this team's members", false, ""},
+             {"format", "table|csv|json", "how to print the report", false, "table"}},
+            RunNamedReport<kName>};
+}
+
+}  // namespace
 
 const std::vector<Command>& Commands() {
-    static const OptionSpec kDb{"db", "PATH|URL",
-                                "the SQLite database file, or a PostgreSQL database as "
-                                "postgresql://USER@HOST:PORT/DBNAME",
-                                true, ""};
+    static const OptionSpec kDb = DbOption();
     static const OptionSpec kWorkspace{
         "workspace", "NAME", "the workspace, by name (default: the first one)", false, ""};
     static const OptionSpec kEmail{"email", "EMAIL", "the user's email", true, ""};
@@ -178,6 +212,57 @@ const std::vector<Command>& Commands() {
           {"merge-with-id", "N", "the record that stays", true, ""}},
          RunMerge,
          {"KIND"}},
+        ReportCommand<kFunnel>(
+            "shows, per stage, the deals that reached it in the period, moved on, "
+            "were won, lost or are still open, by count and value"),
+        ReportCommand<kConversion>(
+            "shows stage-to-stage conversion rates and the win rate won / (won + lost)"),
+        ReportCommand<kStageTime>("shows average, median and p90 days in each stage, and the "
+                                  "bottleneck stage"),
+        ReportCommand<kStalled>("shows open deals past their stage's rotting days, and open deals "
+                                "with no future activity, per owner"),
+        ReportCommand<kLostReasons>("shows lost deals by reason and by the stage lost at"),
+        ReportCommand<kLeaderboard>("shows per owner and team: activities done, deals added, won, "
+                                    "lost, win rate, won value, days to win"),
+        ReportCommand<kForecast>("shows open deals by expected close month, raw and weighted, "
+                                 "beside the value won per month"),
+        ReportCommand<kGoals>("shows each goal's target beside what was achieved in its periods"),
+        {"goal add",
+         "add a goal: a target per month, quarter or year for a user, a team or the workspace",
+         {kDb,
+          kWorkspace,
+          {"assignee-type", "user|team|workspace", "whose goal it is", true, ""},
+          {"assignee-id", "ID", "the user or team (not for the workspace)", false, ""},
+          {"metric", "won_value|deals_won|activities_done", "what is counted", true, ""},
+          {"target", "N", "the target per period (won_value: an amount in the base currency)", true,
+           ""},
+          {"period", "month|quarter|year", "how long each period is", false, "month"},
+          {"start", "YYYY-MM-DD", "the first period's first day", true, ""},
+          {"pipeline", "ID", "count only deals of this pipeline", false, ""}},
+         RunGoalAdd},
+        {"goal list", "show the workspace's goals", {kDb, kWorkspace}, RunGoalList},
+        {"goal delete",
+         "delete a goal (by its id in goal list)",
+         {kDb, kWorkspace, {"id", "N", "the goal's id", true, ""}},
+         RunGoalDelete},
+        {"forecast snapshot",
+         "store the forecast as it stands now, for forecast-against-actual in later reports "
+         "(the server also takes one a day)",
+         {kDb, kWorkspace},
+         RunForecastSnapshot},
+        {"rate set",
+         "add an exchange rate into the workspace's base currency for a date (admins; a new "
+         "version of that date's rate for open deals and deals closed from now on)",
+         {kDb,
+          kWorkspace,
+          {"currency", "CODE", "the currency converted from, e.g. USD", true, ""},
+          {"date", "YYYY-MM-DD", "the day the rate is for", true, ""},
+          {"rate", "DECIMAL", "units of the base currency one unit buys, e.g. 25400.5", true, ""}},
+         RunRateSet},
+        {"rate list",
+         "show the workspace's base currency and exchange rates in force",
+         {kDb, kWorkspace},
+         RunRateList},
         {"backup",
          "copy the database consistently, also while the server runs",
          {kDb, {"to", "FILE", "where to write the copy (must not exist)", true, ""}},

@@ -35,6 +35,18 @@ Status RunAuditList(const Arguments& args, Environment& env);
 Status RunImport(const Arguments& args, Environment& env);
 Status RunExport(const Arguments& args, Environment& env);
 Status RunMerge(const Arguments& args, Environment& env);
+/// `pipecrm report NAME`: one of reports::ReportNames().
+Status RunReport(const std::string& name, const Arguments& args, Environment& env);
+template <const char* kName>
+Status RunNamedReport(const Arguments& args, Environment& env) {
+    return RunReport(kName, args, env);
+}
+Status RunRateSet(const Arguments& args, Environment& env);
+Status RunRateList(const Arguments& args, Environment& env);
+Status RunForecastSnapshot(const Arguments& args, Environment& env);
+Status RunGoalAdd(const Arguments& args, Environment& env);
+Status RunGoalList(const Arguments& args, Environment& env);
+Status RunGoalDelete(const Arguments& args, Environment& env);
 
 /// Parses a positive integer option; kInvalidArgument naming it.
 Result<long long> PositiveIntOption(const Arguments& args, const std::string& name, long long max);

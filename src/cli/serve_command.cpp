@@ -1,7 +1,13 @@
 // pipecrm serve: the API on the database until SIGTERM or SIGINT.
 #include <charconv>
+#include <condition_variable>
+#include <mutex>
+#include <ostream>
+#include <stop_token>
+#include <thread>
 
 #include "cli/commands.hpp"
+#include "reports/forecast_snapshot.hpp"
 
 namespace pipecrm::cli {
 namespace {
@@ -82,9 +88,24 @@ Status RunServe(const Arguments& args, Environment& env) {
     options.trust_proxy = args.Has("trust-proxy");
     options.session_idle = *session_idle;
     options.session_max_age = *session_max_age;
+    // Once an hour, each workspace without today's forecast snapshot gets one (docs/reports.md).
+    domain::Store& served = **store;
+    std::jthread snapshots([&served, &env](std::stop_token stop) {
+        std::mutex mutex;  // guards nothing but the wait
+        std::condition_variable_any wake;
+        while (!stop.stop_requested()) {
+            auto taken = reports::TakeDailyForecastSnapshots(served, env.clock().Now());
+            if (!taken.ok()) {
+                env.err() << "pipecrm: forecast snapshot failed: " << taken.status().ToString()
+                          << "\n";
+            }
+            std::unique_lock lock(mutex);
+            wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
+        }
+    });
     options.webhook_timeout = *webhook_timeout;
     options.webhook_first_retry = *webhook_first_retry;
-    return env.Serve(**store, options);
+    return env.Serve(served, options);
 }
 
 }  // namespace pipecrm::cli

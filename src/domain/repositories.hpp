@@ -28,6 +28,7 @@
 #include "domain/playbook_repository.hpp"
 #include "domain/product.hpp"
 #include "domain/record_extras.hpp"
+#include "domain/report_source.hpp"
 #include "domain/segment_repository.hpp"
 #include "domain/session.hpp"
 #include "domain/stage.hpp"
@@ -457,6 +458,7 @@ class Repositories {
     virtual CallListRepository& CallLists() = 0;
     virtual PlaybookRepository& Playbooks() = 0;
     virtual CampaignRepository& Campaigns() = 0;
+    virtual ReportSource& Reports() = 0;
 };
 
 }  // namespace pipecrm::domain

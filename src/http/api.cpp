@@ -26,6 +26,17 @@ std::string_view TokenOf(const Request& request) {
     return {};
 }
 
+// A handler whose answer depends on the clock (reports measure time until now) marks it
+// Cache-Control: no-store, and the response cache leaves it alone.
+bool MayBeCached(const Response& response) {
+    for (const auto& [name, value] : response.headers) {
+        if (name == "Cache-Control" && value.find("no-store") != std::string::npos) {
+            return false;
+        }
+    }
+    return response.status == 200;
+}
+
 bool IsStateChanging(std::string_view method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -92,6 +103,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddAuthRoutes(router_, services_);
     AddMergeRoutes(router_, services_);
     AddImportRoutes(router_, services_);
+    AddReportRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }
@@ -154,7 +166,7 @@ void Api::Handle(Request&& request, Responder respond) const {
             }
             respond = [cache = cache_.get(), key = std::move(key), version = *version,
                        respond = std::move(respond)](Response response) {
-                if (response.status == 200) {
+                if (MayBeCached(response)) {
                     cache->Insert(key, version, response);
                 }
                 respond(std::move(response));

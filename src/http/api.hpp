@@ -38,7 +38,8 @@ class Api {
     /// X-CSRF-Token on state-changing methods), run the handler. An authenticated GET
     /// answered 200 is kept and served again, without authenticating or reading, until the
     /// store's DataVersion changes; so a GET handler may depend only on the caller, the
-    /// request target and the stored data (never on the clock).
+    /// request target and the stored data (never on the clock), unless it answers with
+    /// Cache-Control: no-store, which is never kept.
     void Handle(Request&& request, Responder respond) const;
     const Router& router() const { return router_; }
     /// Nullopt when the cache is off.
@@ -78,6 +79,7 @@ void AddAuditRoutes(Router& router, const ApiServices& services);
 void AddAuthRoutes(Router& router, const ApiServices& services);
 void AddMergeRoutes(Router& router, const ApiServices& services);
 void AddImportRoutes(Router& router, const ApiServices& services);
+void AddReportRoutes(Router& router, const ApiServices& services);
 
 /// The name of the session cookie set by POST /api/v1/auth/login.
 inline constexpr std::string_view kSessionCookie = "pipecrm_session";

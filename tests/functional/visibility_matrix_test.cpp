@@ -1,6 +1,6 @@
 // The authorization matrix (issue 4): for each role and each visibility level, every API
-// family — list, get, update, delete, search, summary, timeline — shows and changes exactly
-// what the model in docs/security.md allows, and a second workspace never appears anywhere.
+// family — list, get, update, delete, search, summary, timeline, reports — shows and changes
+// exactly what the model in docs/security.md allows, and a second workspace never appears anywhere.
 // Users, teams, the second workspace and tokens are made with the real CLI.
 #include <chrono>
 #include <functional>
@@ -235,6 +235,26 @@ TEST_F(VisibilityMatrix, ListGetUpdateSearchSummaryAndTimelineShowExactlyWhatIsA
             counted += period["totals"]["count"].GetInt64();
         }
         EXPECT_EQ(counted, static_cast<std::int64_t>(deals)) << "timeline";
+        // Reports (issue 7) count the same deals: every one is open in its first stage.
+        const auto expected = static_cast<std::int64_t>(deals);
+        JsonResponse funnel = CallWithToken(tokens_[viewer], "GET", "/api/v1/reports/funnel");
+        ASSERT_EQ(funnel.status, 200) << funnel.body;
+        EXPECT_EQ(funnel.json["data"]["rows"][0]["reached"].GetInt64(), expected) << "funnel";
+        JsonResponse stalled = CallWithToken(tokens_[viewer], "GET", "/api/v1/reports/stalled");
+        ASSERT_EQ(stalled.status, 200) << stalled.body;
+        EXPECT_EQ(stalled.json["data"]["summary"]["open"].GetInt64(), expected) << "stalled";
+        JsonResponse board = CallWithToken(tokens_[viewer], "GET", "/api/v1/reports/leaderboard");
+        ASSERT_EQ(board.status, 200) << board.body;
+        std::int64_t added = 0;
+        for (const auto& row : board.json["data"]["rows"].GetArray()) {
+            if (std::string(row["kind"].GetString()) == "user") {
+                added += row["deals_added"].GetInt64();
+            }
+        }
+        EXPECT_EQ(added, expected) << "leaderboard";
+        JsonResponse forecast = CallWithToken(tokens_[viewer], "GET", "/api/v1/reports/forecast");
+        ASSERT_EQ(forecast.status, 200) << forecast.body;
+        EXPECT_EQ(forecast.json["data"]["rows"][0]["open"].GetInt64(), expected) << "forecast";
     }
 }
 

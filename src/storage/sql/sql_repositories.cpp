@@ -12,6 +12,7 @@
 #include "storage/sql/filter_sql.hpp"
 #include "storage/sql/import_job_table.hpp"
 #include "storage/sql/playbook_table.hpp"
+#include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
 #include "storage/sql/webhook_outbox_table.hpp"
 #include "text/search_text.hpp"
@@ -2579,7 +2580,8 @@ struct SqlRepositories::Impl {
           segments(db),
           call_lists(db),
           playbooks(db),
-          campaigns(db) {}
+          campaigns(db),
+          reports(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2605,6 +2607,7 @@ struct SqlRepositories::Impl {
     CallListTable call_lists;
     PlaybookTable playbooks;
     CampaignTable campaigns;
+    SqlReportSource reports;
 };
 
 SqlRepositories::SqlRepositories(Connection& connection)
@@ -2685,6 +2688,9 @@ domain::PlaybookRepository& SqlRepositories::Playbooks() {
 }
 domain::CampaignRepository& SqlRepositories::Campaigns() {
     return impl_->campaigns;
+}
+domain::ReportSource& SqlRepositories::Reports() {
+    return impl_->reports;
 }
 
 }  // namespace pipecrm::storage::sql

@@ -40,6 +40,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::CallListRepository& CallLists() override;
     domain::PlaybookRepository& Playbooks() override;
     domain::CampaignRepository& Campaigns() override;
+    domain::ReportSource& Reports() override;
 
   private:
     struct Impl;

@@ -29,8 +29,13 @@ struct ScopedTable {
     const char* owner_column;
 };
 constexpr ScopedTable kScopedTables[] = {
-    {"deals", "owner_id"},      {"persons", "owner_id"}, {"organizations", "owner_id"},
-    {"activities", "owner_id"}, {"notes", "user_id"},    {"products", "owner_id"},
+    {"deals", "owner_id"},
+    {"persons", "owner_id"},
+    {"organizations", "owner_id"},
+    {"activities", "owner_id"},
+    {"notes", "user_id"},
+    {"products", "owner_id"},
+    {"forecast_snapshots", "owner_id"},
 };
 
 }  // namespace
