@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import './styles.css';
+
+render(<p>PipeCRM</p>, document.getElementById('app'));
