@@ -42,4 +42,38 @@ Result<NamedDeals> WithNames(domain::Repositories& repos,
     return out;
 }
 
+Status AddNextActivities(domain::Repositories& repos, Id workspace_id, NamedDeals& named) {
+    std::vector<Id> ids;
+    for (const domain::Deal& deal : named.deals) {
+        ids.push_back(deal.id);
+    }
+    domain::ExtrasWanted wanted;
+    wanted.activities = true;
+    auto extras = repos.Deals().Extras(workspace_id, ids, wanted);
+    PIPECRM_RETURN_IF_ERROR(extras.status());
+    domain::ActivityQuery next_query;
+    next_query.workspace_id = workspace_id;
+    for (const domain::RecordExtras& extra : *extras) {
+        if (extra.next_activity_id) {
+            next_query.ids.push_back(*extra.next_activity_id);
+        }
+    }
+    if (!next_query.ids.empty()) {
+        next_query.options.limit = static_cast<int>(next_query.ids.size());
+        auto activities = repos.Activities().List(next_query);
+        PIPECRM_RETURN_IF_ERROR(activities.status());
+        std::map<Id, domain::Activity> by_id;
+        for (domain::Activity& activity : *activities) {
+            by_id.emplace(activity.id, std::move(activity));
+        }
+        for (std::size_t i = 0; i < extras->size() && i < named.names.size(); ++i) {
+            const OptionalId next = (*extras)[i].next_activity_id;
+            if (auto found = next ? by_id.find(*next) : by_id.end(); found != by_id.end()) {
+                named.names[i].next_activity = found->second;
+            }
+        }
+    }
+    return Status::Ok();
+}
+
 }  // namespace pipecrm::http

@@ -20,4 +20,7 @@ Result<NamedDeals> WithNames(domain::Repositories& repos,
                              Id workspace_id,
                              std::vector<domain::Deal> deals);
 
+/// Fills names[i].next_activity: two queries whatever the number of deals (for a page).
+Status AddNextActivities(domain::Repositories& repos, Id workspace_id, NamedDeals& named);
+
 }  // namespace pipecrm::http
