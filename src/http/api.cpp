@@ -71,6 +71,7 @@ Api::Api(ApiServices services) : services_(services) {
     // Before the /{id} routes they share prefixes with.
     AddSearchRoutes(router_, services_);
     AddDealReportRoutes(router_, services_);
+    AddDealChangelogRoutes(router_, services_);
     AddUserRoutes(router_, services_);
     AddPipelineRoutes(router_, services_);
     AddStageRoutes(router_, services_);

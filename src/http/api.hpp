@@ -60,6 +60,7 @@ void AddPipelineRoutes(Router& router, const ApiServices& services);
 void AddStageRoutes(Router& router, const ApiServices& services);
 void AddDealRoutes(Router& router, const ApiServices& services);
 void AddDealReportRoutes(Router& router, const ApiServices& services);
+void AddDealChangelogRoutes(Router& router, const ApiServices& services);
 void AddContactRoutes(Router& router, const ApiServices& services);
 void AddActivityRoutes(Router& router, const ApiServices& services);
 void AddNoteRoutes(Router& router, const ApiServices& services);

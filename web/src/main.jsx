@@ -1,4 +1,6 @@
+// Entry point of the browser app (built by web/build.mjs, served by the pipecrm binary).
 import { render } from 'preact';
+import { App } from './app.jsx';
 import './styles.css';
 
-render(<p>PipeCRM</p>, document.getElementById('app'));
+render(<App />, document.getElementById('app'));
