@@ -15,6 +15,9 @@ export function Column({ stage, stages, column, onLoadMore, onDrop, onMove, onWo
         const sortable = Sortable.create(listRef.current, {
             group: 'board',
             animation: 120,
+            // Mouse and touch events rather than HTML5 drag and drop: the same on every browser.
+            forceFallback: true,
+            fallbackTolerance: 3,
             draggable: '.deal-card',
             filter: 'button, select, a.deal-title, label',
             preventOnFilter: false,
