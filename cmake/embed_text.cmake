@@ -11,8 +11,10 @@ file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_text.cmake
 namespace ${NAMESPACE} {
 
 std::string_view ${SYMBOL}() {
-    static constexpr std::string_view kText = R\"pipecrm_text(${text})pipecrm_text\";
-    return kText;
+    // An array and its size: a string_view from a pointer would count the characters in a
+    // constexpr loop, which GCC caps at 262144 iterations.
+    static constexpr char kText[] = R\"pipecrm_text(${text})pipecrm_text\";
+    return {kText, sizeof kText - 1};
 }
 
 }  // namespace ${NAMESPACE}

@@ -17,6 +17,7 @@
 #include "domain/deal_reports.hpp"
 #include "domain/filter.hpp"
 #include "domain/list_options.hpp"
+#include "domain/lost_reason.hpp"
 #include "domain/note.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -409,6 +410,16 @@ class WebhookRepository {
     virtual Result<std::vector<Webhook>> List(Id workspace_id) = 0;
 };
 
+class LostReasonRepository {
+  public:
+    virtual ~LostReasonRepository() = default;
+    virtual Result<Id> Insert(const LostReason& reason) = 0;
+    virtual Result<LostReason> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const LostReason& reason) = 0;
+    /// Reasons not deleted, by id.
+    virtual Result<std::vector<LostReason>> List(Id workspace_id) = 0;
+};
+
 /// Every repository, bound to one connection (and, for writes, one transaction).
 class Repositories {
   public:
@@ -431,6 +442,7 @@ class Repositories {
     virtual CustomFieldRepository& CustomFields() = 0;
     virtual FilterRepository& Filters() = 0;
     virtual WebhookRepository& Webhooks() = 0;
+    virtual LostReasonRepository& LostReasons() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -87,6 +87,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddWebhookRoutes(router_, services_);
     AddAuditRoutes(router_, services_);
     AddAuthRoutes(router_, services_);
+    AddLostReasonRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }

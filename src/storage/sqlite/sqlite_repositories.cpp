@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "storage/sqlite/filter_sql.hpp"
+#include "storage/sqlite/lost_reason_table.hpp"
 #include "text/search_text.hpp"
 
 namespace pipecrm::storage::sqlite {
@@ -2569,7 +2570,8 @@ struct SqliteRepositories::Impl {
           products(db),
           custom_fields(db),
           filters(db),
-          webhooks(db) {}
+          webhooks(db),
+          lost_reasons(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2588,6 +2590,7 @@ struct SqliteRepositories::Impl {
     CustomFieldTable custom_fields;
     FilterTable filters;
     WebhookTable webhooks;
+    LostReasonTable lost_reasons;
 };
 
 SqliteRepositories::SqliteRepositories(Connection& connection)
@@ -2647,6 +2650,10 @@ domain::FilterRepository& SqliteRepositories::Filters() {
 }
 domain::WebhookRepository& SqliteRepositories::Webhooks() {
     return impl_->webhooks;
+}
+
+domain::LostReasonRepository& SqliteRepositories::LostReasons() {
+    return impl_->lost_reasons;
 }
 
 }  // namespace pipecrm::storage::sqlite

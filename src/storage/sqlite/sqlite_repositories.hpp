@@ -32,6 +32,7 @@ class SqliteRepositories final : public domain::Repositories {
     domain::CustomFieldRepository& CustomFields() override;
     domain::FilterRepository& Filters() override;
     domain::WebhookRepository& Webhooks() override;
+    domain::LostReasonRepository& LostReasons() override;
 
   private:
     struct Impl;
