@@ -12,6 +12,9 @@ mkdirSync(join(outdir, 'assets'), { recursive: true });
 const result = await build({
     entryPoints: [new URL('./src/main.jsx', import.meta.url).pathname],
     bundle: true,
+    // Pages that need big libraries (the dashboard's charts) load as chunks when opened.
+    splitting: true,
+    chunkNames: 'assets/chunk-[hash]',
     minify: true,
     format: 'esm',
     target: ['es2020'],
@@ -25,9 +28,12 @@ const result = await build({
     logLevel: 'warning',
 });
 
-const outputs = Object.keys(result.metafile.outputs).map((file) => basename(file));
-const script = outputs.find((name) => name.endsWith('.js'));
-const style = outputs.find((name) => name.endsWith('.css'));
+const outputs = Object.entries(result.metafile.outputs);
+const entry = outputs.find(([file, output]) => output.entryPoint && file.endsWith('.js'));
+const script = entry && basename(entry[0]);
+const style = entry && entry[1].cssBundle && basename(entry[1].cssBundle);
+// Chunks the entry imports statically are fetched at once rather than after it parses.
+const preloads = entry ? entry[1].imports.filter((i) => i.kind === 'import-statement').map((i) => basename(i.path)) : [];
 if (!script || !style) {
     throw new Error('esbuild produced no JavaScript or CSS bundle');
 }
@@ -42,7 +48,7 @@ writeFileSync(join(outdir, 'index.html'), `<!doctype html>
 <title>PipeCRM</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/${style}">
-<script type="module" src="/assets/${script}"></script>
+${preloads.map((chunk) => `<link rel="modulepreload" href="/assets/${chunk}">\n`).join('')}<script type="module" src="/assets/${script}"></script>
 </head>
 <body>
 <div id="app"></div>

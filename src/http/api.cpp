@@ -73,6 +73,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddDealReportRoutes(router_, services_);
     AddDealChangelogRoutes(router_, services_);
     AddUserRoutes(router_, services_);
+    AddStageOrderRoutes(router_, services_);
     AddPipelineRoutes(router_, services_);
     AddStageRoutes(router_, services_);
     AddDealRoutes(router_, services_);

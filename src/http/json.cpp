@@ -435,6 +435,28 @@ Result<std::optional<std::vector<JsonBody>>> JsonBody::Objects(const char* key) 
     return Out(std::move(items));
 }
 
+Result<std::optional<std::vector<std::int64_t>>> JsonBody::Ints(const char* key) const {
+    using Out = std::optional<std::vector<std::int64_t>>;
+    const rapidjson::Value* v = Find(key);
+    if (v == nullptr) {
+        return Out();
+    }
+    std::vector<std::int64_t> items;
+    if (v->IsNull()) {
+        return Out(std::move(items));
+    }
+    if (!v->IsArray()) {
+        return WrongType(key, "an array of integers");
+    }
+    for (const auto& element : v->GetArray()) {
+        if (!element.IsInt64()) {
+            return WrongType(key, "an array of integers");
+        }
+        items.push_back(element.GetInt64());
+    }
+    return Out(std::move(items));
+}
+
 Result<std::optional<std::string>> JsonBody::AddressText(const char* key) const {
     const rapidjson::Value* v = Find(key);
     if (v == nullptr) {

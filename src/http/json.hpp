@@ -94,6 +94,8 @@ class JsonBody {
     Result<std::optional<std::optional<std::string>>> ScalarText(const char* key) const;
     /// An array of objects, each readable with the same getters; null gives an empty list.
     Result<std::optional<std::vector<JsonBody>>> Objects(const char* key) const;
+    /// An array of integers (ids); null gives an empty list.
+    Result<std::optional<std::vector<std::int64_t>>> Ints(const char* key) const;
     /// An array of {value, label?, primary?} objects; null or [] clears.
     Result<std::optional<std::vector<LabeledValue>>> LabeledValues(const char* key) const;
     /// v2's custom_fields: an object of field key -> value, each value read into a

@@ -13,7 +13,7 @@ import { DealsList } from './lists/deals_list.jsx';
 import { ContactList } from './lists/contact_list.jsx';
 import { ContactPage } from './lists/contact_page.jsx';
 import { Activities } from './activities.jsx';
-import { Dashboard } from './dashboard.jsx';
+import { Lazy } from './lazy.jsx';
 import { Settings } from './settings/settings.jsx';
 import { session } from './session.js';
 
@@ -27,7 +27,7 @@ const routes = [
     ['/organizations', () => <ContactList kind="organization" />],
     ['/organizations/:id', ({ id }) => <ContactPage kind="organization" id={Number(id)} />],
     ['/activities', () => <Activities />],
-    ['/dashboard', () => <Dashboard />],
+    ['/dashboard', () => <Lazy load={() => import('./dashboard.jsx')} name="Dashboard" />],
     ['/settings', () => <Settings />],
 ];
 
@@ -41,9 +41,9 @@ const nav = [
 ];
 
 
-async function loadMe(auth) {
+async function loadMe(auth, mePromise) {
     setCsrfToken(auth.csrf_token);
-    const me = await get('/api/v1/users/me');
+    const me = await (mePromise || get('/api/v1/users/me'));
     session.user = auth.user;
     session.me = me.data;
     setTimeZone(me.data.timezone_name);
@@ -59,8 +59,11 @@ export function App() {
     useEffect(() => onNavigate(setPath), []);
     useEffect(() => {
         document.documentElement.lang = lang();
+        // Both at once: users/me fails with the same 401 when there is no session.
+        const me = get('/api/v1/users/me');
+        me.catch(() => {});
         get('/api/v1/auth/session')
-            .then((answer) => loadMe(answer.data))
+            .then((answer) => loadMe(answer.data, me))
             .then(setAuth)
             .catch((error) => {
                 if (!(error instanceof ApiError) || error.status !== 401) {

@@ -2,7 +2,6 @@
 // from deals/summary and deals/timeline. Report endpoints (/api/v1/reports/…) can add charts.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { get } from './api.js';
 import { formatMoney, formatNumber, formatTotals, lang, t, todayInZone } from './i18n.js';
 import { notifyError } from './notices.jsx';
