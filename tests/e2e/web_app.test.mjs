@@ -5,7 +5,7 @@
 // the board, the deal page and the dashboard go to $PIPECRM_ARTIFACTS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adminEmail, adminPassword, api, createToken, demoDatabase, launchBrowser, startServer } from './support.mjs';
 
@@ -160,6 +160,43 @@ test('a card moves to the next stage from the keyboard', async () => {
     assert.equal((await saved).status(), 200);
     await page.locator(`${column(stages[1].id)} ${card(id)}`).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.dataset.dealId), String(id));
+});
+
+test('marking a card lost asks for a reason from the managed list', async () => {
+    await api(server.base, token, 'POST', '/api/v1/lostReasons', { label: 'Giá quá cao' });
+    const first = page.locator(`${column(stages[0].id)} .deal-card`).first();
+    const id = Number(await first.getAttribute('data-deal-id'));
+    await first.getByRole('button', { name: 'Lost' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Lost reason').selectOption('Giá quá cao');
+    const saved = page.waitForResponse(patchOf(id));
+    await dialog.getByRole('button', { name: 'Mark as lost' }).click();
+    assert.equal((await saved).status(), 200);
+    await page.locator(card(id)).waitFor({ state: 'detached' });
+    const stored = await api(server.base, token, 'GET', `/api/v2/deals/${id}`);
+    assert.equal(stored.data.status, 'lost');
+    assert.equal(stored.data.lost_reason, 'Giá quá cao');
+});
+
+test('the deals list sorts and exports exactly the rows shown as CSV', async () => {
+    await page.getByRole('link', { name: 'Deals' }).click();
+    const rows = page.locator('[data-testid=deals-table] tbody tr');
+    await rows.first().waitFor();
+    await page.getByRole('button', { name: 'Value' }).click();
+    await page.getByRole('button', { name: /Value/ }).click(); // descending
+    const shown = await rows.count();
+    const firstTitle = await rows.first().locator('td').first().innerText();
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines[0].split(',')[0], 'Title');
+    assert.equal(lines.length, shown + 1);
+    assert.ok(lines[1].startsWith(firstTitle.includes(',') ? `"${firstTitle}` : firstTitle), lines[1]);
+    const values = lines.slice(1).map((line) => Number(line.match(/,(\d+(?:\.\d+)?),[A-Z]{3},/)[1]));
+    assert.deepEqual(values, [...values].sort((a, b) => b - a), 'sorted by value, descending');
 });
 
 test('in Vietnamese, a person is found by a name typed without diacritics', async () => {
