@@ -1,6 +1,7 @@
-// The admin settings page: pipelines and stages, lost reasons, custom fields, users.
+// The admin settings page: pipelines and stages, lost reasons, custom fields, users, API tokens.
 import { t } from '../i18n.js';
 import { session } from '../session.js';
+import { ApiTokenSettings } from './api_tokens.jsx';
 import { CustomFieldSettings } from './custom_fields.jsx';
 import { LostReasonSettings } from './lost_reasons.jsx';
 import { PipelineSettings } from './pipelines.jsx';
@@ -17,6 +18,7 @@ export function Settings() {
             <LostReasonSettings />
             <CustomFieldSettings />
             <UserSettings />
+            <ApiTokenSettings />
         </div>
     );
 }
