@@ -90,6 +90,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddAuthRoutes(router_, services_);
     AddLostReasonRoutes(router_, services_);
     AddApiTokenRoutes(router_, services_);
+    AddUserAdminRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }

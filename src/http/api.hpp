@@ -76,6 +76,7 @@ void AddAuthRoutes(Router& router, const ApiServices& services);
 void AddLostReasonRoutes(Router& router, const ApiServices& services);
 void AddStageOrderRoutes(Router& router, const ApiServices& services);
 void AddApiTokenRoutes(Router& router, const ApiServices& services);
+void AddUserAdminRoutes(Router& router, const ApiServices& services);
 
 /// The name of the session cookie set by POST /api/v1/auth/login.
 inline constexpr std::string_view kSessionCookie = "pipecrm_session";

@@ -199,6 +199,24 @@ test('the deals list sorts and exports exactly the rows shown as CSV', async () 
     assert.deepEqual(values, [...values].sort((a, b) => b - a), 'sorted by value, descending');
 });
 
+test('an admin reorders stages and adds a lost reason in the settings', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const up = page.getByRole('button', { name: `Move ${stages[1].name} up` });
+    await up.waitFor();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v2/pipelines/1/stageOrder'));
+    await up.click();
+    assert.equal((await saved).status(), 200);
+    const after = await api(server.base, token, 'GET', '/api/v2/stages?pipeline_id=1');
+    const first = after.data.find((s) => s.order_nr === 1);
+    assert.equal(first.id, stages[1].id);
+
+    await page.getByLabel('New lost reason').fill('Chưa có ngân sách');
+    await page.locator('#settings-lost').locator('..').getByRole('button', { name: 'Add' }).click();
+    await page.locator('#settings-lost').locator('..').getByText('Chưa có ngân sách').waitFor();
+    const reasons = await api(server.base, token, 'GET', '/api/v1/lostReasons');
+    assert.ok(reasons.data.some((r) => r.label === 'Chưa có ngân sách'));
+});
+
 test('in Vietnamese, a person is found by a name typed without diacritics', async () => {
     await page.selectOption('[data-testid=language]', 'vi');
     await page.getByRole('link', { name: 'Người liên hệ' }).click();

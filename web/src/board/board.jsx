@@ -18,18 +18,21 @@ function summaryFigures(data) {
 }
 
 // Board cards from v2 search items (the board's search mode).
-function cardFromSearch(item) {
+function cardFromSearch(item, users) {
+    const owner = users.find((u) => item.owner && u.id === item.owner.id);
     return {
         id: item.id,
         title: item.title,
         value: item.value,
         currency: item.currency,
         stage_id: item.stage.id,
-        owner_name: '',
+        owner_name: owner ? owner.name : '',
         person_name: item.person ? item.person.name : null,
         org_name: item.organization ? item.organization.name : null,
         next_activity_date: null,
         status: item.status,
+        // Search items carry no activity or stage times: such cards show no marks.
+        fromSearch: true,
     };
 }
 
@@ -124,7 +127,7 @@ export function Board() {
                 const byStage = Object.fromEntries(stageList.map((s) => [s.id, []]));
                 for (const { item } of answer.data.items) {
                     if (item.status === 'open' && byStage[item.stage.id]) {
-                        byStage[item.stage.id].push(cardFromSearch(item));
+                        byStage[item.stage.id].push(cardFromSearch(item, users));
                     }
                 }
                 setColumns(Object.fromEntries(stageList.map((s) => {

@@ -21,7 +21,7 @@ export function needsActivity(deal) {
 
 export function Card({ deal, stage, stages, onMove, onWon, onLost }) {
     const rotten = isRotten(deal, stage);
-    const noActivity = needsActivity(deal);
+    const noActivity = !deal.fromSearch && needsActivity(deal);
     const index = stages.findIndex((s) => s.id === deal.stage_id);
     const href = `/deals/${deal.id}`;
 
