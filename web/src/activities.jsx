@@ -7,23 +7,7 @@ import { notifyError } from './notices.jsx';
 import { linkClick } from './router.js';
 import { ActivityForm, activityTypes, typeLabel } from './activity_form.jsx';
 import { session } from './session.js';
-
-// Splits undone activities by their due date against today in the user's zone.
-export function groupByDay(activities, today) {
-    const groups = { overdue: [], today: [], upcoming: [] };
-    for (const activity of activities) {
-        if (!activity.due_date || activity.due_date > today) {
-            groups.upcoming.push(activity);
-        } else if (activity.due_date < today) {
-            groups.overdue.push(activity);
-        } else {
-            groups.today.push(activity);
-        }
-    }
-    const order = (a, b) => (a.due_date || '9999').localeCompare(b.due_date || '9999') || (a.due_time || '').localeCompare(b.due_time || '');
-    Object.values(groups).forEach((list) => list.sort(order));
-    return groups;
-}
+import { groupByDay } from './activity_groups.js';
 
 export function Activities() {
     const [activities, setActivities] = useState([]);

@@ -6,6 +6,8 @@ import { lang, onLangChange, setTimeZone, t } from './i18n.js';
 import { LanguageSwitch } from './language_switch.jsx';
 import { Login } from './login.jsx';
 import { Notices, notifyError } from './notices.jsx';
+import { ActivityForm } from './activity_form.jsx';
+import { Dialog } from './dialog.jsx';
 import { currentPath, linkClick, match, navigate, onNavigate } from './router.js';
 import { Board } from './board/board.jsx';
 import { DealPage } from './deal/deal_page.jsx';
@@ -54,6 +56,7 @@ export function App() {
     const [auth, setAuth] = useState(undefined); // undefined while checking, null when signed out
     const [path, setPath] = useState(currentPath());
     const [, setLanguage] = useState(lang());
+    const [quickActivity, setQuickActivity] = useState(false);
 
     useEffect(() => onLangChange(setLanguage), []);
     useEffect(() => onNavigate(setPath), []);
@@ -130,11 +133,20 @@ export function App() {
                     ))}
                 </nav>
                 <span class="spacer" />
+                <button type="button" onClick={() => setQuickActivity(true)}>{t('activity.quick_add')}</button>
                 <LanguageSwitch />
                 <span class="user-name">{auth.user.name}</span>
                 <button type="button" onClick={signOut}>{t('header.logout')}</button>
             </header>
             <main id="main">{page}</main>
+            {quickActivity && (
+                <Dialog title={t('activity.schedule')} onClose={() => setQuickActivity(false)}>
+                    <ActivityForm idPrefix="quick-activity" onCreated={() => setQuickActivity(false)} />
+                    <div class="dialog-actions">
+                        <button type="button" onClick={() => setQuickActivity(false)}>{t('action.cancel')}</button>
+                    </div>
+                </Dialog>
+            )}
             <Notices />
         </>
     );

@@ -7,7 +7,7 @@ export const catalogues = { en, vi };
 export const languages = ['vi', 'en'];
 
 const state = {
-    lang: localStorage.getItem('pipecrm.lang') || 'vi',
+    lang: (typeof localStorage !== 'undefined' && localStorage.getItem('pipecrm.lang')) || 'vi',
     timeZone: 'Asia/Ho_Chi_Minh',
 };
 const listeners = new Set();
@@ -21,8 +21,11 @@ export function setLang(next) {
         return;
     }
     state.lang = next;
-    localStorage.setItem('pipecrm.lang', next);
-    document.documentElement.lang = next;
+    // Absent outside a browser (the unit tests under web/test/).
+    if (typeof localStorage !== 'undefined') {
+        localStorage.setItem('pipecrm.lang', next);
+        document.documentElement.lang = next;
+    }
     listeners.forEach((listener) => listener(next));
 }
 

@@ -1,4 +1,4 @@
-// The message catalogues (ctest: web_messages): English and Vietnamese have the same keys and
+// The message catalogues (ctest: web_unit): English and Vietnamese have the same keys and
 // placeholders, no message is empty, and every key the code names exists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

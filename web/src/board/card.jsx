@@ -1,23 +1,8 @@
 // One deal on the board: title, organization or person, value, owner and next activity; marks
 // for rotting and for no scheduled activity; quick won/lost; keyboard moves between stages.
-import { formatDate, formatMoney, parseInstant, t, todayInZone } from '../i18n.js';
+import { formatDate, formatMoney, t } from '../i18n.js';
+import { isRotten, needsActivity } from './marks.js';
 import { linkClick } from '../router.js';
-
-const DAY = 86_400_000;
-
-// A deal rots when it has stayed in a stage that rots longer than its days_to_rotten.
-export function isRotten(deal, stage, now = Date.now()) {
-    if (!stage || !stage.is_deal_rot_enabled || !stage.days_to_rotten) {
-        return false;
-    }
-    const since = parseInstant(deal.stage_change_time || deal.add_time);
-    return since !== null && now - since.getTime() > stage.days_to_rotten * DAY;
-}
-
-// Open deals need a next step: none scheduled, or only overdue ones.
-export function needsActivity(deal) {
-    return !deal.next_activity_date || deal.next_activity_date < todayInZone();
-}
 
 export function Card({ deal, stage, stages, onMove, onWon, onLost }) {
     const rotten = isRotten(deal, stage);

@@ -2,16 +2,7 @@
 // owner), activities and notes, newest first.
 import { formatDate, formatDateTime, formatDuration, formatMoney, parseInstant, t } from '../i18n.js';
 import { typeLabel } from '../activity_form.jsx';
-
-// [{stageId, from, to}] oldest first, from the changelog's stage_id entries (newest first).
-export function stagePeriods(changelog, endOfLast = new Date()) {
-    const entries = changelog.filter((e) => e.field_key === 'stage_id').slice().reverse();
-    return entries.map((entry, i) => ({
-        stageId: Number(entry.new_value),
-        from: parseInstant(entry.time),
-        to: i + 1 < entries.length ? parseInstant(entries[i + 1].time) : endOfLast,
-    }));
-}
+import { stagePeriods } from './stage_periods.js';
 
 export function Timeline({ deal, changelog, activities, notes, stageName, userName }) {
     const closedAt = deal.status !== 'open' ? parseInstant(deal.close_time || deal.update_time) : null;

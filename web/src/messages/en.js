@@ -20,6 +20,7 @@ export default {
     'activity.overdue': 'Overdue',
     'activity.today': 'Today',
     'activity.upcoming': 'Upcoming',
+    'activity.quick_add': '+ Activity',
     'activity.schedule': 'Schedule an activity',
     'activity.schedule_failed': 'Could not schedule the activity',
     'activity.scheduled': 'Scheduled: {subject}',

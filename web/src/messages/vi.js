@@ -20,6 +20,7 @@ export default {
     'activity.overdue': 'Quá hạn',
     'activity.today': 'Hôm nay',
     'activity.upcoming': 'Sắp tới',
+    'activity.quick_add': '+ Hoạt động',
     'activity.schedule': 'Lên lịch hoạt động',
     'activity.schedule_failed': 'Không lên lịch được hoạt động',
     'activity.scheduled': 'Đã lên lịch: {subject}',
