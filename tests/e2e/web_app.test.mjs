@@ -83,9 +83,15 @@ test('a new deal appears in its stage with the server totals', async () => {
     await page.getByRole('button', { name: 'Add deal' }).click();
     await page.fill('#new-deal-title', title);
     await page.fill('#new-deal-value', '15000000');
+    // The organization is picked by typing its name without diacritics.
+    const orgs = await api(server.base, token, 'GET', '/api/v2/organizations?limit=50');
+    const org = orgs.data.find((o) => folded(o.name) !== o.name) || orgs.data[0];
+    await page.fill('#new-deal-org', folded(org.name).toLowerCase());
+    await page.getByRole('option').getByRole('button', { name: org.name, exact: true }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     const created = page.locator(`${column(stages[0].id)} .deal-card`, { hasText: title });
     await created.waitFor();
+    assert.equal(await created.locator('.deal-party').innerText(), org.name);
     dealId = Number(await created.getAttribute('data-deal-id'));
     assert.ok(dealId > 0);
     await page.waitForFunction(([selector, old]) => document.querySelector(selector).innerText !== old,

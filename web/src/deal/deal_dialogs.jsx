@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api.js';
 import { t } from '../i18n.js';
 import { Dialog } from '../dialog.jsx';
+import { ContactPicker } from '../contact_picker.jsx';
 
 export const currencies = ['VND', 'USD', 'EUR', 'JPY', 'SGD'];
 
@@ -13,6 +14,8 @@ export function AddDealDialog({ stages, onClose, onCreated, defaults = {} }) {
     const [currency, setCurrency] = useState('VND');
     const [stageId, setStageId] = useState(stages.length ? stages[0].id : '');
     const [closeDate, setCloseDate] = useState('');
+    const [person, setPerson] = useState(null);
+    const [org, setOrg] = useState(null);
     const [error, setError] = useState('');
 
     async function submit(event) {
@@ -26,6 +29,12 @@ export function AddDealDialog({ stages, onClose, onCreated, defaults = {} }) {
         }
         if (closeDate) {
             body.expected_close_date = closeDate;
+        }
+        if (person) {
+            body.person_id = person.id;
+        }
+        if (org) {
+            body.org_id = org.id;
         }
         try {
             const answer = await post('/api/v2/deals', body);
@@ -57,6 +66,12 @@ export function AddDealDialog({ stages, onClose, onCreated, defaults = {} }) {
                 )}
                 <label for="new-deal-close">{t('deal.expected_close_date')}</label>
                 <input id="new-deal-close" type="date" value={closeDate} onInput={(e) => setCloseDate(e.currentTarget.value)} />
+                <div class="form-row">
+                    <ContactPicker id="new-deal-person" kind="person" label={t('deal.person')} onPick={setPerson} />
+                </div>
+                <div class="form-row">
+                    <ContactPicker id="new-deal-org" kind="organization" label={t('deal.organization')} onPick={setOrg} />
+                </div>
                 {error && <p class="form-error" role="alert">{error}</p>}
                 <div class="dialog-actions">
                     <button type="button" onClick={onClose}>{t('action.cancel')}</button>

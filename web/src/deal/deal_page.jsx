@@ -7,6 +7,7 @@ import { notify, notifyError } from '../notices.jsx';
 import { linkClick } from '../router.js';
 import { ActivityForm } from '../activity_form.jsx';
 import { Editable } from '../editable.jsx';
+import { ContactPicker } from '../contact_picker.jsx';
 import { currencies, LostDialog } from './deal_dialogs.jsx';
 import { DealProducts } from './products.jsx';
 import { Timeline } from './timeline.jsx';
@@ -131,10 +132,14 @@ export function DealPage({ id }) {
                     <div class="editable">
                         <span class="field-label">{t('deal.person')}</span>
                         {person ? <a href={`/persons/${person.id}`} onClick={(e) => linkClick(e, `/persons/${person.id}`)}>{person.name}</a> : <span class="muted">{t('common.empty')}</span>}
+                        <ContactPicker id="deal-person-picker" kind="person" label={t('deal.change_person')}
+                            onPick={(item) => change({ person_id: item.id })} />
                     </div>
                     <div class="editable">
                         <span class="field-label">{t('deal.organization')}</span>
                         {org ? <a href={`/organizations/${org.id}`} onClick={(e) => linkClick(e, `/organizations/${org.id}`)}>{org.name}</a> : <span class="muted">{t('common.empty')}</span>}
+                        <ContactPicker id="deal-org-picker" kind="organization" label={t('deal.change_organization')}
+                            onPick={(item) => change({ org_id: item.id })} />
                     </div>
                 </section>
                 <div class="deal-main">
