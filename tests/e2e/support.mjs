@@ -32,10 +32,10 @@ export function createToken(db) {
     return execFileSync(binary(), ['token', 'create', '--db', db, '--email', adminEmail]).toString().trim();
 }
 
-// `pipecrm serve` on a free loopback port; resolves to {base, stop}.
-export function startServer(db) {
+// `pipecrm serve` on a free loopback port (with `extra` options); resolves to {base, stop}.
+export function startServer(db, extra = []) {
     return new Promise((resolve, reject) => {
-        const server = spawn(binary(), ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+        const server = spawn(binary(), ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extra], {
             stdio: ['ignore', 'pipe', 'ignore'],
         });
         let seen = '';

@@ -1,6 +1,14 @@
 // The API client: JSON over fetch with the session cookie, the CSRF header on writes, and
 // one error type carrying the server's message and the field at fault.
 let csrfToken = null;
+const unauthorizedListeners = new Set();
+
+// Called when a request is refused for want of a session (it expired, or was revoked by a
+// password change): the app goes back to the sign-in page.
+export function onUnauthorized(listener) {
+    unauthorizedListeners.add(listener);
+    return () => unauthorizedListeners.delete(listener);
+}
 
 export class ApiError extends Error {
     constructor(status, body) {
@@ -51,6 +59,9 @@ export async function request(method, path, body) {
         }
     }
     if (!response.ok) {
+        if (response.status === 401 && !path.startsWith('/api/v1/auth/')) {
+            unauthorizedListeners.forEach((listener) => listener());
+        }
         throw new ApiError(response.status, json);
     }
     return json;

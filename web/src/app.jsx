@@ -1,7 +1,7 @@
 // The application shell: the session, the header with the workspace and navigation, and the
 // page for the current path.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, setCsrfToken } from './api.js';
+import { ApiError, get, onUnauthorized, post, setCsrfToken } from './api.js';
 import { lang, onLangChange, setTimeZone, t } from './i18n.js';
 import { LanguageSwitch } from './language_switch.jsx';
 import { Login } from './login.jsx';
@@ -60,6 +60,11 @@ export function App() {
 
     useEffect(() => onLangChange(setLanguage), []);
     useEffect(() => onNavigate(setPath), []);
+    useEffect(() => onUnauthorized(() => {
+        setCsrfToken(null);
+        session.user = null;
+        setAuth(null);
+    }), []);
     useEffect(() => {
         document.documentElement.lang = lang();
         // Both at once: users/me fails with the same 401 when there is no session.

@@ -51,26 +51,17 @@ Status AddNextActivities(domain::Repositories& repos, Id workspace_id, NamedDeal
     wanted.activities = true;
     auto extras = repos.Deals().Extras(workspace_id, ids, wanted);
     PIPECRM_RETURN_IF_ERROR(extras.status());
-    domain::ActivityQuery next_query;
-    next_query.workspace_id = workspace_id;
-    for (const domain::RecordExtras& extra : *extras) {
-        if (extra.next_activity_id) {
-            next_query.ids.push_back(*extra.next_activity_id);
+    // One lookup by id each: a list filtered by many ids scans the activities table.
+    for (std::size_t i = 0; i < extras->size() && i < named.names.size(); ++i) {
+        const OptionalId next = (*extras)[i].next_activity_id;
+        if (!next) {
+            continue;
         }
-    }
-    if (!next_query.ids.empty()) {
-        next_query.options.limit = static_cast<int>(next_query.ids.size());
-        auto activities = repos.Activities().List(next_query);
-        PIPECRM_RETURN_IF_ERROR(activities.status());
-        std::map<Id, domain::Activity> by_id;
-        for (domain::Activity& activity : *activities) {
-            by_id.emplace(activity.id, std::move(activity));
-        }
-        for (std::size_t i = 0; i < extras->size() && i < named.names.size(); ++i) {
-            const OptionalId next = (*extras)[i].next_activity_id;
-            if (auto found = next ? by_id.find(*next) : by_id.end(); found != by_id.end()) {
-                named.names[i].next_activity = found->second;
-            }
+        auto activity = repos.Activities().Get(workspace_id, *next);
+        if (activity.ok()) {
+            named.names[i].next_activity = std::move(*activity);
+        } else if (activity.status().code() != ErrorCode::kNotFound) {
+            return activity.status();
         }
     }
     return Status::Ok();

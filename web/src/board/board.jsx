@@ -154,7 +154,8 @@ export function Board() {
 
     function loadMore(stageId) {
         const column = columnsRef.current[stageId];
-        if (!column || !column.more || column.loadingMore) {
+        // The first page is still on its way, or a next one is: one request at a time.
+        if (!column || !column.more || column.loading || column.loadingMore) {
             return;
         }
         updateColumn(stageId, () => ({ loadingMore: true, loading: true }));

@@ -68,7 +68,8 @@ export function Column({ stage, stages, column, onLoadMore, onDrop, onMove, onWo
                             onMove={onMove} onWon={onWon} onLost={onLost} />
                     ))}
                 </ul>
-                {column.more && <div ref={sentinelRef} class="sentinel">{column.loading ? t('common.loading') : ''}</div>}
+                {column.loading && <div class="sentinel">{t('common.loading')}</div>}
+                {column.more && !column.loading && <div ref={sentinelRef} class="sentinel" />}
                 {!column.more && column.deals.length === 0 && !column.loading && (
                     <p class="empty">{t('board.empty')}</p>
                 )}
