@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= demo/pipecrm-demo.db
 DEMO_LISTEN ?= 127.0.0.1:8080
 
-.PHONY: setup build demo test test-asan bench fuzz format tidy clean
+.PHONY: setup build demo test test-asan bench bench-board fuzz format tidy clean
 
 setup:
 	@scripts/setup
@@ -39,6 +39,14 @@ bench:
 	@build/release/pipecrm_write_bench --binary build/release/pipecrm
 	@bench/read_bench.sh
 	@bench/import_bench.sh 1000000 build/release/pipecrm
+	@node bench/board_bench.mjs
+
+# The pipeline board of 100k deals in headless Chromium: time to first paint and page memory,
+# against a 100-deal board in the same run.
+bench-board: setup
+	@cmake --preset release > /dev/null
+	@cmake --build build/release -j $(JOBS) --target pipecrm pipecrm_generate
+	@node bench/board_bench.mjs
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

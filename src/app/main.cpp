@@ -22,6 +22,7 @@
 #include "cli/command_table.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/web_app.hpp"
 #include "http/webhook_http_poster.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/postgres_store.hpp"
@@ -119,9 +120,15 @@ class ProcessEnvironment final : public cli::Environment {
             http::Api api({store, authenticator, sessions, clock_,
                            static_cast<std::size_t>(options.cache_mb) * 1024 * 1024,
                            options.trust_proxy});
+            // The browser app's pages and files; every other path goes to the API.
+            const http::WebApp web(http::EmbeddedWebAssets());
             http::Server server(
                 server_options,
-                [&api](http::Request&& request, http::Responder respond) {
+                [&api, &web](http::Request&& request, http::Responder respond) {
+                    if (auto page = web.Serve(request)) {
+                        respond(std::move(*page));
+                        return;
+                    }
                     api.Handle(std::move(request), std::move(respond));
                 },
                 [&log](std::string_view line) { log.Write(line); });

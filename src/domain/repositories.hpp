@@ -21,6 +21,7 @@
 #include "domain/filter.hpp"
 #include "domain/import_job.hpp"
 #include "domain/list_options.hpp"
+#include "domain/lost_reason.hpp"
 #include "domain/note.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -429,6 +430,16 @@ class ImportJobRepository {
     virtual Result<std::int64_t> FailRunning(const std::string& error, Instant now) = 0;
 };
 
+class LostReasonRepository {
+  public:
+    virtual ~LostReasonRepository() = default;
+    virtual Result<Id> Insert(const LostReason& reason) = 0;
+    virtual Result<LostReason> Get(Id workspace_id, Id id) = 0;
+    virtual Status Update(const LostReason& reason) = 0;
+    /// Reasons not deleted, by id.
+    virtual Result<std::vector<LostReason>> List(Id workspace_id) = 0;
+};
+
 /// Every repository, bound to one connection (and, for writes, one transaction).
 class Repositories {
   public:
@@ -459,6 +470,7 @@ class Repositories {
     virtual PlaybookRepository& Playbooks() = 0;
     virtual CampaignRepository& Campaigns() = 0;
     virtual ReportSource& Reports() = 0;
+    virtual LostReasonRepository& LostReasons() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -82,7 +82,9 @@ Api::Api(ApiServices services) : services_(services) {
     // Before the /{id} routes they share prefixes with.
     AddSearchRoutes(router_, services_);
     AddDealReportRoutes(router_, services_);
+    AddDealChangelogRoutes(router_, services_);
     AddUserRoutes(router_, services_);
+    AddStageOrderRoutes(router_, services_);
     AddPipelineRoutes(router_, services_);
     AddStageRoutes(router_, services_);
     AddDealRoutes(router_, services_);
@@ -104,6 +106,9 @@ Api::Api(ApiServices services) : services_(services) {
     AddMergeRoutes(router_, services_);
     AddImportRoutes(router_, services_);
     AddReportRoutes(router_, services_);
+    AddLostReasonRoutes(router_, services_);
+    AddApiTokenRoutes(router_, services_);
+    AddUserAdminRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {
         cache_ = std::make_unique<ResponseCache>(services_.response_cache_bytes);
     }

@@ -61,6 +61,7 @@ void AddPipelineRoutes(Router& router, const ApiServices& services);
 void AddStageRoutes(Router& router, const ApiServices& services);
 void AddDealRoutes(Router& router, const ApiServices& services);
 void AddDealReportRoutes(Router& router, const ApiServices& services);
+void AddDealChangelogRoutes(Router& router, const ApiServices& services);
 void AddContactRoutes(Router& router, const ApiServices& services);
 void AddActivityRoutes(Router& router, const ApiServices& services);
 void AddNoteRoutes(Router& router, const ApiServices& services);
@@ -80,6 +81,10 @@ void AddAuthRoutes(Router& router, const ApiServices& services);
 void AddMergeRoutes(Router& router, const ApiServices& services);
 void AddImportRoutes(Router& router, const ApiServices& services);
 void AddReportRoutes(Router& router, const ApiServices& services);
+void AddLostReasonRoutes(Router& router, const ApiServices& services);
+void AddStageOrderRoutes(Router& router, const ApiServices& services);
+void AddApiTokenRoutes(Router& router, const ApiServices& services);
+void AddUserAdminRoutes(Router& router, const ApiServices& services);
 
 /// The name of the session cookie set by POST /api/v1/auth/login.
 inline constexpr std::string_view kSessionCookie = "pipecrm_session";

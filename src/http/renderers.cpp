@@ -258,6 +258,17 @@ void WriteDealV1Strict(JsonWriter& w, const domain::Deal& d, const DealNames& na
     w.Key("formatted_weighted_value").String(FormatMoney(weighted, d.value.currency));
     w.Key("weighted_value_currency").String(d.value.currency);
     w.Key("rotten_time").Null();
+    const auto& next = names.next_activity;
+    w.Key("next_activity_id").OptionalId(next ? OptionalId(next->id) : std::nullopt);
+    w.Key("next_activity_date").Date(next ? next->due_date : std::nullopt);
+    w.Key("next_activity_time");
+    if (next && next->due_time_minutes) {
+        w.String(FormatClock(*next->due_time_minutes));
+    } else {
+        w.Null();
+    }
+    w.Key("next_activity_subject").StringOrNull(next ? next->subject : "");
+    w.Key("next_activity_type").StringOrNull(next ? next->type : "");
     WriteCustomFieldsV1(w, d.custom_fields);
     w.EndObject();
 }

@@ -38,6 +38,8 @@ struct DealNames {
     std::string org_name;
     int stage_order_nr = 0;
     int stage_probability = 100;
+    /// The deal's undone activity due soonest, when there is one (v1's next_activity_*).
+    std::optional<domain::Activity> next_activity;
 };
 /// Pipedrive v1's "DealStrict" (stage and pipeline deal lists): plain ids, v1 times, names,
 /// and the value weighted by the deal's probability (or else its stage's).

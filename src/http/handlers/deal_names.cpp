@@ -42,4 +42,29 @@ Result<NamedDeals> WithNames(domain::Repositories& repos,
     return out;
 }
 
+Status AddNextActivities(domain::Repositories& repos, Id workspace_id, NamedDeals& named) {
+    std::vector<Id> ids;
+    for (const domain::Deal& deal : named.deals) {
+        ids.push_back(deal.id);
+    }
+    domain::ExtrasWanted wanted;
+    wanted.activities = true;
+    auto extras = repos.Deals().Extras(workspace_id, ids, wanted);
+    PIPECRM_RETURN_IF_ERROR(extras.status());
+    // One lookup by id each: a list filtered by many ids scans the activities table.
+    for (std::size_t i = 0; i < extras->size() && i < named.names.size(); ++i) {
+        const OptionalId next = (*extras)[i].next_activity_id;
+        if (!next) {
+            continue;
+        }
+        auto activity = repos.Activities().Get(workspace_id, *next);
+        if (activity.ok()) {
+            named.names[i].next_activity = std::move(*activity);
+        } else if (activity.status().code() != ErrorCode::kNotFound) {
+            return activity.status();
+        }
+    }
+    return Status::Ok();
+}
+
 }  // namespace pipecrm::http

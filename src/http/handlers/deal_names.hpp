@@ -20,4 +20,8 @@ Result<NamedDeals> WithNames(domain::Repositories& repos,
                              Id workspace_id,
                              std::vector<domain::Deal> deals);
 
+/// Fills names[i].next_activity: one grouped query for the ids, then one lookup per deal that
+/// has a next activity (for a page of a board column).
+Status AddNextActivities(domain::Repositories& repos, Id workspace_id, NamedDeals& named);
+
 }  // namespace pipecrm::http

@@ -142,7 +142,11 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
                 if (!deals.ok()) {
                     return deals.status();
                 }
-                return WithNames(repos, query.workspace_id, std::move(*deals));
+                auto named = WithNames(repos, query.workspace_id, std::move(*deals));
+                if (named.ok()) {
+                    PIPECRM_RETURN_IF_ERROR(AddNextActivities(repos, query.workspace_id, *named));
+                }
+                return named;
             },
             [&](NamedDeals& found) {
                 const auto limit = static_cast<std::size_t>(query.options.limit);

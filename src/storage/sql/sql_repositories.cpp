@@ -11,6 +11,7 @@
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
 #include "storage/sql/import_job_table.hpp"
+#include "storage/sql/lost_reason_table.hpp"
 #include "storage/sql/playbook_table.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
@@ -2581,7 +2582,8 @@ struct SqlRepositories::Impl {
           call_lists(db),
           playbooks(db),
           campaigns(db),
-          reports(db) {}
+          reports(db),
+          lost_reasons(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2608,6 +2610,7 @@ struct SqlRepositories::Impl {
     PlaybookTable playbooks;
     CampaignTable campaigns;
     SqlReportSource reports;
+    LostReasonTable lost_reasons;
 };
 
 SqlRepositories::SqlRepositories(Connection& connection)
@@ -2691,6 +2694,10 @@ domain::CampaignRepository& SqlRepositories::Campaigns() {
 }
 domain::ReportSource& SqlRepositories::Reports() {
     return impl_->reports;
+}
+
+domain::LostReasonRepository& SqlRepositories::LostReasons() {
+    return impl_->lost_reasons;
 }
 
 }  // namespace pipecrm::storage::sql

@@ -41,6 +41,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::PlaybookRepository& Playbooks() override;
     domain::CampaignRepository& Campaigns() override;
     domain::ReportSource& Reports() override;
+    domain::LostReasonRepository& LostReasons() override;
 
   private:
     struct Impl;
