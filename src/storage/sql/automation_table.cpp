@@ -2,44 +2,14 @@
 
 #include <string>
 
+#include "storage/sql/query.hpp"
+
 namespace pipecrm::storage::sql {
 namespace {
 
 using domain::AutomationRule;
 using domain::AutomationRun;
 using domain::RunState;
-
-// Runs `bind`, then `row` for every result row of the cached statement.
-template <typename BindFn, typename RowFn>
-Status ForEachRow(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    bind(s);
-    while (true) {
-        auto has_row = s.Step();
-        if (!has_row.ok()) {
-            return has_row.status();
-        }
-        if (!*has_row) {
-            return Status::Ok();
-        }
-        row(s);
-    }
-}
-
-template <typename BindFn>
-Status Run(Connection& db, const std::string& sql, BindFn&& bind) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    bind(s);
-    return s.Run();
-}
 
 OptionalId ReadOptionalId(const Statement& s, int column) {
     auto value = s.OptionalInt(column);
@@ -120,50 +90,50 @@ Result<Id> AutomationTable::InsertRule(const AutomationRule& rule) {
     PIPECRM_RETURN_IF_ERROR(s.Run());
     for (std::size_t i = 0; i < rule.conditions.size(); ++i) {
         const domain::RuleCondition& c = rule.conditions[i];
-        PIPECRM_RETURN_IF_ERROR(Run(db_,
-                                    "INSERT INTO automation_rule_conditions(workspace_id, "
-                                    "rule_id, position, field, op, value) VALUES(?,?,?,?,?,?)",
-                                    [&](Statement& st) {
-                                        st.Bind(1, rule.workspace_id)
-                                            .Bind(2, id)
-                                            .Bind(3, static_cast<std::int64_t>(i))
-                                            .Bind(4, c.field)
-                                            .Bind(5, c.op)
-                                            .Bind(6, c.value);
-                                    }));
+        PIPECRM_RETURN_IF_ERROR(Execute(db_,
+                                        "INSERT INTO automation_rule_conditions(workspace_id, "
+                                        "rule_id, position, field, op, value) VALUES(?,?,?,?,?,?)",
+                                        [&](Statement& st) {
+                                            st.Bind(1, rule.workspace_id)
+                                                .Bind(2, id)
+                                                .Bind(3, static_cast<std::int64_t>(i))
+                                                .Bind(4, c.field)
+                                                .Bind(5, c.op)
+                                                .Bind(6, c.value);
+                                        }));
     }
     for (std::size_t i = 0; i < rule.actions.size(); ++i) {
         const domain::RuleAction& a = rule.actions[i];
         PIPECRM_RETURN_IF_ERROR(
-            Run(db_,
-                "INSERT INTO automation_rule_actions(workspace_id, rule_id, position, type, "
-                "subject, activity_type, due_in_days, note, team_id, field, value, webhook_id, "
-                "campaign_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [&](Statement& st) {
-                    st.Bind(1, rule.workspace_id)
-                        .Bind(2, id)
-                        .Bind(3, static_cast<std::int64_t>(i))
-                        .Bind(4, domain::RuleActionTypeName(a.type))
-                        .Bind(5, a.subject)
-                        .Bind(6, a.activity_type)
-                        .Bind(7, a.due_in_days)
-                        .Bind(8, a.note)
-                        .Bind(9, a.team_id)
-                        .Bind(10, a.field);
-                    if (a.value) {
-                        st.Bind(11, *a.value);
-                    } else {
-                        st.BindNull(11);
-                    }
-                    st.Bind(12, a.webhook_id);
-                    st.Bind(13, a.campaign_id);
-                }));
+            Execute(db_,
+                    "INSERT INTO automation_rule_actions(workspace_id, rule_id, position, type, "
+                    "subject, activity_type, due_in_days, note, team_id, field, value, webhook_id, "
+                    "campaign_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [&](Statement& st) {
+                        st.Bind(1, rule.workspace_id)
+                            .Bind(2, id)
+                            .Bind(3, static_cast<std::int64_t>(i))
+                            .Bind(4, domain::RuleActionTypeName(a.type))
+                            .Bind(5, a.subject)
+                            .Bind(6, a.activity_type)
+                            .Bind(7, a.due_in_days)
+                            .Bind(8, a.note)
+                            .Bind(9, a.team_id)
+                            .Bind(10, a.field);
+                        if (a.value) {
+                            st.Bind(11, *a.value);
+                        } else {
+                            st.BindNull(11);
+                        }
+                        st.Bind(12, a.webhook_id);
+                        st.Bind(13, a.campaign_id);
+                    }));
     }
     return id;
 }
 
 Status AutomationTable::LoadParts(AutomationRule& rule) {
-    PIPECRM_RETURN_IF_ERROR(ForEachRow(
+    PIPECRM_RETURN_IF_ERROR(Query(
         db_,
         "SELECT field, op, value FROM automation_rule_conditions WHERE workspace_id = ? AND "
         "rule_id = ? ORDER BY position",
@@ -171,7 +141,7 @@ Status AutomationTable::LoadParts(AutomationRule& rule) {
         [&](Statement& s) {
             rule.conditions.push_back({s.Text(0), s.Text(1), s.Text(2)});
         }));
-    return ForEachRow(
+    return Query(
         db_,
         "SELECT type, subject, activity_type, due_in_days, note, team_id, field, value, "
         "webhook_id, campaign_id FROM automation_rule_actions WHERE workspace_id = ? AND "
@@ -199,7 +169,7 @@ Status AutomationTable::LoadParts(AutomationRule& rule) {
 
 Result<AutomationRule> AutomationTable::GetRule(Id workspace_id, Id id) {
     std::optional<AutomationRule> rule;
-    PIPECRM_RETURN_IF_ERROR(ForEachRow(
+    PIPECRM_RETURN_IF_ERROR(Query(
         db_, std::string(kRuleSelect) + " WHERE workspace_id = ? AND id = ?",
         [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); },
         [&](Statement& s) { rule = ReadRule(s); }));
@@ -212,7 +182,7 @@ Result<AutomationRule> AutomationTable::GetRule(Id workspace_id, Id id) {
 
 Result<std::vector<AutomationRule>> AutomationTable::ListRules(Id workspace_id) {
     std::vector<AutomationRule> rules;
-    PIPECRM_RETURN_IF_ERROR(ForEachRow(
+    PIPECRM_RETURN_IF_ERROR(Query(
         db_, std::string(kRuleSelect) + " WHERE workspace_id = ? AND is_deleted = 0 ORDER BY id",
         [&](Statement& s) { s.Bind(1, workspace_id); },
         [&](Statement& s) { rules.push_back(ReadRule(s)); }));
@@ -223,17 +193,18 @@ Result<std::vector<AutomationRule>> AutomationTable::ListRules(Id workspace_id) 
 }
 
 Status AutomationTable::UpdateRule(const AutomationRule& rule) {
-    return Run(db_,
-               "UPDATE automation_rules SET name = ?, active = ?, is_deleted = ?, update_time = ? "
-               "WHERE workspace_id = ? AND id = ?",
-               [&](Statement& s) {
-                   s.Bind(1, rule.name)
-                       .Bind(2, rule.active ? 1 : 0)
-                       .Bind(3, rule.is_deleted ? 1 : 0)
-                       .Bind(4, ToUnixSeconds(rule.update_time))
-                       .Bind(5, rule.workspace_id)
-                       .Bind(6, rule.id);
-               });
+    return Execute(
+        db_,
+        "UPDATE automation_rules SET name = ?, active = ?, is_deleted = ?, update_time = ? "
+        "WHERE workspace_id = ? AND id = ?",
+        [&](Statement& s) {
+            s.Bind(1, rule.name)
+                .Bind(2, rule.active ? 1 : 0)
+                .Bind(3, rule.is_deleted ? 1 : 0)
+                .Bind(4, ToUnixSeconds(rule.update_time))
+                .Bind(5, rule.workspace_id)
+                .Bind(6, rule.id);
+        });
 }
 
 Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
@@ -246,62 +217,63 @@ Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
                                         : "";
     const std::int64_t at = ToUnixSeconds(event.at);
     for (const domain::TriggerHit& hit : hits) {
-        PIPECRM_RETURN_IF_ERROR(
-            Run(db_,
-                "INSERT INTO automation_runs(workspace_id, rule_id, trigger_type, trigger_key, "
-                "object, entity_id, depth, state, result, add_time, update_time) "
-                "SELECT workspace_id, id, trigger_type, NULL, ?, ?, ?, ?, ?, ?, ? "
-                "FROM automation_rules WHERE workspace_id = ? AND trigger_type = ? AND active = 1 "
-                "AND is_deleted = 0 AND (from_stage_id IS NULL OR from_stage_id = ?) "
-                "AND (to_stage_id IS NULL OR to_stage_id = ?)",
-                [&](Statement& s) {
-                    s.Bind(1, event.object)
-                        .Bind(2, event.entity_id)
-                        .Bind(3, depth)
-                        .Bind(4, std::string_view(too_deep ? "skipped" : "pending"))
-                        .Bind(5, result)
-                        .Bind(6, at)
-                        .Bind(7, at)
-                        .Bind(8, event.workspace_id)
-                        .Bind(9, domain::RuleTriggerName(hit.trigger))
-                        .Bind(10, hit.from_stage_id)
-                        .Bind(11, hit.to_stage_id);
-                }));
+        PIPECRM_RETURN_IF_ERROR(Execute(
+            db_,
+            "INSERT INTO automation_runs(workspace_id, rule_id, trigger_type, trigger_key, "
+            "object, entity_id, depth, state, result, add_time, update_time) "
+            "SELECT workspace_id, id, trigger_type, NULL, ?, ?, ?, ?, ?, ?, ? "
+            "FROM automation_rules WHERE workspace_id = ? AND trigger_type = ? AND active = 1 "
+            "AND is_deleted = 0 AND (from_stage_id IS NULL OR from_stage_id = ?) "
+            "AND (to_stage_id IS NULL OR to_stage_id = ?)",
+            [&](Statement& s) {
+                s.Bind(1, event.object)
+                    .Bind(2, event.entity_id)
+                    .Bind(3, depth)
+                    .Bind(4, std::string_view(too_deep ? "skipped" : "pending"))
+                    .Bind(5, result)
+                    .Bind(6, at)
+                    .Bind(7, at)
+                    .Bind(8, event.workspace_id)
+                    .Bind(9, domain::RuleTriggerName(hit.trigger))
+                    .Bind(10, hit.from_stage_id)
+                    .Bind(11, hit.to_stage_id);
+            }));
     }
     return Status::Ok();
 }
 
 Status AutomationTable::EnqueueScheduled(Instant now, Date today) {
     const std::int64_t at = ToUnixSeconds(now);
-    PIPECRM_RETURN_IF_ERROR(
-        Run(db_,
-            "INSERT INTO automation_runs(workspace_id, rule_id, trigger_type, trigger_key, object, "
-            "entity_id, depth, state, result, add_time, update_time) "
-            "SELECT r.workspace_id, r.id, r.trigger_type, "
-            "'idle:' || CAST(d.id AS TEXT) || ':' || CAST(d.update_time AS TEXT), 'deal', d.id, 1, "
-            "'pending', '', ?, ? FROM automation_rules r "
-            "JOIN deals d ON d.workspace_id = r.workspace_id "
-            "WHERE r.trigger_type = 'deal_idle' AND r.active = 1 AND r.is_deleted = 0 "
-            "AND d.status = 'open' AND d.update_time <= ? - r.idle_days * 86400 "
-            "ON CONFLICT (workspace_id, rule_id, trigger_key) DO NOTHING",
-            [&](Statement& s) { s.Bind(1, at).Bind(2, at).Bind(3, at); }));
-    return Run(db_,
-               "INSERT INTO automation_runs(workspace_id, rule_id, trigger_type, trigger_key, "
-               "object, entity_id, depth, state, result, add_time, update_time) "
-               "SELECT r.workspace_id, r.id, r.trigger_type, "
-               "'overdue:' || CAST(a.id AS TEXT) || ':' || CAST(a.due_date AS TEXT), "
-               "'activity', a.id, 1, 'pending', '', ?, ? FROM automation_rules r "
-               "JOIN activities a ON a.workspace_id = r.workspace_id "
-               "WHERE r.trigger_type = 'activity_overdue' AND r.active = 1 AND r.is_deleted = 0 "
-               "AND a.done = 0 AND a.is_deleted = 0 AND a.due_date IS NOT NULL "
-               "AND a.due_date < ? "
-               "ON CONFLICT (workspace_id, rule_id, trigger_key) DO NOTHING",
-               [&](Statement& s) { s.Bind(1, at).Bind(2, at).Bind(3, ToDayNumber(today)); });
+    PIPECRM_RETURN_IF_ERROR(Execute(
+        db_,
+        "INSERT INTO automation_runs(workspace_id, rule_id, trigger_type, trigger_key, object, "
+        "entity_id, depth, state, result, add_time, update_time) "
+        "SELECT r.workspace_id, r.id, r.trigger_type, "
+        "'idle:' || CAST(d.id AS TEXT) || ':' || CAST(d.update_time AS TEXT), 'deal', d.id, 1, "
+        "'pending', '', ?, ? FROM automation_rules r "
+        "JOIN deals d ON d.workspace_id = r.workspace_id "
+        "WHERE r.trigger_type = 'deal_idle' AND r.active = 1 AND r.is_deleted = 0 "
+        "AND d.status = 'open' AND d.update_time <= ? - r.idle_days * 86400 "
+        "ON CONFLICT (workspace_id, rule_id, trigger_key) DO NOTHING",
+        [&](Statement& s) { s.Bind(1, at).Bind(2, at).Bind(3, at); }));
+    return Execute(
+        db_,
+        "INSERT INTO automation_runs(workspace_id, rule_id, trigger_type, trigger_key, "
+        "object, entity_id, depth, state, result, add_time, update_time) "
+        "SELECT r.workspace_id, r.id, r.trigger_type, "
+        "'overdue:' || CAST(a.id AS TEXT) || ':' || CAST(a.due_date AS TEXT), "
+        "'activity', a.id, 1, 'pending', '', ?, ? FROM automation_rules r "
+        "JOIN activities a ON a.workspace_id = r.workspace_id "
+        "WHERE r.trigger_type = 'activity_overdue' AND r.active = 1 AND r.is_deleted = 0 "
+        "AND a.done = 0 AND a.is_deleted = 0 AND a.due_date IS NOT NULL "
+        "AND a.due_date < ? "
+        "ON CONFLICT (workspace_id, rule_id, trigger_key) DO NOTHING",
+        [&](Statement& s) { s.Bind(1, at).Bind(2, at).Bind(3, ToDayNumber(today)); });
 }
 
 Result<std::vector<AutomationRun>> AutomationTable::DueRuns(int limit) {
     std::vector<AutomationRun> runs;
-    PIPECRM_RETURN_IF_ERROR(ForEachRow(
+    PIPECRM_RETURN_IF_ERROR(Query(
         db_, std::string(kRunSelect) + " WHERE state = 'pending' ORDER BY id LIMIT ?",
         [&](Statement& s) { s.Bind(1, limit); },
         [&](Statement& s) { runs.push_back(ReadRun(s)); }));
@@ -328,16 +300,16 @@ Result<bool> AutomationTable::ClaimRun(Id workspace_id, Id run_id, Instant now) 
 
 Status AutomationTable::FinishRun(
     Id workspace_id, Id run_id, RunState state, const std::string& result, Instant now) {
-    return Run(db_,
-               "UPDATE automation_runs SET state = ?, result = ?, update_time = ? "
-               "WHERE workspace_id = ? AND id = ?",
-               [&](Statement& s) {
-                   s.Bind(1, domain::RunStateName(state))
-                       .Bind(2, result)
-                       .Bind(3, ToUnixSeconds(now))
-                       .Bind(4, workspace_id)
-                       .Bind(5, run_id);
-               });
+    return Execute(db_,
+                   "UPDATE automation_runs SET state = ?, result = ?, update_time = ? "
+                   "WHERE workspace_id = ? AND id = ?",
+                   [&](Statement& s) {
+                       s.Bind(1, domain::RunStateName(state))
+                           .Bind(2, result)
+                           .Bind(3, ToUnixSeconds(now))
+                           .Bind(4, workspace_id)
+                           .Bind(5, run_id);
+                   });
 }
 
 Result<std::vector<AutomationRun>> AutomationTable::ListRuns(Id workspace_id,
@@ -345,7 +317,7 @@ Result<std::vector<AutomationRun>> AutomationTable::ListRuns(Id workspace_id,
                                                              int offset,
                                                              int limit) {
     std::vector<AutomationRun> runs;
-    PIPECRM_RETURN_IF_ERROR(ForEachRow(
+    PIPECRM_RETURN_IF_ERROR(Query(
         db_,
         std::string(kRunSelect) +
             " WHERE workspace_id = ? AND rule_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",

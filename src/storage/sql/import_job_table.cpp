@@ -3,6 +3,8 @@
 #include <functional>
 #include <optional>
 
+#include "storage/sql/query.hpp"
+
 namespace pipecrm::storage::sql {
 namespace {
 
@@ -34,23 +36,6 @@ int BindColumns(Statement& s, const ImportJob& job, int first) {
         s.BindNull(++i);
     }
     return i + 1;
-}
-
-Status Run(Connection& db, const std::string& sql, const std::function<void(Statement&)>& bind) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    bind(**stmt);
-    while (true) {
-        auto row = (*stmt)->Step();
-        if (!row.ok()) {
-            return row.status();
-        }
-        if (!*row) {
-            return Status::Ok();
-        }
-    }
 }
 
 }  // namespace
@@ -126,27 +111,28 @@ Result<ImportJob> ImportJobTable::Get(Id workspace_id, Id id) {
 }
 
 Status ImportJobTable::Update(const ImportJob& job) {
-    return Run(db_,
-               "UPDATE import_jobs SET status = ?, dry_run = ?, on_duplicate = ?, file_name = ?, "
-               "rows_total = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, "
-               "rejected = ?, organizations_created = ?, persons_created = ?, "
-               "ignored_columns = ?, error = ?, rejected_csv = ?, update_time = ?, "
-               "finish_time = ? WHERE workspace_id = ? AND id = ?",
-               [&](Statement& s) {
-                   const int next = BindColumns(s, job, 1);
-                   s.Bind(next, job.workspace_id).Bind(next + 1, job.id);
-               });
+    return Execute(
+        db_,
+        "UPDATE import_jobs SET status = ?, dry_run = ?, on_duplicate = ?, file_name = ?, "
+        "rows_total = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, "
+        "rejected = ?, organizations_created = ?, persons_created = ?, "
+        "ignored_columns = ?, error = ?, rejected_csv = ?, update_time = ?, "
+        "finish_time = ? WHERE workspace_id = ? AND id = ?",
+        [&](Statement& s) {
+            const int next = BindColumns(s, job, 1);
+            s.Bind(next, job.workspace_id).Bind(next + 1, job.id);
+        });
 }
 
 Result<std::int64_t> ImportJobTable::FailRunning(const std::string& error, Instant now) {
     const std::int64_t before = db_.TotalChanges();
     PIPECRM_RETURN_IF_ERROR(
-        Run(db_,
-            "UPDATE import_jobs SET status = 'failed', error = ?, "
-            "update_time = ?, finish_time = ? WHERE status = 'running'",
-            [&](Statement& s) {
-                s.Bind(1, error).Bind(2, ToUnixSeconds(now)).Bind(3, ToUnixSeconds(now));
-            }));
+        Execute(db_,
+                "UPDATE import_jobs SET status = 'failed', error = ?, "
+                "update_time = ?, finish_time = ? WHERE status = 'running'",
+                [&](Statement& s) {
+                    s.Bind(1, error).Bind(2, ToUnixSeconds(now)).Bind(3, ToUnixSeconds(now));
+                }));
     return db_.TotalChanges() - before;
 }
 

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "storage/sql/query.hpp"
+
 namespace pipecrm::storage::sql {
 namespace {
 
@@ -19,41 +21,28 @@ domain::LostReason Read(const Statement& s) {
     return r;
 }
 
-// Every row of `sql` after `bind`, read with Read().
+// Every reason `sql` returns after `bind`.
 template <typename BindFn>
-Result<std::vector<domain::LostReason>> Rows(Connection& db, const std::string& sql, BindFn bind) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    bind(**stmt);
-    std::vector<domain::LostReason> out;
-    for (;;) {
-        auto has_row = (*stmt)->Step();
-        if (!has_row.ok()) {
-            return has_row.status();
-        }
-        if (!*has_row) {
-            return out;
-        }
-        out.push_back(Read(**stmt));
-    }
+Result<std::vector<domain::LostReason>> ReasonRows(Connection& db,
+                                                   const std::string& sql,
+                                                   BindFn&& bind) {
+    return Rows<domain::LostReason>(db, sql, bind, Read);
 }
 
 }  // namespace
 
 Result<Id> LostReasonTable::Insert(const domain::LostReason& r) {
-    auto rows = Rows(db_,
-                     "INSERT INTO lost_reasons(workspace_id, label, is_deleted, add_time, "
-                     "update_time) VALUES(?,?,?,?,?) RETURNING id, workspace_id, label, "
-                     "is_deleted, add_time, update_time",
-                     [&](Statement& s) {
-                         s.Bind(1, r.workspace_id)
-                             .Bind(2, r.label)
-                             .Bind(3, r.is_deleted ? 1 : 0)
-                             .Bind(4, ToUnixSeconds(r.add_time))
-                             .Bind(5, ToUnixSeconds(r.update_time));
-                     });
+    auto rows = ReasonRows(db_,
+                           "INSERT INTO lost_reasons(workspace_id, label, is_deleted, add_time, "
+                           "update_time) VALUES(?,?,?,?,?) RETURNING id, workspace_id, label, "
+                           "is_deleted, add_time, update_time",
+                           [&](Statement& s) {
+                               s.Bind(1, r.workspace_id)
+                                   .Bind(2, r.label)
+                                   .Bind(3, r.is_deleted ? 1 : 0)
+                                   .Bind(4, ToUnixSeconds(r.add_time))
+                                   .Bind(5, ToUnixSeconds(r.update_time));
+                           });
     if (!rows.ok()) {
         return rows.status();
     }
@@ -64,8 +53,8 @@ Result<Id> LostReasonTable::Insert(const domain::LostReason& r) {
 }
 
 Result<domain::LostReason> LostReasonTable::Get(Id workspace_id, Id id) {
-    auto rows = Rows(db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-                     [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); });
+    auto rows = ReasonRows(db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                           [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); });
     if (!rows.ok()) {
         return rows.status();
     }
@@ -76,23 +65,23 @@ Result<domain::LostReason> LostReasonTable::Get(Id workspace_id, Id id) {
 }
 
 Status LostReasonTable::Update(const domain::LostReason& r) {
-    return Rows(db_,
-                "UPDATE lost_reasons SET label = ?, is_deleted = ?, update_time = ? "
-                "WHERE workspace_id = ? AND id = ?",
-                [&](Statement& s) {
-                    s.Bind(1, r.label)
-                        .Bind(2, r.is_deleted ? 1 : 0)
-                        .Bind(3, ToUnixSeconds(r.update_time))
-                        .Bind(4, r.workspace_id)
-                        .Bind(5, r.id);
-                })
+    return ReasonRows(db_,
+                      "UPDATE lost_reasons SET label = ?, is_deleted = ?, update_time = ? "
+                      "WHERE workspace_id = ? AND id = ?",
+                      [&](Statement& s) {
+                          s.Bind(1, r.label)
+                              .Bind(2, r.is_deleted ? 1 : 0)
+                              .Bind(3, ToUnixSeconds(r.update_time))
+                              .Bind(4, r.workspace_id)
+                              .Bind(5, r.id);
+                      })
         .status();
 }
 
 Result<std::vector<domain::LostReason>> LostReasonTable::List(Id workspace_id) {
-    return Rows(db_,
-                std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0 ORDER BY id",
-                [&](Statement& s) { s.Bind(1, workspace_id); });
+    return ReasonRows(
+        db_, std::string(kSelect) + " WHERE workspace_id = ? AND is_deleted = 0 ORDER BY id",
+        [&](Statement& s) { s.Bind(1, workspace_id); });
 }
 
 }  // namespace pipecrm::storage::sql

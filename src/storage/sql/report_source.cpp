@@ -3,33 +3,10 @@
 #include <algorithm>
 #include <string>
 
+#include "storage/sql/query.hpp"
+
 namespace pipecrm::storage::sql {
 namespace {
-
-// Runs `sql` with `bind`, calling `row` for each result row.
-template <typename Bind, typename Row>
-Status ForEachRow(Connection& db, const std::string& sql, Bind&& bind, Row&& row) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = **stmt;
-    s.Reset();
-    bind(s);
-    while (true) {
-        auto has_row = s.Step();
-        if (!has_row.ok()) {
-            s.Reset();
-            return has_row.status();
-        }
-        if (!*has_row) {
-            break;
-        }
-        row(s);
-    }
-    s.Reset();
-    return Status::Ok();
-}
 
 std::optional<Instant> OptionalInstantAt(const Statement& s, int column) {
     if (auto seconds = s.OptionalInt(column)) {
@@ -42,7 +19,7 @@ std::optional<Instant> OptionalInstantAt(const Statement& s, int column) {
 
 Result<std::vector<domain::Deal>> SqlReportSource::LiveDeals(Id workspace_id) {
     std::vector<domain::Deal> out;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT id, workspace_id, '', value, currency, status, pipeline_id, stage_id, "
         "owner_id, creator_user_id, expected_close_date, probability, lost_reason, visible_to, "
@@ -86,7 +63,7 @@ Result<std::vector<domain::Deal>> SqlReportSource::LiveDeals(Id workspace_id) {
 
 Result<std::vector<domain::DealEvent>> SqlReportSource::EventsOfLiveDeals(Id workspace_id) {
     std::vector<domain::DealEvent> out;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT e.id, e.workspace_id, e.deal_id, e.kind, e.actor_user_id, e.at, "
         "e.from_stage_id, e.to_stage_id, e.from_pipeline_id, e.to_pipeline_id, e.from_value, "
@@ -135,7 +112,7 @@ Result<std::vector<domain::DealEvent>> SqlReportSource::EventsOfLiveDeals(Id wor
 
 Result<std::vector<domain::ActivityFacts>> SqlReportSource::Activities(Id workspace_id) {
     std::vector<domain::ActivityFacts> out;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT id, owner_id, deal_id, type, done, marked_as_done_time, due_date FROM activities "
         "WHERE workspace_id = ? AND is_deleted = 0 ORDER BY id",
@@ -161,7 +138,7 @@ Result<std::vector<domain::ActivityFacts>> SqlReportSource::Activities(Id worksp
 
 Result<std::vector<domain::ExchangeRate>> SqlReportSource::Rates(Id workspace_id) {
     std::vector<domain::ExchangeRate> out;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT id, workspace_id, currency, rate_date, rate, entered_by, entered_time "
         "FROM exchange_rates WHERE workspace_id = ? "
@@ -186,7 +163,7 @@ Result<std::vector<domain::ExchangeRate>> SqlReportSource::Rates(Id workspace_id
 
 Result<Id> SqlReportSource::AddRate(const domain::ExchangeRate& rate) {
     std::optional<Id> id;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "INSERT INTO main.exchange_rates(workspace_id, currency, rate_date, rate, entered_by, "
         "entered_time) VALUES(?,?,?,?,?,?) RETURNING id",
@@ -211,7 +188,7 @@ Result<Id> SqlReportSource::AddRate(const domain::ExchangeRate& rate) {
 Result<std::vector<domain::ForecastSnapshotRow>> SqlReportSource::ForecastSnapshots(
     Id workspace_id) {
     std::vector<domain::ForecastSnapshotRow> out;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT workspace_id, taken_time, taken_date, month, pipeline_id, owner_id, visible_to, "
         "open_count, open_value, weighted_value, base_currency, snapshot FROM forecast_snapshots "
@@ -242,7 +219,7 @@ Result<std::vector<domain::ForecastSnapshotRow>> SqlReportSource::ForecastSnapsh
 
 Result<bool> SqlReportSource::HasForecastSnapshot(Id workspace_id, Date day) {
     bool found = false;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT 1 FROM main.forecast_snapshots WHERE workspace_id = ? AND taken_date = ? LIMIT 1",
         [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, ToDayNumber(day)); },
@@ -255,7 +232,7 @@ Result<bool> SqlReportSource::HasForecastSnapshot(Id workspace_id, Date day) {
 
 Result<std::int64_t> SqlReportSource::NextForecastSnapshot(Id workspace_id) {
     std::int64_t next = 1;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT COALESCE(MAX(snapshot), 0) + 1 FROM main.forecast_snapshots WHERE workspace_id = ?",
         [&](Statement& s) { s.Bind(1, workspace_id); },
@@ -267,7 +244,7 @@ Result<std::int64_t> SqlReportSource::NextForecastSnapshot(Id workspace_id) {
 }
 
 Status SqlReportSource::AddForecastSnapshotRow(const domain::ForecastSnapshotRow& r) {
-    return ForEachRow(
+    return Query(
         db_,
         "INSERT INTO main.forecast_snapshots(workspace_id, taken_time, taken_date, month, "
         "pipeline_id, owner_id, visible_to, open_count, open_value, weighted_value, "
@@ -291,7 +268,7 @@ Status SqlReportSource::AddForecastSnapshotRow(const domain::ForecastSnapshotRow
 
 Result<std::vector<domain::Goal>> SqlReportSource::Goals(Id workspace_id) {
     std::vector<domain::Goal> out;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "SELECT id, workspace_id, assignee_type, assignee_id, metric, target, period, "
         "start_date, pipeline_id, add_time FROM goals WHERE workspace_id = ? AND is_deleted = 0 "
@@ -320,7 +297,7 @@ Result<std::vector<domain::Goal>> SqlReportSource::Goals(Id workspace_id) {
 
 Result<Id> SqlReportSource::AddGoal(const domain::Goal& g) {
     std::optional<Id> id;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "INSERT INTO main.goals(workspace_id, assignee_type, assignee_id, metric, target, "
         "period, start_date, pipeline_id, add_time) VALUES(?,?,?,?,?,?,?,?,?) RETURNING id",
@@ -347,7 +324,7 @@ Result<Id> SqlReportSource::AddGoal(const domain::Goal& g) {
 
 Status SqlReportSource::DeleteGoal(Id workspace_id, Id goal_id) {
     bool found = false;
-    Status status = ForEachRow(
+    Status status = Query(
         db_,
         "UPDATE main.goals SET is_deleted = 1 WHERE workspace_id = ? AND id = ? AND "
         "is_deleted = 0 RETURNING id",

@@ -13,6 +13,7 @@
 #include "storage/sql/import_job_table.hpp"
 #include "storage/sql/lost_reason_table.hpp"
 #include "storage/sql/playbook_table.hpp"
+#include "storage/sql/query.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
 #include "storage/sql/webhook_outbox_table.hpp"
@@ -22,71 +23,6 @@ namespace pipecrm::storage::sql {
 namespace {
 
 using namespace pipecrm::domain;
-
-// Runs a cached statement prepared from `sql` after `bind` fills it; calls `row` per row.
-template <typename BindFn, typename RowFn>
-Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row) {
-    auto stmt = db.Cached(sql);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    bind(**stmt);
-    for (;;) {
-        auto has_row = (*stmt)->Step();
-        if (!has_row.ok()) {
-            return has_row.status();
-        }
-        if (!*has_row) {
-            return Status::Ok();
-        }
-        row(**stmt);
-    }
-}
-
-// Runs an INSERT and returns the new row's id (RETURNING id, on both backends).
-template <typename BindFn>
-Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
-    std::optional<Id> id;
-    Status status = Query(db, sql + " RETURNING id", bind, [&](Statement& s) { id = s.Int(0); });
-    if (!status.ok()) {
-        return status;
-    }
-    if (!id) {
-        return Internal("the insert returned no id");
-    }
-    return *id;
-}
-
-template <typename BindFn>
-Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
-    return Query(db, sql, bind, [](Statement&) {});
-}
-
-// Every row `sql` returns, each made by `read(statement)`.
-template <typename T, typename BindFn, typename ReadFn>
-Result<std::vector<T>> Rows(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read) {
-    std::vector<T> out;
-    Status status = Query(db, sql, bind, [&](Statement& s) { out.push_back(read(s)); });
-    if (!status.ok()) {
-        return status;
-    }
-    return out;
-}
-
-// Reads at most one row, or kNotFound naming `what`.
-template <typename T, typename BindFn, typename ReadFn>
-Result<T> One(
-    Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read, const std::string& what) {
-    std::optional<T> found;
-    Status status = Query(db, sql, bind, [&](Statement& s) { found = read(s); });
-    if (!status.ok()) {
-        return status;
-    }
-    if (!found) {
-        return NotFound(what + " not found");
-    }
-    return std::move(*found);
-}
 
 // `row` (or a new row's id) once `then(row)` has written or read its child rows (contacts,
 // prices, conditions); the first error otherwise.

@@ -1,0 +1,82 @@
+// The few ways the shared repositories run a cached statement: every row to a callback, every
+// row read into a vector, one row or kNotFound, an INSERT's new id, or no rows at all. One place,
+// so each table file says only its SQL, its bindings and how it reads a row.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/ids.hpp"
+#include "base/status.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace pipecrm::storage::sql {
+
+// Runs a cached statement prepared from `sql` after `bind` fills it; calls `row` per row.
+template <typename BindFn, typename RowFn>
+Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row) {
+    auto stmt = db.Cached(sql);
+    if (!stmt.ok()) {
+        return stmt.status();
+    }
+    bind(**stmt);
+    for (;;) {
+        auto has_row = (*stmt)->Step();
+        if (!has_row.ok()) {
+            return has_row.status();
+        }
+        if (!*has_row) {
+            return Status::Ok();
+        }
+        row(**stmt);
+    }
+}
+
+// Runs an INSERT and returns the new row's id (RETURNING id, on both backends).
+template <typename BindFn>
+Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
+    std::optional<Id> id;
+    Status status = Query(db, sql + " RETURNING id", bind, [&](Statement& s) { id = s.Int(0); });
+    if (!status.ok()) {
+        return status;
+    }
+    if (!id) {
+        return Internal("the insert returned no id");
+    }
+    return *id;
+}
+
+// Runs a statement without rows (or ignores them).
+template <typename BindFn>
+Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
+    return Query(db, sql, bind, [](Statement&) {});
+}
+
+// Every row `sql` returns, each made by `read(statement)`.
+template <typename T, typename BindFn, typename ReadFn>
+Result<std::vector<T>> Rows(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read) {
+    std::vector<T> out;
+    Status status = Query(db, sql, bind, [&](Statement& s) { out.push_back(read(s)); });
+    if (!status.ok()) {
+        return status;
+    }
+    return out;
+}
+
+// Reads at most one row, or kNotFound naming `what`.
+template <typename T, typename BindFn, typename ReadFn>
+Result<T> One(
+    Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read, const std::string& what) {
+    std::optional<T> found;
+    Status status = Query(db, sql, bind, [&](Statement& s) { found = read(s); });
+    if (!status.ok()) {
+        return status;
+    }
+    if (!found) {
+        return NotFound(what + " not found");
+    }
+    return std::move(*found);
+}
+
+}  // namespace pipecrm::storage::sql
