@@ -82,8 +82,9 @@ struct Lookups {
     std::string phone_region = "VN";
     std::unordered_map<std::string, Id> users;  ///< by lower-case email and folded name
     Id pipeline_id = 0;
-    std::unordered_map<std::string, Id> stages;  ///< the pipeline's, by folded name
-    std::string stage_names;                     ///< the pipeline's, for messages
+    std::unordered_map<std::string, domain::Stage> stages;  ///< the pipeline's, by folded name
+    std::optional<domain::Stage> default_stage;             ///< where a deal naming no stage goes
+    std::string stage_names;                                ///< the pipeline's, for messages
     std::unordered_map<std::string, domain::Product> products_by_name;  ///< by ProductKey
     std::unordered_map<std::string, domain::Product> products_by_code;
     std::unordered_map<std::string, std::string> activity_types;  ///< folded key/name -> key
@@ -120,6 +121,12 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
                        : FailedPrecondition("the workspace has no pipeline with stages");
         }
         lookups.pipeline_id = (*stage)->pipeline_id;
+        // As CreateDeal places a deal naming no stage: the workspace's first stage.
+        auto first = repos.Stages().FirstStage(actor.workspace_id, std::nullopt);
+        if (!first.ok()) {
+            return first.status();
+        }
+        lookups.default_stage = *first;
         domain::ListOptions all;
         all.limit = 10000;
         auto stages = repos.Stages().List(actor.workspace_id, lookups.pipeline_id, all);
@@ -127,7 +134,7 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
             return stages.status();
         }
         for (const domain::Stage& s : *stages) {
-            lookups.stages.emplace(text::FoldForSearch(s.name), s.id);
+            lookups.stages.emplace(text::FoldForSearch(s.name), s);
             lookups.stage_names += (lookups.stage_names.empty() ? "\"" : ", \"") + s.name + "\"";
         }
         domain::ContactQuery products;
@@ -354,7 +361,11 @@ class ImportRun {
         for (const std::string& p : phones) {
             change.phones->push_back({p, "mobile", false});
         }
-        auto person = domain::CreatePerson(repos, actor_, change, Now());
+        // The organization was found in the dedupe index or created in this transaction.
+        auto person = domain::CreatePersonWith(options_.per_row_writes
+                                                   ? domain::ReferenceCheck::kLookUp
+                                                   : domain::ReferenceCheck::kCheckedByCaller,
+                                               repos, actor_, change, Now());
         if (!person.ok()) {
             return person.status();
         }
@@ -500,10 +511,12 @@ class ImportRun {
         if (!row.currency.empty()) {
             change.currency = row.currency;
         }
+        std::optional<domain::Stage> stage = lookups_.default_stage;
         if (!row.stage.empty()) {
-            auto stage = lookups_.stages.find(text::FoldForSearch(row.stage));
-            if (stage != lookups_.stages.end()) {
-                change.stage_id = stage->second;
+            auto found = lookups_.stages.find(text::FoldForSearch(row.stage));
+            if (found != lookups_.stages.end()) {
+                change.stage_id = found->second.id;
+                stage = found->second;
             } else if (!row.stage_means_status) {
                 return Rejected("stage: the pipeline has no stage \"" + row.stage +
                                 "\" (it has: " + lookups_.stage_names + ")");
@@ -588,6 +601,25 @@ class ImportRun {
             return Rejected("the deal closes (" + FormatSqlTime(*closed_at) +
                             ") before it was added (" + FormatSqlTime(add_time) + ")");
         }
+        std::optional<domain::DealClosing> closing;
+        if (closed_at) {
+            closing = domain::DealClosing{{}, *closed_at};
+            closing->change.status = row.status;
+            if (row.status == domain::DealStatus::kLost && !row.lost_reason.empty()) {
+                closing->change.lost_reason = row.lost_reason;
+            }
+        }
+        if (!product && stage && !options_.per_row_writes) {
+            // Every reference of the deal came from the lookups or the dedupe index (read in
+            // this workspace, or created in this transaction): written in one go.
+            auto deal =
+                domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time, closing);
+            if (!deal.ok()) {
+                return deal.status();
+            }
+            index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
+            return RowResult{Outcome::kCreated, ""};
+        }
         auto deal = domain::CreateDeal(repos, actor_, change, add_time);
         if (!deal.ok()) {
             return deal.status();
@@ -620,13 +652,8 @@ class ImportRun {
                 return added.status();
             }
         }
-        if (closed_at) {
-            domain::DealChange close;
-            close.status = row.status;
-            if (row.status == domain::DealStatus::kLost && !row.lost_reason.empty()) {
-                close.lost_reason = row.lost_reason;
-            }
-            auto closed = domain::UpdateDeal(repos, actor_, deal->id, close, *closed_at);
+        if (closing) {
+            auto closed = domain::UpdateDeal(repos, actor_, deal->id, closing->change, closing->at);
             if (!closed.ok()) {
                 return closed.status();
             }
