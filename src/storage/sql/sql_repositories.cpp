@@ -35,11 +35,18 @@ Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row)
     }
 }
 
-// Runs an INSERT and returns the new row's id (RETURNING id, on both backends).
+// Runs an INSERT and returns the new row's id (InsertedIdClause / InsertedIdQuery).
 template <typename BindFn>
 Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
     std::optional<Id> id;
-    Status status = Query(db, sql + " RETURNING id", bind, [&](Statement& s) { id = s.Int(0); });
+    auto read_id = [&](Statement& s) { id = s.Int(0); };
+    const std::int64_t changes_before = db.TotalChanges();
+    Status status = Query(db, sql + InsertedIdClause(db.dialect()), bind, read_id);
+    const std::string id_query = InsertedIdQuery(db.dialect());
+    if (status.ok() && !id_query.empty() && db.TotalChanges() != changes_before) {
+        status = Query(
+            db, id_query, [](Statement&) {}, read_id);
+    }
     if (!status.ok()) {
         return status;
     }
