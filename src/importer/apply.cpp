@@ -4,6 +4,7 @@
 #include <future>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "domain/activity_service.hpp"
@@ -81,6 +82,7 @@ std::string ProductKey(std::string_view name) {
 struct Lookups {
     std::string phone_region = "VN";
     std::unordered_map<std::string, Id> users;  ///< by lower-case email and folded name
+    std::unordered_set<Id> active_users;        ///< those who may own records
     Id pipeline_id = 0;
     std::unordered_map<std::string, domain::Stage> stages;  ///< the pipeline's, by folded name
     std::optional<domain::Stage> default_stage;             ///< where a deal naming no stage goes
@@ -107,6 +109,9 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
     for (const domain::User& user : *users) {
         lookups.users.emplace(user.email, user.id);
         lookups.users.emplace(text::FoldForSearch(user.name), user.id);
+        if (user.active) {
+            lookups.active_users.insert(user.id);
+        }
     }
     if (options.kind == ImportKind::kDeals) {
         auto stage = repos.Stages().FirstStage(actor.workspace_id, options.pipeline_id);
@@ -609,9 +614,12 @@ class ImportRun {
                 closing->change.lost_reason = row.lost_reason;
             }
         }
-        if (!product && stage && !options_.per_row_writes) {
+        const bool owner_checked =
+            !change.owner_id || lookups_.active_users.contains(*change.owner_id);
+        if (!product && stage && owner_checked && !options_.per_row_writes) {
             // Every reference of the deal came from the lookups or the dedupe index (read in
-            // this workspace, or created in this transaction): written in one go.
+            // this workspace, or created in this transaction): written in one go. (A disabled
+            // owner takes the per-row path, whose check rejects the row.)
             auto deal =
                 domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time, closing);
             if (!deal.ok()) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "contract_store.hpp"
+#include "domain/user_service.hpp"
 #include "importer/apply.hpp"
 #include "support/test_database.hpp"
 
@@ -23,7 +24,7 @@ class FixedClock final : public Clock {
 };
 
 // Deals won, lost and open; stages by name, missing, or naming the status; organizations and
-// persons repeated (by name, email, phone); owners by email and unknown; rows rejected by
+// persons repeated (by name, email, phone); owners by email, unknown and disabled; rows rejected by
 // validation (bad email, closing before added) and by the deal service (unknown currency,
 // which makes the batch be written again without the row); a repeated deal (skipped).
 const char* kDeals =
@@ -36,6 +37,7 @@ const char* kDeals =
     "Delta,400,USD,,open,,,,,,2025-02-10,,,,\n"
     "Epsilon,500,USD,won,,,Acme,Ann Again,ANN@acme.test,,2025-02-11,,,,\n"
     "Zeta,600,USD,Closing,won,nobody@example.com,Initech,,,,2025-02-12,2025-02-13,,,\n"
+    "Nu,650,USD,Closing,won,gone@example.com,Initech,,,,2025-02-12,2025-02-13,,,\n"
     "Eta,700,XYZ,Closing,open,,Initech,,,,2025-02-12,,,,\n"
     "Theta,800,USD,Closing,won,,Initech,,,0912345678,2025-02-14,2025-01-01,,,\n"
     "Iota,900,USD,Segmenting,lost,,Umbrella,Ivy,not-an-email,,2025-02-15,,,,\n"
@@ -53,6 +55,15 @@ struct Imported {
 Imported ImportTwice(domain::Store& store, bool per_row_writes) {
     const domain::CreatedWorkspace ws = AddTestWorkspace(store, "owner@example.com", kSetUp);
     const domain::Actor actor{ws.workspace_id, ws.admin_user_id, "USD"};
+    Status disabled = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+        auto user = domain::AddUser(
+            repos, actor, {"gone@example.com", "Gone", domain::Role::kMember, ""}, kSetUp);
+        if (!user.ok()) {
+            return user.status();
+        }
+        return domain::DisableUser(repos, actor, user->id, kSetUp).status();
+    });
+    EXPECT_TRUE(disabled.ok()) << disabled.ToString();
     importer::ImportOptions options;
     options.kind = importer::ImportKind::kDeals;
     options.batch_rows = 4;
@@ -129,11 +140,11 @@ TEST_P(ImportBulkContract, BulkWritesStoreWhatThePerRowServicesStore) {
     // The file says what must come of it, so the comparison is not between two empty imports.
     EXPECT_EQ(per_row.first.created, 8);
     EXPECT_EQ(per_row.first.skipped, 1);
-    EXPECT_EQ(per_row.first.rejected, 4) << Rejections(per_row.first);
+    EXPECT_EQ(per_row.first.rejected, 5) << Rejections(per_row.first);
     EXPECT_EQ(per_row.again.skipped, 9);
     for (const Imported* run : {&per_row, &bulk}) {
         SCOPED_TRACE(run == &bulk ? "bulk" : "per row");
-        EXPECT_EQ(run->first.rows, 13);
+        EXPECT_EQ(run->first.rows, 14);
         EXPECT_EQ(run->again.created, 0);
     }
     EXPECT_EQ(bulk.first.created, per_row.first.created);
