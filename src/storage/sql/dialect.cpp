@@ -13,10 +13,6 @@ std::string InsertedIdClause(Dialect dialect) {
     return dialect == Dialect::kPostgres ? " RETURNING id" : "";
 }
 
-std::string InsertedIdQuery(Dialect dialect) {
-    return dialect == Dialect::kPostgres ? "" : "SELECT last_insert_rowid()";
-}
-
 std::string IdListValue(Dialect dialect, const std::vector<Id>& ids) {
     std::string text;
     for (Id id : ids) {

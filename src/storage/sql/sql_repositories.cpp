@@ -35,17 +35,16 @@ Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row)
     }
 }
 
-// Runs an INSERT and returns the new row's id (InsertedIdClause / InsertedIdQuery).
+// Runs an INSERT and returns the new row's id (InsertedIdClause, else the connection's
+// LastInsertedId).
 template <typename BindFn>
 Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
     std::optional<Id> id;
-    auto read_id = [&](Statement& s) { id = s.Int(0); };
     const std::int64_t changes_before = db.TotalChanges();
-    Status status = Query(db, sql + InsertedIdClause(db.dialect()), bind, read_id);
-    const std::string id_query = InsertedIdQuery(db.dialect());
-    if (status.ok() && !id_query.empty() && db.TotalChanges() != changes_before) {
-        status = Query(
-            db, id_query, [](Statement&) {}, read_id);
+    Status status =
+        Query(db, sql + InsertedIdClause(db.dialect()), bind, [&](Statement& s) { id = s.Int(0); });
+    if (status.ok() && !id && db.TotalChanges() != changes_before) {
+        id = db.LastInsertedId();
     }
     if (!status.ok()) {
         return status;
