@@ -65,7 +65,9 @@ Result<std::vector<ContactPoint>> CleanPoints(std::vector<ContactPoint> points,
 Status ApplyPersonChange(Repositories& repos,
                          const Actor& actor,
                          const PersonChange& change,
-                         Person& person) {
+                         Person& person,
+                         ReferenceCheck references = ReferenceCheck::kLookUp) {
+    const bool look_up = references == ReferenceCheck::kLookUp;
     if (change.name) {
         auto name = CheckedName(*change.name);
         if (!name.ok()) {
@@ -74,11 +76,15 @@ Status ApplyPersonChange(Repositories& repos,
         person.name = *name;
     }
     if (change.owner_id) {
-        PIPECRM_RETURN_IF_ERROR(CheckOwner(repos, actor.workspace_id, *change.owner_id));
+        if (look_up) {
+            PIPECRM_RETURN_IF_ERROR(CheckOwner(repos, actor.workspace_id, *change.owner_id));
+        }
         person.owner_id = *change.owner_id;
     }
     if (change.org_id) {
-        PIPECRM_RETURN_IF_ERROR(CheckOrganization(repos, actor.workspace_id, *change.org_id));
+        if (look_up) {
+            PIPECRM_RETURN_IF_ERROR(CheckOrganization(repos, actor.workspace_id, *change.org_id));
+        }
         person.org_id = *change.org_id;
     }
     if (change.emails) {
@@ -163,6 +169,14 @@ Result<Person> CreatePerson(Repositories& repos,
                             const Actor& actor,
                             const PersonChange& change,
                             Instant now) {
+    return CreatePersonWith(ReferenceCheck::kLookUp, repos, actor, change, now);
+}
+
+Result<Person> CreatePersonWith(ReferenceCheck references,
+                                Repositories& repos,
+                                const Actor& actor,
+                                const PersonChange& change,
+                                Instant now) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
     }
@@ -170,7 +184,7 @@ Result<Person> CreatePerson(Repositories& repos,
     person.workspace_id = actor.workspace_id;
     person.owner_id = actor.user_id;
     person.visible_to = actor.default_visibility;
-    PIPECRM_RETURN_IF_ERROR(ApplyPersonChange(repos, actor, change, person));
+    PIPECRM_RETURN_IF_ERROR(ApplyPersonChange(repos, actor, change, person, references));
     person.add_time = now;
     person.update_time = now;
     PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kPerson,

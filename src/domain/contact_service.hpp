@@ -35,6 +35,10 @@ struct OrganizationChange {
     std::vector<FieldAssignment> custom_fields;  ///< by key; a null value clears
 };
 
+/// Whether a service looks the ids a change refers to up, or takes them as live because its
+/// caller checked them (an importer, against what it read and created in the same transaction).
+enum class ReferenceCheck { kLookUp, kCheckedByCaller };
+
 /// Creates a person. Name required; owner defaults to the actor; emails are lower-cased and
 /// checked; one email and one phone are primary (the first, unless one is marked). Fails with
 /// kInvalidArgument naming the field.
@@ -42,6 +46,13 @@ Result<Person> CreatePerson(Repositories& repos,
                             const Actor& actor,
                             const PersonChange& change,
                             Instant now);
+/// CreatePerson for a caller that checked the owner and organization ids itself
+/// (kCheckedByCaller skips looking them up; the person written is the same).
+Result<Person> CreatePersonWith(ReferenceCheck references,
+                                Repositories& repos,
+                                const Actor& actor,
+                                const PersonChange& change,
+                                Instant now);
 /// kNotFound for an unknown or deleted person.
 Result<Person> UpdatePerson(
     Repositories& repos, const Actor& actor, Id person_id, const PersonChange& change, Instant now);

@@ -78,19 +78,25 @@ Result<std::optional<Stage>> ResolveStage(Repositories& repos,
     return std::optional<Stage>();
 }
 
-// Checks every reference of the change and converts it for the rules.
+// Checks every reference of the change and converts it for the rules. With `references`, the
+// caller already checked them: its stage is taken and the ids are not looked up.
 Result<ResolvedDealChange> Resolve(Repositories& repos,
                                    const Actor& actor,
                                    const DealChange& change,
-                                   const Deal* current) {
+                                   const Deal* current,
+                                   const CheckedDealReferences* references = nullptr) {
     ResolvedDealChange resolved;
     resolved.title = change.title;
-    auto stage =
-        ResolveStage(repos, actor.workspace_id, change, current ? current->pipeline_id : 0);
-    if (!stage.ok()) {
-        return stage.status();
+    if (references) {
+        resolved.stage = references->stage;
+    } else {
+        auto stage =
+            ResolveStage(repos, actor.workspace_id, change, current ? current->pipeline_id : 0);
+        if (!stage.ok()) {
+            return stage.status();
+        }
+        resolved.stage = *stage;
     }
-    resolved.stage = *stage;
     if (!resolved.stage && !current) {
         auto fallback = FirstStageOf(repos, actor.workspace_id, std::nullopt);
         if (!fallback.ok()) {
@@ -99,17 +105,23 @@ Result<ResolvedDealChange> Resolve(Repositories& repos,
         resolved.stage = *fallback;
     }
     if (change.owner_id) {
-        PIPECRM_RETURN_IF_ERROR(CheckOwner(repos, actor.workspace_id, *change.owner_id));
+        if (!references) {
+            PIPECRM_RETURN_IF_ERROR(CheckOwner(repos, actor.workspace_id, *change.owner_id));
+        }
         resolved.owner_id = change.owner_id;
     } else if (!current) {
         resolved.owner_id = actor.user_id;
     }
     if (change.person_id) {
-        PIPECRM_RETURN_IF_ERROR(CheckPerson(repos, actor.workspace_id, *change.person_id));
+        if (!references) {
+            PIPECRM_RETURN_IF_ERROR(CheckPerson(repos, actor.workspace_id, *change.person_id));
+        }
         resolved.person_id = change.person_id;
     }
     if (change.org_id) {
-        PIPECRM_RETURN_IF_ERROR(CheckOrganization(repos, actor.workspace_id, *change.org_id));
+        if (!references) {
+            PIPECRM_RETURN_IF_ERROR(CheckOrganization(repos, actor.workspace_id, *change.org_id));
+        }
         resolved.org_id = change.org_id;
     }
     if (change.value || change.currency || !current) {
@@ -196,6 +208,58 @@ Result<Deal> CreateDeal(Repositories& repos,
         WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
     PIPECRM_RETURN_IF_ERROR(
         PublishChange(repos, DealChangeEvent(ChangeAction::kCreate, actor, nullptr, &deal, now)));
+    return deal;
+}
+
+Result<Deal> CreateDealWithHistory(Repositories& repos,
+                                   const Actor& actor,
+                                   const DealChange& change,
+                                   const CheckedDealReferences& checked,
+                                   Instant add_time,
+                                   const std::optional<DealClosing>& closing) {
+    if (!change.title || change.title->empty()) {
+        return InvalidArgument("title is required", "title");
+    }
+    auto resolved = Resolve(repos, actor, change, nullptr, &checked);
+    if (!resolved.ok()) {
+        return resolved.status();
+    }
+    auto fields =
+        CheckFieldAssignments(repos, actor.workspace_id, FieldEntity::kDeal, change.custom_fields);
+    if (!fields.ok()) {
+        return fields.status();
+    }
+    Deal deal;
+    deal.workspace_id = actor.workspace_id;
+    deal.visible_to = actor.default_visibility;
+    auto events = BuildNewDeal(deal, *resolved, actor.user_id, add_time);
+    if (!events.ok()) {
+        return events.status();
+    }
+    // The closing is applied to the deal in memory, as UpdateDeal would apply it to the stored
+    // one, so the deal is inserted once, already in its final state.
+    std::vector<DealEvent> closing_events;
+    if (closing) {
+        // Resolve looks nothing up for a change of status and lost reason alone.
+        auto close = Resolve(repos, actor, closing->change, &deal);
+        if (!close.ok()) {
+            return close.status();
+        }
+        auto outcome = ApplyDealChange(deal, *close, actor.user_id, closing->at);
+        if (!outcome.ok()) {
+            return outcome.status();
+        }
+        closing_events = std::move(outcome->events);
+    }
+    auto id = repos.Deals().Insert(deal);
+    if (!id.ok()) {
+        return id.status();
+    }
+    deal.id = *id;
+    PIPECRM_RETURN_IF_ERROR(AppendAll(repos, *events, deal.id));
+    PIPECRM_RETURN_IF_ERROR(
+        WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
+    PIPECRM_RETURN_IF_ERROR(AppendAll(repos, closing_events, deal.id));
     return deal;
 }
 

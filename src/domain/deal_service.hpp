@@ -13,6 +13,7 @@
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/repositories.hpp"
+#include "domain/stage.hpp"
 
 namespace pipecrm::domain {
 
@@ -43,6 +44,32 @@ Result<Deal> CreateDeal(Repositories& repos,
                         const Actor& actor,
                         const DealChange& change,
                         Instant now);
+
+/// The references of a new deal that its caller checked itself (an importer, against what it
+/// read of the workspace and created in the same transaction): the live stage the deal goes to
+/// (the first stage of the first pipeline when the change names none); the owner, person and
+/// organization ids of the change are taken as live without being looked up.
+struct CheckedDealReferences {
+    Stage stage;
+};
+
+/// A later change of a new deal's status (won or lost, with the lost reason) and when it
+/// happened.
+struct DealClosing {
+    DealChange change;
+    Instant at;
+};
+
+/// A new deal as it happened: created at `add_time`, then, with `closing`, closed at its own
+/// time. Writes what CreateDeal at `add_time` followed by UpdateDeal(closing) writes: the same
+/// row, the same events in the same order. Faster for bulk callers: no reference is looked up
+/// and the deal is inserted once, in its final state.
+Result<Deal> CreateDealWithHistory(Repositories& repos,
+                                   const Actor& actor,
+                                   const DealChange& change,
+                                   const CheckedDealReferences& checked,
+                                   Instant add_time,
+                                   const std::optional<DealClosing>& closing);
 
 /// Changes a deal; kNotFound for an unknown or deleted deal.
 Result<Deal> UpdateDeal(

@@ -1,12 +1,17 @@
 #include "http/webhook_http_poster.hpp"
 
+#include <optional>
+#include <string>
+#include <utility>  // before any Asio header (Boost 1.74 with g++ 12)
+
+// g++ 12 reports a false -Wnull-dereference inside Asio's scheduler when optimising.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <optional>
-#include <string>
-#include <utility>  // before any Asio header (Boost 1.74 with g++ 12)
+#pragma GCC diagnostic pop
 
 namespace pipecrm::http {
 namespace {

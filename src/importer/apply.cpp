@@ -4,6 +4,7 @@
 #include <future>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "domain/activity_service.hpp"
@@ -81,9 +82,11 @@ std::string ProductKey(std::string_view name) {
 struct Lookups {
     std::string phone_region = "VN";
     std::unordered_map<std::string, Id> users;  ///< by lower-case email and folded name
+    std::unordered_set<Id> active_users;        ///< those who may own records
     Id pipeline_id = 0;
-    std::unordered_map<std::string, Id> stages;  ///< the pipeline's, by folded name
-    std::string stage_names;                     ///< the pipeline's, for messages
+    std::unordered_map<std::string, domain::Stage> stages;  ///< the pipeline's, by folded name
+    std::optional<domain::Stage> default_stage;             ///< where a deal naming no stage goes
+    std::string stage_names;                                ///< the pipeline's, for messages
     std::unordered_map<std::string, domain::Product> products_by_name;  ///< by ProductKey
     std::unordered_map<std::string, domain::Product> products_by_code;
     std::unordered_map<std::string, std::string> activity_types;  ///< folded key/name -> key
@@ -106,6 +109,9 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
     for (const domain::User& user : *users) {
         lookups.users.emplace(user.email, user.id);
         lookups.users.emplace(text::FoldForSearch(user.name), user.id);
+        if (user.active) {
+            lookups.active_users.insert(user.id);
+        }
     }
     if (options.kind == ImportKind::kDeals) {
         auto stage = repos.Stages().FirstStage(actor.workspace_id, options.pipeline_id);
@@ -120,6 +126,12 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
                        : FailedPrecondition("the workspace has no pipeline with stages");
         }
         lookups.pipeline_id = (*stage)->pipeline_id;
+        // As CreateDeal places a deal naming no stage: the workspace's first stage.
+        auto first = repos.Stages().FirstStage(actor.workspace_id, std::nullopt);
+        if (!first.ok()) {
+            return first.status();
+        }
+        lookups.default_stage = *first;
         domain::ListOptions all;
         all.limit = 10000;
         auto stages = repos.Stages().List(actor.workspace_id, lookups.pipeline_id, all);
@@ -127,7 +139,7 @@ Result<Lookups> LoadLookups(domain::Repositories& repos,
             return stages.status();
         }
         for (const domain::Stage& s : *stages) {
-            lookups.stages.emplace(text::FoldForSearch(s.name), s.id);
+            lookups.stages.emplace(text::FoldForSearch(s.name), s);
             lookups.stage_names += (lookups.stage_names.empty() ? "\"" : ", \"") + s.name + "\"";
         }
         domain::ContactQuery products;
@@ -354,7 +366,11 @@ class ImportRun {
         for (const std::string& p : phones) {
             change.phones->push_back({p, "mobile", false});
         }
-        auto person = domain::CreatePerson(repos, actor_, change, Now());
+        // The organization was found in the dedupe index or created in this transaction.
+        auto person = domain::CreatePersonWith(options_.per_row_writes
+                                                   ? domain::ReferenceCheck::kLookUp
+                                                   : domain::ReferenceCheck::kCheckedByCaller,
+                                               repos, actor_, change, Now());
         if (!person.ok()) {
             return person.status();
         }
@@ -500,10 +516,12 @@ class ImportRun {
         if (!row.currency.empty()) {
             change.currency = row.currency;
         }
+        std::optional<domain::Stage> stage = lookups_.default_stage;
         if (!row.stage.empty()) {
-            auto stage = lookups_.stages.find(text::FoldForSearch(row.stage));
-            if (stage != lookups_.stages.end()) {
-                change.stage_id = stage->second;
+            auto found = lookups_.stages.find(text::FoldForSearch(row.stage));
+            if (found != lookups_.stages.end()) {
+                change.stage_id = found->second.id;
+                stage = found->second;
             } else if (!row.stage_means_status) {
                 return Rejected("stage: the pipeline has no stage \"" + row.stage +
                                 "\" (it has: " + lookups_.stage_names + ")");
@@ -588,6 +606,28 @@ class ImportRun {
             return Rejected("the deal closes (" + FormatSqlTime(*closed_at) +
                             ") before it was added (" + FormatSqlTime(add_time) + ")");
         }
+        std::optional<domain::DealClosing> closing;
+        if (closed_at) {
+            closing = domain::DealClosing{{}, *closed_at};
+            closing->change.status = row.status;
+            if (row.status == domain::DealStatus::kLost && !row.lost_reason.empty()) {
+                closing->change.lost_reason = row.lost_reason;
+            }
+        }
+        const bool owner_checked =
+            !change.owner_id || lookups_.active_users.contains(*change.owner_id);
+        if (!product && stage && owner_checked && !options_.per_row_writes) {
+            // Every reference of the deal came from the lookups or the dedupe index (read in
+            // this workspace, or created in this transaction): written in one go. (A disabled
+            // owner takes the per-row path, whose check rejects the row.)
+            auto deal =
+                domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time, closing);
+            if (!deal.ok()) {
+                return deal.status();
+            }
+            index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
+            return RowResult{Outcome::kCreated, ""};
+        }
         auto deal = domain::CreateDeal(repos, actor_, change, add_time);
         if (!deal.ok()) {
             return deal.status();
@@ -620,13 +660,8 @@ class ImportRun {
                 return added.status();
             }
         }
-        if (closed_at) {
-            domain::DealChange close;
-            close.status = row.status;
-            if (row.status == domain::DealStatus::kLost && !row.lost_reason.empty()) {
-                close.lost_reason = row.lost_reason;
-            }
-            auto closed = domain::UpdateDeal(repos, actor_, deal->id, close, *closed_at);
+        if (closing) {
+            auto closed = domain::UpdateDeal(repos, actor_, deal->id, closing->change, closing->at);
             if (!closed.ok()) {
                 return closed.status();
             }

@@ -36,6 +36,9 @@ struct ImportOptions {
     bool dry_run = false;    ///< everything is checked and counted; nothing is kept
     OptionalId pipeline_id;  ///< deals: where stage names are looked up (default: the first)
     int batch_rows = 2000;   ///< rows per transaction
+    /// Every row through the services the API uses, one call per step (the reference the
+    /// faster bulk writes are compared with in tests).
+    bool per_row_writes = false;
     /// Called after each committed batch, on the caller's thread.
     std::function<void(const ImportProgress&)> progress;
     /// Asked before each batch; true stops the import (kUnavailable), committed batches stay.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,9 @@ class Connection {
     virtual Result<Statement*> Cached(const std::string& sql) = 0;
     /// Rows inserted, updated or deleted through this connection since it opened.
     virtual std::int64_t TotalChanges() const = 0;
+    /// The id of the row the last INSERT through this connection added, on a backend that keeps
+    /// it (SQLite); none where an INSERT must return it itself (InsertedIdClause).
+    virtual std::optional<std::int64_t> LastInsertedId() const { return std::nullopt; }
     /// True when the open transaction can only be rolled back (PostgreSQL after any failed
     /// statement; never on SQLite, whose failed statements undo only themselves).
     virtual bool TransactionAborted() const { return false; }

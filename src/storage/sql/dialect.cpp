@@ -9,6 +9,10 @@ std::string IdListSubquery(Dialect dialect, const std::string& placeholder) {
     return "SELECT value FROM json_each(" + placeholder + ")";
 }
 
+std::string InsertedIdClause(Dialect dialect) {
+    return dialect == Dialect::kPostgres ? " RETURNING id" : "";
+}
+
 std::string IdListValue(Dialect dialect, const std::vector<Id>& ids) {
     std::string text;
     for (Id id : ids) {

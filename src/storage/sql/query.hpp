@@ -10,6 +10,7 @@
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/dialect.hpp"
 
 namespace pipecrm::storage::sql {
 
@@ -33,11 +34,17 @@ Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row)
     }
 }
 
-// Runs an INSERT and returns the new row's id (RETURNING id, on both backends).
+// Runs an INSERT and returns the new row's id (InsertedIdClause, else the connection's
+// LastInsertedId).
 template <typename BindFn>
 Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
     std::optional<Id> id;
-    Status status = Query(db, sql + " RETURNING id", bind, [&](Statement& s) { id = s.Int(0); });
+    const std::int64_t changes_before = db.TotalChanges();
+    Status status =
+        Query(db, sql + InsertedIdClause(db.dialect()), bind, [&](Statement& s) { id = s.Int(0); });
+    if (status.ok() && !id && db.TotalChanges() != changes_before) {
+        id = db.LastInsertedId();
+    }
     if (!status.ok()) {
         return status;
     }

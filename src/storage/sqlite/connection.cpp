@@ -167,4 +167,8 @@ std::int64_t Connection::TotalChanges() const {
     return sqlite3_total_changes64(db_);
 }
 
+std::optional<std::int64_t> Connection::LastInsertedId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+
 }  // namespace pipecrm::storage::sqlite

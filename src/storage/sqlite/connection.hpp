@@ -68,6 +68,7 @@ class Connection final : public sql::Connection {
     Status Exec(std::string_view sql) override;
     Result<sql::Statement*> Cached(const std::string& sql) override;
     std::int64_t TotalChanges() const override;
+    std::optional<std::int64_t> LastInsertedId() const override;
     sqlite3* raw() { return db_; }
 
   private:
