@@ -22,8 +22,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-bin=build/release/pipecrm
-generate=build/release/pipecrm_generate
+bin=${PIPECRM_BINARY:-build/release/pipecrm}
+generate=${PIPECRM_GENERATE:-build/release/pipecrm_generate}
 for tool in "$bin" "$generate" wrk nginx curl; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || {
     echo "read_bench: $tool is missing (run make bench)" >&2; exit 2; }
