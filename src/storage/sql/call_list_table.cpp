@@ -2,21 +2,10 @@
 
 #include <string>
 
+#include "storage/sql/query.hpp"
+
 namespace pipecrm::storage::sql {
 namespace {
-
-Result<Id> InsertReturningId(Statement& s) {
-    auto row = s.Step();
-    if (!row.ok()) {
-        return row.status();
-    }
-    if (!*row) {
-        return Internal("an insert returned no id");
-    }
-    const Id id = s.Int(0);
-    PIPECRM_RETURN_IF_ERROR(s.Run());
-    return id;
-}
 
 OptionalId ReadOptionalId(const Statement& s, int column) {
     auto value = s.OptionalInt(column);
@@ -26,38 +15,32 @@ OptionalId ReadOptionalId(const Statement& s, int column) {
 }  // namespace
 
 Result<Id> CallListTable::Insert(const domain::CallList& list) {
-    auto stmt = db_.Cached(
-        "INSERT INTO call_lists(workspace_id, name, filter_id, strategy, created_by, add_time) "
-        "VALUES(?,?,?,?,?,?) RETURNING id");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, list.workspace_id)
-        .Bind(2, list.name)
-        .Bind(3, list.filter_id)
-        .Bind(4, domain::CallStrategyName(list.strategy))
-        .Bind(5, list.created_by)
-        .Bind(6, ToUnixSeconds(list.add_time));
-    return InsertReturningId(s);
+    return InsertRow(db_,
+                     "INSERT INTO call_lists(workspace_id, name, filter_id, strategy, created_by, "
+                     "add_time) VALUES(?,?,?,?,?,?)",
+                     [&](Statement& s) {
+                         s.Bind(1, list.workspace_id)
+                             .Bind(2, list.name)
+                             .Bind(3, list.filter_id)
+                             .Bind(4, domain::CallStrategyName(list.strategy))
+                             .Bind(5, list.created_by)
+                             .Bind(6, ToUnixSeconds(list.add_time));
+                     });
 }
 
 Result<Id> CallListTable::InsertItem(Id workspace_id, const domain::CallListItem& item) {
-    auto stmt = db_.Cached(
-        "INSERT INTO call_list_items(workspace_id, call_list_id, user_id, position, "
-        "activity_id, deal_id, person_id) VALUES(?,?,?,?,?,?,?) RETURNING id");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, workspace_id)
-        .Bind(2, item.call_list_id)
-        .Bind(3, item.user_id)
-        .Bind(4, item.position)
-        .Bind(5, item.activity_id)
-        .Bind(6, item.deal_id)
-        .Bind(7, item.person_id);
-    return InsertReturningId(s);
+    return InsertRow(db_,
+                     "INSERT INTO call_list_items(workspace_id, call_list_id, user_id, position, "
+                     "activity_id, deal_id, person_id) VALUES(?,?,?,?,?,?,?)",
+                     [&](Statement& s) {
+                         s.Bind(1, workspace_id)
+                             .Bind(2, item.call_list_id)
+                             .Bind(3, item.user_id)
+                             .Bind(4, item.position)
+                             .Bind(5, item.activity_id)
+                             .Bind(6, item.deal_id)
+                             .Bind(7, item.person_id);
+                     });
 }
 
 Result<std::vector<domain::CallList>> CallListTable::Select(const std::string& where,

@@ -2,35 +2,25 @@
 
 #include <string>
 
+#include "storage/sql/query.hpp"
+
 namespace pipecrm::storage::sql {
 
 Result<Id> CampaignTable::Insert(const domain::Campaign& c) {
-    auto stmt = db_.Cached(
-        "INSERT INTO campaigns(workspace_id, name, offer, channel, start_date, end_date, "
-        "filter_id, created_by, add_time) VALUES(?,?,?,?,?,?,?,?,?) RETURNING id");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, c.workspace_id)
-        .Bind(2, c.name)
-        .Bind(3, c.offer)
-        .Bind(4, c.channel)
-        .Bind(5, ToDayNumber(c.start_date))
-        .Bind(6, ToDayNumber(c.end_date))
-        .Bind(7, c.filter_id)
-        .Bind(8, c.created_by)
-        .Bind(9, ToUnixSeconds(c.add_time));
-    auto row = s.Step();
-    if (!row.ok()) {
-        return row.status();
-    }
-    if (!*row) {
-        return Internal("the campaign insert returned no id");
-    }
-    const Id id = s.Int(0);
-    PIPECRM_RETURN_IF_ERROR(s.Run());
-    return id;
+    return InsertRow(db_,
+                     "INSERT INTO campaigns(workspace_id, name, offer, channel, start_date, "
+                     "end_date, filter_id, created_by, add_time) VALUES(?,?,?,?,?,?,?,?,?)",
+                     [&](Statement& s) {
+                         s.Bind(1, c.workspace_id)
+                             .Bind(2, c.name)
+                             .Bind(3, c.offer)
+                             .Bind(4, c.channel)
+                             .Bind(5, ToDayNumber(c.start_date))
+                             .Bind(6, ToDayNumber(c.end_date))
+                             .Bind(7, c.filter_id)
+                             .Bind(8, c.created_by)
+                             .Bind(9, ToUnixSeconds(c.add_time));
+                     });
 }
 
 Result<std::vector<domain::Campaign>> CampaignTable::Select(const std::string& where,

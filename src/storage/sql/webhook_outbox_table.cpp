@@ -3,6 +3,7 @@
 #include <string>
 
 #include "storage/snapshot_json.hpp"
+#include "storage/sql/query.hpp"
 
 namespace pipecrm::storage::sql {
 namespace {
@@ -97,36 +98,24 @@ Status WebhookOutboxTable::Enqueue(const domain::ChangeEvent& event) {
 }
 
 Result<Id> WebhookOutboxTable::InsertEvent(const domain::ChangeEvent& event) {
-    auto insert_event = db_.Cached(
-        "INSERT INTO webhook_events(workspace_id, object, action, entity_id, actor_user_id, "
-        "event_time, current_json, previous_json, stage_change_json) "
-        "VALUES(?,?,?,?,?,?,?,?,?) RETURNING id");
-    if (!insert_event.ok()) {
-        return insert_event.status();
-    }
-    Statement& ins = (*insert_event)->Reset();
     const std::string current = SnapshotJson(event.current);
     const std::string previous = SnapshotJson(event.previous);
     const std::string stage_change = StageMoveJson(event.stage_change);
-    ins.Bind(1, event.workspace_id)
-        .Bind(2, event.object)
-        .Bind(3, domain::ChangeActionName(event.action))
-        .Bind(4, event.entity_id)
-        .Bind(5, event.actor_user_id)
-        .Bind(6, ToUnixSeconds(event.at))
-        .Bind(7, current)
-        .Bind(8, previous)
-        .Bind(9, stage_change);
-    auto row = ins.Step();
-    if (!row.ok()) {
-        return row.status();
-    }
-    if (!*row) {
-        return Internal("the webhook event insert returned no id");
-    }
-    const Id event_id = ins.Int(0);
-    PIPECRM_RETURN_IF_ERROR(ins.Run());
-    return event_id;
+    return InsertRow(db_,
+                     "INSERT INTO webhook_events(workspace_id, object, action, entity_id, "
+                     "actor_user_id, event_time, current_json, previous_json, stage_change_json) "
+                     "VALUES(?,?,?,?,?,?,?,?,?)",
+                     [&](Statement& s) {
+                         s.Bind(1, event.workspace_id)
+                             .Bind(2, event.object)
+                             .Bind(3, domain::ChangeActionName(event.action))
+                             .Bind(4, event.entity_id)
+                             .Bind(5, event.actor_user_id)
+                             .Bind(6, ToUnixSeconds(event.at))
+                             .Bind(7, current)
+                             .Bind(8, previous)
+                             .Bind(9, stage_change);
+                     });
 }
 
 Status WebhookOutboxTable::EnqueueFor(Id webhook_id, const domain::ChangeEvent& event) {
