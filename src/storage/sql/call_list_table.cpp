@@ -46,39 +46,29 @@ Result<Id> CallListTable::InsertItem(Id workspace_id, const domain::CallListItem
 Result<std::vector<domain::CallList>> CallListTable::Select(const std::string& where,
                                                             Id workspace_id,
                                                             Id id) {
-    auto stmt = db_.Cached(
+    return Rows<domain::CallList>(
+        db_,
         "SELECT id, workspace_id, name, filter_id, strategy, created_by, add_time "
         "FROM call_lists WHERE workspace_id = ?" +
-        where);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, workspace_id);
-    if (id != 0) {
-        s.Bind(2, id);
-    }
-    std::vector<domain::CallList> out;
-    while (true) {
-        auto row = s.Step();
-        if (!row.ok()) {
-            return row.status();
-        }
-        if (!*row) {
-            break;
-        }
-        domain::CallList list;
-        list.id = s.Int(0);
-        list.workspace_id = s.Int(1);
-        list.name = s.Text(2);
-        list.filter_id = s.Int(3);
-        list.strategy =
-            domain::ParseCallStrategy(s.Text(4)).value_or(domain::CallStrategy::kRoundRobin);
-        list.created_by = s.Int(5);
-        list.add_time = FromUnixSeconds(s.Int(6));
-        out.push_back(std::move(list));
-    }
-    return out;
+            where,
+        [&](Statement& s) {
+            s.Bind(1, workspace_id);
+            if (id != 0) {
+                s.Bind(2, id);
+            }
+        },
+        [](const Statement& s) {
+            domain::CallList list;
+            list.id = s.Int(0);
+            list.workspace_id = s.Int(1);
+            list.name = s.Text(2);
+            list.filter_id = s.Int(3);
+            list.strategy =
+                domain::ParseCallStrategy(s.Text(4)).value_or(domain::CallStrategy::kRoundRobin);
+            list.created_by = s.Int(5);
+            list.add_time = FromUnixSeconds(s.Int(6));
+            return list;
+        });
 }
 
 Result<domain::CallList> CallListTable::Get(Id workspace_id, Id id) {
@@ -99,35 +89,25 @@ Result<std::vector<domain::CallList>> CallListTable::List(Id workspace_id) {
 Result<std::vector<domain::CallListItem>> CallListTable::Items(Id workspace_id,
                                                                Id call_list_id,
                                                                OptionalId user_id) {
-    auto stmt = db_.Cached(
+    return Rows<domain::CallListItem>(
+        db_,
         "SELECT id, call_list_id, user_id, position, activity_id, deal_id, person_id "
         "FROM call_list_items WHERE workspace_id = ? AND call_list_id = ? "
-        "AND (? IS NULL OR user_id = ?) ORDER BY user_id, position");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, workspace_id).Bind(2, call_list_id).Bind(3, user_id).Bind(4, user_id);
-    std::vector<domain::CallListItem> out;
-    while (true) {
-        auto row = s.Step();
-        if (!row.ok()) {
-            return row.status();
-        }
-        if (!*row) {
-            break;
-        }
-        domain::CallListItem item;
-        item.id = s.Int(0);
-        item.call_list_id = s.Int(1);
-        item.user_id = s.Int(2);
-        item.position = static_cast<int>(s.Int(3));
-        item.activity_id = s.Int(4);
-        item.deal_id = ReadOptionalId(s, 5);
-        item.person_id = ReadOptionalId(s, 6);
-        out.push_back(item);
-    }
-    return out;
+        "AND (? IS NULL OR user_id = ?) ORDER BY user_id, position",
+        [&](Statement& s) {
+            s.Bind(1, workspace_id).Bind(2, call_list_id).Bind(3, user_id).Bind(4, user_id);
+        },
+        [](const Statement& s) {
+            domain::CallListItem item;
+            item.id = s.Int(0);
+            item.call_list_id = s.Int(1);
+            item.user_id = s.Int(2);
+            item.position = static_cast<int>(s.Int(3));
+            item.activity_id = s.Int(4);
+            item.deal_id = ReadOptionalId(s, 5);
+            item.person_id = ReadOptionalId(s, 6);
+            return item;
+        });
 }
 
 }  // namespace pipecrm::storage::sql

@@ -26,43 +26,33 @@ Result<Id> CampaignTable::Insert(const domain::Campaign& c) {
 Result<std::vector<domain::Campaign>> CampaignTable::Select(const std::string& where,
                                                             Id workspace_id,
                                                             Id id) {
-    auto stmt = db_.Cached(
+    return Rows<domain::Campaign>(
+        db_,
         "SELECT id, workspace_id, name, offer, channel, start_date, end_date, filter_id, "
         "created_by, add_time FROM campaigns WHERE workspace_id = ?" +
-        where);
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, workspace_id);
-    if (id != 0) {
-        s.Bind(2, id);
-    }
-    std::vector<domain::Campaign> out;
-    while (true) {
-        auto row = s.Step();
-        if (!row.ok()) {
-            return row.status();
-        }
-        if (!*row) {
-            break;
-        }
-        domain::Campaign c;
-        c.id = s.Int(0);
-        c.workspace_id = s.Int(1);
-        c.name = s.Text(2);
-        c.offer = s.Text(3);
-        c.channel = s.Text(4);
-        c.start_date = FromDayNumber(s.Int(5));
-        c.end_date = FromDayNumber(s.Int(6));
-        if (auto filter = s.OptionalInt(7)) {
-            c.filter_id = *filter;
-        }
-        c.created_by = s.Int(8);
-        c.add_time = FromUnixSeconds(s.Int(9));
-        out.push_back(std::move(c));
-    }
-    return out;
+            where,
+        [&](Statement& s) {
+            s.Bind(1, workspace_id);
+            if (id != 0) {
+                s.Bind(2, id);
+            }
+        },
+        [](const Statement& s) {
+            domain::Campaign c;
+            c.id = s.Int(0);
+            c.workspace_id = s.Int(1);
+            c.name = s.Text(2);
+            c.offer = s.Text(3);
+            c.channel = s.Text(4);
+            c.start_date = FromDayNumber(s.Int(5));
+            c.end_date = FromDayNumber(s.Int(6));
+            if (auto filter = s.OptionalInt(7)) {
+                c.filter_id = *filter;
+            }
+            c.created_by = s.Int(8);
+            c.add_time = FromUnixSeconds(s.Int(9));
+            return c;
+        });
 }
 
 Result<domain::Campaign> CampaignTable::Get(Id workspace_id, Id id) {
@@ -101,7 +91,8 @@ Result<bool> CampaignTable::AddDeal(Id workspace_id, Id campaign_id, Id deal_id,
 
 Result<std::vector<domain::CampaignTotals>> CampaignTable::Totals(Id workspace_id, Id campaign_id) {
     // Unqualified deals: the viewer's visibility applies.
-    auto stmt = db_.Cached(
+    return Rows<domain::CampaignTotals>(
+        db_,
         "SELECT d.currency, COUNT(*), "
         "SUM(CASE WHEN d.status = 'open' THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), "
@@ -110,24 +101,12 @@ Result<std::vector<domain::CampaignTotals>> CampaignTable::Totals(Id workspace_i
         "FROM campaign_deals c JOIN deals d ON d.workspace_id = c.workspace_id AND d.id = "
         "c.deal_id "
         "WHERE c.workspace_id = ? AND c.campaign_id = ? AND d.status <> 'deleted' "
-        "GROUP BY d.currency ORDER BY d.currency");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = (*stmt)->Reset();
-    s.Bind(1, workspace_id).Bind(2, campaign_id);
-    std::vector<domain::CampaignTotals> out;
-    while (true) {
-        auto row = s.Step();
-        if (!row.ok()) {
-            return row.status();
-        }
-        if (!*row) {
-            break;
-        }
-        out.push_back({s.Text(0), s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5)});
-    }
-    return out;
+        "GROUP BY d.currency ORDER BY d.currency",
+        [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, campaign_id); },
+        [](const Statement& s) {
+            return domain::CampaignTotals{s.Text(0), s.Int(1), s.Int(2),
+                                          s.Int(3),  s.Int(4), s.Int(5)};
+        });
 }
 
 }  // namespace pipecrm::storage::sql
