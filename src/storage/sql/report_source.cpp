@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "storage/sql/deal_event_row.hpp"
 #include "storage/sql/query.hpp"
 
 namespace pipecrm::storage::sql {
@@ -71,27 +72,7 @@ Result<std::vector<domain::DealEvent>> SqlReportSource::EventsOfLiveDeals(Id wor
         "FROM deal_events e JOIN deals d ON d.workspace_id = e.workspace_id AND d.id = e.deal_id "
         "WHERE e.workspace_id = ? AND d.status <> 'deleted' ORDER BY e.deal_id, e.id",
         [&](Statement& s) { s.Bind(1, workspace_id); },
-        [&](const Statement& s) {
-            domain::DealEvent e;
-            e.id = s.Int(0);
-            e.workspace_id = s.Int(1);
-            e.deal_id = s.Int(2);
-            e.kind =
-                domain::ParseDealEventKind(s.Text(3)).value_or(domain::DealEventKind::kCreated);
-            e.actor_user_id = s.Int(4);
-            e.at = FromUnixSeconds(s.Int(5));
-            e.from_stage_id = s.OptionalInt(6);
-            e.to_stage_id = s.OptionalInt(7);
-            e.from_pipeline_id = s.OptionalInt(8);
-            e.to_pipeline_id = s.OptionalInt(9);
-            e.from_value = s.OptionalInt(10);
-            e.to_value = s.OptionalInt(11);
-            e.currency = s.Text(12);
-            e.from_owner_id = s.OptionalInt(13);
-            e.to_owner_id = s.OptionalInt(14);
-            e.lost_reason = s.Text(15);
-            out.push_back(std::move(e));
-        });
+        [&](const Statement& s) { out.push_back(ReadDealEvent(s)); });
     if (!status.ok()) {
         return status;
     }

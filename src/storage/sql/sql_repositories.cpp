@@ -8,6 +8,7 @@
 #include "storage/sql/automation_table.hpp"
 #include "storage/sql/call_list_table.hpp"
 #include "storage/sql/campaign_table.hpp"
+#include "storage/sql/deal_event_row.hpp"
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
 #include "storage/sql/import_job_table.hpp"
@@ -1308,26 +1309,7 @@ class DealEventTable final : public DealEventLog {
             "from_owner_id, to_owner_id, lost_reason FROM deal_events "
             "WHERE workspace_id = ? AND deal_id = ? ORDER BY id",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, deal_id); },
-            [&](Statement& s) {
-                DealEvent e;
-                e.id = s.Int(0);
-                e.workspace_id = s.Int(1);
-                e.deal_id = s.Int(2);
-                e.kind = ParseDealEventKind(s.Text(3)).value_or(DealEventKind::kCreated);
-                e.actor_user_id = s.Int(4);
-                e.at = FromUnixSeconds(s.Int(5));
-                e.from_stage_id = s.OptionalInt(6);
-                e.to_stage_id = s.OptionalInt(7);
-                e.from_pipeline_id = s.OptionalInt(8);
-                e.to_pipeline_id = s.OptionalInt(9);
-                e.from_value = s.OptionalInt(10);
-                e.to_value = s.OptionalInt(11);
-                e.currency = s.Text(12);
-                e.from_owner_id = s.OptionalInt(13);
-                e.to_owner_id = s.OptionalInt(14);
-                e.lost_reason = s.Text(15);
-                out.push_back(std::move(e));
-            });
+            [&](const Statement& s) { out.push_back(ReadDealEvent(s)); });
         if (!status.ok()) {
             return status;
         }
