@@ -34,6 +34,19 @@ void RuleWorker::Stop() {
 }
 
 Status RuleWorker::ScanTimeTriggers() {
+    // Read first: a write would be a commit, and every commit empties the GET cache.
+    bool any = false;
+    PIPECRM_RETURN_IF_ERROR(store_.Read([&any](domain::Repositories& repos) -> Status {
+        auto rules = repos.Automations().AnyScheduledRules();
+        if (!rules.ok()) {
+            return rules.status();
+        }
+        any = *rules;
+        return Status::Ok();
+    }));
+    if (!any) {
+        return Status::Ok();
+    }
     const Instant now = clock_.Now();
     const Date today = std::chrono::floor<std::chrono::days>(now);
     return store_.WriteAndWait([now, today](domain::Repositories& repos) {

@@ -26,6 +26,9 @@ class AutomationRepository {
     /// matches (stage from/to included). Runs deeper than kMaxAutomationDepth are written as
     /// skipped instead.
     virtual Status EnqueueRuns(const ChangeEvent& event, const std::vector<TriggerHit>& hits) = 0;
+    /// Whether any workspace has a live, active rule with a time trigger (deal_idle or
+    /// activity_overdue): without one, EnqueueScheduled has nothing to do.
+    virtual Result<bool> AnyScheduledRules() = 0;
     /// The time triggers of every workspace: a run per open deal unchanged for a deal_idle
     /// rule's idle_days (once per quiet spell) and per activity not done whose due date is
     /// before `today` (once per due date). Existing runs are not repeated.

@@ -242,6 +242,16 @@ Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
     return Status::Ok();
 }
 
+Result<bool> AutomationTable::AnyScheduledRules() {
+    bool any = false;
+    PIPECRM_RETURN_IF_ERROR(Query(
+        db_,
+        "SELECT 1 FROM automation_rules WHERE trigger_type IN ('deal_idle', 'activity_overdue') "
+        "AND active = 1 AND is_deleted = 0 LIMIT 1",
+        [](Statement&) {}, [&](Statement&) { any = true; }));
+    return any;
+}
+
 Status AutomationTable::EnqueueScheduled(Instant now, Date today) {
     const std::int64_t at = ToUnixSeconds(now);
     PIPECRM_RETURN_IF_ERROR(Execute(

@@ -17,6 +17,7 @@ class AutomationTable final : public domain::AutomationRepository {
     Status UpdateRule(const domain::AutomationRule& rule) override;
     Status EnqueueRuns(const domain::ChangeEvent& event,
                        const std::vector<domain::TriggerHit>& hits) override;
+    Result<bool> AnyScheduledRules() override;
     Status EnqueueScheduled(Instant now, Date today) override;
     Result<std::vector<domain::AutomationRun>> DueRuns(int limit) override;
     Result<bool> ClaimRun(Id workspace_id, Id run_id, Instant now) override;
