@@ -227,6 +227,18 @@ const std::vector<Command>& Commands() {
         ReportCommand<kForecast>("shows open deals by expected close month, raw and weighted, "
                                  "beside the value won per month"),
         ReportCommand<kGoals>("shows each goal's target beside what was achieved in its periods"),
+        {"report portfolio",
+         "shows the projects of a project pipeline with their status (on track, at risk, late), "
+         "the projects per stage and status, each person's hours per week across all projects "
+         "with over-allocation flagged, and the time in each stage",
+         {kDb,
+          kWorkspace,
+          {"pipeline", "ID", "the project pipeline (default: the first one)", false, ""},
+          {"weeks", "N", "workload weeks from the current one (1-52)", false, "8"},
+          {"capacity", "HOURS", "hours a week a person can give before over-allocation", false,
+           "40"},
+          {"format", "table|csv|json", "how to print the report", false, "table"}},
+         RunPortfolioReport},
         {"goal add",
          "add a goal: a target per month, quarter or year for a user, a team or the workspace",
          {kDb,

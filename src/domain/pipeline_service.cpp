@@ -1,5 +1,6 @@
 #include "domain/pipeline_service.hpp"
 
+#include "domain/project_template.hpp"
 #include "domain/references.hpp"
 
 namespace pipecrm::domain {
@@ -75,6 +76,17 @@ Result<Pipeline> CreatePipeline(Repositories& repos,
         return InvalidArgument("name is required", "name");
     }
     PIPECRM_RETURN_IF_ERROR(CheckName(*change.name));
+    const PipelineKind kind = change.kind.value_or(PipelineKind::kDeal);
+    std::vector<std::string> stage_names;
+    if (kind == PipelineKind::kProject) {
+        auto names = ProjectTemplateStages(change.language.value_or("en"));
+        if (!names.ok()) {
+            return names.status();
+        }
+        stage_names = std::move(*names);
+    } else if (change.language) {
+        return InvalidArgument("language is for project pipelines", "language");
+    }
     auto max_order = repos.Pipelines().MaxOrder(actor.workspace_id);
     if (!max_order.ok()) {
         return max_order.status();
@@ -84,6 +96,7 @@ Result<Pipeline> CreatePipeline(Repositories& repos,
     pipeline.name = *change.name;
     pipeline.order_nr = *max_order + 1;
     pipeline.is_deal_probability_enabled = change.is_deal_probability_enabled.value_or(true);
+    pipeline.kind = kind;
     pipeline.add_time = now;
     pipeline.update_time = now;
     auto id = repos.Pipelines().Insert(pipeline);
@@ -91,6 +104,19 @@ Result<Pipeline> CreatePipeline(Repositories& repos,
         return id.status();
     }
     pipeline.id = *id;
+    for (std::size_t i = 0; i < stage_names.size(); ++i) {
+        Stage stage;
+        stage.workspace_id = actor.workspace_id;
+        stage.pipeline_id = pipeline.id;
+        stage.name = stage_names[i];
+        stage.order_nr = static_cast<int>(i) + 1;
+        stage.add_time = now;
+        stage.update_time = now;
+        auto stage_id = repos.Stages().Insert(stage);
+        if (!stage_id.ok()) {
+            return stage_id.status();
+        }
+    }
     return pipeline;
 }
 
@@ -102,6 +128,13 @@ Result<Pipeline> UpdatePipeline(Repositories& repos,
     auto pipeline = GetLivePipeline(repos, actor.workspace_id, pipeline_id);
     if (!pipeline.ok()) {
         return pipeline.status();
+    }
+    if (change.kind && *change.kind != pipeline->kind) {
+        return InvalidArgument("a pipeline's kind cannot change", "kind");
+    }
+    if (change.language) {
+        return InvalidArgument("language is only read when a project pipeline is created",
+                               "language");
     }
     if (change.name) {
         PIPECRM_RETURN_IF_ERROR(CheckName(*change.name));

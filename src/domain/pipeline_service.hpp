@@ -17,6 +17,8 @@ namespace pipecrm::domain {
 struct PipelineChange {
     std::optional<std::string> name;
     std::optional<bool> is_deal_probability_enabled;
+    std::optional<PipelineKind> kind;     ///< set at creation only
+    std::optional<std::string> language;  ///< a project pipeline's template: "en" or "vi"
 };
 
 struct StageChange {
@@ -27,11 +29,14 @@ struct StageChange {
     std::optional<std::optional<int>> days_to_rotten;
 };
 
-/// Creates a pipeline, ordered last. kInvalidArgument("name") for an empty name.
+/// Creates a pipeline, ordered last. kInvalidArgument("name") for an empty name. A project
+/// pipeline gets the template's five stages (ProjectTemplateStages) in `language` (default
+/// "en"); kInvalidArgument("language") for another language.
 Result<Pipeline> CreatePipeline(Repositories& repos,
                                 const Actor& actor,
                                 const PipelineChange& change,
                                 Instant now);
+/// kInvalidArgument("kind") for a change of kind.
 Result<Pipeline> UpdatePipeline(Repositories& repos,
                                 const Actor& actor,
                                 Id pipeline_id,

@@ -28,6 +28,7 @@
 #include "domain/pipeline.hpp"
 #include "domain/playbook_repository.hpp"
 #include "domain/product.hpp"
+#include "domain/project_repository.hpp"
 #include "domain/record_extras.hpp"
 #include "domain/report_source.hpp"
 #include "domain/segment_repository.hpp"
@@ -471,6 +472,7 @@ class Repositories {
     virtual CampaignRepository& Campaigns() = 0;
     virtual ReportSource& Reports() = 0;
     virtual LostReasonRepository& LostReasons() = 0;
+    virtual ProjectRepository& Projects() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -101,6 +101,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddCallListRoutes(router_, services_);
     AddSuggestionRoutes(router_, services_);
     AddCampaignRoutes(router_, services_);
+    AddProjectRoutes(router_, services_);
     AddAuditRoutes(router_, services_);
     AddAuthRoutes(router_, services_);
     AddMergeRoutes(router_, services_);

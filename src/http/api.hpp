@@ -76,6 +76,7 @@ void AddAutomationRoutes(Router& router, const ApiServices& services);
 void AddCallListRoutes(Router& router, const ApiServices& services);
 void AddSuggestionRoutes(Router& router, const ApiServices& services);
 void AddCampaignRoutes(Router& router, const ApiServices& services);
+void AddProjectRoutes(Router& router, const ApiServices& services);
 void AddAuditRoutes(Router& router, const ApiServices& services);
 void AddAuthRoutes(Router& router, const ApiServices& services);
 void AddMergeRoutes(Router& router, const ApiServices& services);

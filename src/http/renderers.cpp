@@ -97,6 +97,7 @@ void WritePipelineV2(JsonWriter& w, const domain::Pipeline& p) {
     w.Key("order_nr").Int(p.order_nr);
     w.Key("is_deleted").Bool(p.is_deleted);
     w.Key("is_deal_probability_enabled").Bool(p.is_deal_probability_enabled);
+    w.Key("kind").String(domain::PipelineKindName(p.kind));
     w.Key("add_time").Rfc3339(p.add_time);
     w.Key("update_time").Rfc3339(p.update_time);
     w.EndObject();

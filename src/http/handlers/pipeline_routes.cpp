@@ -12,7 +12,8 @@ Result<domain::PipelineChange> ParsePipelineBody(const Request& request) {
     if (!body.ok()) {
         return body.status();
     }
-    PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields({"name", "is_deal_probability_enabled"}));
+    PIPECRM_RETURN_IF_ERROR(
+        body->OnlyKnownFields({"name", "is_deal_probability_enabled", "kind", "language"}));
     domain::PipelineChange change;
     auto name = body->String("name");
     if (!name.ok()) {
@@ -24,6 +25,15 @@ Result<domain::PipelineChange> ParsePipelineBody(const Request& request) {
         return enabled.status();
     }
     change.is_deal_probability_enabled = *enabled;
+    std::optional<std::string> kind;
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("kind"), kind));
+    if (kind) {
+        change.kind = domain::ParsePipelineKind(*kind);
+        if (!change.kind) {
+            return InvalidArgument("kind must be deal or project", "kind");
+        }
+    }
+    PIPECRM_RETURN_IF_ERROR(Take(body->String("language"), change.language));
     return change;
 }
 

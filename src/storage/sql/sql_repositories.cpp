@@ -14,6 +14,7 @@
 #include "storage/sql/import_job_table.hpp"
 #include "storage/sql/lost_reason_table.hpp"
 #include "storage/sql/playbook_table.hpp"
+#include "storage/sql/project_table.hpp"
 #include "storage/sql/query.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
@@ -849,8 +850,8 @@ class PipelineTable final : public PipelineRepository {
     Result<Id> Insert(const Pipeline& p) override {
         return InsertRow(db_,
                          "INSERT INTO pipelines(workspace_id, name, order_nr, "
-                         "is_deal_probability_enabled, is_deleted, add_time, update_time) "
-                         "VALUES(?,?,?,?,?,?,?)",
+                         "is_deal_probability_enabled, is_deleted, add_time, update_time, kind) "
+                         "VALUES(?,?,?,?,?,?,?,?)",
                          [&](Statement& s) { BindFields(s, p); });
     }
 
@@ -865,10 +866,10 @@ class PipelineTable final : public PipelineRepository {
         return Execute(db_,
                        "UPDATE pipelines SET workspace_id = ?, name = ?, order_nr = ?, "
                        "is_deal_probability_enabled = ?, is_deleted = ?, add_time = ?, "
-                       "update_time = ? WHERE workspace_id = ? AND id = ?",
+                       "update_time = ?, kind = ? WHERE workspace_id = ? AND id = ?",
                        [&](Statement& s) {
                            BindFields(s, p);
-                           s.Bind(8, p.workspace_id).Bind(9, p.id);
+                           s.Bind(9, p.workspace_id).Bind(10, p.id);
                        });
     }
 
@@ -895,7 +896,7 @@ class PipelineTable final : public PipelineRepository {
   private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, order_nr, is_deal_probability_enabled, is_deleted, "
-        "add_time, update_time FROM pipelines";
+        "add_time, update_time, kind FROM pipelines";
     static void BindFields(Statement& s, const Pipeline& p) {
         s.Bind(1, p.workspace_id)
             .Bind(2, p.name)
@@ -903,7 +904,8 @@ class PipelineTable final : public PipelineRepository {
             .Bind(4, p.is_deal_probability_enabled ? 1 : 0)
             .Bind(5, p.is_deleted ? 1 : 0)
             .Bind(6, ToUnixSeconds(p.add_time))
-            .Bind(7, ToUnixSeconds(p.update_time));
+            .Bind(7, ToUnixSeconds(p.update_time))
+            .Bind(8, std::string(PipelineKindName(p.kind)));
     }
     static Pipeline Read(const Statement& s) {
         Pipeline p;
@@ -915,6 +917,7 @@ class PipelineTable final : public PipelineRepository {
         p.is_deleted = s.Int(5) != 0;
         p.add_time = FromUnixSeconds(s.Int(6));
         p.update_time = FromUnixSeconds(s.Int(7));
+        p.kind = ParsePipelineKind(s.Text(8)).value_or(PipelineKind::kDeal);
         return p;
     }
     Connection& db_;
@@ -2501,7 +2504,8 @@ struct SqlRepositories::Impl {
           playbooks(db),
           campaigns(db),
           reports(db),
-          lost_reasons(db) {}
+          lost_reasons(db),
+          projects(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2529,6 +2533,7 @@ struct SqlRepositories::Impl {
     CampaignTable campaigns;
     SqlReportSource reports;
     LostReasonTable lost_reasons;
+    ProjectTable projects;
 };
 
 SqlRepositories::SqlRepositories(Connection& connection)
@@ -2616,6 +2621,10 @@ domain::ReportSource& SqlRepositories::Reports() {
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {
     return impl_->lost_reasons;
+}
+
+domain::ProjectRepository& SqlRepositories::Projects() {
+    return impl_->projects;
 }
 
 }  // namespace pipecrm::storage::sql

@@ -50,6 +50,8 @@ export function Board() {
     const [lostDeal, setLostDeal] = useState(null);
     const [adding, setAdding] = useState(false);
     const [reload, setReload] = useState(0);
+    // Project pipelines: each project's derived status by deal id, for the cards.
+    const [projects, setProjects] = useState(null);
     const columnsRef = useRef(columns);
     columnsRef.current = columns;
     const generation = useRef(0);
@@ -152,6 +154,19 @@ export function Board() {
         }).catch((error) => notifyError(t('board.load_failed'), error));
     }, [pipelineId, owner, segment, search, reload]);
 
+    useEffect(() => loadProjects(), [pipelineId, pipelines, reload]);
+
+    function loadProjects() {
+        const pipeline = pipelines.find((p) => p.id === pipelineId);
+        if (!pipeline || pipeline.kind !== 'project') {
+            setProjects(null);
+            return;
+        }
+        get('/api/v1/projects', { pipeline_id: pipelineId })
+            .then((answer) => setProjects(Object.fromEntries(answer.data.map((p) => [p.id, p]))))
+            .catch((error) => notifyError(t('board.load_failed'), error));
+    }
+
     function loadMore(stageId) {
         const column = columnsRef.current[stageId];
         // The first page is still on its way, or a next one is: one request at a time.
@@ -208,6 +223,9 @@ export function Board() {
             const stage = stages.find((s) => s.id === toStageId);
             notify(t('board.moved', { title: deal.title, stage: stage ? stage.name : '' }));
             refreshSummaries([fromStageId, toStageId]);
+            if (projects) {
+                loadProjects();
+            }
         } catch (error) {
             updateColumn(toStageId, (c) => ({ deals: c.deals.filter((d) => d.id !== deal.id) }));
             updateColumn(fromStageId, (c) => {
@@ -273,7 +291,7 @@ export function Board() {
             <p id="board-keyboard-help" class="hint">{t('board.keyboard_help')}</p>
             <div class="board" data-testid="board">
                 {stages.map((stage) => (
-                    <Column key={stage.id} stage={stage} stages={stages}
+                    <Column key={stage.id} stage={stage} stages={stages} projects={projects}
                         column={columns[stage.id] || { deals: [], more: false, loading: true }}
                         onLoadMore={loadMore} onDrop={drop} onMove={move}
                         onWon={(deal) => close(deal, { status: 'won' })} onLost={setLostDeal} />

@@ -4,15 +4,17 @@ import { useState } from 'preact/hooks';
 import { formatDate, formatMoney, t } from '../i18n.js';
 import { isRotten, needsActivity } from './marks.js';
 import { linkClick } from '../router.js';
+import { ProjectStatus } from '../projects/status.jsx';
 
 const focusOnMount = (element) => element && element.focus();
 
-export function Card({ deal, stage, stages, onMove, onWon, onLost }) {
+export function Card({ deal, stage, stages, project, onMove, onWon, onLost }) {
     const [moving, setMoving] = useState(false);
     const rotten = isRotten(deal, stage);
     const noActivity = !deal.fromSearch && needsActivity(deal);
     const index = stages.findIndex((s) => s.id === deal.stage_id);
-    const href = `/deals/${deal.id}`;
+    // A card of a project pipeline opens the project and shows its derived status.
+    const href = project ? `/projects/${deal.id}` : `/deals/${deal.id}`;
 
     function onKeyDown(event) {
         // Shift+Arrow moves the focused card to the neighbouring stage.
@@ -42,6 +44,7 @@ export function Card({ deal, stage, stages, onMove, onWon, onLost }) {
                 ) : null}
             </div>
             <div class="badges">
+                {project && <ProjectStatus status={project.project_status} />}
                 {rotten && <span class="badge badge-rotten">{t('board.rotten')}</span>}
                 {noActivity && <span class="badge badge-warning">{deal.next_activity_date ? t('board.overdue') : t('board.no_activity')}</span>}
             </div>
