@@ -535,6 +535,8 @@ void AddProjectRoutes(Router& router, const ApiServices& services) {
                        respond(ErrorResponse(status));
                        return;
                    }
+                   // Past the range by one is enough for LoadPortfolio to refuse it, naming
+                   // the parameter, without narrowing a huge number into range.
                    if (weeks) {
                        request.weeks = *weeks > 52 ? 53 : static_cast<int>(*weeks);
                    }
