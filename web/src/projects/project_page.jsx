@@ -110,7 +110,7 @@ function Risks({ project, onAdd, onChange }) {
     }
 
     return (
-        <section class="card" aria-labelledby="risks-title">
+        <section class="card risks-card" aria-labelledby="risks-title">
             <h2 id="risks-title">{t('project.risks')}</h2>
             <table class="table" data-testid="project-risks">
                 <thead>
