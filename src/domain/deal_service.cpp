@@ -207,7 +207,7 @@ Result<Deal> CreateDeal(Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(
         WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
     PIPECRM_RETURN_IF_ERROR(
-        PublishChange(repos, DealChangeEvent(ChangeAction::kCreate, actor, nullptr, &deal, now)));
+        PublishDealChange(repos, ChangeAction::kCreate, actor, nullptr, &deal, now));
     return deal;
 }
 
@@ -292,8 +292,8 @@ Result<Deal> UpdateDeal(
     if (outcome->changed || !fields->empty()) {
         PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
         PIPECRM_RETURN_IF_ERROR(AppendAll(repos, outcome->events, deal->id));
-        PIPECRM_RETURN_IF_ERROR(PublishChange(
-            repos, DealChangeEvent(ChangeAction::kChange, actor, &previous, &*deal, now)));
+        PIPECRM_RETURN_IF_ERROR(
+            PublishDealChange(repos, ChangeAction::kChange, actor, &previous, &*deal, now));
     }
     return deal;
 }
@@ -310,8 +310,8 @@ Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Ins
     }
     PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, {*event}, deal->id));
-    PIPECRM_RETURN_IF_ERROR(PublishChange(
-        repos, DealChangeEvent(ChangeAction::kDelete, actor, &previous, nullptr, now)));
+    PIPECRM_RETURN_IF_ERROR(
+        PublishDealChange(repos, ChangeAction::kDelete, actor, &previous, nullptr, now));
     const std::string title = deal->title;
     return AuditDeletion(std::move(deal), repos, actor, "deal", title, now);
 }
