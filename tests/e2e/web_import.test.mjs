@@ -1,6 +1,7 @@
 // The web import in headless Chromium against the real pipecrm binary (ctest: web_browser):
 // a file over the size limit is refused before upload; a small CSV of people with one bad row
-// is uploaded, a column the server did not recognise is mapped to email on the preview, the
+// is uploaded, a column the server did not recognise is mapped to email on the preview (whose
+// row checks then flag the bad row), the
 // import runs as a job whose progress reaches the summary, the job page is left and found again
 // among the recent imports, the rejected rows are downloaded and read, and an imported person
 // is found in the people list. Screenshots of the mapping and the summary go to
@@ -98,8 +99,18 @@ test('the preview shows the detected mapping and the first rows; a column is map
     assert.equal(await preview.locator('tbody tr').count(), 3);
     assert.equal(await preview.locator('tbody tr').nth(2).locator('td').nth(1).innerText(), 'khong-phai-email');
 
+    // Nothing reads the bad address yet, so every row passes its check.
+    for (const r of [0, 1, 2]) {
+        assert.equal(await page.locator(`[data-testid=import-row-check-${r}]`).innerText(), 'OK');
+    }
+
     await page.getByLabel('What column "Liên lạc" fills').selectOption('field:email');
     assert.equal(await page.locator('[data-testid=import-map-1]').inputValue(), 'field:email');
+    // The preview is asked again under the new mapping: the last row would be rejected.
+    await page.locator('[data-testid=import-row-check-2]')
+        .filter({ hasText: 'Rejected: "khong-phai-email" is not an email address' }).waitFor();
+    assert.equal(await page.locator('[data-testid=import-row-check-0]').innerText(), 'OK');
+    assert.match(await page.locator('[data-testid=import-row-2]').getAttribute('class'), /invalid/);
     assert.equal(await page.locator('[data-testid=import-on-duplicate]').inputValue(), 'skip');
     assert.equal(await page.locator('[data-testid=import-dry-run]').isChecked(), false);
     await page.screenshot({ path: join(artifacts, 'import-mapping.png'), fullPage: true });

@@ -57,10 +57,22 @@ TEST_F(ImportApi, PreviewShowsTheMappingAndTheFirstRows) {
     EXPECT_EQ(data["custom_fields"].Size(), 0u);
     ASSERT_EQ(data["rows"].Size(), 4u);
     EXPECT_STREQ(data["rows"][0][0].GetString(), "Nguyễn Văn An");
+    // Each row's own problems, as the import would reject it (a duplicate needs the import).
+    ASSERT_EQ(data["problems"].Size(), 4u);
+    EXPECT_TRUE(data["problems"][0].IsNull());
+    EXPECT_TRUE(data["problems"][2].IsNull());
+    ASSERT_TRUE(data["problems"][3].IsObject()) << preview.body;
+    EXPECT_STREQ(data["problems"][3]["reason"].GetString(),
+                 "\"sai-email\" is not an email address");
+    EXPECT_STREQ(data["problems"][3]["field"].GetString(), "email");
     JsonResponse mapped = ToJsonResponse(Upload(
         "/api/v1/imports/preview?kind=persons&map=Ghi%20ch%C3%BA%3D-&map=SĐT%3D-", kPersons));
     ASSERT_EQ(mapped.status, 200) << mapped.body;
     EXPECT_TRUE(mapped.json["data"]["columns"][2]["field"].IsNull());
+    JsonResponse unmapped_email =
+        ToJsonResponse(Upload("/api/v1/imports/preview?kind=persons&map=Email%3D-", kPersons));
+    ASSERT_EQ(unmapped_email.status, 200) << unmapped_email.body;
+    EXPECT_TRUE(unmapped_email.json["data"]["problems"][3].IsNull()) << "the email is not read";
     EXPECT_EQ(Call("GET", "/api/v2/persons").json["data"].Size(), 0u) << "a preview writes nothing";
 }
 

@@ -120,6 +120,18 @@ void WritePreview(JsonWriter& w, const importer::ImportPreview& preview) {
         w.EndArray();
     }
     w.EndArray();
+    w.Key("problems").StartArray();
+    for (const Status& problem : preview.problems) {
+        if (problem.ok()) {
+            w.Null();
+            continue;
+        }
+        w.StartObject();
+        w.Key("reason").String(problem.message());
+        w.Key("field").StringOrNull(problem.field());
+        w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
 }
 

@@ -2,7 +2,7 @@
 // the server detected on a preview of the first rows (and change it column by column), choose
 // the options and start the import as a job, whose page (/import/{id}) shows its progress. Below,
 // the user's recent imports and the exports.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, getAll, postFile } from '../api.js';
 import { formatNumber, t } from '../i18n.js';
 import { notifyError } from '../notices.jsx';
@@ -30,8 +30,12 @@ function refusal(error) {
 export function ImportPage() {
     const [kind, setKind] = useState('persons');
     const [file, setFile] = useState(null);
+    // The server's first answer: its detected mapping is what `map` overrides are relative to.
     const [preview, setPreview] = useState(null);
     const [chosen, setChosen] = useState([]);
+    // Each shown row's problems under the chosen mapping (the preview asked again on a change).
+    const [problems, setProblems] = useState([]);
+    const asked = useRef(0);
     const [options, setOptions] = useState({ onDuplicate: 'skip', dryRun: false, pipelineId: '' });
     const [pipelines, setPipelines] = useState([]);
     const [problem, setProblem] = useState('');
@@ -59,6 +63,7 @@ export function ImportPage() {
             const answer = await postFile(`/api/v1/imports/preview${importQuery({ kind })}`, file, csvType);
             setPreview(answer.data);
             setChosen(answer.data.columns.map(targetOf));
+            setProblems(answer.data.problems || []);
         } catch (error) {
             setProblem(refusal(error));
         } finally {
@@ -76,6 +81,23 @@ export function ImportPage() {
         } catch (error) {
             setProblem(refusal(error));
             setBusy(false);
+        }
+    }
+
+    async function chooseMapping(next) {
+        setChosen(next);
+        setProblem('');
+        const ask = ++asked.current;
+        try {
+            const map = mapOverrides(preview.columns, next);
+            const answer = await postFile(`/api/v1/imports/preview${importQuery({ kind, map })}`, file, csvType);
+            if (ask === asked.current) {
+                setProblems(answer.data.problems || []);
+            }
+        } catch (error) {
+            if (ask === asked.current) {
+                setProblem(refusal(error));
+            }
         }
     }
 
@@ -115,7 +137,8 @@ export function ImportPage() {
                     <p class="hint" data-testid="import-rows-total">
                         {t('import.rows_in_file', { n: formatNumber(preview.rows_total), shown: preview.rows.length })}
                     </p>
-                    <MappingTable preview={preview} chosen={chosen} onChoose={setChosen} />
+                    <p class="hint">{t('import.checks_hint')}</p>
+                    <MappingTable preview={preview} chosen={chosen} problems={problems} onChoose={chooseMapping} />
                     <ImportOptions kind={kind} options={options} pipelines={pipelines} onChange={setOptions} />
                     <div class="toolbar">
                         <button type="button" class="primary" disabled={busy} onClick={start} data-testid="import-start">

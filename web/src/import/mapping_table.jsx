@@ -1,10 +1,10 @@
 // The mapping screen's table: each column of the file with what it fills (detected by the
 // server from English or Vietnamese headers, changeable to any field, custom field or nothing)
-// above the first rows of the file.
+// above the first rows of the file, each with what would get it rejected under that mapping.
 import { t } from '../i18n.js';
 import { fieldLabel } from './field_label.js';
 
-export function MappingTable({ preview, chosen, onChoose }) {
+export function MappingTable({ preview, chosen, problems, onChoose }) {
     function choose(index, value) {
         const next = [...chosen];
         next[index] = value;
@@ -40,16 +40,23 @@ export function MappingTable({ preview, chosen, onChoose }) {
                                 </label>
                             </th>
                         ))}
+                        <th scope="col" class="import-check">{t('import.row_check')}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {preview.rows.map((row, r) => (
-                        <tr key={r}>
-                            {preview.columns.map((column, c) => (
-                                <td key={c} class={chosen[c] ? '' : 'ignored'}>{row[c] ?? ''}</td>
-                            ))}
-                        </tr>
-                    ))}
+                    {preview.rows.map((row, r) => {
+                        const problem = problems[r];
+                        return (
+                            <tr key={r} class={problem ? 'invalid' : ''} data-testid={`import-row-${r}`}>
+                                {preview.columns.map((column, c) => (
+                                    <td key={c} class={chosen[c] ? '' : 'ignored'}>{row[c] ?? ''}</td>
+                                ))}
+                                <td class="import-check" data-testid={`import-row-check-${r}`}>
+                                    {problem ? t('import.row_rejected', { reason: problem.reason }) : t('import.row_ok')}
+                                </td>
+                            </tr>
+                        );
+                    })}
                 </tbody>
             </table>
         </div>
