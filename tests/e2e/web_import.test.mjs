@@ -1,10 +1,10 @@
 // The web import in headless Chromium against the real pipecrm binary (ctest: web_browser):
-// a file over the size limit is refused before upload; a small CSV of people with one bad row
-// is uploaded, a column the server did not recognise is mapped to email on the preview (whose
-// row checks then flag the bad row), the
-// import runs as a job whose progress reaches the summary, the job page is left and found again
-// among the recent imports, the rejected rows are downloaded and read, and an imported person
-// is found in the people list. Screenshots of the mapping and the summary go to
+// a file over the size limit is refused before upload, and one not in UTF-8 by the server
+// (naming its line); a small CSV of people with one bad row is uploaded, a column the server
+// did not recognise is mapped to email on the preview (whose row checks then flag the bad row),
+// the import runs as a job whose progress reaches the summary, the job page is left and found
+// again among the recent imports, the rejected rows are downloaded and read, and an imported
+// person is found in the people list. Screenshots of the mapping and the summary go to
 // $PIPECRM_ARTIFACTS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,6 +80,15 @@ test('a file over the 4 MB limit is refused with a message before it is sent', a
     await page.getByRole('alert').filter({ hasText: 'larger than 4 MB' }).waitFor();
     page.off('request', count);
     assert.equal(uploads, 0);
+    assert.equal(await page.locator('[data-testid=import-preview]').count(), 0);
+});
+
+test('a file that is not UTF-8 is sent as is and refused naming its line', async () => {
+    await page.setInputFiles('[data-testid=import-file]', {
+        name: 'latin1.csv', mimeType: 'text/csv', buffer: Buffer.from('name\nAn\nNguy\xe9n\n', 'latin1'),
+    });
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    await page.getByRole('alert').filter({ hasText: /^line 3: / }).waitFor();
     assert.equal(await page.locator('[data-testid=import-preview]').count(), 0);
 });
 

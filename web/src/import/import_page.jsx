@@ -59,6 +59,7 @@ export function ImportPage() {
             return;
         }
         setBusy(true);
+        asked.current++; // an answer for the previous file's mapping is stale now
         try {
             const answer = await postFile(`/api/v1/imports/preview${importQuery({ kind })}`, file, csvType);
             setPreview(answer.data);
