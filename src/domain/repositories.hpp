@@ -425,6 +425,12 @@ class ImportJobRepository {
     virtual Result<ImportJob> Get(Id workspace_id, Id id) = 0;
     /// Writes every column but the ids, kind and add_time.
     virtual Status Update(const ImportJob& job) = 0;
+    /// The jobs `user_id` started, newest first, skipping `offset` and returning at most
+    /// `limit` + 1 (so the caller sees whether there are more); rejected_csv is left empty.
+    virtual Result<std::vector<ImportJob>> ListByUser(Id workspace_id,
+                                                      Id user_id,
+                                                      int offset,
+                                                      int limit) = 0;
     /// Marks every running job of every workspace failed with `error` (a server that stopped
     /// while they ran); returns how many.
     virtual Result<std::int64_t> FailRunning(const std::string& error, Instant now) = 0;
