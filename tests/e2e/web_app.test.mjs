@@ -1,8 +1,9 @@
 // The web app in headless Chromium against the real pipecrm binary (ctest: web_browser):
 // sign-in (and a wrong password), creating a deal, dragging it to the next stage, finding it
-// there after a reload with its history, winning it, a move the server rejects, moving a card
-// from the keyboard, Vietnamese, and finding a person typed without diacritics. Screenshots of
-// the board, the deal page and the dashboard go to $PIPECRM_ARTIFACTS.
+// there after a reload with its history, winning it, a move the server rejects,
+// moving a card from the keyboard, labels (added in the settings, given on the deal
+// page, filtering the board), Vietnamese, and finding a person typed without diacritics.
+// Screenshots of the board, the deal page and the dashboard go to $PIPECRM_ARTIFACTS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -221,6 +222,44 @@ test('an admin reorders stages and adds a lost reason in the settings', async ()
     await page.locator('#settings-lost').locator('..').getByText('Chưa có ngân sách').waitFor();
     const reasons = await api(server.base, token, 'GET', '/api/v1/lostReasons');
     assert.ok(reasons.data.some((r) => r.label === 'Chưa có ngân sách'));
+});
+
+test('an admin adds a label, gives it to a deal on its page, and the board filters by it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const section = page.locator('[data-testid=label-settings]');
+    await section.getByLabel('New label').fill('Ưu tiên');
+    await section.getByLabel('Colour', { exact: true }).selectOption('red');
+    await section.getByRole('button', { name: 'Add' }).click();
+    await section.locator('.label-chip.label-red', { hasText: 'Ưu tiên' }).waitFor();
+    const labels = await api(server.base, token, 'GET', '/api/v1/dealLabels');
+    const label = labels.data.find((l) => l.name === 'Ưu tiên');
+    assert.equal(label.color, 'red');
+
+    const open = await api(server.base, token, 'GET', `/api/v1/stages/${stages[0].id}/deals?everyone=1&limit=5`);
+    const chosen = open.data[open.data.length - 1];
+    await page.goto(`${server.base}/deals/${chosen.id}`);
+    const editor = page.locator('[data-testid=deal-labels]');
+    await editor.getByRole('button', { name: 'Change labels' }).click();
+    const saved = page.waitForResponse(patchOf(chosen.id));
+    await editor.getByRole('checkbox', { name: 'Ưu tiên' }).check();
+    assert.equal((await saved).status(), 200);
+    await editor.locator('.label-chips .label-chip', { hasText: 'Ưu tiên' }).waitFor();
+    const stored = await api(server.base, token, 'GET', `/api/v2/deals/${chosen.id}`);
+    assert.deepEqual(stored.data.label_ids, [label.id]);
+
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page.locator(`${column(stages[0].id)} .deal-card`).nth(1).waitFor();
+    await page.locator('[data-testid=label-filter]').selectOption(String(label.id));
+    const figures = page.locator(`[data-testid=stage-figures-${stages[0].id}] .count`);
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 1,
+        `${column(stages[0].id)} .deal-card`);
+    await page.locator(`${column(stages[0].id)} ${card(chosen.id)} .label-chip`, { hasText: 'Ưu tiên' }).waitFor();
+    await figures.filter({ hasText: /^1\b/ }).waitFor();
+    for (const stage of stages.slice(1)) {
+        assert.equal(await page.locator(`${column(stage.id)} .deal-card`).count(), 0, stage.name);
+    }
+    await page.locator('[data-testid=label-filter]').selectOption('');
+    await page.locator(`${column(stages[0].id)} .deal-card`).nth(1).waitFor();
 });
 
 test('in Vietnamese, a person is found by a name typed without diacritics', async () => {

@@ -58,6 +58,9 @@ test('the dynamic key families are complete', () => {
     for (const group of ['overdue', 'today', 'upcoming']) {
         assert.ok(`activity.${group}` in en);
     }
+    for (const color of ['green', 'blue', 'red', 'yellow', 'purple', 'gray']) {
+        assert.ok(`labels.color_${color}` in en);
+    }
     for (const type of ['varchar', 'text', 'double', 'monetary', 'date', 'enum', 'set', 'phone', 'user', 'people', 'org']) {
         assert.ok(`field_type.${type}` in en, type);
     }
