@@ -1,7 +1,7 @@
 // The web app in headless Chromium against the real pipecrm binary (ctest: web_browser):
 // sign-in (and a wrong password), creating a deal, dragging it to the next stage, finding it
-// there after a reload with its history, winning it, a move the server rejects,
-// moving a card from the keyboard, labels (added in the settings, given on the deal
+// there after a reload with its history, winning it, the dashboard's reports, a move the server
+// rejects, moving a card from the keyboard, labels (added in the settings, given on the deal
 // page, filtering the board), Vietnamese, and finding a person typed without diacritics.
 // Screenshots of the board, the deal page and the dashboard go to $PIPECRM_ARTIFACTS.
 import { after, before, test } from 'node:test';
@@ -133,6 +133,39 @@ test('marking the deal won on its page', async () => {
 
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.locator('[data-testid=won-chart] canvas').waitFor();
+    await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
+});
+
+test('the dashboard shows the funnel and forecast of the seeded data', async () => {
+    const digits = (text) => text.replace(/\D/g, '');
+    const funnel = (await api(server.base, token, 'GET', '/api/v1/reports/funnel')).data;
+    const stagesShown = funnel.rows.sort((a, b) => a.order - b.order);
+    assert.ok(stagesShown[0].reached > 0, 'the demo deals reached the first stage');
+    const funnelRows = page.locator('[data-testid=funnel-table] tbody tr');
+    await funnelRows.nth(stagesShown.length - 1).waitFor();
+    for (const [i, row] of stagesShown.entries()) {
+        assert.equal(await funnelRows.nth(i).locator('td[data-column=stage]').innerText(), row.stage);
+        assert.equal(digits(await funnelRows.nth(i).locator('td[data-column=reached]').innerText()), String(row.reached));
+    }
+    await page.locator('[data-testid=funnel-chart] canvas').waitFor();
+
+    const forecast = (await api(server.base, token, 'GET', '/api/v1/reports/forecast')).data;
+    const months = forecast.rows.filter((r) => r.month !== 'none').sort((a, b) => a.month.localeCompare(b.month));
+    assert.ok(months.some((r) => r.open_value > 0), 'the demo has open deals with a close date');
+    const forecastRows = page.locator('[data-testid=forecast-table] tbody tr');
+    await forecastRows.nth(months.length - 1).waitFor();
+    assert.equal(await forecastRows.count(), months.length);
+    for (const [i, row] of months.entries()) {
+        assert.equal(await forecastRows.nth(i).locator('td[data-column=month]').innerText(), row.month);
+        // VND has no minor unit: the shown amounts are the report's, digit for digit.
+        assert.equal(digits(await forecastRows.nth(i).locator('td[data-column=open_value]').innerText()), String(Math.round(row.open_value)));
+        assert.equal(digits(await forecastRows.nth(i).locator('td[data-column=weighted_value]').innerText()), String(Math.round(row.weighted_value)));
+    }
+    await page.locator('[data-testid=forecast-chart] canvas').waitFor();
+    for (const panel of ['stage-time', 'lost-reasons', 'leaderboard', 'stalled', 'goals']) {
+        await page.locator(`[data-testid=report-${panel}][aria-busy=false]`).waitFor();
+    }
+    assert.equal(await page.locator('.report-card [role=alert]').count(), 0);
     await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
 });
 
