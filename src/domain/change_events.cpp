@@ -37,6 +37,15 @@ SnapshotValue JoinPoints(const std::vector<ContactPoint>& points) {
     return joined.empty() ? SnapshotValue() : SnapshotValue(joined);
 }
 
+// A deal's labels as v1's label: the ids comma-joined ("3,7"), null for none.
+SnapshotValue LabelText(const std::vector<Id>& ids) {
+    std::string joined;
+    for (Id id : ids) {
+        joined += (joined.empty() ? "" : ",") + std::to_string(id);
+    }
+    return joined.empty() ? SnapshotValue() : SnapshotValue(joined);
+}
+
 }  // namespace
 
 std::string_view ChangeActionName(ChangeAction action) {
@@ -81,6 +90,7 @@ Snapshot SnapshotOf(const Deal& deal) {
          deal.probability ? SnapshotValue(std::int64_t{*deal.probability}) : SnapshotValue()},
         {"lost_reason", deal.lost_reason.empty() ? SnapshotValue() : deal.lost_reason},
         {"visible_to", Visible(deal.visible_to)},
+        {"label", LabelText(deal.label_ids)},
         {"add_time", FormatSqlTime(deal.add_time)},
         {"update_time", FormatSqlTime(deal.update_time)},
         {"stage_change_time", TimeOrNull(deal.stage_change_time)},

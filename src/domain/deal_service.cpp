@@ -2,6 +2,7 @@
 
 #include "domain/change_events.hpp"
 #include "domain/custom_field_service.hpp"
+#include "domain/deal_label_service.hpp"
 #include "domain/deal_rules.hpp"
 #include "domain/references.hpp"
 
@@ -159,6 +160,13 @@ Result<ResolvedDealChange> Resolve(Repositories& repos,
     resolved.expected_close_date = change.expected_close_date;
     resolved.probability = change.probability;
     resolved.visible_to = change.visible_to;
+    if (change.label_ids) {
+        auto labels = CheckDealLabelIds(repos, actor.workspace_id, *change.label_ids);
+        if (!labels.ok()) {
+            return labels.status();
+        }
+        resolved.label_ids = std::move(*labels);
+    }
     return resolved;
 }
 
