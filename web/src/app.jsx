@@ -17,6 +17,8 @@ import { ContactPage } from './lists/contact_page.jsx';
 import { Activities } from './activities.jsx';
 import { Lazy } from './lazy.jsx';
 import { Settings } from './settings/settings.jsx';
+import { ImportPage } from './import/import_page.jsx';
+import { ImportJobPage } from './import/import_job_page.jsx';
 import { Portfolio } from './projects/portfolio.jsx';
 import { ProjectPage } from './projects/project_page.jsx';
 import { session } from './session.js';
@@ -33,6 +35,8 @@ const routes = [
     ['/activities', () => <Activities />],
     ['/dashboard', () => <Lazy load={() => import('./dashboard.jsx')} name="Dashboard" />],
     ['/settings', () => <Settings />],
+    ['/import', () => <ImportPage />],
+    ['/import/:id', ({ id }) => <ImportJobPage id={Number(id)} />],
     ['/portfolio', () => <Portfolio />],
     ['/projects/:id', ({ id }) => <ProjectPage id={Number(id)} />],
 ];
@@ -44,6 +48,7 @@ const nav = [
     ['/organizations', 'nav.organizations'],
     ['/activities', 'nav.activities'],
     ['/dashboard', 'nav.dashboard'],
+    ['/import', 'nav.import'],
     ['/portfolio', 'nav.portfolio'],
 ];
 

@@ -24,6 +24,9 @@ namespace pipecrm::storage::sql {
 
 struct StoreOptions {
     std::size_t max_batch = 4096;  ///< most writes one transaction takes from the queue
+    /// SQLite only: the writer connection's page cache in MiB (0: SQLite's default of 2 MiB).
+    /// Bulk writers into large databases (bench/'s generator) avoid re-reading index pages.
+    int sqlite_writer_cache_mib = 0;
 };
 
 /// Counters for benchmarks and logs.

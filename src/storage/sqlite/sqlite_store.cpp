@@ -99,6 +99,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     if (!writer.ok()) {
         return writer.status();
     }
+    if (options.sqlite_writer_cache_mib > 0) {
+        PIPECRM_RETURN_IF_ERROR((*writer)->connection().Exec(
+            "PRAGMA cache_size=-" + std::to_string(options.sqlite_writer_cache_mib * 1024)));
+    }
     return std::unique_ptr<SqliteStore>(
         new SqliteStore(std::make_unique<SqliteBackend>(path), std::move(*writer), options));
 }
