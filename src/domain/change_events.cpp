@@ -170,6 +170,22 @@ ChangeEvent DealChangeEvent(ChangeAction action,
     return event;
 }
 
+Result<bool> AnyChangeListener(Repositories& repos, Id workspace_id) {
+    auto webhooks = repos.Webhooks().List(workspace_id);
+    if (!webhooks.ok()) {
+        return webhooks.status();
+    }
+    if (!webhooks->empty()) {
+        return true;
+    }
+    auto rules = repos.Automations().ListRules(workspace_id);
+    if (!rules.ok()) {
+        return rules.status();
+    }
+    return std::any_of(rules->begin(), rules->end(),
+                       [](const AutomationRule& rule) { return rule.active && !rule.is_deleted; });
+}
+
 Status PublishChange(Repositories& repos, const ChangeEvent& event) {
     PIPECRM_RETURN_IF_ERROR(repos.WebhookOutbox().Enqueue(event));
     const std::vector<TriggerHit> hits = TriggersOf(event);

@@ -33,6 +33,16 @@ ChangeEvent DealChangeEvent(ChangeAction action,
 /// nothing matches). Errors from storage.
 Status PublishChange(Repositories& repos, const ChangeEvent& event);
 
+/// Whether anything in the workspace may take a change event: a webhook not deleted or an
+/// active automation rule (whatever they subscribe to). When nothing does, PublishChange writes
+/// nothing, so a bulk writer that checked this in its transaction may skip building the
+/// events (ChangeListeners::kNoneChecked).
+Result<bool> AnyChangeListener(Repositories& repos, Id workspace_id);
+
+/// Whether a service publishes its change, or its caller checked with AnyChangeListener, in the
+/// same transaction, that nothing would take it.
+enum class ChangeListeners { kPublish, kNoneChecked };
+
 /// Builds the event for one record kind and publishes it. `previous` and `current` may be
 /// null (creation, deletion).
 template <typename T>

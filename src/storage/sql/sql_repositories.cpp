@@ -1455,12 +1455,15 @@ class PersonTable final : public PersonRepository {
         return p;
     }
     Status InsertContacts(const Person& p, Id person_id) {
-        // Phones without a country code are read in the workspace's region.
+        // Phones without a country code are read in the workspace's region (looked up only
+        // for a person with phones: most imported persons have an email alone).
         std::string region = "VN";
-        PIPECRM_RETURN_IF_ERROR(Query(
-            db_, "SELECT phone_region FROM workspaces WHERE id = ?",
-            [&](Statement& s) { s.Bind(1, p.workspace_id); },
-            [&](Statement& s) { region = s.Text(0); }));
+        if (!p.phones.empty()) {
+            PIPECRM_RETURN_IF_ERROR(Query(
+                db_, "SELECT phone_region FROM workspaces WHERE id = ?",
+                [&](Statement& s) { s.Bind(1, p.workspace_id); },
+                [&](Statement& s) { region = s.Text(0); }));
+        }
         for (const auto& kind_and_points :
              {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
             const char* kind = kind_and_points.first;
