@@ -229,6 +229,7 @@ class ImportRun {
                     return listener.status();
                 }
                 nobody_listens_ = !*listener && !options_.per_row_writes;
+                deferred_events_.clear();
                 for (std::size_t i = 0; i < batch.size(); ++i) {
                     if (!batch[i].row) {
                         continue;
@@ -244,6 +245,7 @@ class ImportRun {
                     }
                     results[i] = *result;
                 }
+                PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
                 organizations = organizations_created_;
                 persons = persons_created_;
                 return options_.dry_run ? Sentinel(kDryRun) : Status::Ok();
@@ -316,6 +318,21 @@ class ImportRun {
             return std::nullopt;
         }
         return std::optional<Id>(found->second);
+    }
+
+    // Appends the events of the deals written so far in this job, many per statement. Called
+    // before anything else may append deal events, so their ids come in the per-row order.
+    Status FlushEvents(domain::Repositories& repos) {
+        if (deferred_events_.empty()) {
+            return Status::Ok();
+        }
+        Status status = repos.DealEvents().AppendMany(deferred_events_);
+        deferred_events_.clear();
+        if (!status.ok() && IsRowError(status)) {
+            // Not the fault of the row being written now: the import stops.
+            return Internal("writing the imported deals' events: " + status.message());
+        }
+        return status;
     }
 
     // Whether the creates of this write job build and publish their change events.
@@ -591,6 +608,7 @@ class ImportRun {
             }
         }
         if (target != 0) {
+            PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
             // An update changes the deal as of now; its history stays as it was.
             change.status = row.status;
             if (row.status == domain::DealStatus::kLost) {
@@ -636,14 +654,18 @@ class ImportRun {
             // this workspace, or created in this transaction): written in one go. (A disabled
             // owner takes the per-row path, whose check rejects the row; so does every deal
             // when a webhook or automation rule may take its created and won/lost events.)
-            auto deal =
-                domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time, closing);
+            auto deal = domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time,
+                                                      closing, &deferred_events_);
             if (!deal.ok()) {
                 return deal.status();
             }
             index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
+            if (deferred_events_.size() >= kDeferredEventsMax) {
+                PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
+            }
             return RowResult{Outcome::kCreated, ""};
         }
+        PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
         auto deal = domain::CreateDeal(repos, actor_, change, add_time);
         if (!deal.ok()) {
             return deal.status();
@@ -761,6 +783,9 @@ class ImportRun {
     std::int64_t organizations_created_ = 0;
     std::int64_t persons_created_ = 0;
     bool nobody_listens_ = false;  ///< AnyChangeListener said no in this write job
+    /// Events of the deals the bulk path wrote in this job, not yet appended (FlushEvents).
+    std::vector<domain::DealEvent> deferred_events_;
+    static constexpr std::size_t kDeferredEventsMax = 4096;
 };
 
 Result<ValidRow> Validate(ImportKind kind, const MappedRow& row, const ValidationContext& context) {

@@ -74,6 +74,7 @@ Imported ImportTwice(domain::Store& store, bool per_row_writes, bool listeners =
             hook.subscription_url = "http://127.0.0.1:9/hook";
             hook.event_action = "*";
             hook.event_object = "*";
+            hook.name = "Every change";
             auto webhook = domain::CreateWebhook(repos, actor, hook, kSetUp);
             if (!webhook.ok()) {
                 return webhook.status();

@@ -8,6 +8,7 @@
 #include "storage/sql/automation_table.hpp"
 #include "storage/sql/call_list_table.hpp"
 #include "storage/sql/campaign_table.hpp"
+#include "storage/sql/deal_event_append.hpp"
 #include "storage/sql/deal_event_row.hpp"
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
@@ -1274,6 +1275,10 @@ class DealTable final : public DealRepository {
 class DealEventTable final : public DealEventLog {
   public:
     explicit DealEventTable(Connection& db) : db_(db) {}
+
+    Status AppendMany(const std::vector<DealEvent>& events) override {
+        return AppendDealEvents(db_, events);
+    }
 
     Result<Id> Append(const DealEvent& e) override {
         return InsertRow(db_,
