@@ -174,19 +174,17 @@ std::vector<TriggerHit> TriggersOf(const ChangeEvent& event) {
         hits.push_back({RuleTrigger::kDealCreated, {}, {}});
         return hits;
     }
-    if (event.action != ChangeAction::kChange || !event.current || !event.previous) {
+    if (event.action != ChangeAction::kChange) {
         return hits;
     }
     if (event.stage_change) {
         hits.push_back({RuleTrigger::kDealStageChanged, event.stage_change->previous_stage_id,
                         event.stage_change->current_stage_id});
     }
-    const auto now_status = FieldText(*event.current, "status");
-    const auto was_status = FieldText(*event.previous, "status");
-    if (now_status != was_status && now_status == "won") {
+    if (event.status_change && event.status_change->current == "won") {
         hits.push_back({RuleTrigger::kDealWon, {}, {}});
     }
-    if (now_status != was_status && now_status == "lost") {
+    if (event.status_change && event.status_change->current == "lost") {
         hits.push_back({RuleTrigger::kDealLost, {}, {}});
     }
     return hits;

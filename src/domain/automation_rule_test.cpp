@@ -9,8 +9,9 @@ ChangeEvent DealChange(const std::string& was, const std::string& now) {
     ChangeEvent event;
     event.object = "deal";
     event.action = ChangeAction::kChange;
-    event.previous = Snapshot{{"status", was}};
-    event.current = Snapshot{{"status", now}};
+    if (was != now) {
+        event.status_change = StatusChange{was, now};
+    }
     return event;
 }
 

@@ -47,6 +47,12 @@ struct StageMove {
     Id actor_user_id = 0;  ///< who moved the deal
 };
 
+/// What a change of status adds to a deal's change ("open", "won", "lost", "deleted").
+struct StatusChange {
+    std::string previous;
+    std::string current;
+};
+
 struct ChangeEvent {
     Id workspace_id = 0;
     std::string object;  ///< "deal", "person", "organization", "activity"
@@ -57,6 +63,7 @@ struct ChangeEvent {
     std::optional<Snapshot> current;   ///< empty for a deletion
     std::optional<Snapshot> previous;  ///< empty for a creation
     std::optional<StageMove> stage_change;
+    std::optional<StatusChange> status_change;  ///< a deal's, when its status differs
     int automation_depth = 0;  ///< the actor's: how deep in a chain of rule runs the change is
 };
 

@@ -37,6 +37,15 @@ SnapshotValue JoinPoints(const std::vector<ContactPoint>& points) {
     return joined.empty() ? SnapshotValue() : SnapshotValue(joined);
 }
 
+// A deal's labels as v1's label: the ids comma-joined ("3,7"), null for none.
+SnapshotValue LabelText(const std::vector<Id>& ids) {
+    std::string joined;
+    for (Id id : ids) {
+        joined += (joined.empty() ? "" : ",") + std::to_string(id);
+    }
+    return joined.empty() ? SnapshotValue() : SnapshotValue(joined);
+}
+
 }  // namespace
 
 std::string_view ChangeActionName(ChangeAction action) {
@@ -81,6 +90,7 @@ Snapshot SnapshotOf(const Deal& deal) {
          deal.probability ? SnapshotValue(std::int64_t{*deal.probability}) : SnapshotValue()},
         {"lost_reason", deal.lost_reason.empty() ? SnapshotValue() : deal.lost_reason},
         {"visible_to", Visible(deal.visible_to)},
+        {"label", LabelText(deal.label_ids)},
         {"add_time", FormatSqlTime(deal.add_time)},
         {"update_time", FormatSqlTime(deal.update_time)},
         {"stage_change_time", TimeOrNull(deal.stage_change_time)},
@@ -137,25 +147,27 @@ Snapshot SnapshotOf(const Activity& activity) {
     };
 }
 
-ChangeEvent DealChangeEvent(ChangeAction action,
-                            const Actor& actor,
-                            const Deal* previous,
-                            const Deal* current,
-                            Instant now) {
+ChangeEvent RecordChangeEvent(
+    const char* object, ChangeAction action, const Actor& actor, Id entity_id, Instant now) {
     ChangeEvent event;
     event.workspace_id = actor.workspace_id;
-    event.object = "deal";
+    event.object = object;
     event.action = action;
-    event.entity_id = current ? current->id : previous->id;
+    event.entity_id = entity_id;
     event.actor_user_id = actor.user_id;
     event.at = now;
     event.automation_depth = actor.automation_depth;
-    if (current) {
-        event.current = SnapshotOf(*current);
-    }
-    if (previous) {
-        event.previous = SnapshotOf(*previous);
-    }
+    return event;
+}
+
+Status PublishDealChange(Repositories& repos,
+                         ChangeAction action,
+                         const Actor& actor,
+                         const Deal* previous,
+                         const Deal* current,
+                         Instant now) {
+    ChangeEvent event =
+        RecordChangeEvent("deal", action, actor, current ? current->id : previous->id, now);
     if (previous && current && previous->stage_id != current->stage_id) {
         const Instant entered = previous->stage_change_time.value_or(previous->add_time);
         StageMove stage;
@@ -167,7 +179,11 @@ ChangeEvent DealChangeEvent(ChangeAction action,
         stage.actor_user_id = actor.user_id;
         event.stage_change = stage;
     }
-    return event;
+    if (previous && current && previous->status != current->status) {
+        event.status_change = StatusChange{std::string(DealStatusName(previous->status)),
+                                           std::string(DealStatusName(current->status))};
+    }
+    return PublishChange(repos, event, SnapshotsOf(previous, current));
 }
 
 Result<bool> AnyChangeListener(Repositories& repos, Id workspace_id) {
@@ -186,13 +202,20 @@ Result<bool> AnyChangeListener(Repositories& repos, Id workspace_id) {
                        [](const AutomationRule& rule) { return rule.active && !rule.is_deleted; });
 }
 
-Status PublishChange(Repositories& repos, const ChangeEvent& event) {
-    PIPECRM_RETURN_IF_ERROR(repos.WebhookOutbox().Enqueue(event));
+Status PublishChange(Repositories& repos, ChangeEvent& event, const AddSnapshots& add_snapshots) {
     const std::vector<TriggerHit> hits = TriggersOf(event);
-    if (hits.empty()) {
+    if (!hits.empty()) {
+        PIPECRM_RETURN_IF_ERROR(repos.Automations().EnqueueRuns(event, hits));
+    }
+    auto subscribed = repos.WebhookOutbox().Subscribed(event);
+    if (!subscribed.ok()) {
+        return subscribed.status();
+    }
+    if (!*subscribed) {
         return Status::Ok();
     }
-    return repos.Automations().EnqueueRuns(event, hits);
+    add_snapshots(event);
+    return repos.WebhookOutbox().Enqueue(event);
 }
 
 }  // namespace pipecrm::domain

@@ -44,6 +44,8 @@ struct Deal {
     std::optional<Instant> won_time;
     std::optional<Instant> lost_time;
     std::optional<Instant> close_time;
+    /// The deal's labels (DealLabel ids), ascending, each once.
+    std::vector<Id> label_ids;
     /// Every live custom field and its value; filled only by LoadCustomFields.
     std::vector<CustomFieldValue> custom_fields;
     /// The optional fields asked for with include_fields; filled only by LoadIncludedFields.

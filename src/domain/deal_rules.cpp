@@ -111,6 +111,7 @@ Result<std::vector<DealEvent>> BuildNewDeal(Deal& deal,
     deal.expected_close_date = change.expected_close_date.value_or(std::nullopt);
     deal.probability = change.probability.value_or(std::nullopt);
     deal.visible_to = change.visible_to.value_or(deal.visible_to);
+    deal.label_ids = change.label_ids.value_or(std::vector<Id>{});
     deal.status = DealStatus::kOpen;
     deal.add_time = now;
     deal.update_time = now;
@@ -206,6 +207,10 @@ Result<DealChangeOutcome> ApplyDealChange(Deal& deal,
     if (change.visible_to) {
         changed |= *change.visible_to != deal.visible_to;
         deal.visible_to = *change.visible_to;
+    }
+    if (change.label_ids) {
+        changed |= *change.label_ids != deal.label_ids;
+        deal.label_ids = *change.label_ids;
     }
     changed |= !events.empty();
     if (changed) {

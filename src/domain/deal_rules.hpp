@@ -30,6 +30,7 @@ struct ResolvedDealChange {
     std::optional<std::optional<Date>> expected_close_date;
     std::optional<std::optional<int>> probability;
     std::optional<Visibility> visible_to;
+    std::optional<std::vector<Id>> label_ids;  ///< checked live labels, ascending, unique
 };
 
 /// Builds a new open (or won/lost) deal from a change that names its stage and owner, and

@@ -2,6 +2,7 @@
 
 #include "domain/change_events.hpp"
 #include "domain/custom_field_service.hpp"
+#include "domain/deal_label_service.hpp"
 #include "domain/deal_rules.hpp"
 #include "domain/references.hpp"
 
@@ -159,6 +160,13 @@ Result<ResolvedDealChange> Resolve(Repositories& repos,
     resolved.expected_close_date = change.expected_close_date;
     resolved.probability = change.probability;
     resolved.visible_to = change.visible_to;
+    if (change.label_ids) {
+        auto labels = CheckDealLabelIds(repos, actor.workspace_id, *change.label_ids);
+        if (!labels.ok()) {
+            return labels.status();
+        }
+        resolved.label_ids = std::move(*labels);
+    }
     return resolved;
 }
 
@@ -222,7 +230,7 @@ Result<Deal> CreateDeal(Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(
         WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
     PIPECRM_RETURN_IF_ERROR(
-        PublishChange(repos, DealChangeEvent(ChangeAction::kCreate, actor, nullptr, &deal, now)));
+        PublishDealChange(repos, ChangeAction::kCreate, actor, nullptr, &deal, now));
     return deal;
 }
 
@@ -308,8 +316,8 @@ Result<Deal> UpdateDeal(
     if (outcome->changed || !fields->empty()) {
         PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
         PIPECRM_RETURN_IF_ERROR(AppendAll(repos, outcome->events, deal->id));
-        PIPECRM_RETURN_IF_ERROR(PublishChange(
-            repos, DealChangeEvent(ChangeAction::kChange, actor, &previous, &*deal, now)));
+        PIPECRM_RETURN_IF_ERROR(
+            PublishDealChange(repos, ChangeAction::kChange, actor, &previous, &*deal, now));
     }
     return deal;
 }
@@ -326,8 +334,8 @@ Result<Deal> DeleteDeal(Repositories& repos, const Actor& actor, Id deal_id, Ins
     }
     PIPECRM_RETURN_IF_ERROR(repos.Deals().Update(*deal, previous));
     PIPECRM_RETURN_IF_ERROR(AppendAll(repos, {*event}, deal->id));
-    PIPECRM_RETURN_IF_ERROR(PublishChange(
-        repos, DealChangeEvent(ChangeAction::kDelete, actor, &previous, nullptr, now)));
+    PIPECRM_RETURN_IF_ERROR(
+        PublishDealChange(repos, ChangeAction::kDelete, actor, &previous, nullptr, now));
     const std::string title = deal->title;
     return AuditDeletion(std::move(deal), repos, actor, "deal", title, now);
 }

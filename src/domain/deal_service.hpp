@@ -33,6 +33,7 @@ struct DealChange {
     std::optional<std::optional<Date>> expected_close_date;
     std::optional<std::optional<int>> probability;
     std::optional<Visibility> visible_to;
+    std::optional<std::vector<Id>> label_ids;    ///< the whole new set; empty removes every label
     std::vector<FieldAssignment> custom_fields;  ///< by key; a null value clears
 };
 

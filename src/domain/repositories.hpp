@@ -3,6 +3,7 @@
 // not safe for concurrent use; the Store hands them to one job at a time.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/deal_event.hpp"
+#include "domain/deal_label.hpp"
 #include "domain/deal_reports.hpp"
 #include "domain/filter.hpp"
 #include "domain/import_job.hpp"
@@ -197,6 +199,7 @@ struct DealQuery {
     OptionalId pipeline_id;
     OptionalId person_id;
     OptionalId org_id;
+    OptionalId label_id;  ///< only deals carrying this label
     std::vector<Id> ids;
     std::optional<Instant> updated_since;
     std::optional<Instant> updated_until;
@@ -427,6 +430,12 @@ class ImportJobRepository {
     virtual Result<ImportJob> Get(Id workspace_id, Id id) = 0;
     /// Writes every column but the ids, kind and add_time.
     virtual Status Update(const ImportJob& job) = 0;
+    /// The jobs `user_id` started, newest first, skipping `offset` and returning at most
+    /// `limit` + 1 (so the caller sees whether there are more); rejected_csv is left empty.
+    virtual Result<std::vector<ImportJob>> ListByUser(Id workspace_id,
+                                                      Id user_id,
+                                                      int offset,
+                                                      int limit) = 0;
     /// Marks every running job of every workspace failed with `error` (a server that stopped
     /// while they ran); returns how many.
     virtual Result<std::int64_t> FailRunning(const std::string& error, Instant now) = 0;
@@ -440,6 +449,20 @@ class LostReasonRepository {
     virtual Status Update(const LostReason& reason) = 0;
     /// Reasons not deleted, by id.
     virtual Result<std::vector<LostReason>> List(Id workspace_id) = 0;
+};
+
+class DealLabelRepository {
+  public:
+    virtual ~DealLabelRepository() = default;
+    virtual Result<Id> Insert(const DealLabel& label) = 0;
+    virtual Result<DealLabel> Get(Id workspace_id, Id id) = 0;
+    /// Writes name, color, is_deleted and update_time.
+    virtual Status Update(const DealLabel& label) = 0;
+    /// Labels not deleted, by id.
+    virtual Result<std::vector<DealLabel>> List(Id workspace_id) = 0;
+    /// Takes the label off every deal of the workspace (their update_time stays); returns how
+    /// many deals carried it.
+    virtual Result<std::int64_t> RemoveFromDeals(Id workspace_id, Id label_id) = 0;
 };
 
 /// Every repository, bound to one connection (and, for writes, one transaction).
@@ -473,6 +496,7 @@ class Repositories {
     virtual CampaignRepository& Campaigns() = 0;
     virtual ReportSource& Reports() = 0;
     virtual LostReasonRepository& LostReasons() = 0;
+    virtual DealLabelRepository& DealLabels() = 0;
 };
 
 }  // namespace pipecrm::domain

@@ -75,8 +75,11 @@ struct DeliveryOutcome {
 class WebhookOutboxRepository {
   public:
     virtual ~WebhookOutboxRepository() = default;
-    /// Writes the event and one pending delivery per live webhook of its workspace whose
-    /// object and action match (v1 and v2 action names, and "*"). Writes nothing when none does.
+    /// Whether a live webhook of the event's workspace matches its object and action (v1 and
+    /// v2 action names, and "*"): only then is the event worth encoding for Enqueue.
+    virtual Result<bool> Subscribed(const ChangeEvent& event) = 0;
+    /// Writes the event and one pending delivery per live webhook of its workspace that
+    /// matches it, as Subscribed says. Writes only the event when none does.
     virtual Status Enqueue(const ChangeEvent& event) = 0;
     /// Writes the event and one pending delivery to this webhook (an automation rule's "call
     /// a webhook"); kNotFound when the workspace has no such live webhook.

@@ -107,6 +107,7 @@ Api::Api(ApiServices services) : services_(services) {
     AddImportRoutes(router_, services_);
     AddReportRoutes(router_, services_);
     AddLostReasonRoutes(router_, services_);
+    AddDealLabelRoutes(router_, services_);
     AddApiTokenRoutes(router_, services_);
     AddUserAdminRoutes(router_, services_);
     if (services_.response_cache_bytes > 0) {

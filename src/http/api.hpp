@@ -82,6 +82,7 @@ void AddMergeRoutes(Router& router, const ApiServices& services);
 void AddImportRoutes(Router& router, const ApiServices& services);
 void AddReportRoutes(Router& router, const ApiServices& services);
 void AddLostReasonRoutes(Router& router, const ApiServices& services);
+void AddDealLabelRoutes(Router& router, const ApiServices& services);
 void AddStageOrderRoutes(Router& router, const ApiServices& services);
 void AddApiTokenRoutes(Router& router, const ApiServices& services);
 void AddUserAdminRoutes(Router& router, const ApiServices& services);

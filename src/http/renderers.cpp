@@ -117,6 +117,18 @@ void WriteStageV2(JsonWriter& w, const domain::Stage& s) {
     w.EndObject();
 }
 
+namespace {
+
+void WriteIdArray(JsonWriter& w, const std::vector<Id>& ids) {
+    w.StartArray();
+    for (Id id : ids) {
+        w.Int(id);
+    }
+    w.EndArray();
+}
+
+}  // namespace
+
 void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.StartObject();
     w.Key("id").Int(d.id);
@@ -143,7 +155,8 @@ void WriteDealV2(JsonWriter& w, const domain::Deal& d) {
     w.Key("won_time").Rfc3339(d.won_time);
     w.Key("lost_time").Rfc3339(d.lost_time);
     w.Key("expected_close_date").Date(d.expected_close_date);
-    w.Key("label_ids").StartArray().EndArray();
+    w.Key("label_ids");
+    WriteIdArray(w, d.label_ids);
     w.Key("origin").String("API");
     w.Key("origin_id").Null();
     w.Key("channel").Null();
@@ -238,7 +251,19 @@ void WriteDealV1Strict(JsonWriter& w, const domain::Deal& d, const DealNames& na
     V1Time(w, "won_time", d.won_time);
     V1Time(w, "lost_time", d.lost_time);
     w.Key("expected_close_date").Date(d.expected_close_date);
-    w.Key("label").Null();
+    // v1's label: the label ids as one comma-separated string, as Pipedrive answers.
+    w.Key("label");
+    if (d.label_ids.empty()) {
+        w.Null();
+    } else {
+        std::string text;
+        for (Id id : d.label_ids) {
+            text += (text.empty() ? "" : ",") + std::to_string(id);
+        }
+        w.String(text);
+    }
+    w.Key("label_ids");
+    WriteIdArray(w, d.label_ids);
     w.Key("stage_order_nr").Int(names.stage_order_nr);
     w.Key("person_name");
     if (d.person_id) {

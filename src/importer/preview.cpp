@@ -1,8 +1,34 @@
 #include "importer/preview.hpp"
 
 #include "importer/csv_reader.hpp"
+#include "importer/validation.hpp"
 
 namespace pipecrm::importer {
+namespace {
+
+// Why step 3 rejects the record under `mapping`, or kOk.
+Status RowProblem(ImportKind kind,
+                  const ColumnMapping& mapping,
+                  const std::vector<std::string>& fields,
+                  const ValidationContext& context) {
+    auto mapped = ApplyMapping(mapping, CsvRecord{0, fields});
+    if (!mapped.ok()) {
+        return mapped.status();
+    }
+    switch (kind) {
+        case ImportKind::kPersons:
+            return ValidatePerson(*mapped, context).status();
+        case ImportKind::kOrganizations:
+            return ValidateOrganization(*mapped, context).status();
+        case ImportKind::kDeals:
+            return ValidateDeal(*mapped, context).status();
+        case ImportKind::kActivities:
+            return ValidateActivity(*mapped, context).status();
+    }
+    return Internal("unknown import kind");
+}
+
+}  // namespace
 
 Result<ImportPreview> PreviewImport(domain::Store& store,
                                     const domain::Actor& actor,
@@ -11,6 +37,15 @@ Result<ImportPreview> PreviewImport(domain::Store& store,
                                     int max_rows) {
     ImportPreview preview;
     preview.kind = options.kind;
+    ValidationContext context;
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto workspace = repos.Workspaces().Get(actor.workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        context.phone_region = workspace->phone_region;
+        return Status::Ok();
+    }));
     if (options.kind != ImportKind::kActivities) {
         const domain::FieldEntity entity =
             options.kind == ImportKind::kPersons         ? domain::FieldEntity::kPerson
@@ -54,6 +89,10 @@ Result<ImportPreview> PreviewImport(domain::Store& store,
         return mapping.status();
     }
     preview.mapping = std::move(*mapping);
+    context.custom_fields = preview.custom_fields;
+    for (const std::vector<std::string>& row : preview.rows) {
+        preview.problems.push_back(RowProblem(options.kind, preview.mapping, row, context));
+    }
     return preview;
 }
 

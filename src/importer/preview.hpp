@@ -1,5 +1,6 @@
 // What the mapping screen shows before an import: the header, what each column would fill, the
-// first rows, and the fields a column may be mapped to. Nothing is written.
+// first rows with what is wrong in each by itself, and the fields a column may be mapped to.
+// Nothing is written.
 #pragma once
 
 #include <cstdint>
@@ -22,13 +23,17 @@ struct ImportPreview {
     std::int64_t rows_total = 0;
     std::vector<std::string> header;
     ColumnMapping mapping;
-    std::vector<std::vector<std::string>> rows;      ///< the first records after the header
+    std::vector<std::vector<std::string>> rows;  ///< the first records after the header
+    /// Per row of `rows`: why validation (step 3) rejects it under this mapping (message and
+    /// field), or kOk. What needs the database (owners, stages, duplicates) is not checked.
+    std::vector<Status> problems;
     std::vector<domain::CustomField> custom_fields;  ///< of the kind, mappable by key or name
 };
 
 /// Reads the whole file and maps its header as RunImport would (options.kind and options.map),
-/// keeping the first `max_rows` records. Fails as RunImport does before it writes anything:
-/// kInvalidArgument naming the line (encoding, open quote, empty file) or "map".
+/// keeping the first `max_rows` records and validating them as RunImport would. Fails as RunImport
+/// does before it writes anything: kInvalidArgument naming the line (encoding, open quote, empty
+/// file) or "map".
 Result<ImportPreview> PreviewImport(domain::Store& store,
                                     const domain::Actor& actor,
                                     std::string_view csv,

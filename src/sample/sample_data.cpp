@@ -1,11 +1,15 @@
 #include "sample/sample_data.hpp"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/actor.hpp"
 #include "domain/deal_service.hpp"
+#include "domain/exchange_rate.hpp"
 #include "domain/workspace_setup.hpp"
 #include "text/search_text.hpp"
 
@@ -250,8 +254,75 @@ Status CreatePeople(domain::Repositories& repos,
     return Status::Ok();
 }
 
-// One deal from its creation to today: stage moves on the way, then won, lost or still open,
-// with its activities, notes and products.
+// The currencies of sample deals besides VND, with a plausible VND rate and the range of a
+// deal's value in whole units.
+struct ForeignCurrency {
+    const char* code;
+    std::int64_t rate_vnd_cents;  ///< VND for one unit, in hundredths, on the first day
+    int low;
+    int high;
+};
+constexpr std::array<ForeignCurrency, 3> kForeignCurrencies = {{
+    {"USD", 2'540'050, 500, 40'000},
+    {"EUR", 2'765'025, 500, 35'000},
+    {"SGD", 1'902'075, 800, 50'000},
+}};
+
+Status ApplyChange(domain::Repositories& repos,
+                   const domain::Actor& actor,
+                   Id deal_id,
+                   const domain::DealChange& change,
+                   Instant at) {
+    auto changed = domain::UpdateDeal(repos, actor, deal_id, change, at);
+    return changed.ok() ? Status::Ok() : changed.status();
+}
+
+// Moves a new deal through the stages while there is time left: mostly one stage forward,
+// sometimes skipping one, sometimes back one. Returns the index of the stage it ends in and
+// advances `t` to its last move.
+Result<int> WalkStages(domain::Repositories& repos,
+                       const SampleOptions& o,
+                       Random& rng,
+                       const World& w,
+                       const domain::Actor& actor,
+                       Id deal_id,
+                       Instant& t) {
+    const int last = static_cast<int>(w.stages.size()) - 1;
+    const int target = rng.Below(last + 1);
+    int stage = 0;
+    for (int moves = 0; stage < target && moves < 10; ++moves) {
+        Instant next = AddDays(t, rng.Between(1, 18)) + std::chrono::seconds{rng.Between(0, 7200)};
+        if (next >= o.now) {
+            break;
+        }
+        t = next;
+        int to = stage + 1;
+        if (stage > 0 && rng.Chance(10)) {
+            to = stage - 1;
+        } else if (stage + 2 <= target && rng.Chance(15)) {
+            to = stage + 2;
+        }
+        domain::DealChange move;
+        move.stage_id = w.stages[static_cast<std::size_t>(to)].id;
+        PIPECRM_RETURN_IF_ERROR(ApplyChange(repos, actor, deal_id, move, t));
+        stage = to;
+    }
+    return stage;
+}
+
+// Closes the deal (won from the third stage on, else lost) with a lost reason when lost.
+domain::DealChange Closing(const SampleOptions& o, Random& rng, bool won) {
+    domain::DealChange change;
+    change.status = won ? domain::DealStatus::kWon : domain::DealStatus::kLost;
+    if (!won) {
+        change.lost_reason = o.vietnamese ? rng.Pick(kLostReasonsVi) : rng.Pick(kLostReasonsEn);
+    }
+    return change;
+}
+
+// One deal from its creation to today: stage moves on the way (forward, skipping, back), then
+// won, lost or still open, sometimes reopened and closed again, with its activities, notes and
+// products.
 Status CreateDealWithHistory(domain::Repositories& repos,
                              const SampleOptions& o,
                              Random& rng,
@@ -269,10 +340,16 @@ Status CreateDealWithHistory(domain::Repositories& repos,
                 std::chrono::seconds{rng.Between(8 * 3600, 17 * 3600)};
     domain::DealChange create;
     create.title = std::string(kProducts[product_index].name) + " #" + std::to_string(index + 1);
-    const bool usd = rng.Chance(15);
-    create.currency = usd ? "USD" : "VND";
-    create.value = usd ? std::to_string(rng.Between(5, 400) * 100)
-                       : std::to_string(static_cast<std::int64_t>(rng.Between(5, 500)) * 1'000'000);
+    const int currency_pick = rng.Below(100);  // 75% VND, then USD, EUR, SGD
+    if (currency_pick < 75) {
+        create.currency = "VND";
+        create.value = std::to_string(static_cast<std::int64_t>(rng.Between(5, 500)) * 1'000'000);
+    } else {
+        const ForeignCurrency& foreign =
+            kForeignCurrencies[currency_pick < 88 ? 0 : (currency_pick < 95 ? 1 : 2)];
+        create.currency = foreign.code;
+        create.value = std::to_string(rng.Between(foreign.low / 100, foreign.high / 100) * 100);
+    }
     create.owner_id = owner;
     create.person_id = OptionalId(w.persons[person_index]);
     if (w.person_orgs[person_index] != 0) {
@@ -286,36 +363,30 @@ Status CreateDealWithHistory(domain::Repositories& repos,
         return deal.status();
     }
 
-    // Walk forward through the stages while there is time left.
-    const int final_stage = rng.Below(static_cast<int>(w.stages.size()));
-    for (int s = 1; s <= final_stage; ++s) {
-        Instant next = AddDays(t, rng.Between(1, 18)) + std::chrono::seconds{rng.Between(0, 7200)};
-        if (next >= o.now) {
-            break;
-        }
-        t = next;
-        domain::DealChange move;
-        move.stage_id = w.stages[static_cast<std::size_t>(s)].id;
-        auto moved = domain::UpdateDeal(repos, actor, deal->id, move, t);
-        if (!moved.ok()) {
-            return moved.status();
-        }
+    auto stage = WalkStages(repos, o, rng, w, actor, deal->id, t);
+    if (!stage.ok()) {
+        return stage.status();
     }
     const int outcome = rng.Below(100);
     Instant close = AddDays(t, rng.Between(1, 20));
     if (close < o.now && outcome < 40) {
-        domain::DealChange close_change;
-        const bool won = outcome < 22 && final_stage >= 2;
-        close_change.status = won ? domain::DealStatus::kWon : domain::DealStatus::kLost;
-        if (!won) {
-            close_change.lost_reason =
-                o.vietnamese ? rng.Pick(kLostReasonsVi) : rng.Pick(kLostReasonsEn);
-        }
-        auto closed = domain::UpdateDeal(repos, actor, deal->id, close_change, close);
-        if (!closed.ok()) {
-            return closed.status();
-        }
+        const bool won = outcome < 22 && *stage >= 2;
+        PIPECRM_RETURN_IF_ERROR(ApplyChange(repos, actor, deal->id, Closing(o, rng, won), close));
         t = close;
+        // Some closed deals are reopened later, and about half of those closed again.
+        const Instant reopen = AddDays(t, rng.Between(1, 15));
+        if (rng.Chance(8) && reopen < o.now) {
+            domain::DealChange reopening;
+            reopening.status = domain::DealStatus::kOpen;
+            PIPECRM_RETURN_IF_ERROR(ApplyChange(repos, actor, deal->id, reopening, reopen));
+            t = reopen;
+            const Instant again = AddDays(t, rng.Between(1, 20));
+            if (rng.Chance(50) && again < o.now) {
+                PIPECRM_RETURN_IF_ERROR(ApplyChange(repos, actor, deal->id,
+                                                    Closing(o, rng, !won && *stage >= 2), again));
+                t = again;
+            }
+        }
     }
 
     // Activities: some done in the past, some overdue, some upcoming (for open deals).
@@ -379,11 +450,57 @@ Status CreateDealWithHistory(domain::Repositories& repos,
 }
 
 // Everything generation carries from one write to the next.
+// Everything generation carries from one write to the next besides the world, which stays as
+// the first step made it.
 struct Progress {
     Random rng;
-    World world;
     SampleSummary summary;
 };
+
+// A rate for each foreign sample currency on the first of every month of the history, when the
+// workspace counts in VND and has none for that currency yet (so reports convert every deal).
+Status AddExchangeRates(domain::Repositories& repos, const SampleOptions& o) {
+    auto workspace = repos.Workspaces().Get(o.workspace_id);
+    if (!workspace.ok()) {
+        return workspace.status();
+    }
+    if (workspace->default_currency != "VND") {
+        return Status::Ok();
+    }
+    auto existing = repos.Reports().Rates(o.workspace_id);
+    if (!existing.ok()) {
+        return existing.status();
+    }
+    using namespace std::chrono;
+    const year_month_day first_day{floor<days>(AddDays(o.now, -o.history_days - 30))};
+    const year_month first_month = first_day.year() / first_day.month();
+    const int month_count = o.history_days / 30 + 2;
+    for (const ForeignCurrency& foreign : kForeignCurrencies) {
+        bool has_rate = false;
+        for (const domain::ExchangeRate& rate : *existing) {
+            has_rate = has_rate || rate.currency == foreign.code;
+        }
+        if (has_rate) {
+            continue;
+        }
+        for (int m = 0; m < month_count; ++m) {
+            const std::int64_t cents = foreign.rate_vnd_cents + m * 1'375;
+            const std::string fraction = std::to_string(100 + cents % 100).substr(1);
+            domain::ExchangeRate rate;
+            rate.workspace_id = o.workspace_id;
+            rate.currency = foreign.code;
+            rate.rate_date = sys_days{(first_month + months{m}) / 1};
+            rate.rate = std::to_string(cents / 100) + "." + fraction;
+            rate.entered_by = o.admin_user_id;
+            rate.entered_time = AddDays(o.now, -o.history_days - 30);
+            auto id = repos.Reports().AddRate(rate);
+            if (!id.ok()) {
+                return id.status();
+            }
+        }
+    }
+    return Status::Ok();
+}
 
 // Runs `step` on a copy of `progress` inside a write and keeps the copy once it is committed:
 // a store may run a job more than once, and each run must start from the same state.
@@ -430,20 +547,23 @@ Status LoadStages(domain::Repositories& repos, const SampleOptions& options, Wor
 }  // namespace
 
 Result<SampleSummary> GenerateSampleData(domain::Store& store, const SampleOptions& options) {
-    Progress progress{Random(options.seed), {}, {}};
+    Progress progress{Random(options.seed), {}};
+    World world;
     PIPECRM_RETURN_IF_ERROR(
         CommitStep(store, progress, [&](domain::Repositories& repos, Progress& p) -> Status {
-            PIPECRM_RETURN_IF_ERROR(LoadStages(repos, options, p.world));
-            return CreatePeople(repos, options, p.rng, p.world, p.summary);
+            world = World{};
+            PIPECRM_RETURN_IF_ERROR(LoadStages(repos, options, world));
+            PIPECRM_RETURN_IF_ERROR(AddExchangeRates(repos, options));
+            return CreatePeople(repos, options, p.rng, world, p.summary);
         }));
-    constexpr int kBatch = 500;
-    for (int done = 0; done < options.deals; done += kBatch) {
-        const int end = std::min(options.deals, done + kBatch);
+    const int batch = std::max(1, options.batch);
+    for (int done = 0; done < options.deals; done += batch) {
+        const int end = std::min(options.deals, done + batch);
         PIPECRM_RETURN_IF_ERROR(
             CommitStep(store, progress, [&](domain::Repositories& repos, Progress& p) -> Status {
                 for (int i = done; i < end; ++i) {
                     PIPECRM_RETURN_IF_ERROR(
-                        CreateDealWithHistory(repos, options, p.rng, p.world, i, p.summary));
+                        CreateDealWithHistory(repos, options, p.rng, world, i, p.summary));
                 }
                 return Status::Ok();
             }));

@@ -21,6 +21,8 @@ struct SampleOptions {
     Instant now;             ///< histories end here; due dates spread around it
     int history_days = 180;  ///< deals were added within this many days before `now`
     bool vietnamese = false;
+    /// Deals written per transaction: larger batches mean fewer commits (and fsyncs).
+    int batch = 500;
     /// Called after each batch with (deals written, deals wanted); may be empty.
     std::function<void(int, int)> progress;
 };

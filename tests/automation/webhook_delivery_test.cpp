@@ -200,6 +200,24 @@ TEST_F(WebhookDelivery, SignedV2PayloadsCarryCurrentPreviousAndTheStageMove) {
     EXPECT_TRUE(person["previous"].IsNull());
 }
 
+TEST_F(WebhookDelivery, ALabelChangeIsDeliveredWithTheDealsLabels) {
+    JsonResponse label = Call("POST", "/api/v1/dealLabels", R"({"name":"Hot","color":"red"})");
+    ASSERT_EQ(label.status, 201) << label.body;
+    const std::string label_id = std::to_string(label.json["data"]["id"].GetInt());
+    const std::int64_t deal = CreateDeal("Labelled");
+    Register(receiver_.Url(), "deal", "change");
+    ASSERT_EQ(Call("PATCH", "/api/v2/deals/" + std::to_string(deal),
+                   R"({"label_ids":[)" + label_id + "]}")
+                  .status,
+              200);
+    ASSERT_TRUE(receiver_.WaitUntil(KeysDelivered(1), seconds(30)));
+    rapidjson::Document changed = Parse(receiver_.Requests().front().body);
+    EXPECT_STREQ(changed["meta"]["action"].GetString(), "change");
+    EXPECT_EQ(changed["data"]["label"].GetString(), label_id);
+    ASSERT_TRUE(changed["previous"].HasMember("label")) << receiver_.Requests().front().body;
+    EXPECT_TRUE(changed["previous"]["label"].IsNull());
+}
+
 TEST_F(WebhookDelivery, AFailingReceiverGetsEverythingOnceItRecovers) {
     const std::string secret = Register(receiver_.Url(), "*", "*");
     Register("http://127.0.0.1:9/nobody-listens", "deal", "create");

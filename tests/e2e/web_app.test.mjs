@@ -1,8 +1,9 @@
 // The web app in headless Chromium against the real pipecrm binary (ctest: web_browser):
 // sign-in (and a wrong password), creating a deal, dragging it to the next stage, finding it
-// there after a reload with its history, winning it, a move the server rejects, moving a card
-// from the keyboard, Vietnamese, and finding a person typed without diacritics. Screenshots of
-// the board, the deal page and the dashboard go to $PIPECRM_ARTIFACTS.
+// there after a reload with its history, winning it, the dashboard's reports, a move the server
+// rejects, moving a card from the keyboard, labels (added in the settings, given on the deal
+// page, filtering the board), Vietnamese, and finding a person typed without diacritics.
+// Screenshots of the board, the deal page and the dashboard go to $PIPECRM_ARTIFACTS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -135,6 +136,39 @@ test('marking the deal won on its page', async () => {
     await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
 });
 
+test('the dashboard shows the funnel and forecast of the seeded data', async () => {
+    const digits = (text) => text.replace(/\D/g, '');
+    const funnel = (await api(server.base, token, 'GET', '/api/v1/reports/funnel')).data;
+    const stagesShown = funnel.rows.sort((a, b) => a.order - b.order);
+    assert.ok(stagesShown[0].reached > 0, 'the demo deals reached the first stage');
+    const funnelRows = page.locator('[data-testid=funnel-table] tbody tr');
+    await funnelRows.nth(stagesShown.length - 1).waitFor();
+    for (const [i, row] of stagesShown.entries()) {
+        assert.equal(await funnelRows.nth(i).locator('td[data-column=stage]').innerText(), row.stage);
+        assert.equal(digits(await funnelRows.nth(i).locator('td[data-column=reached]').innerText()), String(row.reached));
+    }
+    await page.locator('[data-testid=funnel-chart] canvas').waitFor();
+
+    const forecast = (await api(server.base, token, 'GET', '/api/v1/reports/forecast')).data;
+    const months = forecast.rows.filter((r) => r.month !== 'none').sort((a, b) => a.month.localeCompare(b.month));
+    assert.ok(months.some((r) => r.open_value > 0), 'the demo has open deals with a close date');
+    const forecastRows = page.locator('[data-testid=forecast-table] tbody tr');
+    await forecastRows.nth(months.length - 1).waitFor();
+    assert.equal(await forecastRows.count(), months.length);
+    for (const [i, row] of months.entries()) {
+        assert.equal(await forecastRows.nth(i).locator('td[data-column=month]').innerText(), row.month);
+        // VND has no minor unit: the shown amounts are the report's, digit for digit.
+        assert.equal(digits(await forecastRows.nth(i).locator('td[data-column=open_value]').innerText()), String(Math.round(row.open_value)));
+        assert.equal(digits(await forecastRows.nth(i).locator('td[data-column=weighted_value]').innerText()), String(Math.round(row.weighted_value)));
+    }
+    await page.locator('[data-testid=forecast-chart] canvas').waitFor();
+    for (const panel of ['stage-time', 'lost-reasons', 'leaderboard', 'stalled', 'goals']) {
+        await page.locator(`[data-testid=report-${panel}][aria-busy=false]`).waitFor();
+    }
+    assert.equal(await page.locator('.report-card [role=alert]').count(), 0);
+    await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
+});
+
 test('a move the server rejects puts the card back and shows the error', async () => {
     const doomed = await api(server.base, token, 'POST', '/api/v2/stages', { name: 'Tạm thời', pipeline_id: 1 });
     await page.getByRole('link', { name: 'Pipeline' }).click();
@@ -221,6 +255,44 @@ test('an admin reorders stages and adds a lost reason in the settings', async ()
     await page.locator('#settings-lost').locator('..').getByText('Chưa có ngân sách').waitFor();
     const reasons = await api(server.base, token, 'GET', '/api/v1/lostReasons');
     assert.ok(reasons.data.some((r) => r.label === 'Chưa có ngân sách'));
+});
+
+test('an admin adds a label, gives it to a deal on its page, and the board filters by it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const section = page.locator('[data-testid=label-settings]');
+    await section.getByLabel('New label').fill('Ưu tiên');
+    await section.getByLabel('Colour', { exact: true }).selectOption('red');
+    await section.getByRole('button', { name: 'Add' }).click();
+    await section.locator('.label-chip.label-red', { hasText: 'Ưu tiên' }).waitFor();
+    const labels = await api(server.base, token, 'GET', '/api/v1/dealLabels');
+    const label = labels.data.find((l) => l.name === 'Ưu tiên');
+    assert.equal(label.color, 'red');
+
+    const open = await api(server.base, token, 'GET', `/api/v1/stages/${stages[0].id}/deals?everyone=1&limit=5`);
+    const chosen = open.data[open.data.length - 1];
+    await page.goto(`${server.base}/deals/${chosen.id}`);
+    const editor = page.locator('[data-testid=deal-labels]');
+    await editor.getByRole('button', { name: 'Change labels' }).click();
+    const saved = page.waitForResponse(patchOf(chosen.id));
+    await editor.getByRole('checkbox', { name: 'Ưu tiên' }).check();
+    assert.equal((await saved).status(), 200);
+    await editor.locator('.label-chips .label-chip', { hasText: 'Ưu tiên' }).waitFor();
+    const stored = await api(server.base, token, 'GET', `/api/v2/deals/${chosen.id}`);
+    assert.deepEqual(stored.data.label_ids, [label.id]);
+
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page.locator(`${column(stages[0].id)} .deal-card`).nth(1).waitFor();
+    await page.locator('[data-testid=label-filter]').selectOption(String(label.id));
+    const figures = page.locator(`[data-testid=stage-figures-${stages[0].id}] .count`);
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 1,
+        `${column(stages[0].id)} .deal-card`);
+    await page.locator(`${column(stages[0].id)} ${card(chosen.id)} .label-chip`, { hasText: 'Ưu tiên' }).waitFor();
+    await figures.filter({ hasText: /^1\b/ }).waitFor();
+    for (const stage of stages.slice(1)) {
+        assert.equal(await page.locator(`${column(stage.id)} .deal-card`).count(), 0, stage.name);
+    }
+    await page.locator('[data-testid=label-filter]').selectOption('');
+    await page.locator(`${column(stages[0].id)} .deal-card`).nth(1).waitFor();
 });
 
 test('in Vietnamese, a person is found by a name typed without diacritics', async () => {

@@ -1,4 +1,5 @@
-// CSV import jobs and exports over real HTTP: preview, start, progress, summary, rejected rows.
+// CSV import jobs and exports over real HTTP: preview, start, progress, summary, rejected rows,
+// the caller's list of recent imports.
 #include <chrono>
 #include <thread>
 
@@ -56,10 +57,22 @@ TEST_F(ImportApi, PreviewShowsTheMappingAndTheFirstRows) {
     EXPECT_EQ(data["custom_fields"].Size(), 0u);
     ASSERT_EQ(data["rows"].Size(), 4u);
     EXPECT_STREQ(data["rows"][0][0].GetString(), "Nguyễn Văn An");
+    // Each row's own problems, as the import would reject it (a duplicate needs the import).
+    ASSERT_EQ(data["problems"].Size(), 4u);
+    EXPECT_TRUE(data["problems"][0].IsNull());
+    EXPECT_TRUE(data["problems"][2].IsNull());
+    ASSERT_TRUE(data["problems"][3].IsObject()) << preview.body;
+    EXPECT_STREQ(data["problems"][3]["reason"].GetString(),
+                 "\"sai-email\" is not an email address");
+    EXPECT_STREQ(data["problems"][3]["field"].GetString(), "email");
     JsonResponse mapped = ToJsonResponse(Upload(
         "/api/v1/imports/preview?kind=persons&map=Ghi%20ch%C3%BA%3D-&map=SĐT%3D-", kPersons));
     ASSERT_EQ(mapped.status, 200) << mapped.body;
     EXPECT_TRUE(mapped.json["data"]["columns"][2]["field"].IsNull());
+    JsonResponse unmapped_email =
+        ToJsonResponse(Upload("/api/v1/imports/preview?kind=persons&map=Email%3D-", kPersons));
+    ASSERT_EQ(unmapped_email.status, 200) << unmapped_email.body;
+    EXPECT_TRUE(unmapped_email.json["data"]["problems"][3].IsNull()) << "the email is not read";
     EXPECT_EQ(Call("GET", "/api/v2/persons").json["data"].Size(), 0u) << "a preview writes nothing";
 }
 
@@ -130,6 +143,64 @@ TEST_F(ImportApi, BadUploadsAreRefusedNamingTheProblem) {
     EXPECT_EQ(Call("GET", "/api/v1/imports/999").status, 404);
     EXPECT_EQ(GetRaw("/api/v1/exports/leads").status, 404);
     EXPECT_EQ(Call("GET", "/api/v2/persons").json["data"].Size(), 0u);
+}
+
+TEST_F(ImportApi, TheListShowsTheCallersOwnImportsNewestFirstInPages) {
+    JsonResponse empty = Call("GET", "/api/v1/imports");
+    ASSERT_EQ(empty.status, 200) << empty.body;
+    EXPECT_EQ(empty.json["data"].Size(), 0u);
+    EXPECT_FALSE(empty.json["additional_data"]["pagination"]["more_items_in_collection"].GetBool());
+
+    int ids[3] = {};
+    for (int i = 0; i < 3; ++i) {
+        JsonResponse started = ToJsonResponse(Upload(
+            "/api/v1/imports?kind=persons&dry_run=true&file_name=f" + std::to_string(i) + ".csv",
+            kPersons));
+        ASSERT_EQ(started.status, 201) << started.body;
+        ids[i] = started.json["data"]["id"].GetInt();
+        WaitForJob(ids[i]);
+    }
+    // Someone else's import is not in the caller's list.
+    JsonResponse added = Call("POST", "/api/v1/users",
+                              R"({"email":"rep@example.com","name":"Rep","role":"member",)"
+                              R"("password":"mat-khau-dai-rep"})");
+    ASSERT_EQ(added.status, 201) << added.body;
+    JsonResponse rep_token =
+        Call("POST", "/api/v1/apiTokens", R"({"email":"rep@example.com","name":"rep"})");
+    ASSERT_EQ(rep_token.status, 201) << rep_token.body;
+    const std::string rep = rep_token.json["data"]["token"].GetString();
+    auto theirs = client_->Send("POST", "/api/v1/imports?kind=persons&dry_run=true", kPersons,
+                                {{"x-api-token", rep}, {"content-type", "text/csv"}});
+    ASSERT_TRUE(theirs.ok());
+    ASSERT_EQ(theirs->status, 201) << theirs->body;
+
+    JsonResponse first = Call("GET", "/api/v1/imports?limit=2");
+    ASSERT_EQ(first.status, 200) << first.body;
+    ASSERT_EQ(first.json["data"].Size(), 2u);
+    EXPECT_EQ(first.json["data"][0]["id"].GetInt(), ids[2]);
+    EXPECT_EQ(first.json["data"][1]["id"].GetInt(), ids[1]);
+    EXPECT_STREQ(first.json["data"][0]["file_name"].GetString(), "f2.csv");
+    EXPECT_STREQ(first.json["data"][0]["status"].GetString(), "done");
+    EXPECT_EQ(first.json["data"][0]["rejected"].GetInt(), 1);
+    const auto& pagination = first.json["additional_data"]["pagination"];
+    EXPECT_TRUE(pagination["more_items_in_collection"].GetBool());
+    EXPECT_EQ(pagination["next_start"].GetInt(), 2);
+
+    JsonResponse second = Call("GET", "/api/v1/imports?start=2&limit=2");
+    ASSERT_EQ(second.status, 200) << second.body;
+    ASSERT_EQ(second.json["data"].Size(), 1u);
+    EXPECT_EQ(second.json["data"][0]["id"].GetInt(), ids[0]);
+    EXPECT_FALSE(
+        second.json["additional_data"]["pagination"]["more_items_in_collection"].GetBool());
+
+    JsonResponse rep_list = CallWithToken(rep, "GET", "/api/v1/imports");
+    ASSERT_EQ(rep_list.status, 200);
+    ASSERT_EQ(rep_list.json["data"].Size(), 1u);
+    EXPECT_STREQ(rep_list.json["data"][0]["file_name"].GetString(), "");
+
+    JsonResponse bad = Call("GET", "/api/v1/imports?limit=0");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_STREQ(bad.json["field"].GetString(), "limit");
 }
 
 TEST_F(ImportApi, ExportsAreTheCsvTheCommandLineWrites) {

@@ -8,6 +8,7 @@ import { linkClick } from './router.js';
 import { ActivityForm, activityTypes, typeLabel } from './activity_form.jsx';
 import { session } from './session.js';
 import { groupByDay } from './activity_groups.js';
+import { ExportLink } from './import/export_links.jsx';
 
 export function Activities() {
     const [activities, setActivities] = useState([]);
@@ -48,6 +49,8 @@ export function Activities() {
                     <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
                     <span>{t('activity.only_mine')}</span>
                 </label>
+                <span class="spacer" />
+                <ExportLink kind="activities" />
             </div>
             <section class="card">
                 <h2>{t('activity.schedule')}</h2>

@@ -35,19 +35,20 @@ export function query(params) {
     return text ? `?${text}` : '';
 }
 
-export async function request(method, path, body) {
+// `body` is sent as JSON, or as is when `contentType` names its type (a file's bytes).
+export async function request(method, path, body, contentType) {
     const headers = { Accept: 'application/json' };
     if (method !== 'GET' && csrfToken) {
         headers['X-CSRF-Token'] = csrfToken;
     }
     if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
+        headers['Content-Type'] = contentType || 'application/json';
     }
     const response = await fetch(path, {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || contentType ? body : JSON.stringify(body),
     });
     let json = null;
     const text = await response.text();
@@ -72,6 +73,8 @@ export const post = (path, body) => request('POST', path, body ?? {});
 export const patch = (path, body) => request('PATCH', path, body);
 export const put = (path, body) => request('PUT', path, body);
 export const del = (path) => request('DELETE', path);
+// A file (Blob) as the request body, byte for byte: the server checks its encoding itself.
+export const postFile = (path, file, contentType) => request('POST', path, file, contentType);
 
 // Every page of a v2 cursor list (for short lists: pipelines, stages, users).
 export async function getAll(path, params) {

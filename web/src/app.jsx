@@ -17,6 +17,8 @@ import { ContactPage } from './lists/contact_page.jsx';
 import { Activities } from './activities.jsx';
 import { Lazy } from './lazy.jsx';
 import { Settings } from './settings/settings.jsx';
+import { ImportPage } from './import/import_page.jsx';
+import { ImportJobPage } from './import/import_job_page.jsx';
 import { session } from './session.js';
 
 const routes = [
@@ -31,6 +33,8 @@ const routes = [
     ['/activities', () => <Activities />],
     ['/dashboard', () => <Lazy load={() => import('./dashboard.jsx')} name="Dashboard" />],
     ['/settings', () => <Settings />],
+    ['/import', () => <ImportPage />],
+    ['/import/:id', ({ id }) => <ImportJobPage id={Number(id)} />],
 ];
 
 const nav = [
@@ -40,6 +44,7 @@ const nav = [
     ['/organizations', 'nav.organizations'],
     ['/activities', 'nav.activities'],
     ['/dashboard', 'nav.dashboard'],
+    ['/import', 'nav.import'],
 ];
 
 

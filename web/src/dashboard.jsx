@@ -1,10 +1,21 @@
 // The dashboard: open pipeline figures and the deals won per month over the last year (uPlot),
-// from deals/summary and deals/timeline. Report endpoints (/api/v1/reports/…) can add charts.
+// from deals/summary and deals/timeline; then the reports (/api/v1/reports/…) under one filter
+// row, a panel each (dashboard/): funnel, forecast, time in stage and lost reasons as charts,
+// leaderboard, stalled deals and goals as tables.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { get } from './api.js';
 import { formatMoney, formatNumber, formatTotals, lang, t, todayInZone } from './i18n.js';
 import { notifyError } from './notices.jsx';
+import { FilterRow } from './dashboard/filter_row.jsx';
+import { FunnelChart } from './dashboard/funnel_chart.jsx';
+import { ForecastChart } from './dashboard/forecast_chart.jsx';
+import { GoalsTable } from './dashboard/goals_table.jsx';
+import { LeaderboardTable } from './dashboard/leaderboard_table.jsx';
+import { LostReasonsChart } from './dashboard/lost_reasons_chart.jsx';
+import { StageTimeChart } from './dashboard/stage_time_chart.jsx';
+import { StalledTable } from './dashboard/stalled_table.jsx';
+import { useReport } from './dashboard/use_report.js';
 
 function monthsAgo(today, count) {
     const [y, m] = today.split('-').map(Number);
@@ -40,6 +51,32 @@ function WonChart({ periods, currency }) {
         return () => chart.destroy();
     }, [periods, currency, lang()]);
     return <div ref={ref} class="chart" data-testid="won-chart" role="img" aria-label={t('dashboard.won_by_month', { currency })} />;
+}
+
+function Reports() {
+    const [filters, setFilters] = useState({ pipelineId: '', from: '', to: '', scope: '' });
+    const funnel = useReport('funnel', filters);
+    const forecast = useReport('forecast', filters);
+    const stageTime = useReport('stage-time', filters);
+    const lostReasons = useReport('lost-reasons', filters);
+    const leaderboard = useReport('leaderboard', filters);
+    const stalled = useReport('stalled', filters);
+    const goals = useReport('goals', filters);
+    return (
+        <>
+            <h2 class="section-title">{t('reports.title')}</h2>
+            <FilterRow filters={filters} onChange={setFilters} />
+            <div class="report-grid">
+                <FunnelChart report={funnel} />
+                <ForecastChart report={forecast} />
+                <StageTimeChart report={stageTime} />
+                <LostReasonsChart report={lostReasons} />
+                <LeaderboardTable report={leaderboard} />
+                <StalledTable report={stalled} />
+                <GoalsTable report={goals} />
+            </div>
+        </>
+    );
 }
 
 export function Dashboard() {
@@ -83,6 +120,7 @@ export function Dashboard() {
             <section class="card">
                 <WonChart periods={periods} currency="VND" />
             </section>
+            <Reports />
         </div>
     );
 }

@@ -84,6 +84,16 @@ export function formatNumber(value) {
     return new Intl.NumberFormat(locale()).format(Number(value) || 0);
 }
 
+// A fraction (0.25) as a percentage in the language's format ("25%", "25 %").
+export function formatPercent(fraction) {
+    return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(Number(fraction) || 0);
+}
+
+// A number in short form for chart axes ("1.5B", "1,5 T").
+export function formatCompactNumber(value) {
+    return new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 1 }).format(Number(value) || 0);
+}
+
 // An instant from the API: RFC 3339, or v1's "YYYY-MM-DD HH:MM:SS" in UTC.
 export function parseInstant(text) {
     if (!text) {

@@ -58,6 +58,12 @@ test('the dynamic key families are complete', () => {
     for (const group of ['overdue', 'today', 'upcoming']) {
         assert.ok(`activity.${group}` in en);
     }
+    for (const metric of ['won_value', 'deals_won', 'activities_done']) {
+        assert.ok(`reports.metric_${metric}` in en);
+    }
+    for (const color of ['green', 'blue', 'red', 'yellow', 'purple', 'gray']) {
+        assert.ok(`labels.color_${color}` in en);
+    }
     for (const type of ['varchar', 'text', 'double', 'monetary', 'date', 'enum', 'set', 'phone', 'user', 'people', 'org']) {
         assert.ok(`field_type.${type}` in en, type);
     }

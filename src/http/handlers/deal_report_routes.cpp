@@ -93,7 +93,7 @@ std::string RenderSummary(const std::vector<domain::CurrencyTotals>& totals,
     return w.Take();
 }
 
-// GET /v1/deals/summary?status&user_id&pipeline_id&stage_id
+// GET /v1/deals/summary?status&user_id&pipeline_id&stage_id&label_id
 RouteHandler SummaryRoute(domain::Store& store) {
     return [&store](const RouteContext& ctx, Responder respond) {
         domain::DealQuery query;
@@ -111,6 +111,7 @@ RouteHandler SummaryRoute(domain::Store& store) {
             }
             PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "user_id"), query.owner_id));
             PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "pipeline_id"), query.pipeline_id));
+            PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "label_id"), query.label_id));
             return Take(QueryId(ctx.request, "stage_id"), query.stage_id);
         }();
         if (!parsed.ok()) {

@@ -17,7 +17,7 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     }
     PIPECRM_RETURN_IF_ERROR(body->OnlyKnownFields(
         {"title", "owner_id", "person_id", "org_id", "pipeline_id", "stage_id", "value", "currency",
-         "status", "probability", "lost_reason", "visible_to", "expected_close_date",
+         "status", "probability", "lost_reason", "visible_to", "expected_close_date", "label_ids",
          "custom_fields"}));
     domain::DealChange change;
     std::optional<std::int64_t> owner_id;
@@ -41,6 +41,11 @@ Result<domain::DealChange> ParseDealBody(const Request& request) {
     PIPECRM_RETURN_IF_ERROR(
         Take(body->NullableDate("expected_close_date"), change.expected_close_date));
     PIPECRM_RETURN_IF_ERROR(Take(body->CustomFields("custom_fields"), change.custom_fields));
+    std::optional<std::vector<std::int64_t>> label_ids;
+    PIPECRM_RETURN_IF_ERROR(Take(body->Ints("label_ids"), label_ids));
+    if (label_ids) {
+        change.label_ids = std::vector<Id>(label_ids->begin(), label_ids->end());
+    }
     change.owner_id = owner_id;
     change.pipeline_id = pipeline_id;
     change.stage_id = stage_id;
@@ -75,6 +80,7 @@ Result<domain::DealQuery> ParseDealQuery(const RouteContext& ctx) {
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "pipeline_id"), query.pipeline_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "person_id"), query.person_id));
     PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "org_id"), query.org_id));
+    PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "label_id"), query.label_id));
     for (const std::string& word : QueryWords(ctx.request, "status")) {
         auto status = domain::ParseDealStatus(word);
         if (!status) {
@@ -108,6 +114,7 @@ RouteHandler BoardDealsRoute(domain::Store& store, bool by_pipeline) {
                 PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "stage_id"), query.stage_id));
             }
             PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "user_id"), query.owner_id));
+            PIPECRM_RETURN_IF_ERROR(Take(QueryId(ctx.request, "label_id"), query.label_id));
             std::optional<bool> everyone;
             PIPECRM_RETURN_IF_ERROR(Take(QueryFlag(ctx.request, "everyone"), everyone));
             if (everyone.value_or(false)) {

@@ -2,6 +2,7 @@
 // result screens:
 //   POST /api/v1/imports/preview  the header, what each column would fill, the first rows
 //   POST /api/v1/imports          starts an import job (201 with the job)
+//   GET  /api/v1/imports          the caller's recent imports, newest first (offset pages)
 //   GET  /api/v1/imports/{id}     its progress and, once finished, its summary
 //   GET  /api/v1/imports/{id}/rejected   its rejected rows as CSV
 //   GET  /api/v1/exports/{kind}   persons, organizations, deals, activities or notes as CSV
@@ -119,6 +120,18 @@ void WritePreview(JsonWriter& w, const importer::ImportPreview& preview) {
         w.EndArray();
     }
     w.EndArray();
+    w.Key("problems").StartArray();
+    for (const Status& problem : preview.problems) {
+        if (problem.ok()) {
+            w.Null();
+            continue;
+        }
+        w.StartObject();
+        w.Key("reason").String(problem.message());
+        w.Key("field").StringOrNull(problem.field());
+        w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
 }
 
@@ -184,6 +197,29 @@ void AddImportRoutes(Router& router, const ApiServices& services) {
             runner->Start(ActorOf(ctx), ctx.request.body, file_name ? *file_name : "", *options);
         respond(job.ok() ? SuccessResponse(ToJson(*job, WriteJob), 201)
                          : ErrorResponse(job.status()));
+    });
+    router.Add("GET", "/api/v1/imports", [&store](const RouteContext& ctx, Responder respond) {
+        auto page = QueryOffsetPage(ctx.request);
+        if (!page.ok()) {
+            respond(ErrorResponse(page.status()));
+            return;
+        }
+        const auto [start, limit] = *page;
+        const domain::User& user = ctx.principal->user;
+        ReadThen<std::vector<domain::ImportJob>>(
+            store,
+            [&](domain::Repositories& repos) {
+                return repos.ImportJobs().ListByUser(user.workspace_id, user.id, start, limit);
+            },
+            [&](std::vector<domain::ImportJob>& jobs) {
+                const bool more = jobs.size() > static_cast<std::size_t>(limit);
+                if (more) {
+                    jobs.pop_back();
+                }
+                return SuccessResponse(ToJsonArray(jobs, WriteJob), 200,
+                                       OffsetPagination(start, limit, more));
+            },
+            respond);
     });
     router.Add("GET", "/api/v1/imports/{id}", JobRoute(store, [](const domain::ImportJob& job) {
                    return SuccessResponse(ToJson(job, WriteJob));

@@ -209,6 +209,17 @@ Status AutomationTable::UpdateRule(const AutomationRule& rule) {
 
 Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
                                     const std::vector<domain::TriggerHit>& hits) {
+    // Most writes go to workspaces without rules: look before writing anything.
+    bool any_rule = false;
+    PIPECRM_RETURN_IF_ERROR(Query(
+        db_,
+        "SELECT 1 FROM automation_rules WHERE workspace_id = ? AND active = 1 AND is_deleted = 0 "
+        "LIMIT 1",
+        [&](Statement& s) { s.Bind(1, event.workspace_id); },
+        [&](Statement&) { any_rule = true; }));
+    if (!any_rule) {
+        return Status::Ok();
+    }
     const int depth = event.automation_depth + 1;
     const bool too_deep = depth > domain::kMaxAutomationDepth;
     const std::string result = too_deep ? "chain limit reached: a change made by a rule run " +

@@ -38,6 +38,40 @@ int BindColumns(Statement& s, const ImportJob& job, int first) {
     return i + 1;
 }
 
+// A job's columns in ReadJob's order; the rejected rows (or a stand-in) go between the two.
+constexpr const char* kSelectHead =
+    "SELECT id, workspace_id, user_id, kind, add_time, status, dry_run, on_duplicate, file_name, "
+    "rows_total, rows_done, created, updated, skipped, rejected, organizations_created, "
+    "persons_created, ignored_columns, error, ";
+constexpr const char* kSelectTail = ", update_time, finish_time FROM import_jobs";
+
+ImportJob ReadJob(Statement& s) {
+    ImportJob job;
+    int c = 0;
+    job.id = s.Int(c++);
+    job.workspace_id = s.Int(c++);
+    job.user_id = s.Int(c++);
+    job.kind = s.Text(c++);
+    job.add_time = FromUnixSeconds(s.Int(c++));
+    job.status = domain::ParseImportJobStatus(s.Text(c++));
+    job.dry_run = s.Int(c++) != 0;
+    job.on_duplicate = s.Text(c++);
+    job.file_name = s.Text(c++);
+    for (std::int64_t* count :
+         {&job.rows_total, &job.rows_done, &job.created, &job.updated, &job.skipped, &job.rejected,
+          &job.organizations_created, &job.persons_created}) {
+        *count = s.Int(c++);
+    }
+    job.ignored_columns = s.Text(c++);
+    job.error = s.Text(c++);
+    job.rejected_csv = s.Text(c++);
+    job.update_time = FromUnixSeconds(s.Int(c++));
+    if (auto finish = s.OptionalInt(c++)) {
+        job.finish_time = FromUnixSeconds(*finish);
+    }
+    return job;
+}
+
 }  // namespace
 
 Result<Id> ImportJobTable::Insert(const ImportJob& job) {
@@ -66,48 +100,27 @@ Result<Id> ImportJobTable::Insert(const ImportJob& job) {
 }
 
 Result<ImportJob> ImportJobTable::Get(Id workspace_id, Id id) {
-    auto stmt = db_.Cached(std::string("SELECT id, workspace_id, user_id, kind, add_time, ") +
-                           kColumns + " FROM import_jobs WHERE workspace_id = ? AND id = ?");
-    if (!stmt.ok()) {
-        return stmt.status();
-    }
-    Statement& s = **stmt;
-    s.Bind(1, workspace_id).Bind(2, id);
-    auto row = s.Step();
-    if (!row.ok()) {
-        return row.status();
-    }
-    if (!*row) {
-        return NotFound("import " + std::to_string(id) + " not found");
-    }
-    ImportJob job;
-    int c = 0;
-    job.id = s.Int(c++);
-    job.workspace_id = s.Int(c++);
-    job.user_id = s.Int(c++);
-    job.kind = s.Text(c++);
-    job.add_time = FromUnixSeconds(s.Int(c++));
-    job.status = domain::ParseImportJobStatus(s.Text(c++));
-    job.dry_run = s.Int(c++) != 0;
-    job.on_duplicate = s.Text(c++);
-    job.file_name = s.Text(c++);
-    for (std::int64_t* count :
-         {&job.rows_total, &job.rows_done, &job.created, &job.updated, &job.skipped, &job.rejected,
-          &job.organizations_created, &job.persons_created}) {
-        *count = s.Int(c++);
-    }
-    job.ignored_columns = s.Text(c++);
-    job.error = s.Text(c++);
-    job.rejected_csv = s.Text(c++);
-    job.update_time = FromUnixSeconds(s.Int(c++));
-    if (auto finish = s.OptionalInt(c++)) {
-        job.finish_time = FromUnixSeconds(*finish);
-    }
-    auto done = s.Step();
-    if (!done.ok()) {
-        return done.status();
-    }
-    return job;
+    return One<ImportJob>(
+        db_,
+        std::string(kSelectHead) + "rejected_csv" + kSelectTail +
+            " WHERE workspace_id = ? AND id = ?",
+        [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, ReadJob,
+        "import " + std::to_string(id));
+}
+
+Result<std::vector<ImportJob>> ImportJobTable::ListByUser(Id workspace_id,
+                                                          Id user_id,
+                                                          int offset,
+                                                          int limit) {
+    // The rejected rows stay in the table: a list shows counts, the download reads one job.
+    return Rows<ImportJob>(
+        db_,
+        std::string(kSelectHead) + "''" + kSelectTail +
+            " WHERE workspace_id = ? AND user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+        [&](Statement& s) {
+            s.Bind(1, workspace_id).Bind(2, user_id).Bind(3, limit + 1).Bind(4, offset);
+        },
+        ReadJob);
 }
 
 Status ImportJobTable::Update(const ImportJob& job) {

@@ -14,6 +14,10 @@ class ImportJobTable final : public domain::ImportJobRepository {
     Result<Id> Insert(const domain::ImportJob& job) override;
     Result<domain::ImportJob> Get(Id workspace_id, Id id) override;
     Status Update(const domain::ImportJob& job) override;
+    Result<std::vector<domain::ImportJob>> ListByUser(Id workspace_id,
+                                                      Id user_id,
+                                                      int offset,
+                                                      int limit) override;
     Result<std::int64_t> FailRunning(const std::string& error, Instant now) override;
 
   private:

@@ -10,6 +10,7 @@
 #include "storage/sql/campaign_table.hpp"
 #include "storage/sql/deal_event_append.hpp"
 #include "storage/sql/deal_event_row.hpp"
+#include "storage/sql/deal_label_table.hpp"
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
 #include "storage/sql/import_job_table.hpp"
@@ -77,6 +78,12 @@ class Where {
         sql_ += " AND " + std::string(column) + " >= ? AND " + std::string(column) + " < ?";
         values_.push_back(from);
         values_.push_back(until);
+        return *this;
+    }
+    /// "expression LIKE pattern" (`expression` from the code, never from input).
+    Where& Contains(const char* expression, std::string pattern) {
+        sql_ += std::string(" AND ") + expression + " LIKE ?";
+        values_.push_back(std::move(pattern));
         return *this;
     }
     /// update_time within [since, until).
@@ -1039,16 +1046,18 @@ class DealTable final : public DealRepository {
     explicit DealTable(Connection& db) : db_(db) {}
 
     Result<Id> Insert(const Deal& d) override {
-        return InsertRow(db_,
-                         "INSERT INTO main.deals(workspace_id, title, value, currency, status, "
-                         "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
-                         "expected_close_date, probability, lost_reason, visible_to, add_time, "
-                         "update_time, stage_change_time, won_time, lost_time, close_time, "
-                         "search_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         [&](Statement& s) {
-                             BindFields(s, d);
-                             s.Bind(22, text::FoldForSearch(d.title));
-                         });
+        return InsertRow(
+            db_,
+            "INSERT INTO main.deals(workspace_id, title, value, currency, status, "
+            "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
+            "expected_close_date, probability, lost_reason, visible_to, add_time, "
+            "update_time, stage_change_time, won_time, lost_time, close_time, "
+            "label_ids, search_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            "?)",
+            [&](Statement& s) {
+                BindFields(s, d);
+                s.Bind(23, text::FoldForSearch(d.title));
+            });
     }
 
     Result<Deal> Get(Id workspace_id, Id id) override {
@@ -1060,7 +1069,7 @@ class DealTable final : public DealRepository {
 
     Status Update(const Deal& d, const Deal& previous) override {
         // Only the changed columns appear in SET, so SQLite leaves the other indexes alone.
-        // Parameters are numbered as in BindFields; ?22 and ?23 locate the row.
+        // Parameters are numbered as in BindFields; ?23 and ?24 locate the row.
         const std::array<bool, kColumnCount> changed = ChangedColumns(d, previous);
         std::string sql = "UPDATE main.deals SET ";
         bool any = false;
@@ -1076,14 +1085,14 @@ class DealTable final : public DealRepository {
             return Status::Ok();
         }
         if (changed[1]) {  // the title: keep its search form with it
-            sql += ", search_text = ?24";
+            sql += ", search_text = ?25";
         }
-        sql += " WHERE workspace_id = ?22 AND id = ?23";
+        sql += " WHERE workspace_id = ?23 AND id = ?24";
         return Execute(db_, sql, [&](Statement& s) {
             BindFields(s, d);
-            s.Bind(22, previous.workspace_id).Bind(23, d.id);
+            s.Bind(23, previous.workspace_id).Bind(24, d.id);
             if (changed[1]) {
-                s.Bind(24, text::FoldForSearch(d.title));
+                s.Bind(25, text::FoldForSearch(d.title));
             }
         });
     }
@@ -1166,6 +1175,9 @@ class DealTable final : public DealRepository {
             .Equals("org_id", q.org_id)
             .UpdatedBetween(q.updated_since, q.updated_until)
             .In("id", q.ids);
+        if (q.label_id) {
+            where.Contains("(',' || label_ids || ',')", LabelIdPattern(*q.label_id));
+        }
         if (q.date_range) {
             where.Between(DealDateFieldName(q.date_range->field), q.date_range->from,
                           q.date_range->until);
@@ -1178,8 +1190,8 @@ class DealTable final : public DealRepository {
         "SELECT id, workspace_id, title, value, currency, status, pipeline_id, stage_id, "
         "owner_id, creator_user_id, person_id, org_id, expected_close_date, probability, "
         "lost_reason, visible_to, add_time, update_time, stage_change_time, won_time, "
-        "lost_time, close_time FROM deals";
-    static constexpr std::size_t kColumnCount = 21;
+        "lost_time, close_time, label_ids FROM deals";
+    static constexpr std::size_t kColumnCount = 22;
     // In bind order (BindFields binds column i as parameter i + 1).
     static constexpr std::array<const char*, kColumnCount> kColumns = {
         "workspace_id", "title",       "value",
@@ -1188,7 +1200,8 @@ class DealTable final : public DealRepository {
         "person_id",    "org_id",      "expected_close_date",
         "probability",  "lost_reason", "visible_to",
         "add_time",     "update_time", "stage_change_time",
-        "won_time",     "lost_time",   "close_time"};
+        "won_time",     "lost_time",   "close_time",
+        "label_ids"};
     static std::array<bool, kColumnCount> ChangedColumns(const Deal& a, const Deal& b) {
         return {a.workspace_id != b.workspace_id,
                 a.title != b.title,
@@ -1210,7 +1223,8 @@ class DealTable final : public DealRepository {
                 a.stage_change_time != b.stage_change_time,
                 a.won_time != b.won_time,
                 a.lost_time != b.lost_time,
-                a.close_time != b.close_time};
+                a.close_time != b.close_time,
+                a.label_ids != b.label_ids};
     }
     static void BindFields(Statement& s, const Deal& d) {
         std::optional<std::int64_t> close_date;
@@ -1237,7 +1251,8 @@ class DealTable final : public DealRepository {
             .Bind(18, OptionalSeconds(d.stage_change_time))
             .Bind(19, OptionalSeconds(d.won_time))
             .Bind(20, OptionalSeconds(d.lost_time))
-            .Bind(21, OptionalSeconds(d.close_time));
+            .Bind(21, OptionalSeconds(d.close_time))
+            .Bind(22, LabelIdsText(d.label_ids));
     }
     static Deal Read(const Statement& s) {
         Deal d;
@@ -1267,6 +1282,7 @@ class DealTable final : public DealRepository {
         d.won_time = OptionalInstant(s, 19);
         d.lost_time = OptionalInstant(s, 20);
         d.close_time = OptionalInstant(s, 21);
+        d.label_ids = ParseLabelIdsText(s.Text(22));
         return d;
     }
     Connection& db_;
@@ -2509,7 +2525,8 @@ struct SqlRepositories::Impl {
           playbooks(db),
           campaigns(db),
           reports(db),
-          lost_reasons(db) {}
+          lost_reasons(db),
+          deal_labels(db) {}
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2537,6 +2554,7 @@ struct SqlRepositories::Impl {
     CampaignTable campaigns;
     SqlReportSource reports;
     LostReasonTable lost_reasons;
+    DealLabelTable deal_labels;
 };
 
 SqlRepositories::SqlRepositories(Connection& connection)
@@ -2624,6 +2642,10 @@ domain::ReportSource& SqlRepositories::Reports() {
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {
     return impl_->lost_reasons;
+}
+
+domain::DealLabelRepository& SqlRepositories::DealLabels() {
+    return impl_->deal_labels;
 }
 
 }  // namespace pipecrm::storage::sql

@@ -42,6 +42,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::CampaignRepository& Campaigns() override;
     domain::ReportSource& Reports() override;
     domain::LostReasonRepository& LostReasons() override;
+    domain::DealLabelRepository& DealLabels() override;
 
   private:
     struct Impl;

@@ -62,8 +62,7 @@ domain::WebhookDelivery ReadDelivery(const Statement& s) {
 
 }  // namespace
 
-Status WebhookOutboxTable::Enqueue(const domain::ChangeEvent& event) {
-    // Most writes go to workspaces without webhooks: look before encoding anything.
+Result<bool> WebhookOutboxTable::Subscribed(const domain::ChangeEvent& event) {
     auto any = db_.Cached(std::string("SELECT 1") + kMatchingWebhooks + " LIMIT 1");
     if (!any.ok()) {
         return any.status();
@@ -71,13 +70,11 @@ Status WebhookOutboxTable::Enqueue(const domain::ChangeEvent& event) {
     Statement& probe = (*any)->Reset();
     BindMatch(probe, 1, event);
     auto found = probe.Step();
-    if (!found.ok()) {
-        return found.status();
-    }
     probe.Reset();
-    if (!*found) {
-        return Status::Ok();
-    }
+    return found;
+}
+
+Status WebhookOutboxTable::Enqueue(const domain::ChangeEvent& event) {
     auto event_id = InsertEvent(event);
     if (!event_id.ok()) {
         return event_id.status();

@@ -11,6 +11,7 @@ class WebhookOutboxTable final : public domain::WebhookOutboxRepository {
   public:
     explicit WebhookOutboxTable(Connection& db) : db_(db) {}
 
+    Result<bool> Subscribed(const domain::ChangeEvent& event) override;
     Status Enqueue(const domain::ChangeEvent& event) override;
     Status EnqueueFor(Id webhook_id, const domain::ChangeEvent& event) override;
     Result<bool> AnyDue(Instant now) override;

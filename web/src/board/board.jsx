@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { notify, notifyError } from '../notices.jsx';
 import { linkClick } from '../router.js';
 import { AddDealDialog, LostDialog } from '../deal/deal_dialogs.jsx';
+import { loadLabels } from '../labels.jsx';
 import { Column } from './column.jsx';
 
 const PAGE = 30;
@@ -44,6 +45,8 @@ export function Board() {
     const [segments, setSegments] = useState([]);
     const [owner, setOwner] = useState('');
     const [segment, setSegment] = useState('');
+    const [labels, setLabels] = useState([]);
+    const [label, setLabel] = useState('');
     const [term, setTerm] = useState('');
     const [search, setSearch] = useState('');
     const [columns, setColumns] = useState({});
@@ -59,7 +62,9 @@ export function Board() {
             getAll('/api/v2/pipelines'),
             get('/api/v1/users'),
             get('/api/v1/filters', { type: 'deals' }),
-        ]).then(([pipelineList, userList, filterList]) => {
+            loadLabels(),
+        ]).then(([pipelineList, userList, filterList, labelList]) => {
+            setLabels(labelList);
             setPipelines(pipelineList);
             setUsers(userList.data || []);
             setSegments(filterList.data || []);
@@ -76,12 +81,13 @@ export function Board() {
     }, [term]);
 
     function filterParams() {
-        return { everyone: owner ? undefined : 1, user_id: owner || undefined, filter_id: segment || undefined };
+        return { everyone: owner ? undefined : 1, user_id: owner || undefined, filter_id: segment || undefined, label_id: label || undefined };
     }
 
     async function loadSummary(stageId) {
         const answer = await get('/api/v1/deals/summary', {
             status: 'open', stage_id: stageId, user_id: owner || undefined, filter_id: segment || undefined,
+            label_id: label || undefined,
         });
         return summaryFigures(answer.data);
     }
@@ -150,7 +156,7 @@ export function Board() {
             // bench/board_bench.mjs.
             requestAnimationFrame(() => setTimeout(() => performance.mark('pipecrm:board-painted'), 0));
         }).catch((error) => notifyError(t('board.load_failed'), error));
-    }, [pipelineId, owner, segment, search, reload]);
+    }, [pipelineId, owner, segment, label, search, reload]);
 
     function loadMore(stageId) {
         const column = columnsRef.current[stageId];
@@ -262,6 +268,13 @@ export function Board() {
                     </select>
                 </label>
                 <label>
+                    <span>{t('labels.filter')}</span>
+                    <select value={label} data-testid="label-filter" onChange={(e) => setLabel(e.currentTarget.value)}>
+                        <option value="">{t('labels.any')}</option>
+                        {labels.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+                    </select>
+                </label>
+                <label>
                     <span>{t('board.search')}</span>
                     <input type="search" value={term} placeholder={t('board.search_placeholder')}
                         onInput={(e) => setTerm(e.currentTarget.value)} />
@@ -273,7 +286,7 @@ export function Board() {
             <p id="board-keyboard-help" class="hint">{t('board.keyboard_help')}</p>
             <div class="board" data-testid="board">
                 {stages.map((stage) => (
-                    <Column key={stage.id} stage={stage} stages={stages}
+                    <Column key={stage.id} stage={stage} stages={stages} labels={labels}
                         column={columns[stage.id] || { deals: [], more: false, loading: true }}
                         onLoadMore={loadMore} onDrop={drop} onMove={move}
                         onWon={(deal) => close(deal, { status: 'won' })} onLost={setLostDeal} />

@@ -1,13 +1,14 @@
 // One deal on the board: title, organization or person, value, owner and next activity; marks
-// for rotting and for no scheduled activity; quick won/lost; keyboard moves between stages.
+// for rotting and for no scheduled activity; label chips; quick won/lost; keyboard moves between stages.
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney, t } from '../i18n.js';
 import { isRotten, needsActivity } from './marks.js';
 import { linkClick } from '../router.js';
+import { LabelChips } from '../labels.jsx';
 
 const focusOnMount = (element) => element && element.focus();
 
-export function Card({ deal, stage, stages, onMove, onWon, onLost }) {
+export function Card({ deal, stage, stages, labels, onMove, onWon, onLost }) {
     const [moving, setMoving] = useState(false);
     const rotten = isRotten(deal, stage);
     const noActivity = !deal.fromSearch && needsActivity(deal);
@@ -30,6 +31,7 @@ export function Card({ deal, stage, stages, onMove, onWon, onLost }) {
             onKeyDown={onKeyDown} aria-describedby="board-keyboard-help"
             aria-label={`${deal.title}, ${formatMoney(deal.value, deal.currency)}`}>
             <a class="deal-title" href={href} onClick={(e) => linkClick(e, href)}>{deal.title}</a>
+            <LabelChips deal={deal} labels={labels} />
             <div class="deal-party">{deal.org_name || deal.person_name || t('board.no_contact')}</div>
             <div class="deal-value">{formatMoney(deal.value, deal.currency)}</div>
             <div class="deal-meta">

@@ -5,7 +5,7 @@ import Sortable from 'sortablejs';
 import { formatNumber, formatTotals, t } from '../i18n.js';
 import { Card } from './card.jsx';
 
-export function Column({ stage, stages, column, onLoadMore, onDrop, onMove, onWon, onLost }) {
+export function Column({ stage, stages, labels, column, onLoadMore, onDrop, onMove, onWon, onLost }) {
     const listRef = useRef(null);
     const sentinelRef = useRef(null);
     const dropRef = useRef(onDrop);
@@ -64,7 +64,7 @@ export function Column({ stage, stages, column, onLoadMore, onDrop, onMove, onWo
             <div class="column-scroll">
                 <ul class="card-list" ref={listRef} data-stage-id={stage.id} aria-label={stage.name}>
                     {column.deals.map((deal) => (
-                        <Card key={deal.id} deal={deal} stage={stage} stages={stages}
+                        <Card key={deal.id} deal={deal} stage={stage} stages={stages} labels={labels}
                             onMove={onMove} onWon={onWon} onLost={onLost} />
                     ))}
                 </ul>

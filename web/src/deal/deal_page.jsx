@@ -2,6 +2,7 @@
 // activity and a note, and the timeline of everything that happened.
 import { useEffect, useState } from 'preact/hooks';
 import { get, getAll, patch, post } from '../api.js';
+import { LabelEditor, loadLabels } from '../labels.jsx';
 import { formatDate, formatMoney, t } from '../i18n.js';
 import { notify, notifyError } from '../notices.jsx';
 import { linkClick } from '../router.js';
@@ -25,6 +26,7 @@ export function DealPage({ id }) {
     const [losing, setLosing] = useState(false);
     const [note, setNote] = useState('');
     const [error, setError] = useState('');
+    const [labels, setLabels] = useState([]);
 
     async function load() {
         try {
@@ -38,6 +40,7 @@ export function DealPage({ id }) {
                 get('/api/v1/notes', { deal_id: id, limit: 500 }),
                 get(`/api/v2/deals/${id}/products`),
             ]);
+            setLabels(await loadLabels());
             stageList.sort((a, b) => a.order_nr - b.order_nr);
             setStages(stageList);
             setUsers(userList.data || []);
@@ -129,6 +132,7 @@ export function DealPage({ id }) {
                         onSave={(date) => change({ expected_close_date: date || null })} />
                     <Editable id="deal-probability" label={t('deal.probability')} type="number"
                         value={deal.probability ?? ''} onSave={(p) => change({ probability: p === '' ? null : Number(p) })} />
+                    <LabelEditor deal={deal} labels={labels} onSave={(ids) => change({ label_ids: ids })} />
                     <div class="editable">
                         <span class="field-label">{t('deal.person')}</span>
                         {person ? <a href={`/persons/${person.id}`} onClick={(e) => linkClick(e, `/persons/${person.id}`)}>{person.name}</a> : <span class="muted">{t('common.empty')}</span>}

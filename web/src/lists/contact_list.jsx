@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { notifyError } from '../notices.jsx';
 import { linkClick, navigate } from '../router.js';
 import { kinds, primaryOf } from './contacts.js';
+import { ExportLink } from '../import/export_links.jsx';
 
 export function ContactList({ kind }) {
     const spec = kinds[kind];
@@ -70,6 +71,7 @@ export function ContactList({ kind }) {
                     </label>
                     <button type="submit" class="primary">{t('action.add')}</button>
                 </form>
+                <ExportLink kind={`${kind}s`} />
             </div>
             <table class="table" data-testid="contact-table">
                 <thead>

@@ -6,6 +6,7 @@ import { downloadCsv, toCsv } from '../csv.js';
 import { formatDate, formatMoney, t } from '../i18n.js';
 import { notifyError } from '../notices.jsx';
 import { linkClick } from '../router.js';
+import { ExportLink } from '../import/export_links.jsx';
 
 const PAGE = 100;
 
@@ -72,6 +73,7 @@ export function DealsList() {
                 <span class="spacer" />
                 <a href="/board" class="button" onClick={(e) => linkClick(e, '/board')}>{t('nav.board')}</a>
                 <button type="button" onClick={exportCsv}>{t('deals.export_csv')}</button>
+                <ExportLink kind="deals" />
             </div>
             <p class="hint">{t('deals.shown', { n: shown.length })}</p>
             <table class="table" data-testid="deals-table">

@@ -1,8 +1,9 @@
-// The admin settings page: pipelines and stages, lost reasons, custom fields, users, API tokens.
+// The admin settings page: pipelines and stages, lost reasons, deal labels, custom fields, users, API tokens.
 import { t } from '../i18n.js';
 import { session } from '../session.js';
 import { ApiTokenSettings } from './api_tokens.jsx';
 import { CustomFieldSettings } from './custom_fields.jsx';
+import { DealLabelSettings } from './deal_labels.jsx';
 import { LostReasonSettings } from './lost_reasons.jsx';
 import { PipelineSettings } from './pipelines.jsx';
 import { UserSettings } from './users.jsx';
@@ -16,6 +17,7 @@ export function Settings() {
             <h1>{t('nav.settings')}</h1>
             <PipelineSettings />
             <LostReasonSettings />
+            <DealLabelSettings />
             <CustomFieldSettings />
             <UserSettings />
             <ApiTokenSettings />
