@@ -2,7 +2,9 @@
 # Import throughput: a generated deals CSV (ROWS rows, ~2% of them repeating an earlier row's
 # person email) imported by `pipecrm import deals` (validation, dedupe, deals with their events,
 # organizations and persons created once), next to `sqlite3 .import` of the same file into a bare
-# table, in the same temporary directory. Prints rows/s for both and the ratio.
+# table, in the same temporary directory. Prints rows/s for both and the ratio, and the CPU
+# seconds each took (user + system: on a machine loaded by other work the wall-clock rates move
+# with the load, the CPU times much less).
 #
 #   bench/import_bench.sh [ROWS] [PIPECRM_BINARY]      (defaults: 1000000, build/release/pipecrm)
 set -euo pipefail
@@ -35,12 +37,13 @@ echo "file: $(wc -l < "$dir/deals.csv") lines, $(du -h "$dir/deals.csv" | cut -f
 PIPECRM_ADMIN_PASSWORD=bench-password "$binary" init --db "$dir/crm.db" \
     --admin-email bench@example.com > /dev/null
 start=$(date +%s.%N)
-"$binary" import deals "$dir/deals.csv" --db "$dir/crm.db" 2> "$dir/progress.log" | sed "s/^/  /"
+/usr/bin/time -f "%U %S" -o "$dir/import.cpu" \
+    "$binary" import deals "$dir/deals.csv" --db "$dir/crm.db" 2> "$dir/progress.log" | sed "s/^/  /"
 end=$(date +%s.%N)
 import_seconds=$(echo "$end - $start" | bc -l)
 
 start=$(date +%s.%N)
-sqlite3 "$dir/bare.db" > /dev/null <<SQL
+/usr/bin/time -f "%U %S" -o "$dir/sqlite.cpu" sqlite3 "$dir/bare.db" > /dev/null <<SQL
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=FULL;
 CREATE TABLE deals(title TEXT, value TEXT, currency TEXT, stage TEXT, status TEXT,
@@ -57,9 +60,10 @@ persons=$(sqlite3 "$dir/crm.db" "SELECT COUNT(*) FROM persons")
 bare=$(sqlite3 "$dir/bare.db" "SELECT COUNT(*) FROM deals")
 import_rate=$(echo "$rows / $import_seconds" | bc -l)
 sqlite_rate=$(echo "$rows / $sqlite_seconds" | bc -l)
-printf '%-28s %10s rows %8.1f s %10.0f rows/s\n' "pipecrm import deals" "$imported" \
-    "$import_seconds" "$import_rate"
-printf '%-28s %10s rows %8.1f s %10.0f rows/s\n' "sqlite3 .import (bare)" "$bare" \
-    "$sqlite_seconds" "$sqlite_rate"
+cpu() { awk '{ printf "%.1f", $1 + $2 }' "$1"; }
+printf '%-28s %10s rows %8.1f s %10.0f rows/s  (%s CPU s)\n' "pipecrm import deals" "$imported" \
+    "$import_seconds" "$import_rate" "$(cpu "$dir/import.cpu")"
+printf '%-28s %10s rows %8.1f s %10.0f rows/s  (%s CPU s)\n' "sqlite3 .import (bare)" "$bare" \
+    "$sqlite_seconds" "$sqlite_rate" "$(cpu "$dir/sqlite.cpu")"
 printf 'persons created: %s (duplicate emails matched to the first)\n' "$persons"
 printf 'ratio: %.3f x the sqlite3 .import rate (target 0.3)\n' "$(echo "$import_rate / $sqlite_rate" | bc -l)"

@@ -186,6 +186,22 @@ Status PublishDealChange(Repositories& repos,
     return PublishChange(repos, event, SnapshotsOf(previous, current));
 }
 
+Result<bool> AnyChangeListener(Repositories& repos, Id workspace_id) {
+    auto webhooks = repos.Webhooks().List(workspace_id);
+    if (!webhooks.ok()) {
+        return webhooks.status();
+    }
+    if (!webhooks->empty()) {
+        return true;
+    }
+    auto rules = repos.Automations().ListRules(workspace_id);
+    if (!rules.ok()) {
+        return rules.status();
+    }
+    return std::any_of(rules->begin(), rules->end(),
+                       [](const AutomationRule& rule) { return rule.active && !rule.is_deleted; });
+}
+
 Status PublishChange(Repositories& repos, ChangeEvent& event, const AddSnapshots& add_snapshots) {
     const std::vector<TriggerHit> hits = TriggersOf(event);
     if (!hits.empty()) {

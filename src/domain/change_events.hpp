@@ -28,6 +28,16 @@ ChangeEvent RecordChangeEvent(
 /// Fills in an event's snapshots.
 using AddSnapshots = std::function<void(ChangeEvent&)>;
 
+/// Whether anything in the workspace may take a change event: a webhook not deleted or an
+/// active automation rule (whatever they subscribe to). When nothing does, PublishChange writes
+/// nothing, so a bulk writer that checked this in its transaction may skip building the
+/// events (ChangeListeners::kNoneChecked).
+Result<bool> AnyChangeListener(Repositories& repos, Id workspace_id);
+
+/// Whether a service publishes its change, or its caller checked with AnyChangeListener, in the
+/// same transaction, that nothing would take it.
+enum class ChangeListeners { kPublish, kNoneChecked };
+
 /// Fills in the snapshots of the record before (`previous`, null for a creation) and after
 /// (`current`, null for a deletion). Both must outlive the returned function.
 template <typename T>

@@ -176,7 +176,8 @@ Result<Person> CreatePersonWith(ReferenceCheck references,
                                 Repositories& repos,
                                 const Actor& actor,
                                 const PersonChange& change,
-                                Instant now) {
+                                Instant now,
+                                ChangeListeners listeners) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
     }
@@ -193,8 +194,10 @@ Result<Person> CreatePersonWith(ReferenceCheck references,
                                                person.id = id.ok() ? *id : 0;
                                                return id;
                                            }));
-    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Person>(repos, "person", ChangeAction::kCreate,
-                                                        actor, nullptr, &person, now));
+    if (listeners == ChangeListeners::kPublish) {
+        PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Person>(repos, "person", ChangeAction::kCreate,
+                                                            actor, nullptr, &person, now));
+    }
     return person;
 }
 
@@ -235,6 +238,14 @@ Result<Organization> CreateOrganization(Repositories& repos,
                                         const Actor& actor,
                                         const OrganizationChange& change,
                                         Instant now) {
+    return CreateOrganizationWith(ChangeListeners::kPublish, repos, actor, change, now);
+}
+
+Result<Organization> CreateOrganizationWith(ChangeListeners listeners,
+                                            Repositories& repos,
+                                            const Actor& actor,
+                                            const OrganizationChange& change,
+                                            Instant now) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
     }
@@ -251,8 +262,10 @@ Result<Organization> CreateOrganization(Repositories& repos,
                                                org.id = id.ok() ? *id : 0;
                                                return id;
                                            }));
-    PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Organization>(
-        repos, "organization", ChangeAction::kCreate, actor, nullptr, &org, now));
+    if (listeners == ChangeListeners::kPublish) {
+        PIPECRM_RETURN_IF_ERROR(PublishRecordChange<Organization>(
+            repos, "organization", ChangeAction::kCreate, actor, nullptr, &org, now));
+    }
     return org;
 }
 

@@ -9,6 +9,7 @@
 #include "base/status.hpp"
 #include "base/time.hpp"
 #include "domain/actor.hpp"
+#include "domain/change_events.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -47,12 +48,14 @@ Result<Person> CreatePerson(Repositories& repos,
                             const PersonChange& change,
                             Instant now);
 /// CreatePerson for a caller that checked the owner and organization ids itself
-/// (kCheckedByCaller skips looking them up; the person written is the same).
+/// (kCheckedByCaller skips looking them up; the person written is the same), and, with
+/// ChangeListeners::kNoneChecked, that nothing takes change events (none is built).
 Result<Person> CreatePersonWith(ReferenceCheck references,
                                 Repositories& repos,
                                 const Actor& actor,
                                 const PersonChange& change,
-                                Instant now);
+                                Instant now,
+                                ChangeListeners listeners = ChangeListeners::kPublish);
 /// kNotFound for an unknown or deleted person.
 Result<Person> UpdatePerson(
     Repositories& repos, const Actor& actor, Id person_id, const PersonChange& change, Instant now);
@@ -65,6 +68,13 @@ Result<Organization> CreateOrganization(Repositories& repos,
                                         const Actor& actor,
                                         const OrganizationChange& change,
                                         Instant now);
+/// CreateOrganization without the change event when the caller checked that nothing takes it
+/// (ChangeListeners::kNoneChecked).
+Result<Organization> CreateOrganizationWith(ChangeListeners listeners,
+                                            Repositories& repos,
+                                            const Actor& actor,
+                                            const OrganizationChange& change,
+                                            Instant now);
 Result<Organization> UpdateOrganization(Repositories& repos,
                                         const Actor& actor,
                                         Id org_id,

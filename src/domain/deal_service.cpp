@@ -181,6 +181,21 @@ Status AppendAll(Repositories& repos, const std::vector<DealEvent>& events, Id d
     return Status::Ok();
 }
 
+// AppendAll, or the events added to `deferred` for the caller to append.
+Status AppendOrDefer(Repositories& repos,
+                     const std::vector<DealEvent>& events,
+                     Id deal_id,
+                     std::vector<DealEvent>* deferred) {
+    if (deferred == nullptr) {
+        return AppendAll(repos, events, deal_id);
+    }
+    for (DealEvent event : events) {
+        event.deal_id = deal_id;
+        deferred->push_back(std::move(event));
+    }
+    return Status::Ok();
+}
+
 }  // namespace
 
 Result<Deal> CreateDeal(Repositories& repos,
@@ -224,7 +239,8 @@ Result<Deal> CreateDealWithHistory(Repositories& repos,
                                    const DealChange& change,
                                    const CheckedDealReferences& checked,
                                    Instant add_time,
-                                   const std::optional<DealClosing>& closing) {
+                                   const std::optional<DealClosing>& closing,
+                                   std::vector<DealEvent>* deferred_events) {
     if (!change.title || change.title->empty()) {
         return InvalidArgument("title is required", "title");
     }
@@ -264,10 +280,10 @@ Result<Deal> CreateDealWithHistory(Repositories& repos,
         return id.status();
     }
     deal.id = *id;
-    PIPECRM_RETURN_IF_ERROR(AppendAll(repos, *events, deal.id));
+    PIPECRM_RETURN_IF_ERROR(AppendOrDefer(repos, *events, deal.id, deferred_events));
     PIPECRM_RETURN_IF_ERROR(
         WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
-    PIPECRM_RETURN_IF_ERROR(AppendAll(repos, closing_events, deal.id));
+    PIPECRM_RETURN_IF_ERROR(AppendOrDefer(repos, closing_events, deal.id, deferred_events));
     return deal;
 }
 

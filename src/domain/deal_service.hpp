@@ -64,13 +64,16 @@ struct DealClosing {
 /// A new deal as it happened: created at `add_time`, then, with `closing`, closed at its own
 /// time. Writes what CreateDeal at `add_time` followed by UpdateDeal(closing) writes: the same
 /// row, the same events in the same order. Faster for bulk callers: no reference is looked up
-/// and the deal is inserted once, in its final state.
+/// and the deal is inserted once, in its final state. With `deferred_events`, the deal's events
+/// are added there (their deal id set) instead of appended: the caller appends them all
+/// (DealEventLog::AppendMany) before anything else appends deal events in the transaction.
 Result<Deal> CreateDealWithHistory(Repositories& repos,
                                    const Actor& actor,
                                    const DealChange& change,
                                    const CheckedDealReferences& checked,
                                    Instant add_time,
-                                   const std::optional<DealClosing>& closing);
+                                   const std::optional<DealClosing>& closing,
+                                   std::vector<DealEvent>* deferred_events = nullptr);
 
 /// Changes a deal; kNotFound for an unknown or deleted deal.
 Result<Deal> UpdateDeal(

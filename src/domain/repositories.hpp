@@ -247,6 +247,8 @@ class DealEventLog {
     virtual ~DealEventLog() = default;
     /// Appends; there is no update or delete.
     virtual Result<Id> Append(const DealEvent& event) = 0;
+    /// Appends each in order, as Append one by one would (ids ascending), in few statements.
+    virtual Status AppendMany(const std::vector<DealEvent>& events) = 0;
     virtual Result<std::vector<DealEvent>> ListForDeal(Id workspace_id, Id deal_id) = 0;
     virtual Result<std::int64_t> Count(Id workspace_id) = 0;
 };

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "domain/activity_service.hpp"
+#include "domain/change_events.hpp"
 #include "domain/contact_service.hpp"
 #include "domain/deal_product_service.hpp"
 #include "domain/deal_service.hpp"
@@ -221,6 +222,14 @@ class ImportRun {
                 index_.Rollback();
                 organizations_created_ = 0;
                 persons_created_ = 0;
+                // Asked in the transaction that writes the rows, so no webhook or rule can
+                // appear in between. The per-row path always publishes.
+                auto listener = domain::AnyChangeListener(repos, actor_.workspace_id);
+                if (!listener.ok()) {
+                    return listener.status();
+                }
+                nobody_listens_ = !*listener && !options_.per_row_writes;
+                deferred_events_.clear();
                 for (std::size_t i = 0; i < batch.size(); ++i) {
                     if (!batch[i].row) {
                         continue;
@@ -236,6 +245,7 @@ class ImportRun {
                     }
                     results[i] = *result;
                 }
+                PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
                 organizations = organizations_created_;
                 persons = persons_created_;
                 return options_.dry_run ? Sentinel(kDryRun) : Status::Ok();
@@ -310,6 +320,27 @@ class ImportRun {
         return std::optional<Id>(found->second);
     }
 
+    // Appends the events of the deals written so far in this job, many per statement. Called
+    // before anything else may append deal events, so their ids come in the per-row order.
+    Status FlushEvents(domain::Repositories& repos) {
+        if (deferred_events_.empty()) {
+            return Status::Ok();
+        }
+        Status status = repos.DealEvents().AppendMany(deferred_events_);
+        deferred_events_.clear();
+        if (!status.ok() && IsRowError(status)) {
+            // Not the fault of the row being written now: the import stops.
+            return Internal("writing the imported deals' events: " + status.message());
+        }
+        return status;
+    }
+
+    // Whether the creates of this write job build and publish their change events.
+    domain::ChangeListeners Listeners() const {
+        return nobody_listens_ ? domain::ChangeListeners::kNoneChecked
+                               : domain::ChangeListeners::kPublish;
+    }
+
     static std::string UnknownOwner(const std::string& owner) {
         return "owner: no user has the email or name \"" + owner + "\"";
     }
@@ -320,7 +351,7 @@ class ImportRun {
         }
         domain::OrganizationChange change;
         change.name = name;
-        auto org = domain::CreateOrganization(repos, actor_, change, Now());
+        auto org = domain::CreateOrganizationWith(Listeners(), repos, actor_, change, Now());
         if (!org.ok()) {
             return org.status();
         }
@@ -370,7 +401,7 @@ class ImportRun {
         auto person = domain::CreatePersonWith(options_.per_row_writes
                                                    ? domain::ReferenceCheck::kLookUp
                                                    : domain::ReferenceCheck::kCheckedByCaller,
-                                               repos, actor_, change, Now());
+                                               repos, actor_, change, Now(), Listeners());
         if (!person.ok()) {
             return person.status();
         }
@@ -449,7 +480,8 @@ class ImportRun {
             index_.AddPerson(person->id, person->name, row.emails, row.phones);
             return RowResult{Outcome::kUpdated, ""};
         }
-        auto person = domain::CreatePerson(repos, actor_, change, Now());
+        auto person = domain::CreatePersonWith(domain::ReferenceCheck::kLookUp, repos, actor_,
+                                               change, Now(), Listeners());
         if (!person.ok()) {
             return person.status();
         }
@@ -492,7 +524,7 @@ class ImportRun {
             index_.AddOrganization(org->id, org->name);
             return RowResult{Outcome::kUpdated, ""};
         }
-        auto org = domain::CreateOrganization(repos, actor_, change, Now());
+        auto org = domain::CreateOrganizationWith(Listeners(), repos, actor_, change, Now());
         if (!org.ok()) {
             return org.status();
         }
@@ -576,6 +608,7 @@ class ImportRun {
             }
         }
         if (target != 0) {
+            PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
             // An update changes the deal as of now; its history stays as it was.
             change.status = row.status;
             if (row.status == domain::DealStatus::kLost) {
@@ -616,18 +649,23 @@ class ImportRun {
         }
         const bool owner_checked =
             !change.owner_id || lookups_.active_users.contains(*change.owner_id);
-        if (!product && stage && owner_checked && !options_.per_row_writes) {
+        if (!product && stage && owner_checked && nobody_listens_) {
             // Every reference of the deal came from the lookups or the dedupe index (read in
             // this workspace, or created in this transaction): written in one go. (A disabled
-            // owner takes the per-row path, whose check rejects the row.)
-            auto deal =
-                domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time, closing);
+            // owner takes the per-row path, whose check rejects the row; so does every deal
+            // when a webhook or automation rule may take its created and won/lost events.)
+            auto deal = domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time,
+                                                      closing, &deferred_events_);
             if (!deal.ok()) {
                 return deal.status();
             }
             index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
+            if (deferred_events_.size() >= kDeferredEventsMax) {
+                PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
+            }
             return RowResult{Outcome::kCreated, ""};
         }
+        PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
         auto deal = domain::CreateDeal(repos, actor_, change, add_time);
         if (!deal.ok()) {
             return deal.status();
@@ -744,6 +782,10 @@ class ImportRun {
     DedupeIndex index_;
     std::int64_t organizations_created_ = 0;
     std::int64_t persons_created_ = 0;
+    bool nobody_listens_ = false;  ///< AnyChangeListener said no in this write job
+    /// Events of the deals the bulk path wrote in this job, not yet appended (FlushEvents).
+    std::vector<domain::DealEvent> deferred_events_;
+    static constexpr std::size_t kDeferredEventsMax = 4096;
 };
 
 Result<ValidRow> Validate(ImportKind kind, const MappedRow& row, const ValidationContext& context) {

@@ -35,7 +35,7 @@ struct ImportOptions {
     OnDuplicate on_duplicate = OnDuplicate::kSkip;
     bool dry_run = false;    ///< everything is checked and counted; nothing is kept
     OptionalId pipeline_id;  ///< deals: where stage names are looked up (default: the first)
-    int batch_rows = 2000;   ///< rows per transaction
+    int batch_rows = 10000;  ///< rows per transaction
     /// Every row through the services the API uses, one call per step (the reference the
     /// faster bulk writes are compared with in tests).
     bool per_row_writes = false;

@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include "contract_store.hpp"
+#include "domain/automation_service.hpp"
 #include "domain/user_service.hpp"
+#include "domain/webhook_service.hpp"
 #include "importer/apply.hpp"
 #include "support/test_database.hpp"
 
@@ -52,7 +54,9 @@ struct Imported {
     importer::ImportSummary again;  ///< the same file once more: every row a duplicate
 };
 
-Imported ImportTwice(domain::Store& store, bool per_row_writes) {
+// With `listeners`, the workspace has a webhook taking every event and a rule run when a deal
+// is won, so the import must publish what the services publish.
+Imported ImportTwice(domain::Store& store, bool per_row_writes, bool listeners = false) {
     const domain::CreatedWorkspace ws = AddTestWorkspace(store, "owner@example.com", kSetUp);
     const domain::Actor actor{ws.workspace_id, ws.admin_user_id, "USD"};
     Status disabled = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
@@ -64,6 +68,28 @@ Imported ImportTwice(domain::Store& store, bool per_row_writes) {
         return domain::DisableUser(repos, actor, user->id, kSetUp).status();
     });
     EXPECT_TRUE(disabled.ok()) << disabled.ToString();
+    if (listeners) {
+        Status added = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+            domain::WebhookChange hook;
+            hook.subscription_url = "http://127.0.0.1:9/hook";
+            hook.event_action = "*";
+            hook.event_object = "*";
+            hook.name = "Every change";
+            auto webhook = domain::CreateWebhook(repos, actor, hook, kSetUp);
+            if (!webhook.ok()) {
+                return webhook.status();
+            }
+            domain::AutomationRule rule;
+            rule.name = "Thank the buyer";
+            rule.trigger = domain::RuleTrigger::kDealWon;
+            domain::RuleAction action;
+            action.subject = "Thank you call";
+            action.activity_type = "call";
+            rule.actions.push_back(action);
+            return domain::CreateAutomationRule(repos, actor, rule, kSetUp).status();
+        });
+        EXPECT_TRUE(added.ok()) << added.ToString();
+    }
     importer::ImportOptions options;
     options.kind = importer::ImportKind::kDeals;
     options.batch_rows = 4;
@@ -162,6 +188,46 @@ TEST_P(ImportBulkContract, BulkWritesStoreWhatThePerRowServicesStore) {
     for (const std::string& table : tables) {
         if (table == "schema_migrations") {
             continue;  // PostgreSQL's: when each migration ran, nothing the import wrote
+        }
+        SCOPED_TRACE(table);
+        EXPECT_EQ(Content(bulk_db, table), Content(per_row_db, table));
+    }
+}
+
+// With a webhook and a rule in the workspace, the bulk path publishes every created
+// organization, person and deal (and the deal's later win or loss) as the services do.
+TEST_P(ImportBulkContract, BulkWritesPublishWhatThePerRowServicesPublish) {
+    pipecrm::testing::TempDir per_row_dir;
+    pipecrm::testing::TempDir bulk_dir;
+    const std::string per_row_db = NewDatabase(GetParam(), per_row_dir);
+    const std::string bulk_db = NewDatabase(GetParam(), bulk_dir);
+    ASSERT_FALSE(per_row_db.empty());
+    ASSERT_FALSE(bulk_db.empty());
+    Imported per_row;
+    Imported bulk;
+    {
+        auto store = OpenStore(per_row_db);
+        ASSERT_TRUE(store.ok()) << store.status().ToString();
+        per_row = ImportTwice(**store, true, true);
+    }
+    {
+        auto store = OpenStore(bulk_db);
+        ASSERT_TRUE(store.ok()) << store.status().ToString();
+        bulk = ImportTwice(**store, false, true);
+    }
+    EXPECT_EQ(per_row.first.created, 8);
+    EXPECT_EQ(bulk.first.created, 8);
+    EXPECT_EQ(Rejections(bulk.first), Rejections(per_row.first));
+    // Organizations, persons and deals created, deals won or lost: all published.
+    EXPECT_EQ(pipecrm::testing::QueryColumn(
+                  per_row_db, "SELECT DISTINCT object FROM main.webhook_events ORDER BY object"),
+              (std::vector<std::string>{"deal", "organization", "person"}));
+    EXPECT_FALSE(Content(per_row_db, "automation_runs").empty());
+    const std::vector<std::string> tables = Tables(per_row_db);
+    EXPECT_EQ(Tables(bulk_db), tables);
+    for (const std::string& table : tables) {
+        if (table == "schema_migrations") {
+            continue;
         }
         SCOPED_TRACE(table);
         EXPECT_EQ(Content(bulk_db, table), Content(per_row_db, table));

@@ -22,10 +22,14 @@
 
 namespace pipecrm::storage::sql {
 
+/// The SQLite writer's page cache when StoreOptions names none (SQLite's own default is 2 MiB).
+inline constexpr int kDefaultWriterCacheMib = 128;
+
 struct StoreOptions {
     std::size_t max_batch = 4096;  ///< most writes one transaction takes from the queue
-    /// SQLite only: the writer connection's page cache in MiB (0: SQLite's default of 2 MiB).
-    /// Bulk writers into large databases (bench/'s generator) avoid re-reading index pages.
+    /// SQLite only: the writer connection's page cache in MiB (0: kDefaultWriterCacheMib).
+    /// Bulk writers into large databases (bench/'s generator, imports) avoid re-reading index
+    /// pages.
     int sqlite_writer_cache_mib = 0;
 };
 

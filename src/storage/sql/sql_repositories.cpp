@@ -8,6 +8,7 @@
 #include "storage/sql/automation_table.hpp"
 #include "storage/sql/call_list_table.hpp"
 #include "storage/sql/campaign_table.hpp"
+#include "storage/sql/deal_event_append.hpp"
 #include "storage/sql/deal_event_row.hpp"
 #include "storage/sql/deal_label_table.hpp"
 #include "storage/sql/dialect.hpp"
@@ -1294,6 +1295,10 @@ class DealEventTable final : public DealEventLog {
   public:
     explicit DealEventTable(Connection& db) : db_(db) {}
 
+    Status AppendMany(const std::vector<DealEvent>& events) override {
+        return AppendDealEvents(db_, events);
+    }
+
     Result<Id> Append(const DealEvent& e) override {
         return InsertRow(db_,
                          "INSERT INTO deal_events(workspace_id, deal_id, kind, actor_user_id, at, "
@@ -1474,12 +1479,15 @@ class PersonTable final : public PersonRepository {
         return p;
     }
     Status InsertContacts(const Person& p, Id person_id) {
-        // Phones without a country code are read in the workspace's region.
+        // Phones without a country code are read in the workspace's region (looked up only
+        // for a person with phones: most imported persons have an email alone).
         std::string region = "VN";
-        PIPECRM_RETURN_IF_ERROR(Query(
-            db_, "SELECT phone_region FROM workspaces WHERE id = ?",
-            [&](Statement& s) { s.Bind(1, p.workspace_id); },
-            [&](Statement& s) { region = s.Text(0); }));
+        if (!p.phones.empty()) {
+            PIPECRM_RETURN_IF_ERROR(Query(
+                db_, "SELECT phone_region FROM workspaces WHERE id = ?",
+                [&](Statement& s) { s.Bind(1, p.workspace_id); },
+                [&](Statement& s) { region = s.Text(0); }));
+        }
         for (const auto& kind_and_points :
              {std::pair{"email", &p.emails}, std::pair{"phone", &p.phones}}) {
             const char* kind = kind_and_points.first;

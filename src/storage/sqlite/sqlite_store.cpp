@@ -99,10 +99,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     if (!writer.ok()) {
         return writer.status();
     }
-    if (options.sqlite_writer_cache_mib > 0) {
-        PIPECRM_RETURN_IF_ERROR((*writer)->connection().Exec(
-            "PRAGMA cache_size=-" + std::to_string(options.sqlite_writer_cache_mib * 1024)));
-    }
+    // The writer keeps up to 128 MiB of pages unless told otherwise (allocated as they are
+    // read; SQLite's default is 2 MiB): a large import inserts at scattered places of indexes
+    // far larger than 2 MiB, and a small cache reads those pages back from the file for every
+    // row, and spills dirty ones.
+    const int cache_mib = options.sqlite_writer_cache_mib > 0 ? options.sqlite_writer_cache_mib
+                                                              : sql::kDefaultWriterCacheMib;
+    PIPECRM_RETURN_IF_ERROR(
+        (*writer)->connection().Exec("PRAGMA cache_size=-" + std::to_string(cache_mib * 1024)));
     return std::unique_ptr<SqliteStore>(
         new SqliteStore(std::make_unique<SqliteBackend>(path), std::move(*writer), options));
 }

@@ -1,0 +1,61 @@
+#include "storage/sql/deal_event_append.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "base/time.hpp"
+#include "storage/sql/query.hpp"
+
+namespace pipecrm::storage::sql {
+namespace {
+
+constexpr std::size_t kRowsPerStatement = 64;
+
+std::string InsertOf(std::size_t rows) {
+    std::string values = "(?";
+    for (int i = 1; i < kDealEventColumns; ++i) {
+        values += ",?";
+    }
+    values += ")";
+    std::string sql = kDealEventInsert;
+    for (std::size_t i = 0; i < rows; ++i) {
+        sql += i == 0 ? "" : ",";
+        sql += values;
+    }
+    return sql;
+}
+
+}  // namespace
+
+void BindDealEvent(Statement& s, int first, const domain::DealEvent& e) {
+    s.Bind(first, e.workspace_id)
+        .Bind(first + 1, e.deal_id)
+        .Bind(first + 2, domain::DealEventKindName(e.kind))
+        .Bind(first + 3, e.actor_user_id)
+        .Bind(first + 4, ToUnixSeconds(e.at))
+        .Bind(first + 5, e.from_stage_id)
+        .Bind(first + 6, e.to_stage_id)
+        .Bind(first + 7, e.from_pipeline_id)
+        .Bind(first + 8, e.to_pipeline_id)
+        .Bind(first + 9, e.from_value)
+        .Bind(first + 10, e.to_value)
+        .Bind(first + 11, e.currency)
+        .Bind(first + 12, e.from_owner_id)
+        .Bind(first + 13, e.to_owner_id)
+        .Bind(first + 14, e.lost_reason);
+}
+
+Status AppendDealEvents(Connection& db, const std::vector<domain::DealEvent>& events) {
+    // Statements for a full chunk and for the tail, each prepared once per row count.
+    for (std::size_t start = 0; start < events.size(); start += kRowsPerStatement) {
+        const std::size_t rows = std::min(kRowsPerStatement, events.size() - start);
+        PIPECRM_RETURN_IF_ERROR(Execute(db, InsertOf(rows), [&](Statement& s) {
+            for (std::size_t i = 0; i < rows; ++i) {
+                BindDealEvent(s, static_cast<int>(i) * kDealEventColumns + 1, events[start + i]);
+            }
+        }));
+    }
+    return Status::Ok();
+}
+
+}  // namespace pipecrm::storage::sql

@@ -1,0 +1,29 @@
+// Appending deal events: one (`BindDealEvent`, the column order of kDealEventInsert) or many in
+// few statements (`AppendDealEvents`, for bulk writers such as the importer).
+#pragma once
+
+#include <vector>
+
+#include "base/status.hpp"
+#include "domain/deal_event.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace pipecrm::storage::sql {
+
+/// The INSERT's head; each row's values follow as "(?,…,?)" with kDealEventColumns parameters.
+inline constexpr const char* kDealEventInsert =
+    "INSERT INTO main.deal_events(workspace_id, deal_id, kind, actor_user_id, at, "
+    "from_stage_id, to_stage_id, from_pipeline_id, to_pipeline_id, from_value, to_value, "
+    "currency, from_owner_id, to_owner_id, lost_reason) VALUES";
+inline constexpr int kDealEventColumns = 15;
+
+/// Binds the event's columns to parameters first … first + kDealEventColumns - 1.
+void BindDealEvent(Statement& s, int first, const domain::DealEvent& e);
+
+/// Appends the events in their order (so their ids ascend as with one INSERT each), up to 64
+/// rows per multi-row INSERT: an insert's cursors stay open from row to row, so the indexes
+/// whose keys only grow (a deal's events by deal and id) take each row without a search from
+/// their root, and the statement is started and ended once per 64 rows.
+Status AppendDealEvents(Connection& db, const std::vector<domain::DealEvent>& events);
+
+}  // namespace pipecrm::storage::sql
