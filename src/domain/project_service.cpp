@@ -169,6 +169,17 @@ Status ApplyMilestone(ProjectMilestone& milestone, const MilestoneChange& change
     return ValidateProjectMilestone(milestone);
 }
 
+// The item of `items` whose id is `id`; kNotFound naming it as `what` otherwise.
+template <typename T>
+Result<T> FindById(const std::vector<T>& items, Id id, const char* what) {
+    auto found =
+        std::find_if(items.begin(), items.end(), [id](const T& item) { return item.id == id; });
+    if (found == items.end()) {
+        return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
+    }
+    return *found;
+}
+
 }  // namespace
 
 Result<Project> LoadProject(Repositories& repos, Id workspace_id, Id deal_id, Date today) {
@@ -376,12 +387,11 @@ Result<Project> UpdateProjectRisk(Repositories& repos,
     if (!project.ok()) {
         return project.status();
     }
-    auto found = std::find_if(project->risks.begin(), project->risks.end(),
-                              [&](const ProjectRisk& r) { return r.id == risk_id; });
-    if (found == project->risks.end()) {
-        return NotFound("risk " + std::to_string(risk_id) + " not found");
+    auto found = FindById(project->risks, risk_id, "risk");
+    if (!found.ok()) {
+        return found.status();
     }
-    ProjectRisk risk = *found;
+    ProjectRisk risk = std::move(*found);
     PIPECRM_RETURN_IF_ERROR(ApplyRisk(risk, change));
     risk.update_time = now;
     PIPECRM_RETURN_IF_ERROR(repos.Projects().UpdateRisk(risk));
@@ -425,12 +435,11 @@ Result<Project> UpdateProjectMilestone(Repositories& repos,
     if (!project.ok()) {
         return project.status();
     }
-    auto found = std::find_if(project->milestones.begin(), project->milestones.end(),
-                              [&](const ProjectMilestone& m) { return m.id == milestone_id; });
-    if (found == project->milestones.end()) {
-        return NotFound("milestone " + std::to_string(milestone_id) + " not found");
+    auto found = FindById(project->milestones, milestone_id, "milestone");
+    if (!found.ok()) {
+        return found.status();
     }
-    ProjectMilestone milestone = *found;
+    ProjectMilestone milestone = std::move(*found);
     PIPECRM_RETURN_IF_ERROR(ApplyMilestone(milestone, change));
     milestone.update_time = now;
     PIPECRM_RETURN_IF_ERROR(repos.Projects().UpdateMilestone(milestone));
