@@ -197,6 +197,15 @@ TEST_F(ImportApi, TheListShowsTheCallersOwnImportsNewestFirstInPages) {
     ASSERT_EQ(rep_list.status, 200);
     ASSERT_EQ(rep_list.json["data"].Size(), 1u);
     EXPECT_STREQ(rep_list.json["data"][0]["file_name"].GetString(), "");
+    // A job and its rejected rows are the starter's (and the admins'): the rows hold the
+    // file's data, which another member may not otherwise see.
+    const std::string admins_job = "/api/v1/imports/" + std::to_string(ids[0]);
+    EXPECT_EQ(CallWithToken(rep, "GET", admins_job).status, 404);
+    EXPECT_EQ(CallWithToken(rep, "GET", admins_job + "/rejected").status, 404);
+    const std::string reps_job =
+        "/api/v1/imports/" + std::to_string(rep_list.json["data"][0]["id"].GetInt());
+    EXPECT_EQ(CallWithToken(rep, "GET", reps_job).status, 200);
+    EXPECT_EQ(Call("GET", reps_job).status, 200) << "an admin sees every job";
 
     JsonResponse bad = Call("GET", "/api/v1/imports?limit=0");
     EXPECT_EQ(bad.status, 400);

@@ -144,7 +144,8 @@ Response CsvResponse(std::string csv, const std::string& file_name) {
     return response;
 }
 
-// GET of one job of the caller's workspace, answered with `render(job)`.
+// GET of one job the caller started (any job of the workspace for an admin), answered with
+// `render(job)`. A job's rejected rows hold the file's data, so other users get 404.
 template <typename Render>
 RouteHandler JobRoute(domain::Store& store, Render render) {
     return [&store, render](const RouteContext& ctx, Responder respond) {
@@ -153,10 +154,16 @@ RouteHandler JobRoute(domain::Store& store, Render render) {
             respond(ErrorResponse(id.status()));
             return;
         }
-        const Id workspace_id = ctx.principal->user.workspace_id;
+        const domain::User& caller = ctx.principal->user;
         ReadThen<domain::ImportJob>(
             store,
-            [&](domain::Repositories& repos) { return repos.ImportJobs().Get(workspace_id, *id); },
+            [&](domain::Repositories& repos) -> Result<domain::ImportJob> {
+                auto job = repos.ImportJobs().Get(caller.workspace_id, *id);
+                if (job.ok() && job->user_id != caller.id && caller.role != domain::Role::kAdmin) {
+                    return NotFound("import job " + std::to_string(*id) + " not found");
+                }
+                return job;
+            },
             render, respond);
     };
 }
