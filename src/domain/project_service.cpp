@@ -137,7 +137,7 @@ Status ApplyChange(ProjectDetails& details, const ProjectChange& change, const A
     return ValidateProjectDetails(details);
 }
 
-Status ApplyRisk(ProjectRisk& risk, const RiskChange& change) {
+Status Apply(ProjectRisk& risk, const RiskChange& change) {
     if (change.description) {
         risk.description = *change.description;
     }
@@ -156,7 +156,7 @@ Status ApplyRisk(ProjectRisk& risk, const RiskChange& change) {
     return ValidateProjectRisk(risk);
 }
 
-Status ApplyMilestone(ProjectMilestone& milestone, const MilestoneChange& change) {
+Status Apply(ProjectMilestone& milestone, const MilestoneChange& change) {
     if (change.name) {
         milestone.name = *change.name;
     }
@@ -178,6 +178,77 @@ Result<T> FindById(const std::vector<T>& items, Id id, const char* what) {
         return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
     }
     return *found;
+}
+
+// What a new item needs besides what Apply checks: a milestone its date.
+Status CheckNew(const RiskChange&) {
+    return Status::Ok();
+}
+Status CheckNew(const MilestoneChange& change) {
+    return change.due_date ? Status::Ok() : InvalidArgument("due_date is required", "due_date");
+}
+
+// Where each kind of a project's items is stored.
+Status Insert(ProjectRepository& projects, const ProjectRisk& risk) {
+    return projects.InsertRisk(risk).status();
+}
+Status Insert(ProjectRepository& projects, const ProjectMilestone& milestone) {
+    return projects.InsertMilestone(milestone).status();
+}
+Status Update(ProjectRepository& projects, const ProjectRisk& risk) {
+    return projects.UpdateRisk(risk);
+}
+Status Update(ProjectRepository& projects, const ProjectMilestone& milestone) {
+    return projects.UpdateMilestone(milestone);
+}
+
+// Adds an item (a risk, a milestone) made from `change` to the project; the project after.
+template <typename Item, typename Change>
+Result<Project> AddItem(Repositories& repos,
+                        const Actor& actor,
+                        Id deal_id,
+                        const Change& change,
+                        Instant now,
+                        Date today) {
+    auto project = LoadProject(repos, actor.workspace_id, deal_id, today);
+    if (!project.ok()) {
+        return project.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(CheckNew(change));
+    Item item;
+    item.workspace_id = actor.workspace_id;
+    item.deal_id = deal_id;
+    PIPECRM_RETURN_IF_ERROR(Apply(item, change));
+    item.add_time = now;
+    item.update_time = now;
+    PIPECRM_RETURN_IF_ERROR(Insert(repos.Projects(), item));
+    return LoadProject(repos, actor.workspace_id, deal_id, today);
+}
+
+// Changes the project's item `item_id` of `items` (kNotFound naming it as `what` when the
+// project has none); the project after.
+template <typename Item, typename Change>
+Result<Project> UpdateItem(Repositories& repos,
+                           const Actor& actor,
+                           Id deal_id,
+                           std::vector<Item> Project::*items,
+                           Id item_id,
+                           const char* what,
+                           const Change& change,
+                           Instant now,
+                           Date today) {
+    auto project = LoadProject(repos, actor.workspace_id, deal_id, today);
+    if (!project.ok()) {
+        return project.status();
+    }
+    auto item = FindById((*project).*items, item_id, what);
+    if (!item.ok()) {
+        return item.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(Apply(*item, change));
+    item->update_time = now;
+    PIPECRM_RETURN_IF_ERROR(Update(repos.Projects(), *item));
+    return LoadProject(repos, actor.workspace_id, deal_id, today);
 }
 
 }  // namespace
@@ -359,21 +430,7 @@ Result<Project> AddProjectRisk(Repositories& repos,
                                const RiskChange& change,
                                Instant now,
                                Date today) {
-    auto project = LoadProject(repos, actor.workspace_id, deal_id, today);
-    if (!project.ok()) {
-        return project.status();
-    }
-    ProjectRisk risk;
-    risk.workspace_id = actor.workspace_id;
-    risk.deal_id = deal_id;
-    PIPECRM_RETURN_IF_ERROR(ApplyRisk(risk, change));
-    risk.add_time = now;
-    risk.update_time = now;
-    auto id = repos.Projects().InsertRisk(risk);
-    if (!id.ok()) {
-        return id.status();
-    }
-    return LoadProject(repos, actor.workspace_id, deal_id, today);
+    return AddItem<ProjectRisk>(repos, actor, deal_id, change, now, today);
 }
 
 Result<Project> UpdateProjectRisk(Repositories& repos,
@@ -383,19 +440,7 @@ Result<Project> UpdateProjectRisk(Repositories& repos,
                                   const RiskChange& change,
                                   Instant now,
                                   Date today) {
-    auto project = LoadProject(repos, actor.workspace_id, deal_id, today);
-    if (!project.ok()) {
-        return project.status();
-    }
-    auto found = FindById(project->risks, risk_id, "risk");
-    if (!found.ok()) {
-        return found.status();
-    }
-    ProjectRisk risk = std::move(*found);
-    PIPECRM_RETURN_IF_ERROR(ApplyRisk(risk, change));
-    risk.update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Projects().UpdateRisk(risk));
-    return LoadProject(repos, actor.workspace_id, deal_id, today);
+    return UpdateItem(repos, actor, deal_id, &Project::risks, risk_id, "risk", change, now, today);
 }
 
 Result<Project> AddProjectMilestone(Repositories& repos,
@@ -404,24 +449,7 @@ Result<Project> AddProjectMilestone(Repositories& repos,
                                     const MilestoneChange& change,
                                     Instant now,
                                     Date today) {
-    auto project = LoadProject(repos, actor.workspace_id, deal_id, today);
-    if (!project.ok()) {
-        return project.status();
-    }
-    if (!change.due_date) {
-        return InvalidArgument("due_date is required", "due_date");
-    }
-    ProjectMilestone milestone;
-    milestone.workspace_id = actor.workspace_id;
-    milestone.deal_id = deal_id;
-    PIPECRM_RETURN_IF_ERROR(ApplyMilestone(milestone, change));
-    milestone.add_time = now;
-    milestone.update_time = now;
-    auto id = repos.Projects().InsertMilestone(milestone);
-    if (!id.ok()) {
-        return id.status();
-    }
-    return LoadProject(repos, actor.workspace_id, deal_id, today);
+    return AddItem<ProjectMilestone>(repos, actor, deal_id, change, now, today);
 }
 
 Result<Project> UpdateProjectMilestone(Repositories& repos,
@@ -431,19 +459,8 @@ Result<Project> UpdateProjectMilestone(Repositories& repos,
                                        const MilestoneChange& change,
                                        Instant now,
                                        Date today) {
-    auto project = LoadProject(repos, actor.workspace_id, deal_id, today);
-    if (!project.ok()) {
-        return project.status();
-    }
-    auto found = FindById(project->milestones, milestone_id, "milestone");
-    if (!found.ok()) {
-        return found.status();
-    }
-    ProjectMilestone milestone = std::move(*found);
-    PIPECRM_RETURN_IF_ERROR(ApplyMilestone(milestone, change));
-    milestone.update_time = now;
-    PIPECRM_RETURN_IF_ERROR(repos.Projects().UpdateMilestone(milestone));
-    return LoadProject(repos, actor.workspace_id, deal_id, today);
+    return UpdateItem(repos, actor, deal_id, &Project::milestones, milestone_id, "milestone",
+                      change, now, today);
 }
 
 Result<Project> LinkProjectDeals(Repositories& repos,
