@@ -853,9 +853,10 @@ class SessionTable final : public SessionRepository {
 
 class PipelineTable final : public PipelineRepository {
   public:
-    explicit PipelineTable(Connection& db) : db_(db) {}
+    PipelineTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const Pipeline& p) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO pipelines(workspace_id, name, order_nr, "
                          "is_deal_probability_enabled, is_deleted, add_time, update_time, kind) "
@@ -871,6 +872,7 @@ class PipelineTable final : public PipelineRepository {
     }
 
     Status Update(const Pipeline& p) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE pipelines SET workspace_id = ?, name = ?, order_nr = ?, "
                        "is_deal_probability_enabled = ?, is_deleted = ?, add_time = ?, "
@@ -929,13 +931,15 @@ class PipelineTable final : public PipelineRepository {
         return p;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 class StageTable final : public StageRepository {
   public:
-    explicit StageTable(Connection& db) : db_(db) {}
+    StageTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const Stage& st) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO stages(workspace_id, pipeline_id, name, order_nr, "
                          "deal_probability, is_deal_rot_enabled, days_to_rotten, is_deleted, "
@@ -944,13 +948,21 @@ class StageTable final : public StageRepository {
     }
 
     Result<Stage> Get(Id workspace_id, Id id) override {
-        return One<Stage>(
+        if (const Stage* cached = cache_.Stage(workspace_id, id)) {
+            return *cached;
+        }
+        auto stage = One<Stage>(
             db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
             "stage " + std::to_string(id));
+        if (stage.ok()) {
+            cache_.RememberStage(*stage);
+        }
+        return stage;
     }
 
     Status Update(const Stage& st) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE stages SET workspace_id = ?, pipeline_id = ?, name = ?, "
                        "order_nr = ?, deal_probability = ?, is_deal_rot_enabled = ?, "
@@ -985,6 +997,9 @@ class StageTable final : public StageRepository {
     }
 
     Result<std::optional<Stage>> FirstStage(Id workspace_id, OptionalId pipeline_id) override {
+        if (auto cached = cache_.FirstStage(workspace_id, pipeline_id.value_or(0))) {
+            return *cached;
+        }
         std::optional<Stage> first;
         // Both orders follow an index (rowid breaks ties), so no sort is needed.
         const std::string sql =
@@ -1005,6 +1020,7 @@ class StageTable final : public StageRepository {
         if (!status.ok()) {
             return status;
         }
+        cache_.RememberFirstStage(workspace_id, pipeline_id.value_or(0), first);
         return first;
     }
 
@@ -1042,6 +1058,7 @@ class StageTable final : public StageRepository {
         return st;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 class DealTable final : public DealRepository {
@@ -2415,9 +2432,10 @@ class FilterTable final : public FilterRepository {
 
 class WebhookTable final : public WebhookRepository {
   public:
-    explicit WebhookTable(Connection& db) : db_(db) {}
+    WebhookTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const Webhook& w) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO webhooks(workspace_id, user_id, admin_id, name, "
                          "subscription_url, event_action, event_object, version, http_auth_user, "
@@ -2434,6 +2452,7 @@ class WebhookTable final : public WebhookRepository {
     }
 
     Status Update(const Webhook& w) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE webhooks SET workspace_id = ?, user_id = ?, admin_id = ?, "
                        "name = ?, subscription_url = ?, event_action = ?, event_object = ?, "
@@ -2496,6 +2515,7 @@ class WebhookTable final : public WebhookRepository {
         return w;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 }  // namespace
@@ -2508,8 +2528,8 @@ struct SqlRepositories::Impl {
           teams(db),
           audit_log(db),
           sessions(db),
-          pipelines(db),
-          stages(db),
+          pipelines(db, batch_cache),
+          stages(db, batch_cache),
           deals(db),
           deal_events(db),
           persons(db),
@@ -2519,10 +2539,10 @@ struct SqlRepositories::Impl {
           products(db),
           custom_fields(db),
           filters(db),
-          webhooks(db),
+          webhooks(db, batch_cache),
           import_jobs(db),
-          webhook_outbox(db),
-          automations(db),
+          webhook_outbox(db, batch_cache),
+          automations(db, batch_cache),
           segments(db),
           call_lists(db),
           playbooks(db),
@@ -2531,6 +2551,7 @@ struct SqlRepositories::Impl {
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
+    WriteBatchCache batch_cache;  // before the tables that keep a reference to it
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2653,6 +2674,9 @@ domain::DealLabelRepository& SqlRepositories::DealLabels() {
     return impl_->deal_labels;
 }
 
+WriteBatchCache& SqlRepositories::batch_cache() {
+    return impl_->batch_cache;
+}
 domain::ProjectRepository& SqlRepositories::Projects() {
     return impl_->projects;
 }

@@ -19,7 +19,7 @@ class SqliteSession final : public sql::StoreSession {
 
     Status InstallVisibility() { return sqlite::InstallVisibility(*connection_, viewer_); }
     sql::Connection& connection() override { return *connection_; }
-    domain::Repositories& repositories() override { return repositories_; }
+    sql::SqlRepositories& repositories() override { return repositories_; }
     Status SetViewer(const std::optional<domain::Viewer>& viewer) override {
         viewer_ = viewer;
         return Status::Ok();

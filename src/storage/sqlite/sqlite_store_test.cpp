@@ -199,7 +199,7 @@ TEST(SqliteStore, ConcurrentWritersAreGroupCommitted) {
     EXPECT_TRUE(status.ok());
 }
 
-// The writer gathers batches while many writes are in flight (GatherBusyBatch); its waits
+// The writer gathers batches while many writes are in flight (TakeMore); its waits
 // are bounded, so callers that stay after the others have gone, or that queue many writes
 // without waiting, are all answered.
 TEST(SqliteStore, WritesAreAnsweredWhenBusyCallersGoAway) {
