@@ -1,7 +1,7 @@
 // The writer's per-transaction memory of the workspace set-up (sql/write_batch_cache.hpp) on
-// both backends: a job that changes stages or webhooks sees the change in its next reads, and
-// a job rolled back to its savepoint leaves nothing it read behind for the next job of the
-// same transaction.
+// both backends: a job that changes stages, custom fields or webhooks sees the change in its next
+// reads, and a job rolled back to its savepoint leaves nothing it read behind for the next job of
+// the same transaction.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -68,6 +68,25 @@ TEST_P(WriteBatchCacheContract, AJobSeesTheSetUpItChanged) {
         auto deal = CreateUnstaged(repos, Actor());
         PIPECRM_RETURN_IF_ERROR(deal.status());
         EXPECT_EQ(deal->stage_id, *added);
+        return Status::Ok();
+    });
+}
+
+TEST_P(WriteBatchCacheContract, AJobSeesTheCustomFieldsItAdded) {
+    Write([&](Repositories& repos) -> Status {
+        auto before = repos.CustomFields().List(ws_.workspace_id, domain::FieldEntity::kDeal);
+        PIPECRM_RETURN_IF_ERROR(before.status());
+        domain::CustomField field;
+        field.workspace_id = ws_.workspace_id;
+        field.key = std::string(40, 'a');
+        field.name = "Region";
+        field.order_nr = 1;
+        field.add_time = field.update_time = kNow;
+        auto id = repos.CustomFields().Insert(field);
+        PIPECRM_RETURN_IF_ERROR(id.status());
+        auto after = repos.CustomFields().List(ws_.workspace_id, domain::FieldEntity::kDeal);
+        PIPECRM_RETURN_IF_ERROR(after.status());
+        EXPECT_EQ(after->size(), before->size() + 1);
         return Status::Ok();
     });
 }

@@ -2118,9 +2118,10 @@ class ProductTable final : public ProductRepository {
 
 class CustomFieldTable final : public CustomFieldRepository {
   public:
-    explicit CustomFieldTable(Connection& db) : db_(db) {}
+    CustomFieldTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const CustomField& f) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO custom_fields(workspace_id, entity, field_key, name, "
                          "field_type, options, last_option_id, order_nr, is_deleted, add_time, "
@@ -2136,6 +2137,7 @@ class CustomFieldTable final : public CustomFieldRepository {
     }
 
     Status Update(const CustomField& f) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE custom_fields SET workspace_id = ?1, entity = ?2, field_key = ?3, "
                        "name = ?4, field_type = ?5, options = ?6, last_option_id = ?7, "
@@ -2148,6 +2150,9 @@ class CustomFieldTable final : public CustomFieldRepository {
     }
 
     Result<std::vector<CustomField>> List(Id workspace_id, FieldEntity entity) override {
+        if (const auto* cached = cache_.CustomFields(workspace_id, entity)) {
+            return *cached;
+        }
         std::vector<CustomField> out;
         Status status = Query(
             db_,
@@ -2158,6 +2163,7 @@ class CustomFieldTable final : public CustomFieldRepository {
         if (!status.ok()) {
             return status;
         }
+        cache_.RememberCustomFields(workspace_id, entity, out);
         return out;
     }
 
@@ -2282,6 +2288,7 @@ class CustomFieldTable final : public CustomFieldRepository {
         return f;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 class FilterTable final : public FilterRepository {
@@ -2537,7 +2544,7 @@ struct SqlRepositories::Impl {
           activities(db),
           notes(db),
           products(db),
-          custom_fields(db),
+          custom_fields(db, batch_cache),
           filters(db),
           webhooks(db, batch_cache),
           import_jobs(db),

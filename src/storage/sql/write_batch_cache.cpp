@@ -24,6 +24,7 @@ void WriteBatchCache::End() {
 void WriteBatchCache::Forget() {
     stages_.clear();
     first_stages_.clear();
+    custom_fields_.clear();
     any_webhook_.clear();
     any_rule_.clear();
 }
@@ -52,6 +53,19 @@ void WriteBatchCache::RememberFirstStage(Id workspace_id,
                                          const std::optional<domain::Stage>& stage) {
     if (active_) {
         first_stages_.insert_or_assign(Key{workspace_id, pipeline_id}, stage);
+    }
+}
+
+const std::vector<domain::CustomField>* WriteBatchCache::CustomFields(
+    Id workspace_id, domain::FieldEntity entity) const {
+    return Find(custom_fields_, std::pair{workspace_id, entity});
+}
+
+void WriteBatchCache::RememberCustomFields(Id workspace_id,
+                                           domain::FieldEntity entity,
+                                           const std::vector<domain::CustomField>& fields) {
+    if (active_) {
+        custom_fields_.insert_or_assign(std::pair{workspace_id, entity}, fields);
     }
 }
 

@@ -1,20 +1,23 @@
 // What the writer's repositories remember from one job of a write transaction to the next:
 // the workspace set-up that nearly every deal write reads and hardly any write changes (stage
-// rows, the first stage, whether any webhook or automation rule exists). A batch of 64 deal
+// rows, the first stage, the custom field definitions, whether any webhook or automation rule
+// exists). A batch of 64 deal
 // creates then looks its default stage up once instead of 64 times.
 //
 // It holds only inside one transaction: the store turns it on after BEGIN and off at COMMIT
 // or ROLLBACK, so nothing committed by another connection or server in between can be missed
 // (SQLite's write lock, PostgreSQL's REPEATABLE READ snapshot). Within the transaction every
-// write to stages, pipelines, webhooks or automation rules, and every rolled-back savepoint,
-// forgets it all. Reader sessions never turn it on.
+// write to stages, pipelines, custom fields, webhooks or automation rules, and every
+// rolled-back savepoint, forgets it all. Reader sessions never turn it on.
 #pragma once
 
 #include <map>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "base/ids.hpp"
+#include "domain/custom_field.hpp"
 #include "domain/stage.hpp"
 
 namespace pipecrm::storage::sql {
@@ -40,6 +43,13 @@ class WriteBatchCache {
                             Id pipeline_id,
                             const std::optional<domain::Stage>& stage);
 
+    /// The live custom fields of one kind of record, in List order, when remembered.
+    const std::vector<domain::CustomField>* CustomFields(Id workspace_id,
+                                                         domain::FieldEntity entity) const;
+    void RememberCustomFields(Id workspace_id,
+                              domain::FieldEntity entity,
+                              const std::vector<domain::CustomField>& fields);
+
     /// Whether the workspace has a live webhook / an active rule, when remembered.
     std::optional<bool> AnyWebhook(Id workspace_id) const;
     void RememberAnyWebhook(Id workspace_id, bool any);
@@ -51,6 +61,7 @@ class WriteBatchCache {
     bool active_ = false;
     std::map<Key, domain::Stage> stages_;
     std::map<Key, std::optional<domain::Stage>> first_stages_;
+    std::map<std::pair<Id, domain::FieldEntity>, std::vector<domain::CustomField>> custom_fields_;
     std::map<Id, bool> any_webhook_;
     std::map<Id, bool> any_rule_;
 };
