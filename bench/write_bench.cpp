@@ -3,6 +3,7 @@
 // SQLite committing one row per transaction with synchronous=FULL on the same disk.
 #include <rapidjson/document.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -62,12 +63,27 @@ struct LoadResult {
     std::uint64_t acknowledged = 0;
     std::uint64_t failed = 0;
     Seconds elapsed{0};
+    Seconds cpu{0};  ///< CPU time of this whole process (user + system) while it ran
     std::string first_error;
 
     double PerSecond() const {
         return elapsed.count() > 0 ? static_cast<double>(acknowledged) / elapsed.count() : 0;
     }
+    /// Microseconds of this process's CPU time per acknowledged write.
+    double CpuMicrosPerWrite() const {
+        return acknowledged > 0 ? cpu.count() * 1e6 / static_cast<double>(acknowledged) : 0;
+    }
 };
+
+// User plus system CPU time of this process so far (every thread).
+Seconds ProcessCpu() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    return Seconds(seconds(usage.ru_utime) + seconds(usage.ru_stime));
+}
 
 /// One write of a worker; ok when the write was acknowledged.
 using Step = std::function<Status()>;
@@ -113,11 +129,13 @@ LoadResult RunLoad(int workers, Seconds duration, const MakeWorker& make_worker)
     }
     ready.arrive_and_wait();
     const auto started = Clock::now();
+    const Seconds cpu_before = ProcessCpu();
     for (std::thread& thread : threads) {
         thread.join();
     }
     LoadResult result;
     result.elapsed = Clock::now() - started;
+    result.cpu = ProcessCpu() - cpu_before;
     result.acknowledged = acknowledged.load();
     result.failed = failed.load();
     result.first_error = std::move(first_error);
@@ -502,9 +520,11 @@ void PrintTarget(std::string_view name, const LoadResult& result, double raw, do
               << "\n";
 }
 
-std::string BatchNote(double average) {
+// The storage layer runs in this process, so its CPU time is the store's plus the callers'.
+std::string BatchNote(double average, const LoadResult& load) {
     std::ostringstream note;
-    note << "avg batch " << std::fixed << std::setprecision(1) << average << " writes/txn";
+    note << "avg batch " << std::fixed << std::setprecision(1) << average << " writes/txn, "
+         << load.CpuMicrosPerWrite() << " us CPU/write";
     return note.str();
 }
 
@@ -593,14 +613,14 @@ int Run(const Options& options) {
 
     std::vector<Row> rows;
     rows.push_back({"raw (1 conn)", raw, "BEGIN; INSERT; COMMIT", raw_postgres});
-    rows.push_back(
-        {"storage create @64 threads", storage->create,
-         BatchNote(storage->create_batch) + " | pg " + BatchNote(storage_postgres->create_batch),
-         storage_postgres->create});
-    rows.push_back(
-        {"storage move @64 threads", storage->move,
-         BatchNote(storage->move_batch) + " | pg " + BatchNote(storage_postgres->move_batch),
-         storage_postgres->move});
+    rows.push_back({"storage create @64 threads", storage->create,
+                    BatchNote(storage->create_batch, storage->create) + " | pg " +
+                        BatchNote(storage_postgres->create_batch, storage_postgres->create),
+                    storage_postgres->create});
+    rows.push_back({"storage move @64 threads", storage->move,
+                    BatchNote(storage->move_batch, storage->move) + " | pg " +
+                        BatchNote(storage_postgres->move_batch, storage_postgres->move),
+                    storage_postgres->move});
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
         rows.push_back({"http create @" + std::to_string(kHttpClientCounts[i]), http->create[i], "",
                         http_postgres->create[i]});

@@ -17,7 +17,7 @@ class PostgresSession final : public sql::StoreSession {
         : connection_(std::move(connection)), repositories_(*connection_) {}
 
     sql::Connection& connection() override { return *connection_; }
-    domain::Repositories& repositories() override { return repositories_; }
+    sql::SqlRepositories& repositories() override { return repositories_; }
     // Settings local to the transaction: they vanish at its end, and each job sets its own.
     Status SetViewer(const std::optional<domain::Viewer>& viewer) override {
         auto stmt = connection_->Cached(

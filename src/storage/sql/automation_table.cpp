@@ -60,6 +60,7 @@ AutomationRun ReadRun(const Statement& s) {
 }  // namespace
 
 Result<Id> AutomationTable::InsertRule(const AutomationRule& rule) {
+    cache_.Forget();
     auto stmt = db_.Cached(
         "INSERT INTO automation_rules(workspace_id, name, trigger_type, from_stage_id, "
         "to_stage_id, idle_days, active, is_deleted, round_robin, created_by, add_time, "
@@ -193,6 +194,7 @@ Result<std::vector<AutomationRule>> AutomationTable::ListRules(Id workspace_id) 
 }
 
 Status AutomationTable::UpdateRule(const AutomationRule& rule) {
+    cache_.Forget();
     return Execute(
         db_,
         "UPDATE automation_rules SET name = ?, active = ?, is_deleted = ?, update_time = ? "
@@ -209,15 +211,20 @@ Status AutomationTable::UpdateRule(const AutomationRule& rule) {
 
 Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
                                     const std::vector<domain::TriggerHit>& hits) {
-    // Most writes go to workspaces without rules: look before writing anything.
-    bool any_rule = false;
-    PIPECRM_RETURN_IF_ERROR(Query(
-        db_,
-        "SELECT 1 FROM automation_rules WHERE workspace_id = ? AND active = 1 AND is_deleted = 0 "
-        "LIMIT 1",
-        [&](Statement& s) { s.Bind(1, event.workspace_id); },
-        [&](Statement&) { any_rule = true; }));
+    // Most writes go to workspaces without rules: look before writing anything, once per
+    // write transaction.
+    std::optional<bool> any_rule = cache_.AnyRule(event.workspace_id);
     if (!any_rule) {
+        PIPECRM_RETURN_IF_ERROR(Query(
+            db_,
+            "SELECT 1 FROM automation_rules WHERE workspace_id = ? AND active = 1 AND "
+            "is_deleted = 0 LIMIT 1",
+            [&](Statement& s) { s.Bind(1, event.workspace_id); },
+            [&](Statement&) { any_rule = true; }));
+        any_rule = any_rule.value_or(false);
+        cache_.RememberAnyRule(event.workspace_id, *any_rule);
+    }
+    if (!*any_rule) {
         return Status::Ok();
     }
     const int depth = event.automation_depth + 1;

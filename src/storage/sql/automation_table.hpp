@@ -3,13 +3,14 @@
 
 #include "domain/automation_repository.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/write_batch_cache.hpp"
 
 namespace pipecrm::storage::sql {
 
 /// Bound to one connection; not safe for concurrent use.
 class AutomationTable final : public domain::AutomationRepository {
   public:
-    explicit AutomationTable(Connection& db) : db_(db) {}
+    AutomationTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> InsertRule(const domain::AutomationRule& rule) override;
     Result<domain::AutomationRule> GetRule(Id workspace_id, Id id) override;
@@ -36,6 +37,7 @@ class AutomationTable final : public domain::AutomationRepository {
     /// Fills the rule's conditions and actions.
     Status LoadParts(domain::AutomationRule& rule);
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 }  // namespace pipecrm::storage::sql

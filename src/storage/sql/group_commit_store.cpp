@@ -90,17 +90,8 @@ void GroupCommitStore::WriterLoop() {
             if (queue_.empty()) {
                 return;  // stopping, and everything queued has been written
             }
-            if (busiest_ >= kBusyWrites) {
-                GatherBusyBatch(lock);
-            }
-            const std::size_t take = std::min(queue_.size(), options_.max_batch);
-            batch.clear();
-            batch.reserve(take);
-            for (std::size_t i = 0; i < take; ++i) {
-                batch.push_back(std::move(queue_.front()));
-                queue_.pop_front();
-            }
         }
+        batch.clear();
         std::vector<Completion> outcomes = CommitBatch(batch);
         {
             std::lock_guard lock(completions_mutex_);
@@ -112,24 +103,43 @@ void GroupCommitStore::WriterLoop() {
 
 // Many writers are busy. Left alone, they split into two halves that take turns: while one
 // half's batch commits, the other half, just answered, queues its next writes, and each
-// commit serves only that half. So before taking the queue the writer waits until as many
-// writes are queued as were ever in flight at once (busiest_): the previous batch's callers
-// are answered and queue again, and one commit serves every busy caller. It waits no longer
-// than the last COMMIT took, since a longer wait would cost more than the commit it saves
-// (on a disk with a cheap fsync it hardly waits). A wait that runs out means callers may
-// have gone: busiest_ drops to what is in flight now.
-void GroupCommitStore::GatherBusyBatch(std::unique_lock<std::mutex>& lock) {
-    if (queue_.size() >= busiest_ || stopping_) {
-        return;
+// commit serves only that half. So the writer keeps its transaction open until as many writes
+// have joined it as were ever in flight at once (busiest_): the previous batch's callers are
+// answered and queue again, and one commit serves every busy caller. The writes run as they
+// arrive, so the writer works while the callers are woken instead of waiting for all of them.
+// When everything queued has run it waits for the rest, no longer than the last COMMIT took,
+// since a longer wait would cost more than the commit it saves (on a disk with a cheap fsync
+// it hardly waits). A wait that runs out means callers may have gone: busiest_ drops to what
+// is in flight now, and the batch commits.
+bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& state) {
+    std::unique_lock lock(queue_mutex_);
+    if (state.first) {
+        state.first = false;
+        state.busy = busiest_ >= kBusyWrites;
+    } else if (!state.busy || state.waited_out) {
+        return false;
     }
-    wake_at_ = busiest_;  // the write that completes the batch wakes the writer
-    const auto limit = std::min<std::chrono::steady_clock::duration>(kGatherWait, last_commit_);
-    const bool all_back =
-        queue_cv_.wait_for(lock, limit, [this] { return queue_.size() >= busiest_ || stopping_; });
-    wake_at_ = 1;
-    if (!all_back) {
-        busiest_ = in_flight_;
+    if (batch.size() >= options_.max_batch) {
+        return false;
     }
+    if (queue_.empty() && !stopping_ && batch.size() < busiest_) {
+        const std::size_t missing = busiest_ - batch.size();
+        wake_at_ = missing;  // the write that completes the batch wakes the writer
+        const auto limit = std::min<std::chrono::steady_clock::duration>(kGatherWait, last_commit_);
+        const bool all_back =
+            queue_cv_.wait_for(lock, limit, [&] { return queue_.size() >= missing || stopping_; });
+        wake_at_ = 1;
+        if (!all_back) {
+            busiest_ = in_flight_;
+            state.waited_out = true;
+        }
+    }
+    const std::size_t take = std::min(queue_.size(), options_.max_batch - batch.size());
+    for (std::size_t i = 0; i < take; ++i) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+    }
+    return take > 0;
 }
 
 void GroupCommitStore::CompleterLoop() {
@@ -166,9 +176,11 @@ std::vector<GroupCommitStore::Completion> GroupCommitStore::CommitBatch(
     std::vector<PendingWrite>& batch) {
     std::vector<Status> statuses;
     bool savepoints = false;
+    bool gather = true;  // only the first attempt takes writes from the queue
     for (int conflicts = 0;;) {
         statuses.clear();
-        const Attempt attempt = RunBatch(batch, savepoints, statuses);
+        const Attempt attempt = RunBatch(batch, gather, savepoints, statuses);
+        gather = false;
         if (attempt == Attempt::kDone) {
             break;
         }
@@ -196,20 +208,31 @@ std::vector<GroupCommitStore::Completion> GroupCommitStore::CommitBatch(
 }
 
 GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& batch,
+                                                     bool gather,
                                                      bool savepoints,
                                                      std::vector<Status>& statuses) {
     Connection& db = writer_->connection();
-    auto abandon = [&db](Attempt attempt) {
+    WriteBatchCache& cache = writer_->repositories().batch_cache();
+    auto abandon = [&db, &cache](Attempt attempt) {
+        cache.End();
         (void)db.Exec("ROLLBACK");
         return attempt;
     };
+    GatherState gathering;
+    if (gather) {
+        TakeMore(batch, gathering);  // what is queued now; more joins while it runs
+    }
     Status begun = RunCached(db, backend_->BeginWrite());
     if (!begun.ok()) {
         statuses.assign(batch.size(), begun);
         return Attempt::kDone;
     }
-    statuses.reserve(batch.size());
-    for (PendingWrite& write : batch) {
+    cache.Begin();
+    for (std::size_t next = 0;; ++next) {
+        if (next == batch.size() && !(gather && TakeMore(batch, gathering))) {
+            break;
+        }
+        PendingWrite& write = batch[next];
         if (!savepoints) {
             const std::int64_t changes_before = db.TotalChanges();
             Status outcome = RunJobAs(write.job, write.viewer, *writer_);
@@ -231,6 +254,7 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
                 if (db.RetryableConflict()) {
                     return abandon(Attempt::kConflict);
                 }
+                cache.Forget();  // it may hold rows the job wrote
                 (void)RunCached(db, "ROLLBACK TO SAVEPOINT job");
             }
             Status released = RunCached(db, "RELEASE SAVEPOINT job");
@@ -240,6 +264,7 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
         }
         statuses.push_back(std::move(outcome));
     }
+    cache.End();
     const auto commit_started = std::chrono::steady_clock::now();
     Status committed = RunCached(db, "COMMIT");
     last_commit_ = std::chrono::steady_clock::now() - commit_started;

@@ -19,6 +19,7 @@
 #include "domain/store.hpp"
 #include "domain/viewer.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace pipecrm::storage::sql {
 
@@ -45,7 +46,7 @@ class StoreSession {
   public:
     virtual ~StoreSession() = default;
     virtual Connection& connection() = 0;
-    virtual domain::Repositories& repositories() = 0;
+    virtual SqlRepositories& repositories() = 0;
     /// Makes `viewer` (empty: system work) the one the temp views filter for, until the next
     /// call or the end of the transaction. Called inside the transaction.
     virtual Status SetViewer(const std::optional<domain::Viewer>& viewer) = 0;
@@ -95,15 +96,24 @@ class GroupCommitStore : public domain::Store {
     /// How one attempt at a batch's transaction ended.
     enum class Attempt { kDone, kNeedSavepoints, kConflict };
 
+    /// What TakeMore remembers about the batch it fills.
+    struct GatherState {
+        bool first = true;        ///< nothing taken yet
+        bool busy = false;        ///< busiest_ >= kBusyWrites when the batch began
+        bool waited_out = false;  ///< a wait for the rest of the batch ran out
+    };
+
     void WriterLoop();
-    /// Called by the writer, with queue_mutex_ held, before it takes the queue while
-    /// busiest_ >= kBusyWrites.
-    void GatherBusyBatch(std::unique_lock<std::mutex>& lock);
+    /// Moves queued writes into the open transaction's batch; false when the batch is
+    /// complete. Called by the writer whenever every write taken so far has run.
+    bool TakeMore(std::vector<PendingWrite>& batch, GatherState& state);
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
     std::vector<Completion> CommitBatch(std::vector<PendingWrite>& batch);
-    /// One attempt at the batch's transaction, filling `statuses` when kDone.
+    /// One attempt at the batch's transaction, filling `statuses` when kDone. With `gather`
+    /// the batch starts empty and takes writes from the queue as it runs (TakeMore).
     Attempt RunBatch(std::vector<PendingWrite>& batch,
+                     bool gather,
                      bool savepoints,
                      std::vector<Status>& statuses);
     Result<std::unique_ptr<StoreSession>> AcquireReader();
@@ -117,7 +127,7 @@ class GroupCommitStore : public domain::Store {
 
     /// Writes in flight at once from which the writer treats the store as busy.
     static constexpr std::size_t kBusyWrites = 8;
-    /// The longest GatherBusyBatch waits, however long commits take.
+    /// The longest TakeMore waits, however long commits take.
     static constexpr std::chrono::microseconds kGatherWait{500};
 
     std::mutex queue_mutex_;  // guards the members down to busiest_

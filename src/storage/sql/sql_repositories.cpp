@@ -854,9 +854,10 @@ class SessionTable final : public SessionRepository {
 
 class PipelineTable final : public PipelineRepository {
   public:
-    explicit PipelineTable(Connection& db) : db_(db) {}
+    PipelineTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const Pipeline& p) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO pipelines(workspace_id, name, order_nr, "
                          "is_deal_probability_enabled, is_deleted, add_time, update_time, kind) "
@@ -872,6 +873,7 @@ class PipelineTable final : public PipelineRepository {
     }
 
     Status Update(const Pipeline& p) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE pipelines SET workspace_id = ?, name = ?, order_nr = ?, "
                        "is_deal_probability_enabled = ?, is_deleted = ?, add_time = ?, "
@@ -930,13 +932,15 @@ class PipelineTable final : public PipelineRepository {
         return p;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 class StageTable final : public StageRepository {
   public:
-    explicit StageTable(Connection& db) : db_(db) {}
+    StageTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const Stage& st) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO stages(workspace_id, pipeline_id, name, order_nr, "
                          "deal_probability, is_deal_rot_enabled, days_to_rotten, is_deleted, "
@@ -945,13 +949,21 @@ class StageTable final : public StageRepository {
     }
 
     Result<Stage> Get(Id workspace_id, Id id) override {
-        return One<Stage>(
+        if (const Stage* cached = cache_.Stage(workspace_id, id)) {
+            return *cached;
+        }
+        auto stage = One<Stage>(
             db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
             [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
             "stage " + std::to_string(id));
+        if (stage.ok()) {
+            cache_.RememberStage(*stage);
+        }
+        return stage;
     }
 
     Status Update(const Stage& st) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE stages SET workspace_id = ?, pipeline_id = ?, name = ?, "
                        "order_nr = ?, deal_probability = ?, is_deal_rot_enabled = ?, "
@@ -986,6 +998,9 @@ class StageTable final : public StageRepository {
     }
 
     Result<std::optional<Stage>> FirstStage(Id workspace_id, OptionalId pipeline_id) override {
+        if (auto cached = cache_.FirstStage(workspace_id, pipeline_id.value_or(0))) {
+            return *cached;
+        }
         std::optional<Stage> first;
         // Both orders follow an index (rowid breaks ties), so no sort is needed.
         const std::string sql =
@@ -1006,6 +1021,7 @@ class StageTable final : public StageRepository {
         if (!status.ok()) {
             return status;
         }
+        cache_.RememberFirstStage(workspace_id, pipeline_id.value_or(0), first);
         return first;
     }
 
@@ -1043,6 +1059,7 @@ class StageTable final : public StageRepository {
         return st;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 class DealTable final : public DealRepository {
@@ -2072,9 +2089,10 @@ class ProductTable final : public ProductRepository {
 
 class CustomFieldTable final : public CustomFieldRepository {
   public:
-    explicit CustomFieldTable(Connection& db) : db_(db) {}
+    CustomFieldTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const CustomField& f) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO custom_fields(workspace_id, entity, field_key, name, "
                          "field_type, options, last_option_id, order_nr, is_deleted, add_time, "
@@ -2090,6 +2108,7 @@ class CustomFieldTable final : public CustomFieldRepository {
     }
 
     Status Update(const CustomField& f) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE custom_fields SET workspace_id = ?1, entity = ?2, field_key = ?3, "
                        "name = ?4, field_type = ?5, options = ?6, last_option_id = ?7, "
@@ -2102,6 +2121,9 @@ class CustomFieldTable final : public CustomFieldRepository {
     }
 
     Result<std::vector<CustomField>> List(Id workspace_id, FieldEntity entity) override {
+        if (const auto* cached = cache_.CustomFields(workspace_id, entity)) {
+            return *cached;
+        }
         std::vector<CustomField> out;
         Status status = Query(
             db_,
@@ -2112,6 +2134,7 @@ class CustomFieldTable final : public CustomFieldRepository {
         if (!status.ok()) {
             return status;
         }
+        cache_.RememberCustomFields(workspace_id, entity, out);
         return out;
     }
 
@@ -2236,6 +2259,7 @@ class CustomFieldTable final : public CustomFieldRepository {
         return f;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 class FilterTable final : public FilterRepository {
@@ -2386,9 +2410,10 @@ class FilterTable final : public FilterRepository {
 
 class WebhookTable final : public WebhookRepository {
   public:
-    explicit WebhookTable(Connection& db) : db_(db) {}
+    WebhookTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<Id> Insert(const Webhook& w) override {
+        cache_.Forget();
         return InsertRow(db_,
                          "INSERT INTO webhooks(workspace_id, user_id, admin_id, name, "
                          "subscription_url, event_action, event_object, version, http_auth_user, "
@@ -2405,6 +2430,7 @@ class WebhookTable final : public WebhookRepository {
     }
 
     Status Update(const Webhook& w) override {
+        cache_.Forget();
         return Execute(db_,
                        "UPDATE webhooks SET workspace_id = ?, user_id = ?, admin_id = ?, "
                        "name = ?, subscription_url = ?, event_action = ?, event_object = ?, "
@@ -2467,6 +2493,7 @@ class WebhookTable final : public WebhookRepository {
         return w;
     }
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 }  // namespace
@@ -2479,8 +2506,8 @@ struct SqlRepositories::Impl {
           teams(db),
           audit_log(db),
           sessions(db),
-          pipelines(db),
-          stages(db),
+          pipelines(db, batch_cache),
+          stages(db, batch_cache),
           deals(db),
           deal_events(db),
           persons(db),
@@ -2488,12 +2515,12 @@ struct SqlRepositories::Impl {
           activities(db),
           notes(db),
           products(db),
-          custom_fields(db),
+          custom_fields(db, batch_cache),
           filters(db),
-          webhooks(db),
+          webhooks(db, batch_cache),
           import_jobs(db),
-          webhook_outbox(db),
-          automations(db),
+          webhook_outbox(db, batch_cache),
+          automations(db, batch_cache),
           segments(db),
           call_lists(db),
           playbooks(db),
@@ -2502,6 +2529,7 @@ struct SqlRepositories::Impl {
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
+    WriteBatchCache batch_cache;  // before the tables that keep a reference to it
     WorkspaceTable workspaces;
     UserTable users;
     TokenTable tokens;
@@ -2624,6 +2652,9 @@ domain::DealLabelRepository& SqlRepositories::DealLabels() {
     return impl_->deal_labels;
 }
 
+WriteBatchCache& SqlRepositories::batch_cache() {
+    return impl_->batch_cache;
+}
 domain::ProjectRepository& SqlRepositories::Projects() {
     return impl_->projects;
 }

@@ -6,6 +6,7 @@
 
 #include "domain/repositories.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/write_batch_cache.hpp"
 
 namespace pipecrm::storage::sql {
 
@@ -44,6 +45,9 @@ class SqlRepositories final : public domain::Repositories {
     domain::LostReasonRepository& LostReasons() override;
     domain::DealLabelRepository& DealLabels() override;
     domain::ProjectRepository& Projects() override;
+
+    /// The writer turns it on for each write transaction (write_batch_cache.hpp).
+    WriteBatchCache& batch_cache();
 
   private:
     struct Impl;

@@ -63,6 +63,19 @@ domain::WebhookDelivery ReadDelivery(const Statement& s) {
 }  // namespace
 
 Result<bool> WebhookOutboxTable::Subscribed(const domain::ChangeEvent& event) {
+    // Most writes go to workspaces without webhooks: one look per write transaction says so.
+    std::optional<bool> any_webhook = cache_.AnyWebhook(event.workspace_id);
+    if (!any_webhook) {
+        PIPECRM_RETURN_IF_ERROR(Query(
+            db_, "SELECT 1 FROM webhooks WHERE workspace_id = ? AND is_deleted = 0 LIMIT 1",
+            [&](Statement& s) { s.Bind(1, event.workspace_id); },
+            [&](Statement&) { any_webhook = true; }));
+        any_webhook = any_webhook.value_or(false);
+        cache_.RememberAnyWebhook(event.workspace_id, *any_webhook);
+    }
+    if (!*any_webhook) {
+        return false;
+    }
     auto any = db_.Cached(std::string("SELECT 1") + kMatchingWebhooks + " LIMIT 1");
     if (!any.ok()) {
         return any.status();

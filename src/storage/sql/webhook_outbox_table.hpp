@@ -3,13 +3,14 @@
 
 #include "domain/webhook_delivery.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/write_batch_cache.hpp"
 
 namespace pipecrm::storage::sql {
 
 /// Bound to one connection; not safe for concurrent use.
 class WebhookOutboxTable final : public domain::WebhookOutboxRepository {
   public:
-    explicit WebhookOutboxTable(Connection& db) : db_(db) {}
+    WebhookOutboxTable(Connection& db, WriteBatchCache& cache) : db_(db), cache_(cache) {}
 
     Result<bool> Subscribed(const domain::ChangeEvent& event) override;
     Status Enqueue(const domain::ChangeEvent& event) override;
@@ -29,6 +30,7 @@ class WebhookOutboxTable final : public domain::WebhookOutboxRepository {
     /// Writes the event row and returns its id.
     Result<Id> InsertEvent(const domain::ChangeEvent& event);
     Connection& db_;
+    WriteBatchCache& cache_;
 };
 
 }  // namespace pipecrm::storage::sql
