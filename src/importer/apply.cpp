@@ -844,11 +844,11 @@ Result<std::int64_t> CheckWholeFile(std::string_view csv) {
     CsvReader reader(csv);
     std::int64_t records = 0;
     while (true) {
-        auto record = reader.Next();
-        if (!record.ok()) {
-            return record.status();
+        auto read = reader.Skip();
+        if (!read.ok()) {
+            return read.status();
         }
-        if (!record->has_value()) {
+        if (!*read) {
             break;
         }
         ++records;
