@@ -8,6 +8,7 @@
 #include "reports/forecast_snapshot.hpp"
 #include "reports/goal_service.hpp"
 #include "reports/report_catalog.hpp"
+#include "reports/report_facts.hpp"
 #include "reports/report_render.hpp"
 
 namespace pipecrm::cli {
@@ -58,21 +59,32 @@ Status RunReport(const std::string& name, const Arguments& args, Environment& en
         return InvalidArgument("--format must be table, csv or json", "format");
     }
     request.now = env.clock().Now();
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
+    }
+    domain::Store& store = *session->store;
+    const Id workspace_id = session->actor.workspace_id;
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto workspace = repos.Workspaces().Get(workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        request.time_zone = workspace->time_zone;
+        return Status::Ok();
+    }));
+    // Derived data (the funnel's) first folds in what changed since the last report.
+    PIPECRM_RETURN_IF_ERROR(
+        reports::PrepareReport(store, workspace_id, request.time_zone, name, request.now));
     std::optional<reports::ReportTable> table;
-    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
-        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
-            auto workspace = repos.Workspaces().Get(actor.workspace_id);
-            if (!workspace.ok()) {
-                return workspace.status();
-            }
-            request.time_zone = workspace->time_zone;
-            auto result = reports::LoadAndRunReport(repos, actor.workspace_id, name, request);
-            if (!result.ok()) {
-                return result.status();
-            }
-            table = std::move(*result);
-            return Status::Ok();
-        }));
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto result = reports::LoadAndRunReport(repos, workspace_id, name, request);
+        if (!result.ok()) {
+            return result.status();
+        }
+        table = std::move(*result);
+        return Status::Ok();
+    }));
     if (format == "json") {
         env.out() << reports::RenderJson(*table) << "\n";
     } else if (format == "csv") {
@@ -80,6 +92,33 @@ Status RunReport(const std::string& name, const Arguments& args, Environment& en
     } else {
         env.out() << reports::RenderText(*table);
     }
+    return Status::Ok();
+}
+
+Status RunReportRebuild(const Arguments& args, Environment& env) {
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
+    }
+    domain::Store& store = *session->store;
+    const Id workspace_id = session->actor.workspace_id;
+    std::string time_zone;
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto workspace = repos.Workspaces().Get(workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        time_zone = workspace->time_zone;
+        return Status::Ok();
+    }));
+    int zones = 0;
+    PIPECRM_RETURN_IF_ERROR(reports::RebuildReportFacts(
+        store, workspace_id, time_zone, env.clock().Now(), [&](const std::string& zone) {
+            env.err() << "rebuilding the funnel's derived data in " << zone << "...\n";
+            ++zones;
+        }));
+    env.out() << "rebuilt the report data of " << zones << " time zone" << (zones == 1 ? "" : "s")
+              << "\n";
     return Status::Ok();
 }
 

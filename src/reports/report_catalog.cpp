@@ -8,6 +8,7 @@
 #include "reports/leaderboard.hpp"
 #include "reports/lost_reasons.hpp"
 #include "reports/report_context.hpp"
+#include "reports/report_facts.hpp"
 #include "reports/stage_time.hpp"
 #include "reports/stalled.hpp"
 
@@ -84,6 +85,21 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
         return workspace.status();
     }
     request.base_currency = workspace->default_currency;
+    if (UsesReportFacts(name)) {
+        ReportNeeds needs = entry->needs;
+        needs.deals = false;
+        auto small = LoadReportData(repos, workspace_id, needs);
+        if (!small.ok()) {
+            return small.status();
+        }
+        auto derived = FunnelFromFacts(repos, workspace_id, *small, request);
+        if (!derived.ok()) {
+            return derived.status();
+        }
+        if (*derived) {
+            return std::move(**derived);
+        }
+    }
     auto data = LoadReportData(repos, workspace_id, entry->needs);
     if (!data.ok()) {
         return data.status();
