@@ -111,14 +111,15 @@ Status RunReportRebuild(const Arguments& args, Environment& env) {
         time_zone = workspace->time_zone;
         return Status::Ok();
     }));
-    int zones = 0;
+    int rebuilt = 0;
     PIPECRM_RETURN_IF_ERROR(reports::RebuildReportFacts(
-        store, workspace_id, time_zone, env.clock().Now(), [&](const std::string& zone) {
-            env.err() << "rebuilding the funnel's derived data in " << zone << "...\n";
-            ++zones;
+        store, workspace_id, time_zone, env.clock().Now(),
+        [&](const std::string& report, const std::string& zone) {
+            env.err() << "rebuilding the " << report << "'s derived data in " << zone << "...\n";
+            ++rebuilt;
         }));
-    env.out() << "rebuilt the report data of " << zones << " time zone" << (zones == 1 ? "" : "s")
-              << "\n";
+    env.out() << "rebuilt " << rebuilt << " report data set" << (rebuilt == 1 ? "" : "s")
+              << " (report and time zone)\n";
     return Status::Ok();
 }
 

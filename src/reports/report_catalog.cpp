@@ -6,6 +6,7 @@
 #include "reports/funnel.hpp"
 #include "reports/goals.hpp"
 #include "reports/leaderboard.hpp"
+#include "reports/leaderboard_refresh.hpp"
 #include "reports/lost_reasons.hpp"
 #include "reports/report_context.hpp"
 #include "reports/report_facts.hpp"
@@ -92,7 +93,9 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
         if (!small.ok()) {
             return small.status();
         }
-        auto derived = FunnelFromFacts(repos, workspace_id, *small, request);
+        auto derived = name == "funnel"
+                           ? FunnelFromFacts(repos, workspace_id, *small, request)
+                           : LeaderboardFromFacts(repos, workspace_id, *small, request);
         if (!derived.ok()) {
             return derived.status();
         }

@@ -8,16 +8,15 @@
 #include "reports/deal_history.hpp"
 #include "reports/funnel.hpp"
 #include "reports/funnel_facts.hpp"
+#include "reports/leaderboard_refresh.hpp"
 #include "reports/report_context.hpp"
 
 namespace pipecrm::reports {
 namespace {
 
 constexpr const char* kFunnel = "funnel";
-// How far before the watermark's update time changed deals are looked for again.
-constexpr std::chrono::seconds kUpdateTimeSlack{60};
-// Deals folded per round of an incremental fold or a rebuild.
-constexpr std::size_t kChunk = 5000;
+constexpr const char* kLeaderboard = "leaderboard";
+constexpr std::size_t kChunk = kFactChunk;
 
 // 64-bit FNV-1a, as hex: a short, stable fingerprint.
 std::string Fingerprint(const std::string& text) {
@@ -43,15 +42,30 @@ Result<std::string> BaseCurrency(domain::Repositories& repos, Id workspace_id) {
     return workspace->default_currency;
 }
 
-// What a fold reads besides the deals: stages, rates (and the small lists a context needs).
-ReportNeeds FoldNeeds(bool deals) {
-    ReportNeeds needs;
-    needs.deals = deals;
-    needs.events = deals;
-    needs.activities = false;
-    needs.snapshots = false;
-    needs.goals = false;
-    return needs;
+// Where a report's derived data in one zone stands against the job's snapshot, with the base
+// currency it is folded in.
+struct ZoneState {
+    FactsState facts;
+    std::string base_currency;
+};
+
+Result<ZoneState> StateIn(domain::Repositories& repos,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          std::string_view report) {
+    auto base = BaseCurrency(repos, workspace_id);
+    if (!base.ok()) {
+        return base.status();
+    }
+    auto small = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+    if (!small.ok()) {
+        return small.status();
+    }
+    auto state = FactsStateOf(repos, workspace_id, time_zone, report, *small, *base);
+    if (!state.ok()) {
+        return state.status();
+    }
+    return ZoneState{std::move(*state), std::move(*base)};
 }
 
 // Folds `histories` into stored facts and the sum changes `sums`.
@@ -75,14 +89,14 @@ Status FoldInto(domain::ReportFactStore& facts,
     return Status::Ok();
 }
 
-Status Rebuild(domain::Repositories& repos,
-               Id workspace_id,
-               const ReportRequest& request,
-               const std::string& inputs,
-               const domain::ReportWatermark& marks,
-               Instant now) {
+Status RebuildFunnel(domain::Repositories& repos,
+                     Id workspace_id,
+                     const ReportRequest& request,
+                     const std::string& inputs,
+                     const domain::ReportWatermark& marks,
+                     Instant now) {
     domain::ReportFactStore& facts = repos.ReportFacts();
-    auto data = LoadReportData(repos, workspace_id, FoldNeeds(true));
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
     if (!data.ok()) {
         return data.status();
     }
@@ -102,21 +116,21 @@ Status Rebuild(domain::Repositories& repos,
 }
 
 // Refolds the deals changed since `watermark`: their old facts out of the sums, new ones in.
-Status FoldChanges(domain::Repositories& repos,
-                   Id workspace_id,
-                   const ReportRequest& request,
-                   const domain::ReportWatermark& watermark,
-                   const domain::ReportWatermark& marks,
-                   Instant now) {
+Status FoldFunnelChanges(domain::Repositories& repos,
+                         Id workspace_id,
+                         const ReportRequest& request,
+                         const domain::ReportWatermark& watermark,
+                         const domain::ReportWatermark& marks,
+                         Instant now) {
     domain::ReportFactStore& facts = repos.ReportFacts();
     const std::string& zone = request.time_zone;
     auto changed =
         facts.ChangedDeals(workspace_id, watermark.last_event_id,
-                           FromUnixSeconds(watermark.last_update_time) - kUpdateTimeSlack);
+                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
     if (!changed.ok()) {
         return changed.status();
     }
-    auto data = LoadReportData(repos, workspace_id, FoldNeeds(false));
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
     if (!data.ok()) {
         return data.status();
     }
@@ -147,45 +161,10 @@ Status FoldChanges(domain::Repositories& repos,
     return facts.SetWatermark(workspace_id, zone, kFunnel, next, now);
 }
 
-// The state of a zone's funnel facts against the snapshot: current, or what a refresh needs.
-struct FactsState {
-    bool current = false;
-    std::string inputs;             // of this snapshot
-    domain::ReportWatermark marks;  // of this snapshot
-    std::optional<domain::ReportWatermark> watermark;
-};
-
-Result<FactsState> StateOf(domain::Repositories& repos,
-                           Id workspace_id,
-                           const std::string& time_zone,
-                           const ReportData& data,
-                           const std::string& base_currency) {
-    FactsState state;
-    state.inputs = ReportFactInputs(data, base_currency);
-    auto watermark = repos.ReportFacts().Watermark(workspace_id, time_zone, kFunnel);
-    auto marks = repos.ReportFacts().ChangeMarks(workspace_id);
-    if (!watermark.ok() || !marks.ok()) {
-        return !watermark.ok() ? watermark.status() : marks.status();
-    }
-    state.watermark = *watermark;
-    state.marks = *marks;
-    state.current = state.watermark && state.watermark->inputs == state.inputs &&
-                    state.watermark->last_event_id == marks->last_event_id &&
-                    state.watermark->last_update_time == marks->last_update_time;
-    return state;
-}
-
-ReportRequest FoldRequest(const std::string& time_zone, const std::string& base_currency) {
-    ReportRequest request;
-    request.time_zone = time_zone;
-    request.base_currency = base_currency;
-    return request;
-}
-
 }  // namespace
 
 bool UsesReportFacts(std::string_view report) {
-    return report == kFunnel;
+    return report == kFunnel || report == kLeaderboard;
 }
 
 std::string ReportFactInputs(const ReportData& data, const std::string& base_currency) {
@@ -203,31 +182,72 @@ std::string ReportFactInputs(const ReportData& data, const std::string& base_cur
     return Fingerprint(text);
 }
 
+Result<FactsState> FactsStateOf(domain::Repositories& repos,
+                                Id workspace_id,
+                                const std::string& time_zone,
+                                std::string_view report,
+                                const ReportData& data,
+                                const std::string& base_currency) {
+    FactsState state;
+    state.inputs = ReportFactInputs(data, base_currency);
+    auto watermark = repos.ReportFacts().Watermark(workspace_id, time_zone, std::string(report));
+    auto marks = repos.ReportFacts().ChangeMarks(workspace_id);
+    if (!watermark.ok() || !marks.ok()) {
+        return !watermark.ok() ? watermark.status() : marks.status();
+    }
+    state.watermark = *watermark;
+    state.marks = *marks;
+    // The funnel reads no activities: their changes leave it current.
+    state.current = state.watermark && state.watermark->inputs == state.inputs &&
+                    state.watermark->last_event_id == marks->last_event_id &&
+                    state.watermark->last_update_time == marks->last_update_time &&
+                    (report != kLeaderboard || state.watermark->last_activity_update_time ==
+                                                   marks->last_activity_update_time);
+    return state;
+}
+
+ReportNeeds FactFoldNeeds(bool deals) {
+    ReportNeeds needs;
+    needs.deals = deals;
+    needs.events = deals;
+    needs.activities = false;
+    needs.snapshots = false;
+    needs.goals = false;
+    return needs;
+}
+
 Status RefreshFunnelFacts(domain::Repositories& repos,
                           Id workspace_id,
-                          const std::string& time_zone,
+                          const ReportRequest& fold,
+                          const FactsState& state,
                           Instant now,
                           bool rebuild) {
-    auto base = BaseCurrency(repos, workspace_id);
-    if (!base.ok()) {
-        return base.status();
+    if (rebuild || state.NeedsRebuild()) {
+        return RebuildFunnel(repos, workspace_id, fold, state.inputs, state.marks, now);
     }
-    auto small = LoadReportData(repos, workspace_id, FoldNeeds(false));
-    if (!small.ok()) {
-        return small.status();
-    }
-    auto state = StateOf(repos, workspace_id, time_zone, *small, *base);
+    return FoldFunnelChanges(repos, workspace_id, fold, *state.watermark, state.marks, now);
+}
+
+Status RefreshReportFacts(domain::Repositories& repos,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          std::string_view report,
+                          Instant now,
+                          bool rebuild) {
+    auto state = StateIn(repos, workspace_id, time_zone, report);
     if (!state.ok()) {
         return state.status();
     }
-    const ReportRequest request = FoldRequest(time_zone, *base);
-    if (rebuild || !state->watermark || state->watermark->inputs != state->inputs) {
-        return Rebuild(repos, workspace_id, request, state->inputs, state->marks, now);
-    }
-    if (state->current) {
+    if (state->facts.current && !rebuild) {
         return Status::Ok();
     }
-    return FoldChanges(repos, workspace_id, request, *state->watermark, state->marks, now);
+    ReportRequest fold;
+    fold.time_zone = time_zone;
+    fold.base_currency = state->base_currency;
+    if (report == kLeaderboard) {
+        return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, rebuild);
+    }
+    return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild);
 }
 
 Status PrepareReport(domain::Store& store,
@@ -241,52 +261,47 @@ Status PrepareReport(domain::Store& store,
     domain::ViewerScope system(std::nullopt);
     bool current = false;
     PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
-        auto base = BaseCurrency(repos, workspace_id);
-        if (!base.ok()) {
-            return base.status();
-        }
-        auto small = LoadReportData(repos, workspace_id, FoldNeeds(false));
-        if (!small.ok()) {
-            return small.status();
-        }
-        auto state = StateOf(repos, workspace_id, time_zone, *small, *base);
+        auto state = StateIn(repos, workspace_id, time_zone, report);
         if (!state.ok()) {
             return state.status();
         }
-        current = state->current;
+        current = state->facts.current;
         return Status::Ok();
     }));
     if (current) {
         return Status::Ok();
     }
     return store.WriteAndWait([&](domain::Repositories& repos) {
-        return RefreshFunnelFacts(repos, workspace_id, time_zone, now);
+        return RefreshReportFacts(repos, workspace_id, time_zone, report, now);
     });
 }
 
-Status RebuildReportFacts(domain::Store& store,
-                          Id workspace_id,
-                          const std::string& time_zone,
-                          Instant now,
-                          const std::function<void(const std::string&)>& progress) {
+Status RebuildReportFacts(
+    domain::Store& store,
+    Id workspace_id,
+    const std::string& time_zone,
+    Instant now,
+    const std::function<void(const std::string&, const std::string&)>& progress) {
     domain::ViewerScope system(std::nullopt);
-    std::vector<std::string> zones;
-    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
-        auto folded = repos.ReportFacts().FoldedTimeZones(workspace_id, kFunnel);
-        if (!folded.ok()) {
-            return folded.status();
-        }
-        zones = std::move(*folded);
-        return Status::Ok();
-    }));
-    if (std::find(zones.begin(), zones.end(), time_zone) == zones.end()) {
-        zones.push_back(time_zone);
-    }
-    for (const std::string& zone : zones) {
-        progress(zone);
-        PIPECRM_RETURN_IF_ERROR(store.WriteAndWait([&](domain::Repositories& repos) {
-            return RefreshFunnelFacts(repos, workspace_id, zone, now, true);
+    for (const char* report : {kFunnel, kLeaderboard}) {
+        std::vector<std::string> zones;
+        PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+            auto folded = repos.ReportFacts().FoldedTimeZones(workspace_id, report);
+            if (!folded.ok()) {
+                return folded.status();
+            }
+            zones = std::move(*folded);
+            return Status::Ok();
         }));
+        if (std::find(zones.begin(), zones.end(), time_zone) == zones.end()) {
+            zones.push_back(time_zone);
+        }
+        for (const std::string& zone : zones) {
+            progress(report, zone);
+            PIPECRM_RETURN_IF_ERROR(store.WriteAndWait([&](domain::Repositories& repos) {
+                return RefreshReportFacts(repos, workspace_id, zone, report, now, true);
+            }));
+        }
     }
     return Status::Ok();
 }
@@ -295,7 +310,8 @@ Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
                                                    Id workspace_id,
                                                    const ReportData& data,
                                                    const ReportRequest& request) {
-    auto state = StateOf(repos, workspace_id, request.time_zone, data, request.base_currency);
+    auto state =
+        FactsStateOf(repos, workspace_id, request.time_zone, kFunnel, data, request.base_currency);
     if (!state.ok()) {
         return state.status();
     }

@@ -1,10 +1,12 @@
 // Keeping the reports' derived data current (docs/reports.md, "Performance"). A report served
-// from derived data (the funnel) first folds in what changed since its watermark, in a write
-// job of its own, then reads the sums on the caller's snapshot; the deal write path does no
-// report work. Full rebuilds happen without a watermark, when the other inputs change
-// (base currency, exchange rates, stages) and on `pipecrm report rebuild`.
+// from derived data (the funnel, the leaderboard) first folds in what changed since its watermark,
+// in a write job of its own, then reads the sums on the caller's snapshot; the deal write path does
+// no report work. Full rebuilds happen without a watermark, when the other inputs change (base
+// currency, exchange rates, stages) and on `pipecrm report rebuild`.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,13 +14,14 @@
 
 #include "base/status.hpp"
 #include "base/time.hpp"
+#include "domain/report_facts.hpp"
 #include "domain/store.hpp"
 #include "reports/report_data.hpp"
 #include "reports/report_table.hpp"
 
 namespace pipecrm::reports {
 
-/// True for the reports served from derived data: funnel.
+/// True for the reports served from derived data: funnel and leaderboard.
 bool UsesReportFacts(std::string_view report);
 
 /// A fingerprint of what derived data depends on besides the deals and their events: the base
@@ -26,16 +29,51 @@ bool UsesReportFacts(std::string_view report);
 /// rebuilt.
 std::string ReportFactInputs(const ReportData& data, const std::string& base_currency);
 
-/// Brings the workspace's funnel facts and sums in `time_zone` up to the job's snapshot: all
-/// again without a watermark, with other inputs, or with `rebuild`; else only the deals with
-/// an event after the watermark's or updated since a minute before its time (a write that took
-/// its time from the clock before an earlier one committed is still caught). Runs in a write
-/// job, as the system (every deal).
-Status RefreshFunnelFacts(domain::Repositories& repos,
+/// How far before a watermark's update times changed rows are looked for again: a write that
+/// read the clock before another one committed is still caught.
+inline constexpr std::chrono::seconds kFactUpdateSlack{60};
+/// Deals or activities folded per round.
+inline constexpr std::size_t kFactChunk = 5000;
+
+/// Where one report's derived data in one time zone stands against the job's snapshot.
+struct FactsState {
+    bool current = false;           ///< folded up to this snapshot, with the same inputs
+    std::string inputs;             ///< ReportFactInputs of this snapshot
+    domain::ReportWatermark marks;  ///< ChangeMarks of this snapshot
+    std::optional<domain::ReportWatermark> watermark;
+
+    /// No watermark, or one folded with other inputs.
+    bool NeedsRebuild() const { return !watermark || watermark->inputs != inputs; }
+};
+Result<FactsState> FactsStateOf(domain::Repositories& repos,
+                                Id workspace_id,
+                                const std::string& time_zone,
+                                std::string_view report,
+                                const ReportData& data,
+                                const std::string& base_currency);
+
+/// What a fold reads with LoadReportData: stages and rates, and the deals and their events
+/// when `deals`.
+ReportNeeds FactFoldNeeds(bool deals);
+
+/// Brings one report's derived data (funnel or leaderboard) in `time_zone` up to the job's
+/// snapshot: all again without a watermark, with other inputs or with `rebuild`; else only the
+/// deals with an event after the watermark's or updated since kFactUpdateSlack before its time
+/// (and, for the leaderboard, the activities updated since). Runs in a write job, as the
+/// system (every deal).
+Status RefreshReportFacts(domain::Repositories& repos,
                           Id workspace_id,
                           const std::string& time_zone,
+                          std::string_view report,
                           Instant now,
                           bool rebuild = false);
+/// The funnel's part of RefreshReportFacts; `fold` names the time zone and base currency.
+Status RefreshFunnelFacts(domain::Repositories& repos,
+                          Id workspace_id,
+                          const ReportRequest& fold,
+                          const FactsState& state,
+                          Instant now,
+                          bool rebuild);
 
 /// Called before running `report` (outside any job): when it is served from derived data that
 /// is not current, folds the changes in a write job as the system.
@@ -45,13 +83,15 @@ Status PrepareReport(domain::Store& store,
                      std::string_view report,
                      Instant now);
 
-/// `pipecrm report rebuild`: rebuilds the derived data of every time zone it is kept in, and
-/// of `time_zone`, each in one write job. Calls `progress` with each zone before it starts.
-Status RebuildReportFacts(domain::Store& store,
-                          Id workspace_id,
-                          const std::string& time_zone,
-                          Instant now,
-                          const std::function<void(const std::string&)>& progress);
+/// `pipecrm report rebuild`: rebuilds the derived data of each report in every time zone it
+/// is kept in, and in `time_zone`, each in one write job. Calls `progress` with the report and
+/// the zone before each.
+Status RebuildReportFacts(
+    domain::Store& store,
+    Id workspace_id,
+    const std::string& time_zone,
+    Instant now,
+    const std::function<void(const std::string&, const std::string&)>& progress);
 
 /// The funnel from the derived sums when they are current for this snapshot (same watermark
 /// and inputs); nullopt when they are not (the caller replays the deals instead).

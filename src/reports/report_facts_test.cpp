@@ -1,20 +1,22 @@
-// The funnel served from derived data (report_facts.*) against the funnel replayed from the
-// deals and their events, on data made through the real use cases on a real SQLite file:
-// after a full build, after each batch of random changes (folded in incrementally), after a
-// new exchange rate and a new stage (rebuilt), for every option (period, pipeline, owner,
-// team, time zone) and every kind of viewer. The replayed funnel is the one the fixtures and
-// the property test check; here the two must print the same JSON, byte for byte.
+// The funnel and the leaderboard served from derived data (report_facts.*) against the same
+// reports computed from the deals, their events and the activities, on data made through the real
+// use cases on a real SQLite file: after a full build, after each batch of random changes (folded
+// in incrementally), after a new exchange rate and a new stage (rebuilt), for every option (period,
+// pipeline, owner, team, time zone) and every kind of viewer. The computed reports are the ones the
+// fixtures and the property test check; here both ways must print the same JSON, byte for byte.
 #include "reports/report_facts.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
+#include "domain/activity_service.hpp"
 #include "domain/deal_service.hpp"
 #include "domain/pipeline_service.hpp"
 #include "domain/user_service.hpp"
 #include "domain/viewer.hpp"
 #include "reports/exchange_rate_service.hpp"
+#include "reports/leaderboard_refresh.hpp"
 #include "reports/report_catalog.hpp"
 #include "reports/report_render.hpp"
 #include "storage/sqlite/test_store.hpp"
@@ -133,6 +135,10 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
                 ASSERT_TRUE(status.ok()) << status.ToString();
                 continue;
             }
+            if (what % 4 == 0) {  // an activity: added, done, undone, moved, hidden or deleted
+                ChangeActivity(rng);
+                continue;
+            }
             const Id deal = deals_[pick(deals_.size())];
             if (what < 55) {
                 change.stage_id = stages_[pick(stages_.size())];  // any pipeline, any way
@@ -167,9 +173,46 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
         }
     }
 
-    // The funnel for `request`, as `viewer` sees it: from the derived sums (which must be
+    void ChangeActivity(std::mt19937& rng) {
+        auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+        const char* types[] = {"call", "meeting", "task", "email"};
+        const Visibility visibilities[] = {Visibility::kOwner, Visibility::kTeam,
+                                           Visibility::kEveryone};
+        domain::ActivityChange change;
+        const std::size_t what = activities_.empty() ? 0 : pick(10);
+        Status status = Write([&](domain::Repositories& repos) -> Status {
+            if (what < 4) {
+                change.type = types[pick(4)];
+                change.owner_id = owners_[pick(owners_.size())];
+                change.done = pick(2) == 0;
+                change.visible_to = visibilities[pick(3)];
+                auto added = domain::CreateActivity(repos, admin_, change, Now());
+                if (added.ok()) {
+                    activities_.push_back(added->id);
+                }
+                return added.status();
+            }
+            const Id activity = activities_[pick(activities_.size())];
+            if (what == 9) {
+                activities_.erase(std::find(activities_.begin(), activities_.end(), activity));
+                return domain::DeleteActivity(repos, admin_, activity, Now()).status();
+            }
+            if (what < 7) {
+                change.done = pick(3) != 0;
+            } else if (what == 7) {
+                change.owner_id = owners_[pick(owners_.size())];
+            } else {
+                change.visible_to = visibilities[pick(3)];
+            }
+            return domain::UpdateActivity(repos, admin_, activity, change, Now()).status();
+        });
+        ASSERT_TRUE(status.ok()) << status.ToString();
+    }
+
+    // The report for `request`, as `viewer` sees it: from the derived sums (which must be
     // current) and replayed from the deals, as JSON.
-    std::pair<std::string, std::string> BothWays(const std::optional<domain::Viewer>& viewer,
+    std::pair<std::string, std::string> BothWays(const char* report,
+                                                 const std::optional<domain::Viewer>& viewer,
                                                  const ReportRequest& request) {
         std::string derived;
         std::string replayed;
@@ -182,7 +225,9 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
             if (!small.ok() || !all.ok()) {
                 return !small.ok() ? small.status() : all.status();
             }
-            auto table = FunnelFromFacts(repos, created_.workspace_id, *small, request);
+            auto table = std::string(report) == "funnel"
+                             ? FunnelFromFacts(repos, created_.workspace_id, *small, request)
+                             : LeaderboardFromFacts(repos, created_.workspace_id, *small, request);
             if (!table.ok()) {
                 return table.status();
             }
@@ -190,7 +235,7 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
                 return FailedPrecondition("the derived data is not current");
             }
             derived = RenderJson(**table);
-            auto replay = RunReport("funnel", *all, request);
+            auto replay = RunReport(report, *all, request);
             if (!replay.ok()) {
                 return replay.status();
             }
@@ -206,8 +251,11 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
     void ExpectSameFunnels(std::mt19937& rng) {
         auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
         for (const char* zone : {"Asia/Ho_Chi_Minh", "America/New_York"}) {
-            Status prepared = PrepareReport(*store_, created_.workspace_id, zone, "funnel", Now());
-            ASSERT_TRUE(prepared.ok()) << prepared.ToString();
+            for (const char* report : {"funnel", "leaderboard"}) {
+                Status prepared =
+                    PrepareReport(*store_, created_.workspace_id, zone, report, Now());
+                ASSERT_TRUE(prepared.ok()) << prepared.ToString();
+            }
         }
         const Date first = Date{std::chrono::floor<std::chrono::days>(start_)};
         const Date last = Date{std::chrono::floor<std::chrono::days>(Now())};
@@ -240,10 +288,12 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
                 request.pipeline_id = second_pipeline_;
             }
             for (const auto& viewer : viewers_) {
-                SCOPED_TRACE("request " + std::to_string(i) + ", viewer " +
-                             std::to_string(viewer ? viewer->user_id : 0));
-                const auto [derived, replayed] = BothWays(viewer, request);
-                ASSERT_EQ(derived, replayed);
+                for (const char* report : {"funnel", "leaderboard"}) {
+                    SCOPED_TRACE(std::string(report) + ", request " + std::to_string(i) +
+                                 ", viewer " + std::to_string(viewer ? viewer->user_id : 0));
+                    const auto [derived, replayed] = BothWays(report, viewer, request);
+                    ASSERT_EQ(derived, replayed);
+                }
             }
         }
     }
@@ -258,11 +308,12 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
     std::vector<Id> owners_;
     std::vector<Id> stages_;
     std::vector<Id> deals_;
+    std::vector<Id> activities_;
     Id team_id_ = 0;
     Id second_pipeline_ = 0;
 };
 
-TEST_P(ReportFacts, DerivedFunnelEqualsTheReplayedOneThroughChanges) {
+TEST_P(ReportFacts, DerivedReportsEqualTheComputedOnesThroughChanges) {
     std::mt19937 rng(GetParam());
     Change(rng, 150);
     ExpectSameFunnels(rng);  // built from nothing
@@ -298,9 +349,13 @@ TEST_P(ReportFacts, DerivedFunnelEqualsTheReplayedOneThroughChanges) {
     // `pipecrm report rebuild` leaves the same figures.
     std::vector<std::string> zones;
     Status rebuilt = RebuildReportFacts(*store_, created_.workspace_id, "Asia/Ho_Chi_Minh", Now(),
-                                        [&](const std::string& zone) { zones.push_back(zone); });
+                                        [&](const std::string& report, const std::string& zone) {
+                                            zones.push_back(report + " " + zone);
+                                        });
     ASSERT_TRUE(rebuilt.ok()) << rebuilt.ToString();
-    EXPECT_EQ(zones, (std::vector<std::string>{"America/New_York", "Asia/Ho_Chi_Minh"}));
+    EXPECT_EQ(zones, (std::vector<std::string>{"funnel America/New_York", "funnel Asia/Ho_Chi_Minh",
+                                               "leaderboard America/New_York",
+                                               "leaderboard Asia/Ho_Chi_Minh"}));
     ExpectSameFunnels(rng);
 }
 

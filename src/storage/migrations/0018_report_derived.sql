@@ -4,8 +4,8 @@
 -- truth: `pipecrm report rebuild` (or a missing or outdated watermark) recomputes it all.
 -- Local days are in one time zone, so every row names the zone it was folded in.
 
--- How far the derived data of a report in one time zone is folded: the last deal_events id and
--- the latest deals.update_time seen, and a fingerprint of the other inputs (base currency,
+-- How far the derived data of a report in one time zone is folded: the last deal_events id, the
+-- latest deals.update_time and activities.update_time seen, and a fingerprint of the other inputs (base currency,
 -- exchange rates, live stages in order); a different fingerprint means a full rebuild.
 CREATE TABLE report_watermarks (
     workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
@@ -13,6 +13,7 @@ CREATE TABLE report_watermarks (
     report TEXT NOT NULL,
     last_event_id INTEGER NOT NULL,
     last_update_time INTEGER NOT NULL,
+    last_activity_update_time INTEGER NOT NULL,
     inputs TEXT NOT NULL,
     folded_time INTEGER NOT NULL,
     PRIMARY KEY (workspace_id, time_zone, report)
@@ -65,4 +66,55 @@ CREATE TABLE report_funnel_sums (
     now_open INTEGER NOT NULL,
     now_open_value INTEGER NOT NULL,
     PRIMARY KEY (workspace_id, time_zone, pipeline_id, grain, period, stage_id, owner_id, visible_to)
+);
+
+-- The leaderboard's facts: one row per live deal (its pipeline, current owner and visibility,
+-- the local days it was added, won and lost — won_day and lost_day only while it is won or lost
+-- — the won value in the base currency and the seconds from add to won), and one per live
+-- activity marked done (owner, visibility, type, local day done).
+CREATE TABLE report_deal_facts (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    time_zone TEXT NOT NULL,
+    deal_id INTEGER NOT NULL,
+    pipeline_id INTEGER NOT NULL,
+    owner_id INTEGER NOT NULL,
+    visible_to INTEGER NOT NULL,
+    add_day INTEGER NOT NULL,
+    won_day INTEGER,
+    won_value INTEGER NOT NULL,
+    won_seconds INTEGER NOT NULL,
+    lost_day INTEGER,
+    currency TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, time_zone, deal_id)
+);
+CREATE INDEX report_deal_facts_unconverted
+    ON report_deal_facts(workspace_id, time_zone, currency);
+CREATE TABLE report_activity_facts (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    time_zone TEXT NOT NULL,
+    activity_id INTEGER NOT NULL,
+    owner_id INTEGER NOT NULL,
+    visible_to INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    done_day INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, time_zone, activity_id)
+);
+
+-- Their sums per local day (grain 1) and month (grain 2), by measure ('added', 'won', 'lost'
+-- per pipeline; 'done' per activity type, pipeline 0), owner and visibility.
+CREATE TABLE report_leaderboard_sums (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+    time_zone TEXT NOT NULL,
+    grain INTEGER NOT NULL,
+    period INTEGER NOT NULL,
+    measure TEXT NOT NULL,
+    type TEXT NOT NULL,
+    pipeline_id INTEGER NOT NULL,
+    owner_id INTEGER NOT NULL,
+    visible_to INTEGER NOT NULL,
+    items INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    seconds INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, time_zone, grain, period, measure, type, pipeline_id, owner_id,
+                 visible_to)
 );

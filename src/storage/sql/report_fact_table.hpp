@@ -1,5 +1,5 @@
 // The reports' derived data (domain::ReportFactStore) on one connection (either backend):
-// report_watermarks, report_funnel_facts and report_funnel_sums (migration 0018). Reads of
+// report_watermarks, the funnels and the leaderboards facts and sums (migration 0018). Reads of
 // facts and sums apply the deals' visibility predicate to the owner and visible_to they copy.
 #pragma once
 
@@ -48,6 +48,40 @@ class ReportFactTable final : public domain::ReportFactStore {
         const domain::FunnelScope& scope) override;
     Result<std::vector<domain::FunnelFact>> UnconvertedFunnelFacts(
         const domain::FunnelScope& scope) override;
+
+    Result<std::vector<Id>> ChangedActivities(Id workspace_id, Instant updated_since) override;
+    Result<std::vector<std::pair<domain::ActivityFact, Instant>>> DoneActivitiesAmong(
+        Id workspace_id, const std::vector<Id>& activity_ids) override;
+    Result<std::vector<std::pair<domain::ActivityFact, Instant>>> DoneActivities(
+        Id workspace_id) override;
+    Result<std::vector<domain::DealFact>> DealFactsOf(Id workspace_id,
+                                                      const std::string& time_zone,
+                                                      const std::vector<Id>& deal_ids) override;
+    Status DeleteDealFacts(Id workspace_id,
+                           const std::string& time_zone,
+                           const std::vector<Id>& deal_ids) override;
+    Status AddDealFacts(Id workspace_id,
+                        const std::string& time_zone,
+                        const std::vector<domain::DealFact>& facts) override;
+    Result<std::vector<domain::ActivityFact>> ActivityFactsOf(
+        Id workspace_id,
+        const std::string& time_zone,
+        const std::vector<Id>& activity_ids) override;
+    Status DeleteActivityFacts(Id workspace_id,
+                               const std::string& time_zone,
+                               const std::vector<Id>& activity_ids) override;
+    Status AddActivityFacts(Id workspace_id,
+                            const std::string& time_zone,
+                            const std::vector<domain::ActivityFact>& facts) override;
+    Status AddToLeaderboardSums(Id workspace_id,
+                                const std::string& time_zone,
+                                const std::vector<domain::LeaderboardSumDelta>& deltas) override;
+    Status ClearLeaderboard(Id workspace_id, const std::string& time_zone) override;
+    Result<std::vector<domain::LeaderboardSum>> LeaderboardSums(
+        const domain::LeaderboardScope& scope) override;
+    Result<std::vector<Id>> LeaderboardDealOwners(const domain::LeaderboardScope& scope) override;
+    Result<std::vector<domain::DealFact>> UnconvertedWonDeals(
+        const domain::LeaderboardScope& scope) override;
 
   private:
     Connection& db_;

@@ -4,8 +4,8 @@
 -- truth: `pipecrm report rebuild` (or a missing or outdated watermark) recomputes it all.
 -- Local days are in one time zone, so every row names the zone it was folded in.
 
--- How far the derived data of a report in one time zone is folded: the last deal_events id and
--- the latest deals.update_time seen, and a fingerprint of the other inputs (base currency,
+-- How far the derived data of a report in one time zone is folded: the last deal_events id, the
+-- latest deals.update_time and activities.update_time seen, and a fingerprint of the other inputs (base currency,
 -- exchange rates, live stages in order); a different fingerprint means a full rebuild.
 CREATE TABLE report_watermarks (
     workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
@@ -13,6 +13,7 @@ CREATE TABLE report_watermarks (
     report TEXT NOT NULL,
     last_event_id BIGINT NOT NULL,
     last_update_time BIGINT NOT NULL,
+    last_activity_update_time BIGINT NOT NULL,
     inputs TEXT NOT NULL,
     folded_time BIGINT NOT NULL,
     PRIMARY KEY (workspace_id, time_zone, report)
@@ -65,4 +66,55 @@ CREATE TABLE report_funnel_sums (
     now_open BIGINT NOT NULL,
     now_open_value BIGINT NOT NULL,
     PRIMARY KEY (workspace_id, time_zone, pipeline_id, grain, period, stage_id, owner_id, visible_to)
+);
+
+-- The leaderboard's facts: one row per live deal (its pipeline, current owner and visibility,
+-- the local days it was added, won and lost — won_day and lost_day only while it is won or lost
+-- — the won value in the base currency and the seconds from add to won), and one per live
+-- activity marked done (owner, visibility, type, local day done).
+CREATE TABLE report_deal_facts (
+    workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+    time_zone TEXT NOT NULL,
+    deal_id BIGINT NOT NULL,
+    pipeline_id BIGINT NOT NULL,
+    owner_id BIGINT NOT NULL,
+    visible_to INTEGER NOT NULL,
+    add_day BIGINT NOT NULL,
+    won_day BIGINT,
+    won_value BIGINT NOT NULL,
+    won_seconds BIGINT NOT NULL,
+    lost_day BIGINT,
+    currency TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, time_zone, deal_id)
+);
+CREATE INDEX report_deal_facts_unconverted
+    ON report_deal_facts(workspace_id, time_zone, currency);
+CREATE TABLE report_activity_facts (
+    workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+    time_zone TEXT NOT NULL,
+    activity_id BIGINT NOT NULL,
+    owner_id BIGINT NOT NULL,
+    visible_to INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    done_day BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, time_zone, activity_id)
+);
+
+-- Their sums per local day (grain 1) and month (grain 2), by measure ('added', 'won', 'lost'
+-- per pipeline; 'done' per activity type, pipeline 0), owner and visibility.
+CREATE TABLE report_leaderboard_sums (
+    workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+    time_zone TEXT NOT NULL,
+    grain INTEGER NOT NULL,
+    period BIGINT NOT NULL,
+    measure TEXT NOT NULL,
+    type TEXT NOT NULL,
+    pipeline_id BIGINT NOT NULL,
+    owner_id BIGINT NOT NULL,
+    visible_to INTEGER NOT NULL,
+    items BIGINT NOT NULL,
+    value BIGINT NOT NULL,
+    seconds BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, time_zone, grain, period, measure, type, pipeline_id, owner_id,
+                 visible_to)
 );
