@@ -46,6 +46,8 @@ if [ -z "$db" ]; then
   db="$work/reports.db"
   echo "generating $deals deals (seed 7)..." >&2
   "$generate" --db "$db" --deals "$deals" --seed 7 2>/dev/null >&2
+else
+  deals=$(sqlite3 "$db" "SELECT COUNT(*) FROM deals")
 fi
 events=$(sqlite3 "$db" "SELECT COUNT(*) FROM deal_events")
 live=$(sqlite3 "$db" "SELECT COUNT(*) FROM deals WHERE status <> 'deleted'")

@@ -87,9 +87,8 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
     }
     request.base_currency = workspace->default_currency;
     if (UsesReportFacts(name)) {
-        ReportNeeds needs = entry->needs;
-        needs.deals = false;
-        auto small = LoadReportData(repos, workspace_id, needs);
+        // Derived data needs only the small lists and the rates besides its sums.
+        auto small = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
         if (!small.ok()) {
             return small.status();
         }
