@@ -1,5 +1,6 @@
 // pipecrm report NAME: one report (src/reports) as a table, CSV or JSON; and pipecrm rate
 // set/list: the workspace's dated exchange rates into its base currency.
+#include <chrono>
 #include <limits>
 #include <ostream>
 
@@ -112,11 +113,30 @@ Status RunReportRebuild(const Arguments& args, Environment& env) {
         return Status::Ok();
     }));
     int rebuilt = 0;
+    const bool terminal = env.ErrIsTerminal();
+    auto last_line = std::chrono::steady_clock::now();
     PIPECRM_RETURN_IF_ERROR(reports::RebuildReportFacts(
         store, workspace_id, time_zone, env.clock().Now(),
-        [&](const std::string& report, const std::string& zone) {
-            env.err() << "rebuilding the " << report << "'s derived data in " << zone << "...\n";
-            ++rebuilt;
+        [&](const std::string& report, const std::string& zone, std::size_t done,
+            std::size_t total) {
+            if (total == 0) {  // a report and zone begins
+                env.err() << "rebuilding the " << report << "'s derived data in " << zone
+                          << "...\n";
+                ++rebuilt;
+                return;
+            }
+            const bool finished = done >= total;
+            const auto now = std::chrono::steady_clock::now();
+            if (terminal) {
+                const std::size_t width = 30;
+                const std::size_t filled = done * width / total;
+                env.err() << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ')
+                          << "] " << done << "/" << total << (finished ? "\n" : "") << std::flush;
+            } else if (finished || now - last_line >= std::chrono::seconds(2)) {
+                last_line = now;
+                env.err() << "report rebuild: " << report << ", " << done << "/" << total
+                          << " folded\n";
+            }
         }));
     env.out() << "rebuilt " << rebuilt << " report data set" << (rebuilt == 1 ? "" : "s")
               << " (report and time zone)\n";

@@ -1,6 +1,7 @@
 #include "reports/leaderboard_refresh.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "reports/leaderboard.hpp"
 #include "reports/leaderboard_facts.hpp"
@@ -19,12 +20,14 @@ std::vector<Id> Slice(const std::vector<Id>& ids, std::size_t begin) {
 }
 
 // Folds deals into stored facts and the sum changes.
+// Folds deals into stored facts and the sum changes; `told` counts rounds for a rebuild.
 Status AddDeals(domain::ReportFactStore& facts,
                 Id workspace_id,
                 const std::string& zone,
                 const std::vector<domain::Deal>& deals,
                 ReportContext& context,
-                LeaderboardSumMap& sums) {
+                LeaderboardSumMap& sums,
+                const std::function<void(std::size_t)>& told = {}) {
     std::vector<domain::DealFact> folded;
     folded.reserve(std::min(deals.size(), kFactChunk));
     for (std::size_t i = 0; i < deals.size(); ++i) {
@@ -33,6 +36,9 @@ Status AddDeals(domain::ReportFactStore& facts,
             AddDealFacts(sums, folded, 1);
             PIPECRM_RETURN_IF_ERROR(facts.AddDealFacts(workspace_id, zone, folded));
             folded.clear();
+            if (told) {
+                told(i + 1);
+            }
         }
     }
     return Status::Ok();
@@ -43,7 +49,8 @@ Status AddActivities(domain::ReportFactStore& facts,
                      const std::string& zone,
                      const std::vector<std::pair<domain::ActivityFact, Instant>>& done,
                      const ReportContext& context,
-                     LeaderboardSumMap& sums) {
+                     LeaderboardSumMap& sums,
+                     const std::function<void(std::size_t)>& told = {}) {
     std::vector<domain::ActivityFact> folded;
     for (std::size_t i = 0; i < done.size(); ++i) {
         folded.push_back(FoldActivityFact(done[i].first, done[i].second, context));
@@ -51,6 +58,9 @@ Status AddActivities(domain::ReportFactStore& facts,
             AddActivityFacts(sums, folded, 1);
             PIPECRM_RETURN_IF_ERROR(facts.AddActivityFacts(workspace_id, zone, folded));
             folded.clear();
+            if (told) {
+                told(i + 1);
+            }
         }
     }
     return Status::Ok();
@@ -60,19 +70,27 @@ Status Rebuild(domain::Repositories& repos,
                Id workspace_id,
                const ReportRequest& fold,
                ReportContext& context,
-               LeaderboardSumMap& sums) {
+               LeaderboardSumMap& sums,
+               const FoldProgress& progress) {
     domain::ReportFactStore& facts = repos.ReportFacts();
     PIPECRM_RETURN_IF_ERROR(facts.ClearLeaderboard(workspace_id, fold.time_zone));
     auto deals = repos.Reports().LiveDeals(workspace_id);
-    if (!deals.ok()) {
-        return deals.status();
-    }
-    PIPECRM_RETURN_IF_ERROR(AddDeals(facts, workspace_id, fold.time_zone, *deals, context, sums));
     auto done = facts.DoneActivities(workspace_id);
-    if (!done.ok()) {
-        return done.status();
+    if (!deals.ok() || !done.ok()) {
+        return !deals.ok() ? deals.status() : done.status();
     }
-    return AddActivities(facts, workspace_id, fold.time_zone, *done, context, sums);
+    const std::size_t total = deals->size() + done->size();
+    auto told = [&](std::size_t before) {
+        return [&progress, before, total](std::size_t n) {
+            if (progress) {
+                progress(before + n, total);
+            }
+        };
+    };
+    PIPECRM_RETURN_IF_ERROR(
+        AddDeals(facts, workspace_id, fold.time_zone, *deals, context, sums, told(0)));
+    return AddActivities(facts, workspace_id, fold.time_zone, *done, context, sums,
+                         told(deals->size()));
 }
 
 Status FoldChanges(domain::Repositories& repos,
@@ -122,7 +140,8 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
                                const ReportRequest& fold,
                                const FactsState& state,
                                Instant now,
-                               bool rebuild) {
+                               bool rebuild,
+                               const FoldProgress& progress) {
     auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
     if (!data.ok()) {
         return data.status();
@@ -134,7 +153,7 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
     LeaderboardSumMap sums;
     const bool all = rebuild || state.NeedsRebuild();
     PIPECRM_RETURN_IF_ERROR(
-        all ? Rebuild(repos, workspace_id, fold, *context, sums)
+        all ? Rebuild(repos, workspace_id, fold, *context, sums, progress)
             : FoldChanges(repos, workspace_id, fold, *state.watermark, *context, sums));
     PIPECRM_RETURN_IF_ERROR(repos.ReportFacts().AddToLeaderboardSums(workspace_id, fold.time_zone,
                                                                      LeaderboardSumDeltas(sums)));

@@ -16,7 +16,8 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
                                const ReportRequest& fold,
                                const FactsState& state,
                                Instant now,
-                               bool rebuild);
+                               bool rebuild,
+                               const FoldProgress& progress = {});
 
 /// The leaderboard from the derived sums when they are current for this snapshot; nullopt
 /// when they are not (the caller goes through the deals instead).

@@ -75,7 +75,8 @@ Status FoldInto(domain::ReportFactStore& facts,
                 const std::vector<DealHistory>& histories,
                 const PipelineStages& pipelines,
                 ReportContext& context,
-                FunnelSumMap& sums) {
+                FunnelSumMap& sums,
+                const FoldProgress& progress = {}) {
     std::vector<domain::FunnelFact> folded;
     for (std::size_t i = 0; i < histories.size(); ++i) {
         std::vector<domain::FunnelFact> one = FoldFunnelFacts(histories[i], pipelines, context);
@@ -84,6 +85,9 @@ Status FoldInto(domain::ReportFactStore& facts,
             AddFunnelFacts(sums, folded, 1);
             PIPECRM_RETURN_IF_ERROR(facts.AddFunnelFacts(workspace_id, time_zone, folded));
             folded.clear();
+            if (progress) {
+                progress(i + 1, histories.size());
+            }
         }
     }
     return Status::Ok();
@@ -94,7 +98,8 @@ Status RebuildFunnel(domain::Repositories& repos,
                      const ReportRequest& request,
                      const std::string& inputs,
                      const domain::ReportWatermark& marks,
-                     Instant now) {
+                     Instant now,
+                     const FoldProgress& progress) {
     domain::ReportFactStore& facts = repos.ReportFacts();
     auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
     if (!data.ok()) {
@@ -107,7 +112,7 @@ Status RebuildFunnel(domain::Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(facts.ClearFunnel(workspace_id, request.time_zone));
     FunnelSumMap sums;
     PIPECRM_RETURN_IF_ERROR(FoldInto(facts, workspace_id, request.time_zone, context->histories(),
-                                     StagesByPipeline(data->stages), *context, sums));
+                                     StagesByPipeline(data->stages), *context, sums, progress));
     PIPECRM_RETURN_IF_ERROR(
         facts.AddToFunnelSums(workspace_id, request.time_zone, FunnelSumDeltas(sums)));
     domain::ReportWatermark watermark = marks;
@@ -221,9 +226,10 @@ Status RefreshFunnelFacts(domain::Repositories& repos,
                           const ReportRequest& fold,
                           const FactsState& state,
                           Instant now,
-                          bool rebuild) {
+                          bool rebuild,
+                          const FoldProgress& progress) {
     if (rebuild || state.NeedsRebuild()) {
-        return RebuildFunnel(repos, workspace_id, fold, state.inputs, state.marks, now);
+        return RebuildFunnel(repos, workspace_id, fold, state.inputs, state.marks, now, progress);
     }
     return FoldFunnelChanges(repos, workspace_id, fold, *state.watermark, state.marks, now);
 }
@@ -233,7 +239,8 @@ Status RefreshReportFacts(domain::Repositories& repos,
                           const std::string& time_zone,
                           std::string_view report,
                           Instant now,
-                          bool rebuild) {
+                          bool rebuild,
+                          const FoldProgress& progress) {
     auto state = StateIn(repos, workspace_id, time_zone, report);
     if (!state.ok()) {
         return state.status();
@@ -245,9 +252,10 @@ Status RefreshReportFacts(domain::Repositories& repos,
     fold.time_zone = time_zone;
     fold.base_currency = state->base_currency;
     if (report == kLeaderboard) {
-        return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, rebuild);
+        return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, rebuild,
+                                       progress);
     }
-    return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild);
+    return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild, progress);
 }
 
 Status PrepareReport(domain::Store& store,
@@ -276,12 +284,11 @@ Status PrepareReport(domain::Store& store,
     });
 }
 
-Status RebuildReportFacts(
-    domain::Store& store,
-    Id workspace_id,
-    const std::string& time_zone,
-    Instant now,
-    const std::function<void(const std::string&, const std::string&)>& progress) {
+Status RebuildReportFacts(domain::Store& store,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          Instant now,
+                          const RebuildProgress& progress) {
     domain::ViewerScope system(std::nullopt);
     for (const char* report : {kFunnel, kLeaderboard}) {
         std::vector<std::string> zones;
@@ -297,9 +304,12 @@ Status RebuildReportFacts(
             zones.push_back(time_zone);
         }
         for (const std::string& zone : zones) {
-            progress(report, zone);
+            const FoldProgress folded = [&](std::size_t done, std::size_t total) {
+                progress(report, zone, done, total);
+            };
+            progress(report, zone, 0, 0);
             PIPECRM_RETURN_IF_ERROR(store.WriteAndWait([&](domain::Repositories& repos) {
-                return RefreshReportFacts(repos, workspace_id, zone, report, now, true);
+                return RefreshReportFacts(repos, workspace_id, zone, report, now, true, folded);
             }));
         }
     }

@@ -35,6 +35,9 @@ inline constexpr std::chrono::seconds kFactUpdateSlack{60};
 /// Deals or activities folded per round.
 inline constexpr std::size_t kFactChunk = 5000;
 
+/// Told after each round of a rebuild: how many deals (and activities) are folded of how many.
+using FoldProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Where one report's derived data in one time zone stands against the job's snapshot.
 struct FactsState {
     bool current = false;           ///< folded up to this snapshot, with the same inputs
@@ -66,14 +69,16 @@ Status RefreshReportFacts(domain::Repositories& repos,
                           const std::string& time_zone,
                           std::string_view report,
                           Instant now,
-                          bool rebuild = false);
+                          bool rebuild = false,
+                          const FoldProgress& progress = {});
 /// The funnel's part of RefreshReportFacts; `fold` names the time zone and base currency.
 Status RefreshFunnelFacts(domain::Repositories& repos,
                           Id workspace_id,
                           const ReportRequest& fold,
                           const FactsState& state,
                           Instant now,
-                          bool rebuild);
+                          bool rebuild,
+                          const FoldProgress& progress);
 
 /// Called before running `report` (outside any job): when it is served from derived data that
 /// is not current, folds the changes in a write job as the system.
@@ -83,15 +88,18 @@ Status PrepareReport(domain::Store& store,
                      std::string_view report,
                      Instant now);
 
+/// Told as a rebuild goes: the report and zone, and how many deals (and activities) are folded
+/// of how many (0 of 0 as each report and zone begins).
+using RebuildProgress = std::function<void(
+    const std::string& report, const std::string& zone, std::size_t done, std::size_t total)>;
+
 /// `pipecrm report rebuild`: rebuilds the derived data of each report in every time zone it
-/// is kept in, and in `time_zone`, each in one write job. Calls `progress` with the report and
-/// the zone before each.
-Status RebuildReportFacts(
-    domain::Store& store,
-    Id workspace_id,
-    const std::string& time_zone,
-    Instant now,
-    const std::function<void(const std::string&, const std::string&)>& progress);
+/// is kept in, and in `time_zone`, each in one write job.
+Status RebuildReportFacts(domain::Store& store,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          Instant now,
+                          const RebuildProgress& progress);
 
 /// The funnel from the derived sums when they are current for this snapshot (same watermark
 /// and inputs); nullopt when they are not (the caller replays the deals instead).
