@@ -18,6 +18,7 @@
 #include "storage/sql/playbook_table.hpp"
 #include "storage/sql/project_table.hpp"
 #include "storage/sql/query.hpp"
+#include "storage/sql/report_fact_table.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
 #include "storage/sql/webhook_outbox_table.hpp"
@@ -2555,6 +2556,7 @@ struct SqlRepositories::Impl {
           playbooks(db),
           campaigns(db),
           reports(db),
+          report_facts(db),
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
@@ -2585,6 +2587,7 @@ struct SqlRepositories::Impl {
     PlaybookTable playbooks;
     CampaignTable campaigns;
     SqlReportSource reports;
+    ReportFactTable report_facts;
     LostReasonTable lost_reasons;
     DealLabelTable deal_labels;
     ProjectTable projects;
@@ -2671,6 +2674,9 @@ domain::CampaignRepository& SqlRepositories::Campaigns() {
 }
 domain::ReportSource& SqlRepositories::Reports() {
     return impl_->reports;
+}
+domain::ReportFactStore& SqlRepositories::ReportFacts() {
+    return impl_->report_facts;
 }
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {
