@@ -528,6 +528,14 @@ std::string BatchNote(double average, const LoadResult& load) {
     return note.str();
 }
 
+// The HTTP clients run in this process and the server in its own: this is the clients' share.
+std::string ClientNote(const LoadResult& load) {
+    std::ostringstream note;
+    note << "clients " << std::fixed << std::setprecision(1) << load.CpuMicrosPerWrite()
+         << " us CPU/write";
+    return note.str();
+}
+
 bool ParseOptions(int argc, char** argv, Options& options) {
     if (const char* binary = std::getenv("PIPECRM_BINARY")) {
         options.binary = binary;
@@ -622,12 +630,12 @@ int Run(const Options& options) {
                         BatchNote(storage_postgres->move_batch, storage_postgres->move),
                     storage_postgres->move});
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
-        rows.push_back({"http create @" + std::to_string(kHttpClientCounts[i]), http->create[i], "",
-                        http_postgres->create[i]});
+        rows.push_back({"http create @" + std::to_string(kHttpClientCounts[i]), http->create[i],
+                        ClientNote(http->create[i]), http_postgres->create[i]});
     }
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
-        rows.push_back({"http move @" + std::to_string(kHttpClientCounts[i]), http->move[i], "",
-                        http_postgres->move[i]});
+        rows.push_back({"http move @" + std::to_string(kHttpClientCounts[i]), http->move[i],
+                        ClientNote(http->move[i]), http_postgres->move[i]});
     }
     rows.push_back({"raw sqlite again (drift)", raw_again, "the baseline, re-run at the end", {}});
     const double raw_rate = raw.PerSecond();

@@ -227,6 +227,13 @@ const std::vector<Command>& Commands() {
         ReportCommand<kForecast>("shows open deals by expected close month, raw and weighted, "
                                  "beside the value won per month"),
         ReportCommand<kGoals>("shows each goal's target beside what was achieved in its periods"),
+        {"report rebuild",
+         "rebuild the reports' derived data (the funnel's and the leaderboard's facts and sums, "
+         "docs/reports.md) from "
+         "the deal event log, in every time zone it is kept in; reports keep it current on "
+         "their own, so this is for history changed outside pipecrm",
+         {kDb, kWorkspace},
+         RunReportRebuild},
         {"report portfolio",
          "shows the projects of a project pipeline with their status (on track, at risk, late), "
          "the projects per stage and status, each person's hours per week across all projects "

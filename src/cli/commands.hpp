@@ -41,6 +41,8 @@ template <const char* kName>
 Status RunNamedReport(const Arguments& args, Environment& env) {
     return RunReport(kName, args, env);
 }
+/// `pipecrm report rebuild`: the reports' derived data, again from the deal event log.
+Status RunReportRebuild(const Arguments& args, Environment& env);
 /// `pipecrm report portfolio` (reports/portfolio.hpp).
 Status RunPortfolioReport(const Arguments& args, Environment& env);
 Status RunRateSet(const Arguments& args, Environment& env);

@@ -1,5 +1,6 @@
 // pipecrm report NAME: one report (src/reports) as a table, CSV or JSON; and pipecrm rate
 // set/list: the workspace's dated exchange rates into its base currency.
+#include <chrono>
 #include <limits>
 #include <ostream>
 
@@ -8,6 +9,7 @@
 #include "reports/forecast_snapshot.hpp"
 #include "reports/goal_service.hpp"
 #include "reports/report_catalog.hpp"
+#include "reports/report_facts.hpp"
 #include "reports/report_render.hpp"
 
 namespace pipecrm::cli {
@@ -58,21 +60,32 @@ Status RunReport(const std::string& name, const Arguments& args, Environment& en
         return InvalidArgument("--format must be table, csv or json", "format");
     }
     request.now = env.clock().Now();
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
+    }
+    domain::Store& store = *session->store;
+    const Id workspace_id = session->actor.workspace_id;
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto workspace = repos.Workspaces().Get(workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        request.time_zone = workspace->time_zone;
+        return Status::Ok();
+    }));
+    // Derived data (the funnel's) first folds in what changed since the last report.
+    PIPECRM_RETURN_IF_ERROR(
+        reports::PrepareReport(store, workspace_id, request.time_zone, name, request.now));
     std::optional<reports::ReportTable> table;
-    PIPECRM_RETURN_IF_ERROR(ReadInWorkspace(
-        args, env, [&](domain::Repositories& repos, const domain::Actor& actor) -> Status {
-            auto workspace = repos.Workspaces().Get(actor.workspace_id);
-            if (!workspace.ok()) {
-                return workspace.status();
-            }
-            request.time_zone = workspace->time_zone;
-            auto result = reports::LoadAndRunReport(repos, actor.workspace_id, name, request);
-            if (!result.ok()) {
-                return result.status();
-            }
-            table = std::move(*result);
-            return Status::Ok();
-        }));
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto result = reports::LoadAndRunReport(repos, workspace_id, name, request);
+        if (!result.ok()) {
+            return result.status();
+        }
+        table = std::move(*result);
+        return Status::Ok();
+    }));
     if (format == "json") {
         env.out() << reports::RenderJson(*table) << "\n";
     } else if (format == "csv") {
@@ -80,6 +93,53 @@ Status RunReport(const std::string& name, const Arguments& args, Environment& en
     } else {
         env.out() << reports::RenderText(*table);
     }
+    return Status::Ok();
+}
+
+Status RunReportRebuild(const Arguments& args, Environment& env) {
+    auto session = OpenWorkspace(args, env);
+    if (!session.ok()) {
+        return session.status();
+    }
+    domain::Store& store = *session->store;
+    const Id workspace_id = session->actor.workspace_id;
+    std::string time_zone;
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto workspace = repos.Workspaces().Get(workspace_id);
+        if (!workspace.ok()) {
+            return workspace.status();
+        }
+        time_zone = workspace->time_zone;
+        return Status::Ok();
+    }));
+    int rebuilt = 0;
+    const bool terminal = env.ErrIsTerminal();
+    auto last_line = std::chrono::steady_clock::now();
+    PIPECRM_RETURN_IF_ERROR(reports::RebuildReportFacts(
+        store, workspace_id, time_zone, env.clock().Now(),
+        [&](const std::string& report, const std::string& zone, std::size_t done,
+            std::size_t total) {
+            if (total == 0) {  // a report and zone begins
+                env.err() << "rebuilding the " << report << "'s derived data in " << zone
+                          << "...\n";
+                ++rebuilt;
+                return;
+            }
+            const bool finished = done >= total;
+            const auto now = std::chrono::steady_clock::now();
+            if (terminal) {
+                const std::size_t width = 30;
+                const std::size_t filled = done * width / total;
+                env.err() << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ')
+                          << "] " << done << "/" << total << (finished ? "\n" : "") << std::flush;
+            } else if (finished || now - last_line >= std::chrono::seconds(2)) {
+                last_line = now;
+                env.err() << "report rebuild: " << report << ", " << done << "/" << total
+                          << " folded\n";
+            }
+        }));
+    env.out() << "rebuilt " << rebuilt << " report data set" << (rebuilt == 1 ? "" : "s")
+              << " (report and time zone)\n";
     return Status::Ok();
 }
 

@@ -32,6 +32,7 @@
 #include "domain/product.hpp"
 #include "domain/project_repository.hpp"
 #include "domain/record_extras.hpp"
+#include "domain/report_facts.hpp"
 #include "domain/report_source.hpp"
 #include "domain/segment_repository.hpp"
 #include "domain/session.hpp"
@@ -517,6 +518,7 @@ class Repositories {
     virtual PlaybookRepository& Playbooks() = 0;
     virtual CampaignRepository& Campaigns() = 0;
     virtual ReportSource& Reports() = 0;
+    virtual ReportFactStore& ReportFacts() = 0;
     virtual LostReasonRepository& LostReasons() = 0;
     virtual DealLabelRepository& DealLabels() = 0;
     virtual ProjectRepository& Projects() = 0;

@@ -4,56 +4,21 @@ namespace pipecrm::reports {
 namespace {
 
 using domain::DealStatus;
+using domain::FunnelFigures;
 
-struct StageCounts {
-    std::int64_t reached = 0;
-    std::int64_t reached_value = 0;
-    std::int64_t moved_on = 0;
-    std::int64_t moved_on_value = 0;
-    std::int64_t won = 0;
-    std::int64_t won_value = 0;
-    std::int64_t lost = 0;
-    std::int64_t lost_value = 0;
-    std::int64_t open = 0;
-    std::int64_t open_value = 0;
-};
-
-std::vector<StageCounts> CountStages(ReportContext& context) {
+std::vector<FunnelFigures> CountStages(ReportContext& context) {
     const auto& stages = context.stages();
-    std::vector<StageCounts> counts(stages.size());
+    std::vector<FunnelFigures> counts(stages.size());
     for (const DealHistory& history : context.histories()) {
-        const std::vector<std::optional<Instant>> reach = ReachTimes(context, history);
-        const domain::Deal& deal = *history.deal;
-        std::optional<std::int64_t> value;
-        bool valued = false;
-        for (std::size_t i = 0; i < stages.size(); ++i) {
-            if (!reach[i] || !context.InPeriod(*reach[i])) {
+        std::optional<std::optional<std::int64_t>> value;  // converted once, when first needed
+        for (const StageReach& reach : StageReaches(stages, history)) {
+            if (!context.InPeriod(reach.at)) {
                 continue;
             }
-            if (!valued) {
-                value = context.Value(deal);
-                valued = true;
+            if (!value) {
+                value = context.Value(*history.deal);
             }
-            const std::int64_t v = value.value_or(0);
-            StageCounts& c = counts[i];
-            ++c.reached;
-            c.reached_value += v;
-            if (i + 1 < stages.size() && reach[i + 1]) {
-                ++c.moved_on;
-                c.moved_on_value += v;
-            }
-            if (deal.stage_id == stages[i]->id) {
-                if (deal.status == DealStatus::kWon) {
-                    ++c.won;
-                    c.won_value += v;
-                } else if (deal.status == DealStatus::kLost) {
-                    ++c.lost;
-                    c.lost_value += v;
-                } else if (deal.status == DealStatus::kOpen) {
-                    ++c.open;
-                    c.open_value += v;
-                }
-            }
+            CountReach(counts[reach.index], reach.moved_on, reach.now_here, value->value_or(0));
         }
     }
     return counts;
@@ -63,9 +28,20 @@ std::vector<StageCounts> CountStages(ReportContext& context) {
 
 std::vector<std::optional<Instant>> ReachTimes(const ReportContext& context,
                                                const DealHistory& history) {
-    std::vector<std::optional<Instant>> reach(context.stages().size());
+    return ReachTimes(context.stages(), history);
+}
+
+std::vector<std::optional<Instant>> ReachTimes(const std::vector<const domain::Stage*>& stages,
+                                               const DealHistory& history) {
+    std::vector<std::optional<Instant>> reach(stages.size());
     for (const StageEntry& entry : history.entries) {
-        const auto index = context.StageIndex(entry.stage_id);
+        std::optional<std::size_t> index;
+        for (std::size_t i = 0; i < stages.size(); ++i) {
+            if (stages[i]->id == entry.stage_id) {
+                index = i;
+                break;
+            }
+        }
         if (!index) {
             continue;
         }
@@ -78,15 +54,58 @@ std::vector<std::optional<Instant>> ReachTimes(const ReportContext& context,
     return reach;
 }
 
-ReportTable Funnel(ReportContext& context) {
+std::vector<StageReach> StageReaches(const std::vector<const domain::Stage*>& stages,
+                                     const DealHistory& history) {
+    const std::vector<std::optional<Instant>> reach = ReachTimes(stages, history);
+    const domain::Deal& deal = *history.deal;
+    std::vector<StageReach> out;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        if (!reach[i]) {
+            continue;
+        }
+        StageReach r;
+        r.index = i;
+        r.at = *reach[i];
+        r.moved_on = i + 1 < stages.size() && reach[i + 1].has_value();
+        if (deal.stage_id == stages[i]->id && deal.status != DealStatus::kDeleted) {
+            r.now_here = deal.status;
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
+void CountReach(FunnelFigures& c,
+                bool moved_on,
+                const std::optional<DealStatus>& now_here,
+                std::int64_t value,
+                int sign) {
+    c.reached += sign;
+    c.reached_value += sign * value;
+    if (moved_on) {
+        c.moved_on += sign;
+        c.moved_on_value += sign * value;
+    }
+    if (now_here == DealStatus::kWon) {
+        c.won += sign;
+        c.won_value += sign * value;
+    } else if (now_here == DealStatus::kLost) {
+        c.lost += sign;
+        c.lost_value += sign * value;
+    } else if (now_here == DealStatus::kOpen) {
+        c.open += sign;
+        c.open_value += sign * value;
+    }
+}
+
+ReportTable FunnelTable(ReportContext& context, const std::vector<FunnelFigures>& counts) {
     ReportTable table =
         context.StartTable("funnel", {"stage_id", "stage", "order", "reached", "reached_value",
                                       "moved_on", "moved_on_value", "conversion_to_next", "won",
                                       "won_value", "lost", "lost_value", "open", "open_value"});
-    const std::vector<StageCounts> counts = CountStages(context);
     for (std::size_t i = 0; i < counts.size(); ++i) {
         const domain::Stage& stage = *context.stages()[i];
-        const StageCounts& c = counts[i];
+        const FunnelFigures& c = counts[i];
         const bool last = i + 1 == counts.size();
         table.rows.push_back(
             {Cell::Int(stage.id), Cell::Text(stage.name),
@@ -101,11 +120,15 @@ ReportTable Funnel(ReportContext& context) {
     return table;
 }
 
+ReportTable Funnel(ReportContext& context) {
+    return FunnelTable(context, CountStages(context));
+}
+
 ReportTable Conversion(ReportContext& context) {
     ReportTable table =
         context.StartTable("conversion", {"from_stage_id", "from_stage", "to_stage_id", "to_stage",
                                           "reached", "converted", "conversion_rate"});
-    const std::vector<StageCounts> counts = CountStages(context);
+    const std::vector<FunnelFigures> counts = CountStages(context);
     const auto& stages = context.stages();
     for (std::size_t i = 0; i < counts.size(); ++i) {
         const bool last = i + 1 == counts.size();

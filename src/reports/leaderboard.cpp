@@ -5,32 +5,19 @@
 #include <set>
 
 namespace pipecrm::reports {
-namespace {
-
-struct Figures {
-    std::map<std::string, std::int64_t> activities;  ///< done, by type
-    std::int64_t added = 0;
-    std::int64_t won = 0;
-    std::int64_t lost = 0;
-    std::int64_t won_value = 0;
-    std::int64_t seconds_to_win = 0;
-
-    void Add(const Figures& other) {
-        for (const auto& [type, count] : other.activities) {
-            activities[type] += count;
-        }
-        added += other.added;
-        won += other.won;
-        lost += other.lost;
-        won_value += other.won_value;
-        seconds_to_win += other.seconds_to_win;
+void LeaderFigures::Add(const LeaderFigures& other) {
+    for (const auto& [type, count] : other.activities) {
+        activities[type] += count;
     }
-};
-
-}  // namespace
+    added += other.added;
+    won += other.won;
+    lost += other.lost;
+    won_value += other.won_value;
+    seconds_to_win += other.seconds_to_win;
+}
 
 ReportTable Leaderboard(ReportContext& context) {
-    std::map<Id, Figures> by_user;
+    std::map<Id, LeaderFigures> by_user;
     std::set<std::string> types;
     for (const domain::ActivityFacts& a : context.data().activities) {
         if (a.done && context.OwnerInScope(a.owner_id) && context.InPeriod(a.marked_as_done_time)) {
@@ -43,7 +30,7 @@ ReportTable Leaderboard(ReportContext& context) {
         if (!context.DealInPipelineScope(deal)) {
             continue;
         }
-        Figures& f = by_user[deal.owner_id];
+        LeaderFigures& f = by_user[deal.owner_id];
         if (context.InPeriod(deal.add_time)) {
             ++f.added;
         }
@@ -56,6 +43,12 @@ ReportTable Leaderboard(ReportContext& context) {
             ++f.lost;
         }
     }
+    return LeaderboardTable(context, std::move(by_user), types);
+}
+
+ReportTable LeaderboardTable(ReportContext& context,
+                             std::map<Id, LeaderFigures> by_user,
+                             const std::set<std::string>& types) {
     for (const domain::User& u : context.data().users) {
         if (u.active && context.OwnerInScope(u.id)) {
             by_user.try_emplace(u.id);
@@ -71,7 +64,7 @@ ReportTable Leaderboard(ReportContext& context) {
     }
     ReportTable table =
         context.StartTable("leaderboard", std::move(columns), ReportContext::Scope::kAllPipelines);
-    auto row = [&](const char* kind, Id id, std::string name, const Figures& f) {
+    auto row = [&](const char* kind, Id id, std::string name, const LeaderFigures& f) {
         std::int64_t done = 0;
         std::vector<Cell> cells{Cell::Text(kind), Cell::Int(id), Cell::Text(std::move(name)),
                                 Cell::Null()};
@@ -95,17 +88,17 @@ ReportTable Leaderboard(ReportContext& context) {
     auto by_won_value = [](const auto& a, const auto& b) {
         return a.second.won_value > b.second.won_value;
     };
-    std::vector<std::pair<Id, Figures>> users(by_user.begin(), by_user.end());
+    std::vector<std::pair<Id, LeaderFigures>> users(by_user.begin(), by_user.end());
     std::stable_sort(users.begin(), users.end(), by_won_value);
     for (const auto& [id, f] : users) {
         table.rows.push_back(row("user", id, context.UserName(id), f));
     }
-    std::vector<std::pair<Id, Figures>> teams;
+    std::vector<std::pair<Id, LeaderFigures>> teams;
     for (const domain::Team& team : context.data().teams) {
         if (context.request().team_id && *context.request().team_id != team.id) {
             continue;
         }
-        Figures sum;
+        LeaderFigures sum;
         for (const domain::TeamMembership& m : context.data().memberships) {
             const auto it = by_user.find(m.user_id);
             if (m.team_id == team.id && it != by_user.end()) {

@@ -6,8 +6,10 @@
 #include "reports/funnel.hpp"
 #include "reports/goals.hpp"
 #include "reports/leaderboard.hpp"
+#include "reports/leaderboard_refresh.hpp"
 #include "reports/lost_reasons.hpp"
 #include "reports/report_context.hpp"
+#include "reports/report_facts.hpp"
 #include "reports/stage_time.hpp"
 #include "reports/stalled.hpp"
 
@@ -84,6 +86,22 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
         return workspace.status();
     }
     request.base_currency = workspace->default_currency;
+    if (UsesReportFacts(name)) {
+        // Derived data needs only the small lists and the rates besides its sums.
+        auto small = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+        if (!small.ok()) {
+            return small.status();
+        }
+        auto derived = name == "funnel"
+                           ? FunnelFromFacts(repos, workspace_id, *small, request)
+                           : LeaderboardFromFacts(repos, workspace_id, *small, request);
+        if (!derived.ok()) {
+            return derived.status();
+        }
+        if (*derived) {
+            return std::move(**derived);
+        }
+    }
     auto data = LoadReportData(repos, workspace_id, entry->needs);
     if (!data.ok()) {
         return data.status();

@@ -25,7 +25,9 @@ Result<ReportTable> RunReport(std::string_view name,
                               const ReportRequest& request);
 
 /// Reads the workspace's report inputs on the caller's snapshot (within the current viewer's
-/// visibility) and runs the named report in the workspace's base currency.
+/// visibility) and runs the named report in the workspace's base currency: from derived data
+/// when it is current (PrepareReport in report_facts.hpp makes it so), else from the deals and
+/// their events.
 Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
                                      Id workspace_id,
                                      std::string_view name,

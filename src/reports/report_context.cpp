@@ -130,6 +130,11 @@ std::optional<std::int64_t> ReportContext::Value(const domain::Deal& deal) {
     return value;
 }
 
+void ReportContext::CountUnconverted(Id deal_id, const std::string& currency) {
+    unconverted_.insert(deal_id);
+    missing_.insert(currency);
+}
+
 Instant ReportContext::StartOfDay(Date day) const {
     return zone_.StartOfLocalDay(day);
 }
@@ -169,8 +174,10 @@ ReportTable ReportContext::StartTable(const std::string& report,
 void ReportContext::FinishTable(ReportTable& table) const {
     table.summary.emplace_back("unconverted_deals",
                                Cell::Int(static_cast<std::int64_t>(unconverted_.size())));
+    std::set<std::string> currencies = missing_;
+    currencies.insert(converter_.missing().begin(), converter_.missing().end());
     std::string missing;
-    for (const std::string& currency : converter_.missing()) {
+    for (const std::string& currency : currencies) {
         missing += (missing.empty() ? "" : ",") + currency;
     }
     table.summary.emplace_back("missing_rates", Cell::Text(missing));

@@ -32,6 +32,8 @@ class ReportContext {
     bool InPeriod(const std::optional<Instant>& t) const { return t && InPeriod(*t); }
     /// True when the user is in the --owner/--team scope (always, without one).
     bool OwnerInScope(Id user_id) const;
+    /// The owners in the --owner/--team scope; nullopt without one.
+    const std::optional<std::set<Id>>& owners() const { return owners_; }
     /// The chosen pipeline (the first one by default) and its live stages in order; empty
     /// when the workspace has none.
     const domain::Pipeline* pipeline() const { return pipeline_; }
@@ -48,6 +50,9 @@ class ReportContext {
     /// The deal's value in the base currency (CurrencyConverter::ToBase); nullopt, and the
     /// deal counted as unconverted, when its currency has no rate.
     std::optional<std::int64_t> Value(const domain::Deal& deal);
+    /// Counts a deal as unconverted, its currency having no rate, as Value does (for figures
+    /// read from derived data, whose values were converted when they were folded).
+    void CountUnconverted(Id deal_id, const std::string& currency);
     /// Where a calendar day begins in the request's time zone.
     Instant StartOfDay(Date day) const;
     /// The calendar day of `t` in the request's time zone.
@@ -77,6 +82,7 @@ class ReportContext {
     std::vector<DealHistory> histories_;
     CurrencyConverter converter_;
     std::set<Id> unconverted_;
+    std::set<std::string> missing_;  ///< currencies without a rate, besides the converter's
     text::ZoneDays zone_;
 };
 

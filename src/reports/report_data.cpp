@@ -27,8 +27,10 @@ Result<ReportData> LoadReportData(domain::Repositories& repos,
     PIPECRM_RETURN_IF_ERROR(Into(repos.Teams().List(workspace_id), data.teams));
     PIPECRM_RETURN_IF_ERROR(Into(repos.Teams().ListMemberships(workspace_id), data.memberships));
     domain::ReportSource& source = repos.Reports();
-    PIPECRM_RETURN_IF_ERROR(Into(source.LiveDeals(workspace_id), data.deals));
-    if (needs.events) {
+    if (needs.deals) {
+        PIPECRM_RETURN_IF_ERROR(Into(source.LiveDeals(workspace_id), data.deals));
+    }
+    if (needs.deals && needs.events) {
         PIPECRM_RETURN_IF_ERROR(Into(source.EventsOfLiveDeals(workspace_id), data.events));
     }
     if (needs.activities) {

@@ -43,6 +43,7 @@ struct ReportNeeds {
     bool rates = true;
     bool snapshots = true;
     bool goals = true;
+    bool deals = true;  ///< the live deals (and, with `events`, their events)
 };
 
 /// Reads a workspace's report inputs on the caller's snapshot.

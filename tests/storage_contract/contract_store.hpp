@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "domain/actor.hpp"
 #include "domain/store.hpp"
 #include "domain/workspace_setup.hpp"
 #include "support/postgres_cluster.hpp"
@@ -59,6 +60,22 @@ class ContractTest : public ::testing::TestWithParam<BackendKind> {
     pipecrm::testing::TempDir dir_;
     std::string db_;
     std::unique_ptr<domain::Store> store_;
+};
+
+/// A ContractTest with one workspace, set up at kSetUpTime, whose admin is owner@example.com.
+class OneWorkspaceTest : public ContractTest {
+  protected:
+    static inline const Instant kSetUpTime = FromUnixSeconds(1767262800);
+
+    void SetUp() override {
+        ContractTest::SetUp();
+        ASSERT_NE(store_, nullptr);
+        ws_ = AddWorkspace("owner@example.com", kSetUpTime);
+    }
+    /// The workspace's admin, with VND as the default currency.
+    domain::Actor Actor() const { return {ws_.workspace_id, ws_.admin_user_id, "VND"}; }
+
+    domain::CreatedWorkspace ws_;
 };
 
 #define PIPECRM_CONTRACT_BACKENDS(suite)                                                    \

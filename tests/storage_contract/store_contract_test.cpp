@@ -20,16 +20,8 @@ using domain::Repositories;
 
 const Instant kNow = FromUnixSeconds(1767262800);
 
-class StoreContract : public ContractTest {
+class StoreContract : public OneWorkspaceTest {
   protected:
-    void SetUp() override {
-        ContractTest::SetUp();
-        ASSERT_NE(store_, nullptr);
-        ws_ = AddWorkspace("owner@example.com", kNow);
-    }
-
-    domain::Actor Actor() const { return {ws_.workspace_id, ws_.admin_user_id, "VND"}; }
-
     static Result<domain::Deal> Create(domain::Store& store,
                                        const std::string& title,
                                        const domain::Actor& actor) {
@@ -111,8 +103,6 @@ class StoreContract : public ContractTest {
         });
         EXPECT_TRUE(status.ok()) << status.ToString();
     }
-
-    domain::CreatedWorkspace ws_;
 };
 
 TEST_P(StoreContract, AJobRefusedBeforeWritingLeavesTheOthersCommitted) {

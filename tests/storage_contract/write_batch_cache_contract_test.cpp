@@ -18,16 +18,8 @@ using domain::Repositories;
 
 const Instant kNow = FromUnixSeconds(1767262800);
 
-class WriteBatchCacheContract : public ContractTest {
+class WriteBatchCacheContract : public OneWorkspaceTest {
   protected:
-    void SetUp() override {
-        ContractTest::SetUp();
-        ASSERT_NE(store_, nullptr);
-        ws_ = AddWorkspace("owner@example.com", kNow);
-    }
-
-    domain::Actor Actor() const { return {ws_.workspace_id, ws_.admin_user_id, "VND"}; }
-
     // A stage put before every other stage of the default pipeline.
     domain::Stage NewFirstStage() const {
         domain::Stage stage;
@@ -45,8 +37,6 @@ class WriteBatchCacheContract : public ContractTest {
         change.title = "no stage named";
         return domain::CreateDeal(repos, actor, change, kNow);
     }
-
-    domain::CreatedWorkspace ws_;
 };
 
 TEST_P(WriteBatchCacheContract, AJobSeesTheSetUpItChanged) {

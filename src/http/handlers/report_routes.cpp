@@ -10,6 +10,7 @@
 #include "reports/forecast_snapshot.hpp"
 #include "reports/goal_service.hpp"
 #include "reports/report_catalog.hpp"
+#include "reports/report_facts.hpp"
 #include "reports/report_render.hpp"
 
 namespace pipecrm::http {
@@ -45,6 +46,13 @@ RouteHandler ReportRoute(domain::Store& store, const Clock& clock, std::string n
         auto query = ParseReportQuery(ctx, clock.Now());
         if (!query.ok()) {
             respond(ErrorResponse(query.status()));
+            return;
+        }
+        // Derived data (the funnel's) first folds in what changed, as the system.
+        const Status prepared = reports::PrepareReport(store, ctx.principal->user.workspace_id,
+                                                       query->request.time_zone, name, clock.Now());
+        if (!prepared.ok()) {
+            respond(ErrorResponse(prepared));
             return;
         }
         ReadThen<reports::ReportTable>(

@@ -119,10 +119,12 @@ bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& s
     } else if (!state.busy || state.waited_out) {
         return false;
     }
-    if (batch.size() >= options_.max_batch) {
+    // Full: the batch holds every busy caller (more would be a later caller's second write,
+    // which would only make this commit later).
+    if (batch.size() >= options_.max_batch || (!batch.empty() && batch.size() >= busiest_)) {
         return false;
     }
-    if (queue_.empty() && !stopping_ && batch.size() < busiest_) {
+    if (queue_.empty() && !stopping_) {
         const std::size_t missing = busiest_ - batch.size();
         wake_at_ = missing;  // the write that completes the batch wakes the writer
         const auto limit = std::min<std::chrono::steady_clock::duration>(kGatherWait, last_commit_);

@@ -18,48 +18,61 @@ std::optional<Instant> OptionalInstantAt(const Statement& s, int column) {
 
 }  // namespace
 
-Result<std::vector<domain::Deal>> SqlReportSource::LiveDeals(Id workspace_id) {
-    std::vector<domain::Deal> out;
-    Status status = Query(
-        db_,
-        "SELECT id, workspace_id, '', value, currency, status, pipeline_id, stage_id, "
-        "owner_id, creator_user_id, expected_close_date, probability, lost_reason, visible_to, "
-        "add_time, update_time, stage_change_time, won_time, lost_time, close_time FROM deals "
-        "WHERE workspace_id = ? AND status <> 'deleted' ORDER BY id",
-        [&](Statement& s) { s.Bind(1, workspace_id); },
-        [&](const Statement& s) {
-            domain::Deal d;
-            d.id = s.Int(0);
-            d.workspace_id = s.Int(1);
-            d.title = s.Text(2);
-            d.value.minor_units = s.Int(3);
-            d.value.currency = s.Text(4);
-            d.status = domain::ParseDealStatus(s.Text(5)).value_or(domain::DealStatus::kOpen);
-            d.pipeline_id = s.Int(6);
-            d.stage_id = s.Int(7);
-            d.owner_id = s.Int(8);
-            d.creator_user_id = s.Int(9);
-            if (auto day = s.OptionalInt(10)) {
-                d.expected_close_date = FromDayNumber(*day);
-            }
-            if (auto probability = s.OptionalInt(11)) {
-                d.probability = static_cast<int>(*probability);
-            }
-            d.lost_reason = s.Text(12);
-            d.visible_to =
-                domain::VisibilityFromInt(s.Int(13)).value_or(domain::Visibility::kEveryone);
-            d.add_time = FromUnixSeconds(s.Int(14));
-            d.update_time = FromUnixSeconds(s.Int(15));
-            d.stage_change_time = OptionalInstantAt(s, 16);
-            d.won_time = OptionalInstantAt(s, 17);
-            d.lost_time = OptionalInstantAt(s, 18);
-            d.close_time = OptionalInstantAt(s, 19);
-            out.push_back(std::move(d));
-        });
-    if (!status.ok()) {
-        return status;
+const char* const kReportDealSelect =
+    "SELECT id, workspace_id, '', value, currency, status, pipeline_id, stage_id, owner_id, "
+    "creator_user_id, expected_close_date, probability, lost_reason, visible_to, add_time, "
+    "update_time, stage_change_time, won_time, lost_time, close_time FROM deals";
+
+domain::Deal ReadReportDeal(const Statement& s) {
+    domain::Deal d;
+    d.id = s.Int(0);
+    d.workspace_id = s.Int(1);
+    d.title = s.Text(2);
+    d.value.minor_units = s.Int(3);
+    d.value.currency = s.Text(4);
+    d.status = domain::ParseDealStatus(s.Text(5)).value_or(domain::DealStatus::kOpen);
+    d.pipeline_id = s.Int(6);
+    d.stage_id = s.Int(7);
+    d.owner_id = s.Int(8);
+    d.creator_user_id = s.Int(9);
+    if (auto day = s.OptionalInt(10)) {
+        d.expected_close_date = FromDayNumber(*day);
     }
-    return out;
+    if (auto probability = s.OptionalInt(11)) {
+        d.probability = static_cast<int>(*probability);
+    }
+    d.lost_reason = s.Text(12);
+    d.visible_to = domain::VisibilityFromInt(s.Int(13)).value_or(domain::Visibility::kEveryone);
+    d.add_time = FromUnixSeconds(s.Int(14));
+    d.update_time = FromUnixSeconds(s.Int(15));
+    d.stage_change_time = OptionalInstantAt(s, 16);
+    d.won_time = OptionalInstantAt(s, 17);
+    d.lost_time = OptionalInstantAt(s, 18);
+    d.close_time = OptionalInstantAt(s, 19);
+    return d;
+}
+
+void SortEachDealsEvents(std::vector<domain::DealEvent>& events) {
+    // In index order (deal, id), which is time order unless history was written with earlier
+    // times later (an import); each deal's few events are put in time order here rather than
+    // the database sorting millions of rows.
+    for (auto begin = events.begin(); begin != events.end();) {
+        auto end = std::find_if(begin, events.end(), [&](const domain::DealEvent& e) {
+            return e.deal_id != begin->deal_id;
+        });
+        std::stable_sort(begin, end, [](const domain::DealEvent& a, const domain::DealEvent& b) {
+            return a.at < b.at;
+        });
+        begin = end;
+    }
+}
+
+Result<std::vector<domain::Deal>> SqlReportSource::LiveDeals(Id workspace_id) {
+    return Rows<domain::Deal>(
+        db_,
+        std::string(kReportDealSelect) +
+            " WHERE workspace_id = ? AND status <> 'deleted' ORDER BY id",
+        [&](Statement& s) { s.Bind(1, workspace_id); }, ReadReportDeal);
 }
 
 Result<std::vector<domain::DealEvent>> SqlReportSource::EventsOfLiveDeals(Id workspace_id) {
@@ -76,18 +89,7 @@ Result<std::vector<domain::DealEvent>> SqlReportSource::EventsOfLiveDeals(Id wor
     if (!status.ok()) {
         return status;
     }
-    // In index order (deal, id), which is time order unless history was written with earlier
-    // times later (an import); each deal's few events are put in time order here rather than
-    // the database sorting millions of rows.
-    for (auto begin = out.begin(); begin != out.end();) {
-        auto end = std::find_if(begin, out.end(), [&](const domain::DealEvent& e) {
-            return e.deal_id != begin->deal_id;
-        });
-        std::stable_sort(begin, end, [](const domain::DealEvent& a, const domain::DealEvent& b) {
-            return a.at < b.at;
-        });
-        begin = end;
-    }
+    SortEachDealsEvents(out);
     return out;
 }
 

@@ -7,6 +7,13 @@
 
 namespace pipecrm::storage::sql {
 
+/// "SELECT <the columns ReadReportDeal reads> FROM deals": a deal without title and custom
+/// fields (no report shows them).
+extern const char* const kReportDealSelect;
+domain::Deal ReadReportDeal(const Statement& s);
+/// Puts each deal's events (read in deal, id order) in time order.
+void SortEachDealsEvents(std::vector<domain::DealEvent>& events);
+
 /// Not safe for concurrent use, like its connection.
 class SqlReportSource final : public domain::ReportSource {
   public:

@@ -19,6 +19,7 @@
 #include "storage/sql/playbook_table.hpp"
 #include "storage/sql/project_table.hpp"
 #include "storage/sql/query.hpp"
+#include "storage/sql/report_fact_table.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
 #include "storage/sql/webhook_outbox_table.hpp"
@@ -2526,6 +2527,7 @@ struct SqlRepositories::Impl {
           playbooks(db),
           campaigns(db),
           reports(db),
+          report_facts(db),
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
@@ -2556,6 +2558,7 @@ struct SqlRepositories::Impl {
     PlaybookTable playbooks;
     CampaignTable campaigns;
     SqlReportSource reports;
+    ReportFactTable report_facts;
     LostReasonTable lost_reasons;
     DealLabelTable deal_labels;
     ProjectTable projects;
@@ -2642,6 +2645,9 @@ domain::CampaignRepository& SqlRepositories::Campaigns() {
 }
 domain::ReportSource& SqlRepositories::Reports() {
     return impl_->reports;
+}
+domain::ReportFactStore& SqlRepositories::ReportFacts() {
+    return impl_->report_facts;
 }
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {

@@ -42,6 +42,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::PlaybookRepository& Playbooks() override;
     domain::CampaignRepository& Campaigns() override;
     domain::ReportSource& Reports() override;
+    domain::ReportFactStore& ReportFacts() override;
     domain::LostReasonRepository& LostReasons() override;
     domain::DealLabelRepository& DealLabels() override;
     domain::ProjectRepository& Projects() override;

@@ -1,12 +1,8 @@
 #include "storage/sql/visibility_views.hpp"
 
 namespace pipecrm::storage::sql {
-namespace {
 
-// Who may see a row owned by `owner`: the system; an admin of the workspace; the owner;
-// anyone in the workspace when visible_to is 7; the owner's team-mates when it is 3 or 5;
-// the managers of the owner's teams always.
-std::string Predicate(const char* owner) {
+std::string VisibilityPredicate(const char* owner) {
     const std::string o = owner;
     return "(pipecrm_viewer_user() IS NULL OR (workspace_id = pipecrm_viewer_workspace() AND ("
            "pipecrm_viewer_role() = 'admin' OR " +
@@ -22,6 +18,8 @@ std::string Predicate(const char* owner) {
            "= pipecrm_viewer_workspace() AND t.is_deleted = 0 AND t.manager_user_id = "
            "pipecrm_viewer_user())))))";
 }
+
+namespace {
 
 // The tables that have per-record visibility, with the column naming each record's owner.
 struct ScopedTable {
@@ -44,7 +42,7 @@ std::string VisibilityViewsSql() {
     std::string sql;
     for (const ScopedTable& table : kScopedTables) {
         sql += std::string("CREATE TEMP VIEW ") + table.name + " AS SELECT * FROM main." +
-               table.name + " WHERE " + Predicate(table.owner_column) + ";";
+               table.name + " WHERE " + VisibilityPredicate(table.owner_column) + ";";
     }
     return sql;
 }

@@ -12,6 +12,12 @@
 
 namespace pipecrm::storage::sql {
 
+/// Who may see a row owned by the column `owner`, with its row's `workspace_id` and
+/// `visible_to`: the system; an admin of the workspace; the owner; anyone in the workspace when
+/// visible_to is 7; the owner's team-mates when it is 3 or 5; the managers of the owner's teams
+/// always. For tables that copy a record's owner and visibility (derived report data).
+std::string VisibilityPredicate(const char* owner);
+
 /// The statements creating the views, for Connection::Exec once per connection.
 std::string VisibilityViewsSql();
 

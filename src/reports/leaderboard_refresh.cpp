@@ -1,0 +1,226 @@
+#include "reports/leaderboard_refresh.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "reports/leaderboard.hpp"
+#include "reports/leaderboard_facts.hpp"
+#include "reports/report_context.hpp"
+
+namespace pipecrm::reports {
+namespace {
+
+constexpr const char* kLeaderboard = "leaderboard";
+
+// A slice of ids, for a round.
+std::vector<Id> Slice(const std::vector<Id>& ids, std::size_t begin) {
+    const std::size_t end = std::min(begin + kFactChunk, ids.size());
+    return {ids.begin() + static_cast<std::ptrdiff_t>(begin),
+            ids.begin() + static_cast<std::ptrdiff_t>(end)};
+}
+
+// Folds deals into stored facts and the sum changes.
+// Folds deals into stored facts and the sum changes; `told` counts rounds for a rebuild.
+Status AddDeals(domain::ReportFactStore& facts,
+                Id workspace_id,
+                const std::string& zone,
+                const std::vector<domain::Deal>& deals,
+                ReportContext& context,
+                LeaderboardSumMap& sums,
+                const std::function<void(std::size_t)>& told = {}) {
+    std::vector<domain::DealFact> folded;
+    folded.reserve(std::min(deals.size(), kFactChunk));
+    for (std::size_t i = 0; i < deals.size(); ++i) {
+        folded.push_back(FoldDealFact(deals[i], context));
+        if (folded.size() == kFactChunk || i + 1 == deals.size()) {
+            AddDealFacts(sums, folded, 1);
+            PIPECRM_RETURN_IF_ERROR(facts.AddDealFacts(workspace_id, zone, folded));
+            folded.clear();
+            if (told) {
+                told(i + 1);
+            }
+        }
+    }
+    return Status::Ok();
+}
+
+Status AddActivities(domain::ReportFactStore& facts,
+                     Id workspace_id,
+                     const std::string& zone,
+                     const std::vector<std::pair<domain::ActivityFact, Instant>>& done,
+                     const ReportContext& context,
+                     LeaderboardSumMap& sums,
+                     const std::function<void(std::size_t)>& told = {}) {
+    std::vector<domain::ActivityFact> folded;
+    for (std::size_t i = 0; i < done.size(); ++i) {
+        folded.push_back(FoldActivityFact(done[i].first, done[i].second, context));
+        if (folded.size() == kFactChunk || i + 1 == done.size()) {
+            AddActivityFacts(sums, folded, 1);
+            PIPECRM_RETURN_IF_ERROR(facts.AddActivityFacts(workspace_id, zone, folded));
+            folded.clear();
+            if (told) {
+                told(i + 1);
+            }
+        }
+    }
+    return Status::Ok();
+}
+
+Status Rebuild(domain::Repositories& repos,
+               Id workspace_id,
+               const ReportRequest& fold,
+               ReportContext& context,
+               LeaderboardSumMap& sums,
+               const FoldProgress& progress) {
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    PIPECRM_RETURN_IF_ERROR(facts.ClearLeaderboard(workspace_id, fold.time_zone));
+    auto deals = repos.Reports().LiveDeals(workspace_id);
+    auto done = facts.DoneActivities(workspace_id);
+    if (!deals.ok() || !done.ok()) {
+        return !deals.ok() ? deals.status() : done.status();
+    }
+    const std::size_t total = deals->size() + done->size();
+    auto told = [&](std::size_t before) {
+        return [&progress, before, total](std::size_t n) {
+            if (progress) {
+                progress(before + n, total);
+            }
+        };
+    };
+    PIPECRM_RETURN_IF_ERROR(
+        AddDeals(facts, workspace_id, fold.time_zone, *deals, context, sums, told(0)));
+    return AddActivities(facts, workspace_id, fold.time_zone, *done, context, sums,
+                         told(deals->size()));
+}
+
+Status FoldChanges(domain::Repositories& repos,
+                   Id workspace_id,
+                   const ReportRequest& fold,
+                   const domain::ReportWatermark& watermark,
+                   ReportContext& context,
+                   LeaderboardSumMap& sums) {
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    const std::string& zone = fold.time_zone;
+    auto deals = facts.ChangedDeals(workspace_id, watermark.last_event_id,
+                                    FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
+    auto activities = facts.ChangedActivities(
+        workspace_id, FromUnixSeconds(watermark.last_activity_update_time) - kFactUpdateSlack);
+    if (!deals.ok() || !activities.ok()) {
+        return !deals.ok() ? deals.status() : activities.status();
+    }
+    for (std::size_t begin = 0; begin < deals->size(); begin += kFactChunk) {
+        const std::vector<Id> ids = Slice(*deals, begin);
+        auto old = facts.DealFactsOf(workspace_id, zone, ids);
+        auto live = facts.LiveDealsAmong(workspace_id, ids);
+        if (!old.ok() || !live.ok()) {
+            return !old.ok() ? old.status() : live.status();
+        }
+        AddDealFacts(sums, *old, -1);
+        PIPECRM_RETURN_IF_ERROR(facts.DeleteDealFacts(workspace_id, zone, ids));
+        PIPECRM_RETURN_IF_ERROR(AddDeals(facts, workspace_id, zone, *live, context, sums));
+    }
+    for (std::size_t begin = 0; begin < activities->size(); begin += kFactChunk) {
+        const std::vector<Id> ids = Slice(*activities, begin);
+        auto old = facts.ActivityFactsOf(workspace_id, zone, ids);
+        auto done = facts.DoneActivitiesAmong(workspace_id, ids);
+        if (!old.ok() || !done.ok()) {
+            return !old.ok() ? old.status() : done.status();
+        }
+        AddActivityFacts(sums, *old, -1);
+        PIPECRM_RETURN_IF_ERROR(facts.DeleteActivityFacts(workspace_id, zone, ids));
+        PIPECRM_RETURN_IF_ERROR(AddActivities(facts, workspace_id, zone, *done, context, sums));
+    }
+    return Status::Ok();
+}
+
+}  // namespace
+
+Status RefreshLeaderboardFacts(domain::Repositories& repos,
+                               Id workspace_id,
+                               const ReportRequest& fold,
+                               const FactsState& state,
+                               Instant now,
+                               bool rebuild,
+                               const FoldProgress& progress) {
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, fold);
+    if (!context.ok()) {
+        return context.status();
+    }
+    LeaderboardSumMap sums;
+    const bool all = rebuild || state.NeedsRebuild();
+    PIPECRM_RETURN_IF_ERROR(
+        all ? Rebuild(repos, workspace_id, fold, *context, sums, progress)
+            : FoldChanges(repos, workspace_id, fold, *state.watermark, *context, sums));
+    PIPECRM_RETURN_IF_ERROR(repos.ReportFacts().AddToLeaderboardSums(workspace_id, fold.time_zone,
+                                                                     LeaderboardSumDeltas(sums)));
+    domain::ReportWatermark watermark = state.marks;
+    watermark.inputs = state.inputs;
+    return repos.ReportFacts().SetWatermark(workspace_id, fold.time_zone, kLeaderboard, watermark,
+                                            now);
+}
+
+Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& repos,
+                                                        Id workspace_id,
+                                                        const ReportData& data,
+                                                        const ReportRequest& request) {
+    auto state = FactsStateOf(repos, workspace_id, request.time_zone, kLeaderboard, data,
+                              request.base_currency);
+    if (!state.ok()) {
+        return state.status();
+    }
+    if (!state->current) {
+        return std::optional<ReportTable>();
+    }
+    auto context = ReportContext::Build(data, request);
+    if (!context.ok()) {
+        return context.status();
+    }
+    domain::LeaderboardScope scope;
+    scope.workspace_id = workspace_id;
+    scope.time_zone = request.time_zone;
+    scope.pipeline_id = request.pipeline_id;
+    scope.from = request.from;
+    scope.to = request.to;
+    if (context->owners()) {
+        scope.owners.emplace(context->owners()->begin(), context->owners()->end());
+    }
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    auto sums = facts.LeaderboardSums(scope);
+    auto owners = facts.LeaderboardDealOwners(scope);
+    auto unconverted = facts.UnconvertedWonDeals(scope);
+    if (!sums.ok() || !owners.ok() || !unconverted.ok()) {
+        return !sums.ok() ? sums.status() : !owners.ok() ? owners.status() : unconverted.status();
+    }
+    // Every owner of a deal in scope has a row, as when going through the deals.
+    std::map<Id, LeaderFigures> by_user;
+    for (Id owner : *owners) {
+        by_user.try_emplace(owner);
+    }
+    std::set<std::string> types;
+    for (const domain::LeaderboardSum& sum : *sums) {
+        LeaderFigures& f = by_user[sum.owner_id];
+        const domain::LeaderboardFigures& n = sum.figures;
+        if (sum.measure == "added") {
+            f.added += n.count;
+        } else if (sum.measure == "won") {
+            f.won += n.count;
+            f.won_value += n.value;
+            f.seconds_to_win += n.seconds;
+        } else if (sum.measure == "lost") {
+            f.lost += n.count;
+        } else if (sum.measure == "done") {
+            f.activities[sum.type] += n.count;
+            types.insert(sum.type);
+        }
+    }
+    for (const domain::DealFact& deal : *unconverted) {
+        context->CountUnconverted(deal.deal_id, deal.unconverted_currency);
+    }
+    return std::optional<ReportTable>(LeaderboardTable(*context, std::move(by_user), types));
+}
+
+}  // namespace pipecrm::reports

@@ -1,0 +1,366 @@
+#include "reports/report_facts.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+
+#include "domain/viewer.hpp"
+#include "reports/deal_history.hpp"
+#include "reports/funnel.hpp"
+#include "reports/funnel_facts.hpp"
+#include "reports/leaderboard_refresh.hpp"
+#include "reports/report_context.hpp"
+
+namespace pipecrm::reports {
+namespace {
+
+constexpr const char* kFunnel = "funnel";
+constexpr const char* kLeaderboard = "leaderboard";
+constexpr std::size_t kChunk = kFactChunk;
+
+// 64-bit FNV-1a, as hex: a short, stable fingerprint.
+std::string Fingerprint(const std::string& text) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    static const char* const kHex = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = kHex[hash & 0xF];
+        hash >>= 4;
+    }
+    return out;
+}
+
+Result<std::string> BaseCurrency(domain::Repositories& repos, Id workspace_id) {
+    auto workspace = repos.Workspaces().Get(workspace_id);
+    if (!workspace.ok()) {
+        return workspace.status();
+    }
+    return workspace->default_currency;
+}
+
+// Where a report's derived data in one zone stands against the job's snapshot, with the base
+// currency it is folded in.
+struct ZoneState {
+    FactsState facts;
+    std::string base_currency;
+};
+
+Result<ZoneState> StateIn(domain::Repositories& repos,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          std::string_view report) {
+    auto base = BaseCurrency(repos, workspace_id);
+    if (!base.ok()) {
+        return base.status();
+    }
+    auto small = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+    if (!small.ok()) {
+        return small.status();
+    }
+    auto state = FactsStateOf(repos, workspace_id, time_zone, report, *small, *base);
+    if (!state.ok()) {
+        return state.status();
+    }
+    return ZoneState{std::move(*state), std::move(*base)};
+}
+
+// Folds `histories` into stored facts and the sum changes `sums`.
+Status FoldInto(domain::ReportFactStore& facts,
+                Id workspace_id,
+                const std::string& time_zone,
+                const std::vector<DealHistory>& histories,
+                const PipelineStages& pipelines,
+                ReportContext& context,
+                FunnelSumMap& sums,
+                const FoldProgress& progress = {}) {
+    std::vector<domain::FunnelFact> folded;
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+        std::vector<domain::FunnelFact> one = FoldFunnelFacts(histories[i], pipelines, context);
+        folded.insert(folded.end(), one.begin(), one.end());
+        if (folded.size() >= kChunk || i + 1 == histories.size()) {
+            AddFunnelFacts(sums, folded, 1);
+            PIPECRM_RETURN_IF_ERROR(facts.AddFunnelFacts(workspace_id, time_zone, folded));
+            folded.clear();
+            if (progress) {
+                progress(i + 1, histories.size());
+            }
+        }
+    }
+    return Status::Ok();
+}
+
+Status RebuildFunnel(domain::Repositories& repos,
+                     Id workspace_id,
+                     const ReportRequest& request,
+                     const std::string& inputs,
+                     const domain::ReportWatermark& marks,
+                     Instant now,
+                     const FoldProgress& progress) {
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, request);
+    if (!context.ok()) {
+        return context.status();
+    }
+    PIPECRM_RETURN_IF_ERROR(facts.ClearFunnel(workspace_id, request.time_zone));
+    FunnelSumMap sums;
+    PIPECRM_RETURN_IF_ERROR(FoldInto(facts, workspace_id, request.time_zone, context->histories(),
+                                     StagesByPipeline(data->stages), *context, sums, progress));
+    PIPECRM_RETURN_IF_ERROR(
+        facts.AddToFunnelSums(workspace_id, request.time_zone, FunnelSumDeltas(sums)));
+    domain::ReportWatermark watermark = marks;
+    watermark.inputs = inputs;
+    return facts.SetWatermark(workspace_id, request.time_zone, kFunnel, watermark, now);
+}
+
+// Refolds the deals changed since `watermark`: their old facts out of the sums, new ones in.
+Status FoldFunnelChanges(domain::Repositories& repos,
+                         Id workspace_id,
+                         const ReportRequest& request,
+                         const domain::ReportWatermark& watermark,
+                         const domain::ReportWatermark& marks,
+                         Instant now) {
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    const std::string& zone = request.time_zone;
+    auto changed =
+        facts.ChangedDeals(workspace_id, watermark.last_event_id,
+                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
+    if (!changed.ok()) {
+        return changed.status();
+    }
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, request);
+    if (!context.ok()) {
+        return context.status();
+    }
+    const PipelineStages pipelines = StagesByPipeline(data->stages);
+    FunnelSumMap sums;
+    for (std::size_t begin = 0; begin < changed->size(); begin += kChunk) {
+        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
+                                  changed->begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                         begin + kChunk, changed->size())));
+        auto old = facts.FunnelFactsOf(workspace_id, zone, ids);
+        auto deals = facts.LiveDealsAmong(workspace_id, ids);
+        auto events = facts.EventsOf(workspace_id, ids);
+        if (!old.ok() || !deals.ok() || !events.ok()) {
+            return !old.ok() ? old.status() : !deals.ok() ? deals.status() : events.status();
+        }
+        AddFunnelFacts(sums, *old, -1);
+        PIPECRM_RETURN_IF_ERROR(facts.DeleteFunnelFacts(workspace_id, zone, ids));
+        PIPECRM_RETURN_IF_ERROR(FoldInto(facts, workspace_id, zone, BuildHistories(*deals, *events),
+                                         pipelines, *context, sums));
+    }
+    PIPECRM_RETURN_IF_ERROR(facts.AddToFunnelSums(workspace_id, zone, FunnelSumDeltas(sums)));
+    domain::ReportWatermark next = marks;
+    next.inputs = watermark.inputs;
+    return facts.SetWatermark(workspace_id, zone, kFunnel, next, now);
+}
+
+}  // namespace
+
+bool UsesReportFacts(std::string_view report) {
+    return report == kFunnel || report == kLeaderboard;
+}
+
+std::string ReportFactInputs(const ReportData& data, const std::string& base_currency) {
+    std::string text = "v1|" + base_currency + "|rates";
+    for (const domain::ExchangeRate& r : data.rates) {
+        text += "|" + std::to_string(r.id) + ":" + r.currency + ":" +
+                std::to_string(ToDayNumber(r.rate_date)) + ":" + r.rate + ":" +
+                std::to_string(ToUnixSeconds(r.entered_time));
+    }
+    text += "|stages";
+    for (const domain::Stage& s : data.stages) {
+        text += "|" + std::to_string(s.id) + ":" + std::to_string(s.pipeline_id) + ":" +
+                std::to_string(s.order_nr) + ":" + (s.is_deleted ? "d" : "l");
+    }
+    return Fingerprint(text);
+}
+
+Result<FactsState> FactsStateOf(domain::Repositories& repos,
+                                Id workspace_id,
+                                const std::string& time_zone,
+                                std::string_view report,
+                                const ReportData& data,
+                                const std::string& base_currency) {
+    FactsState state;
+    state.inputs = ReportFactInputs(data, base_currency);
+    auto watermark = repos.ReportFacts().Watermark(workspace_id, time_zone, std::string(report));
+    auto marks = repos.ReportFacts().ChangeMarks(workspace_id);
+    if (!watermark.ok() || !marks.ok()) {
+        return !watermark.ok() ? watermark.status() : marks.status();
+    }
+    state.watermark = *watermark;
+    state.marks = *marks;
+    // The funnel reads no activities: their changes leave it current.
+    state.current = state.watermark && state.watermark->inputs == state.inputs &&
+                    state.watermark->last_event_id == marks->last_event_id &&
+                    state.watermark->last_update_time == marks->last_update_time &&
+                    (report != kLeaderboard || state.watermark->last_activity_update_time ==
+                                                   marks->last_activity_update_time);
+    return state;
+}
+
+ReportNeeds FactFoldNeeds(bool deals) {
+    ReportNeeds needs;
+    needs.deals = deals;
+    needs.events = deals;
+    needs.activities = false;
+    needs.snapshots = false;
+    needs.goals = false;
+    return needs;
+}
+
+Status RefreshFunnelFacts(domain::Repositories& repos,
+                          Id workspace_id,
+                          const ReportRequest& fold,
+                          const FactsState& state,
+                          Instant now,
+                          bool rebuild,
+                          const FoldProgress& progress) {
+    if (rebuild || state.NeedsRebuild()) {
+        return RebuildFunnel(repos, workspace_id, fold, state.inputs, state.marks, now, progress);
+    }
+    return FoldFunnelChanges(repos, workspace_id, fold, *state.watermark, state.marks, now);
+}
+
+Status RefreshReportFacts(domain::Repositories& repos,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          std::string_view report,
+                          Instant now,
+                          bool rebuild,
+                          const FoldProgress& progress) {
+    auto state = StateIn(repos, workspace_id, time_zone, report);
+    if (!state.ok()) {
+        return state.status();
+    }
+    if (state->facts.current && !rebuild) {
+        return Status::Ok();
+    }
+    ReportRequest fold;
+    fold.time_zone = time_zone;
+    fold.base_currency = state->base_currency;
+    if (report == kLeaderboard) {
+        return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, rebuild,
+                                       progress);
+    }
+    return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild, progress);
+}
+
+Status PrepareReport(domain::Store& store,
+                     Id workspace_id,
+                     const std::string& time_zone,
+                     std::string_view report,
+                     Instant now) {
+    if (!UsesReportFacts(report)) {
+        return Status::Ok();
+    }
+    domain::ViewerScope system(std::nullopt);
+    bool current = false;
+    PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+        auto state = StateIn(repos, workspace_id, time_zone, report);
+        if (!state.ok()) {
+            return state.status();
+        }
+        current = state->facts.current;
+        return Status::Ok();
+    }));
+    if (current) {
+        return Status::Ok();
+    }
+    return store.WriteAndWait([&](domain::Repositories& repos) {
+        return RefreshReportFacts(repos, workspace_id, time_zone, report, now);
+    });
+}
+
+Status RebuildReportFacts(domain::Store& store,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          Instant now,
+                          const RebuildProgress& progress) {
+    domain::ViewerScope system(std::nullopt);
+    for (const char* report : {kFunnel, kLeaderboard}) {
+        std::vector<std::string> zones;
+        PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
+            auto folded = repos.ReportFacts().FoldedTimeZones(workspace_id, report);
+            if (!folded.ok()) {
+                return folded.status();
+            }
+            zones = std::move(*folded);
+            return Status::Ok();
+        }));
+        if (std::find(zones.begin(), zones.end(), time_zone) == zones.end()) {
+            zones.push_back(time_zone);
+        }
+        for (const std::string& zone : zones) {
+            const FoldProgress folded = [&](std::size_t done, std::size_t total) {
+                progress(report, zone, done, total);
+            };
+            progress(report, zone, 0, 0);
+            PIPECRM_RETURN_IF_ERROR(store.WriteAndWait([&](domain::Repositories& repos) {
+                return RefreshReportFacts(repos, workspace_id, zone, report, now, true, folded);
+            }));
+        }
+    }
+    return Status::Ok();
+}
+
+Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
+                                                   Id workspace_id,
+                                                   const ReportData& data,
+                                                   const ReportRequest& request) {
+    auto state =
+        FactsStateOf(repos, workspace_id, request.time_zone, kFunnel, data, request.base_currency);
+    if (!state.ok()) {
+        return state.status();
+    }
+    if (!state->current) {
+        return std::optional<ReportTable>();
+    }
+    auto context = ReportContext::Build(data, request);
+    if (!context.ok()) {
+        return context.status();
+    }
+    const auto& stages = context->stages();
+    std::vector<domain::FunnelFigures> figures(stages.size());
+    if (context->pipeline() != nullptr) {
+        domain::FunnelScope scope;
+        scope.workspace_id = workspace_id;
+        scope.time_zone = request.time_zone;
+        scope.pipeline_id = context->pipeline()->id;
+        scope.from = request.from;
+        scope.to = request.to;
+        if (context->owners()) {
+            scope.owners.emplace(context->owners()->begin(), context->owners()->end());
+        }
+        auto sums = repos.ReportFacts().FunnelSums(scope);
+        auto unconverted = repos.ReportFacts().UnconvertedFunnelFacts(scope);
+        if (!sums.ok() || !unconverted.ok()) {
+            return !sums.ok() ? sums.status() : unconverted.status();
+        }
+        for (const auto& [stage_id, sum] : *sums) {
+            if (const auto index = context->StageIndex(stage_id)) {
+                figures[*index] = sum;
+            }
+        }
+        for (const domain::FunnelFact& f : *unconverted) {
+            if (context->StageIndex(f.stage_id)) {
+                context->CountUnconverted(f.deal_id, f.unconverted_currency);
+            }
+        }
+    }
+    return std::optional<ReportTable>(FunnelTable(*context, figures));
+}
+
+}  // namespace pipecrm::reports

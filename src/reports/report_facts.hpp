@@ -1,0 +1,111 @@
+// Keeping the reports' derived data current (docs/reports.md, "Performance"). A report served
+// from derived data (the funnel, the leaderboard) first folds in what changed since its watermark,
+// in a write job of its own, then reads the sums on the caller's snapshot; the deal write path does
+// no report work. Full rebuilds happen without a watermark, when the other inputs change (base
+// currency, exchange rates, stages) and on `pipecrm report rebuild`.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.hpp"
+#include "base/time.hpp"
+#include "domain/report_facts.hpp"
+#include "domain/store.hpp"
+#include "reports/report_data.hpp"
+#include "reports/report_table.hpp"
+
+namespace pipecrm::reports {
+
+/// True for the reports served from derived data: funnel and leaderboard.
+bool UsesReportFacts(std::string_view report);
+
+/// A fingerprint of what derived data depends on besides the deals and their events: the base
+/// currency, every exchange rate, the stages and their order. Data folded with another one is
+/// rebuilt.
+std::string ReportFactInputs(const ReportData& data, const std::string& base_currency);
+
+/// How far before a watermark's update times changed rows are looked for again: a write that
+/// read the clock before another one committed is still caught.
+inline constexpr std::chrono::seconds kFactUpdateSlack{60};
+/// Deals or activities folded per round.
+inline constexpr std::size_t kFactChunk = 5000;
+
+/// Told after each round of a rebuild: how many deals (and activities) are folded of how many.
+using FoldProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Where one report's derived data in one time zone stands against the job's snapshot.
+struct FactsState {
+    bool current = false;           ///< folded up to this snapshot, with the same inputs
+    std::string inputs;             ///< ReportFactInputs of this snapshot
+    domain::ReportWatermark marks;  ///< ChangeMarks of this snapshot
+    std::optional<domain::ReportWatermark> watermark;
+
+    /// No watermark, or one folded with other inputs.
+    bool NeedsRebuild() const { return !watermark || watermark->inputs != inputs; }
+};
+Result<FactsState> FactsStateOf(domain::Repositories& repos,
+                                Id workspace_id,
+                                const std::string& time_zone,
+                                std::string_view report,
+                                const ReportData& data,
+                                const std::string& base_currency);
+
+/// What a fold reads with LoadReportData: stages and rates, and the deals and their events
+/// when `deals`.
+ReportNeeds FactFoldNeeds(bool deals);
+
+/// Brings one report's derived data (funnel or leaderboard) in `time_zone` up to the job's
+/// snapshot: all again without a watermark, with other inputs or with `rebuild`; else only the
+/// deals with an event after the watermark's or updated since kFactUpdateSlack before its time
+/// (and, for the leaderboard, the activities updated since). Runs in a write job, as the
+/// system (every deal).
+Status RefreshReportFacts(domain::Repositories& repos,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          std::string_view report,
+                          Instant now,
+                          bool rebuild = false,
+                          const FoldProgress& progress = {});
+/// The funnel's part of RefreshReportFacts; `fold` names the time zone and base currency.
+Status RefreshFunnelFacts(domain::Repositories& repos,
+                          Id workspace_id,
+                          const ReportRequest& fold,
+                          const FactsState& state,
+                          Instant now,
+                          bool rebuild,
+                          const FoldProgress& progress);
+
+/// Called before running `report` (outside any job): when it is served from derived data that
+/// is not current, folds the changes in a write job as the system.
+Status PrepareReport(domain::Store& store,
+                     Id workspace_id,
+                     const std::string& time_zone,
+                     std::string_view report,
+                     Instant now);
+
+/// Told as a rebuild goes: the report and zone, and how many deals (and activities) are folded
+/// of how many (0 of 0 as each report and zone begins).
+using RebuildProgress = std::function<void(
+    const std::string& report, const std::string& zone, std::size_t done, std::size_t total)>;
+
+/// `pipecrm report rebuild`: rebuilds the derived data of each report in every time zone it
+/// is kept in, and in `time_zone`, each in one write job.
+Status RebuildReportFacts(domain::Store& store,
+                          Id workspace_id,
+                          const std::string& time_zone,
+                          Instant now,
+                          const RebuildProgress& progress);
+
+/// The funnel from the derived sums when they are current for this snapshot (same watermark
+/// and inputs); nullopt when they are not (the caller replays the deals instead).
+Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
+                                                   Id workspace_id,
+                                                   const ReportData& data,
+                                                   const ReportRequest& request);
+
+}  // namespace pipecrm::reports
