@@ -177,7 +177,8 @@ Result<Person> CreatePersonWith(ReferenceCheck references,
                                 const Actor& actor,
                                 const PersonChange& change,
                                 Instant now,
-                                ChangeListeners listeners) {
+                                ChangeListeners listeners,
+                                BulkWrites* bulk) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
     }
@@ -190,6 +191,10 @@ Result<Person> CreatePersonWith(ReferenceCheck references,
     person.update_time = now;
     PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kPerson,
                                            change.custom_fields, [&]() -> Result<Id> {
+                                               if (bulk != nullptr && bulk->reserved()) {
+                                                   person.id = bulk->AddPerson(person);
+                                                   return person.id;
+                                               }
                                                auto id = repos.Persons().Insert(person);
                                                person.id = id.ok() ? *id : 0;
                                                return id;
@@ -245,7 +250,8 @@ Result<Organization> CreateOrganizationWith(ChangeListeners listeners,
                                             Repositories& repos,
                                             const Actor& actor,
                                             const OrganizationChange& change,
-                                            Instant now) {
+                                            Instant now,
+                                            BulkWrites* bulk) {
     if (!change.name) {
         return InvalidArgument("name is required", "name");
     }
@@ -258,6 +264,10 @@ Result<Organization> CreateOrganizationWith(ChangeListeners listeners,
     org.update_time = now;
     PIPECRM_RETURN_IF_ERROR(SaveWithFields(repos, actor.workspace_id, FieldEntity::kOrganization,
                                            change.custom_fields, [&]() -> Result<Id> {
+                                               if (bulk != nullptr && bulk->reserved()) {
+                                                   org.id = bulk->AddOrganization(org);
+                                                   return org.id;
+                                               }
                                                auto id = repos.Organizations().Insert(org);
                                                org.id = id.ok() ? *id : 0;
                                                return id;

@@ -9,6 +9,7 @@
 #include "base/status.hpp"
 #include "base/time.hpp"
 #include "domain/actor.hpp"
+#include "domain/bulk_writes.hpp"
 #include "domain/change_events.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/organization.hpp"
@@ -49,13 +50,15 @@ Result<Person> CreatePerson(Repositories& repos,
                             Instant now);
 /// CreatePerson for a caller that checked the owner and organization ids itself
 /// (kCheckedByCaller skips looking them up; the person written is the same), and, with
-/// ChangeListeners::kNoneChecked, that nothing takes change events (none is built).
+/// ChangeListeners::kNoneChecked, that nothing takes change events (none is built). With `bulk`
+/// holding ids (BulkWrites::reserved), the person is kept there to be inserted at its Flush.
 Result<Person> CreatePersonWith(ReferenceCheck references,
                                 Repositories& repos,
                                 const Actor& actor,
                                 const PersonChange& change,
                                 Instant now,
-                                ChangeListeners listeners = ChangeListeners::kPublish);
+                                ChangeListeners listeners = ChangeListeners::kPublish,
+                                BulkWrites* bulk = nullptr);
 /// kNotFound for an unknown or deleted person.
 Result<Person> UpdatePerson(
     Repositories& repos, const Actor& actor, Id person_id, const PersonChange& change, Instant now);
@@ -69,12 +72,13 @@ Result<Organization> CreateOrganization(Repositories& repos,
                                         const OrganizationChange& change,
                                         Instant now);
 /// CreateOrganization without the change event when the caller checked that nothing takes it
-/// (ChangeListeners::kNoneChecked).
+/// (ChangeListeners::kNoneChecked); with `bulk` holding ids, kept there as CreatePersonWith does.
 Result<Organization> CreateOrganizationWith(ChangeListeners listeners,
                                             Repositories& repos,
                                             const Actor& actor,
                                             const OrganizationChange& change,
-                                            Instant now);
+                                            Instant now,
+                                            BulkWrites* bulk = nullptr);
 Result<Organization> UpdateOrganization(Repositories& repos,
                                         const Actor& actor,
                                         Id org_id,

@@ -181,18 +181,15 @@ Status AppendAll(Repositories& repos, const std::vector<DealEvent>& events, Id d
     return Status::Ok();
 }
 
-// AppendAll, or the events added to `deferred` for the caller to append.
+// AppendAll, or the events kept in `bulk` for its Flush.
 Status AppendOrDefer(Repositories& repos,
                      const std::vector<DealEvent>& events,
                      Id deal_id,
-                     std::vector<DealEvent>* deferred) {
-    if (deferred == nullptr) {
+                     BulkWrites* bulk) {
+    if (bulk == nullptr) {
         return AppendAll(repos, events, deal_id);
     }
-    for (DealEvent event : events) {
-        event.deal_id = deal_id;
-        deferred->push_back(std::move(event));
-    }
+    bulk->AddEvents(events, deal_id);
     return Status::Ok();
 }
 
@@ -240,7 +237,7 @@ Result<Deal> CreateDealWithHistory(Repositories& repos,
                                    const CheckedDealReferences& checked,
                                    Instant add_time,
                                    const std::optional<DealClosing>& closing,
-                                   std::vector<DealEvent>* deferred_events) {
+                                   BulkWrites* bulk) {
     if (!change.title || change.title->empty()) {
         return InvalidArgument("title is required", "title");
     }
@@ -275,15 +272,19 @@ Result<Deal> CreateDealWithHistory(Repositories& repos,
         }
         closing_events = std::move(outcome->events);
     }
-    auto id = repos.Deals().Insert(deal);
-    if (!id.ok()) {
-        return id.status();
+    if (bulk != nullptr && bulk->reserved()) {
+        deal.id = bulk->AddDeal(deal);
+    } else {
+        auto id = repos.Deals().Insert(deal);
+        if (!id.ok()) {
+            return id.status();
+        }
+        deal.id = *id;
     }
-    deal.id = *id;
-    PIPECRM_RETURN_IF_ERROR(AppendOrDefer(repos, *events, deal.id, deferred_events));
+    PIPECRM_RETURN_IF_ERROR(AppendOrDefer(repos, *events, deal.id, bulk));
     PIPECRM_RETURN_IF_ERROR(
         WriteFieldValues(repos, actor.workspace_id, FieldEntity::kDeal, deal.id, *fields));
-    PIPECRM_RETURN_IF_ERROR(AppendOrDefer(repos, closing_events, deal.id, deferred_events));
+    PIPECRM_RETURN_IF_ERROR(AppendOrDefer(repos, closing_events, deal.id, bulk));
     return deal;
 }
 

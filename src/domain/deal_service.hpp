@@ -10,6 +10,7 @@
 #include "base/status.hpp"
 #include "base/time.hpp"
 #include "domain/actor.hpp"
+#include "domain/bulk_writes.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/deal.hpp"
 #include "domain/repositories.hpp"
@@ -64,7 +65,7 @@ struct DealClosing {
 /// A new deal as it happened: created at `add_time`, then, with `closing`, closed at its own
 /// time. Writes what CreateDeal at `add_time` followed by UpdateDeal(closing) writes: the same
 /// row, the same events in the same order. Faster for bulk callers: no reference is looked up
-/// and the deal is inserted once, in its final state. With `deferred_events`, the deal's events
+/// and the deal is inserted once, in its final state. With `bulk`, the deal's events
 /// are added there (their deal id set) instead of appended: the caller appends them all
 /// (DealEventLog::AppendMany) before anything else appends deal events in the transaction.
 Result<Deal> CreateDealWithHistory(Repositories& repos,
@@ -73,7 +74,7 @@ Result<Deal> CreateDealWithHistory(Repositories& repos,
                                    const CheckedDealReferences& checked,
                                    Instant add_time,
                                    const std::optional<DealClosing>& closing,
-                                   std::vector<DealEvent>* deferred_events = nullptr);
+                                   BulkWrites* bulk = nullptr);
 
 /// Changes a deal; kNotFound for an unknown or deleted deal.
 Result<Deal> UpdateDeal(

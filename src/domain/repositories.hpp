@@ -221,6 +221,13 @@ class DealRepository {
   public:
     virtual ~DealRepository() = default;
     virtual Result<Id> Insert(const Deal& deal) = 0;
+    /// The id the next Insert gives a deal when nothing else inserts in between, for bulk
+    /// writers that take ids ahead and pass rows to InsertMany; empty where the backend cannot
+    /// tell it without taking it (PostgreSQL's sequences). Only in a write transaction.
+    virtual Result<OptionalId> NextId() = 0;
+    /// Inserts deals whose ids are set (ascending from NextId), as Insert one by one would,
+    /// many per statement.
+    virtual Status InsertMany(const std::vector<Deal>& deals) = 0;
     virtual Result<Deal> Get(Id workspace_id, Id id) = 0;
     /// Writes the columns in which `deal` differs from `previous` (the row as read), so that
     /// only the indexes on those columns are touched.
@@ -270,6 +277,13 @@ class PersonRepository {
   public:
     virtual ~PersonRepository() = default;
     virtual Result<Id> Insert(const Person& person) = 0;
+    /// The id the next Insert gives a person when nothing else inserts in between, for bulk
+    /// writers that take ids ahead and pass rows to InsertMany; empty where the backend cannot
+    /// tell it without taking it (PostgreSQL's sequences). Only in a write transaction.
+    virtual Result<OptionalId> NextId() = 0;
+    /// Inserts persons (with their emails and phones) whose ids are set (ascending from NextId), as
+    /// Insert one by one would, many per statement.
+    virtual Status InsertMany(const std::vector<Person>& persons) = 0;
     virtual Result<Person> Get(Id workspace_id, Id id) = 0;
     /// Replaces the row and its emails and phones.
     virtual Status Update(const Person& person) = 0;
@@ -289,6 +303,13 @@ class OrganizationRepository {
   public:
     virtual ~OrganizationRepository() = default;
     virtual Result<Id> Insert(const Organization& organization) = 0;
+    /// The id the next Insert gives a organization when nothing else inserts in between, for bulk
+    /// writers that take ids ahead and pass rows to InsertMany; empty where the backend cannot
+    /// tell it without taking it (PostgreSQL's sequences). Only in a write transaction.
+    virtual Result<OptionalId> NextId() = 0;
+    /// Inserts organizations whose ids are set (ascending from NextId), as Insert one by one would,
+    /// many per statement.
+    virtual Status InsertMany(const std::vector<Organization>& organizations) = 0;
     virtual Result<Organization> Get(Id workspace_id, Id id) = 0;
     virtual Status Update(const Organization& organization) = 0;
     /// Organizations not deleted.

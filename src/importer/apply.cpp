@@ -229,7 +229,7 @@ class ImportRun {
                     return listener.status();
                 }
                 nobody_listens_ = !*listener && !options_.per_row_writes;
-                deferred_events_.clear();
+                bulk_.Clear();
                 for (std::size_t i = 0; i < batch.size(); ++i) {
                     if (!batch[i].row) {
                         continue;
@@ -245,7 +245,7 @@ class ImportRun {
                     }
                     results[i] = *result;
                 }
-                PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
+                PIPECRM_RETURN_IF_ERROR(FlushBulk(repos));
                 organizations = organizations_created_;
                 persons = persons_created_;
                 return options_.dry_run ? Sentinel(kDryRun) : Status::Ok();
@@ -255,6 +255,7 @@ class ImportRun {
                 batch[*failed_row].row.reset();
                 continue;
             }
+            bulk_.Clear();
             if (!status.ok() && !IsSentinel(status, kDryRun)) {
                 index_.Rollback();
                 return status;
@@ -320,19 +321,34 @@ class ImportRun {
         return std::optional<Id>(found->second);
     }
 
-    // Appends the events of the deals written so far in this job, many per statement. Called
-    // before anything else may append deal events, so their ids come in the per-row order.
-    Status FlushEvents(domain::Repositories& repos) {
-        if (deferred_events_.empty()) {
+    // Inserts the organizations, persons and deals the bulk path kept in this job, and the
+    // deals' events, many per statement. Called before anything else may write those tables,
+    // so their ids come in the per-row order.
+    Status FlushBulk(domain::Repositories& repos) {
+        if (bulk_.size() == 0) {
+            bulk_.Clear();
             return Status::Ok();
         }
-        Status status = repos.DealEvents().AppendMany(deferred_events_);
-        deferred_events_.clear();
+        Status status = bulk_.Flush(repos);
         if (!status.ok() && IsRowError(status)) {
             // Not the fault of the row being written now: the import stops.
-            return Internal("writing the imported deals' events: " + status.message());
+            return Internal("writing the imported rows: " + status.message());
         }
         return status;
+    }
+
+    // Where a deals file's new organizations, persons and deals are kept to be inserted many
+    // per statement (with ids taken ahead where the backend can tell them), or none: the other
+    // kinds, and every deal while something listens to change events, write row by row.
+    Result<domain::BulkWrites*> Bulk(domain::Repositories& repos) {
+        if (!nobody_listens_ || options_.kind != ImportKind::kDeals) {
+            return nullptr;
+        }
+        auto reserved = bulk_.Reserve(repos);
+        if (!reserved.ok()) {
+            return reserved.status();
+        }
+        return &bulk_;
     }
 
     // Whether the creates of this write job build and publish their change events.
@@ -351,7 +367,11 @@ class ImportRun {
         }
         domain::OrganizationChange change;
         change.name = name;
-        auto org = domain::CreateOrganizationWith(Listeners(), repos, actor_, change, Now());
+        auto bulk = Bulk(repos);
+        if (!bulk.ok()) {
+            return bulk.status();
+        }
+        auto org = domain::CreateOrganizationWith(Listeners(), repos, actor_, change, Now(), *bulk);
         if (!org.ok()) {
             return org.status();
         }
@@ -398,10 +418,14 @@ class ImportRun {
             change.phones->push_back({p, "mobile", false});
         }
         // The organization was found in the dedupe index or created in this transaction.
+        auto bulk = Bulk(repos);
+        if (!bulk.ok()) {
+            return bulk.status();
+        }
         auto person = domain::CreatePersonWith(options_.per_row_writes
                                                    ? domain::ReferenceCheck::kLookUp
                                                    : domain::ReferenceCheck::kCheckedByCaller,
-                                               repos, actor_, change, Now(), Listeners());
+                                               repos, actor_, change, Now(), Listeners(), *bulk);
         if (!person.ok()) {
             return person.status();
         }
@@ -608,7 +632,7 @@ class ImportRun {
             }
         }
         if (target != 0) {
-            PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
+            PIPECRM_RETURN_IF_ERROR(FlushBulk(repos));
             // An update changes the deal as of now; its history stays as it was.
             change.status = row.status;
             if (row.status == domain::DealStatus::kLost) {
@@ -654,18 +678,22 @@ class ImportRun {
             // this workspace, or created in this transaction): written in one go. (A disabled
             // owner takes the per-row path, whose check rejects the row; so does every deal
             // when a webhook or automation rule may take its created and won/lost events.)
+            auto bulk = Bulk(repos);
+            if (!bulk.ok()) {
+                return bulk.status();
+            }
             auto deal = domain::CreateDealWithHistory(repos, actor_, change, {*stage}, add_time,
-                                                      closing, &deferred_events_);
+                                                      closing, *bulk);
             if (!deal.ok()) {
                 return deal.status();
             }
             index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
-            if (deferred_events_.size() >= kDeferredEventsMax) {
-                PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
+            if (bulk_.size() >= kBulkRowsMax) {
+                PIPECRM_RETURN_IF_ERROR(FlushBulk(repos));
             }
             return RowResult{Outcome::kCreated, ""};
         }
-        PIPECRM_RETURN_IF_ERROR(FlushEvents(repos));
+        PIPECRM_RETURN_IF_ERROR(FlushBulk(repos));
         auto deal = domain::CreateDeal(repos, actor_, change, add_time);
         if (!deal.ok()) {
             return deal.status();
@@ -783,9 +811,9 @@ class ImportRun {
     std::int64_t organizations_created_ = 0;
     std::int64_t persons_created_ = 0;
     bool nobody_listens_ = false;  ///< AnyChangeListener said no in this write job
-    /// Events of the deals the bulk path wrote in this job, not yet appended (FlushEvents).
-    std::vector<domain::DealEvent> deferred_events_;
-    static constexpr std::size_t kDeferredEventsMax = 4096;
+    /// What the bulk path created in this job, not yet inserted (FlushBulk).
+    domain::BulkWrites bulk_;
+    static constexpr std::size_t kBulkRowsMax = 16384;
 };
 
 Result<ValidRow> Validate(ImportKind kind, const MappedRow& row, const ValidationContext& context) {
@@ -816,11 +844,11 @@ Result<std::int64_t> CheckWholeFile(std::string_view csv) {
     CsvReader reader(csv);
     std::int64_t records = 0;
     while (true) {
-        auto record = reader.Next();
-        if (!record.ok()) {
-            return record.status();
+        auto read = reader.Skip();
+        if (!read.ok()) {
+            return read.status();
         }
-        if (!record->has_value()) {
+        if (!*read) {
             break;
         }
         ++records;

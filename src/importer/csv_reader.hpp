@@ -31,11 +31,17 @@ class CsvReader {
     /// The next record, skipping blank lines; nullopt at the end. kInvalidArgument naming the
     /// line for text that is not UTF-8 (a UTF-16 file included) or a quote left open.
     Result<std::optional<CsvRecord>> Next();
+    /// Reads past the next record without keeping its fields (checking a whole file before
+    /// anything is imported): false at the end; the same errors as Next.
+    Result<bool> Skip();
     /// Bytes read so far and in all, for progress.
     std::size_t position() const { return pos_; }
     std::size_t size() const { return text_.size(); }
 
   private:
+    /// Next's reading, into `record`, or past the record when it is null.
+    Result<bool> Read(CsvRecord* record);
+
     std::string_view text_;
     std::size_t pos_ = 0;
     std::int64_t line_ = 1;

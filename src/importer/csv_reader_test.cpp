@@ -74,5 +74,39 @@ TEST(CsvReader, RefusesAQuoteNeverClosed) {
     EXPECT_NE(bad.status().message().find("line 2"), std::string::npos) << bad.status().message();
 }
 
+// Skip (the whole-file check before an import) reads the records Next reads, and stops with the
+// same error on the same line; quotes opening only at a field's start, as in Next.
+TEST(CsvReader, SkipCountsTheRecordsAndErrorsNextReads) {
+    const std::vector<std::string> texts = {
+        "name,note\r\n\"Tr\xE1\xBA\xA7n, Th\xE1\xBB\x8B B\",\"says \"\"hi\"\"\nthen bye\"\r\nA,b\n",
+        "\xEF\xBB\xBFname,email\n\nAn,an@x.vn\n\n",
+        "a,b\nx\"y,\"\"\"z\n\"q\"\"\",r\n",
+        "a,b\n\"\",\"open,1\n2,3\n",
+        "name\nok\nNguy\xE9n\n",
+        "a,b\n\"open,1\n2,3\n",
+        "a;b\r1;2\r\r3;4",
+    };
+    for (const std::string& text : texts) {
+        SCOPED_TRACE(text);
+        CsvReader next(text);
+        CsvReader skip(text);
+        while (true) {
+            auto record = next.Next();
+            auto skipped = skip.Skip();
+            ASSERT_EQ(record.ok(), skipped.ok());
+            if (!record.ok()) {
+                EXPECT_EQ(skipped.status().message(), record.status().message());
+                EXPECT_EQ(skipped.status().field(), record.status().field());
+                break;
+            }
+            ASSERT_EQ(*skipped, record->has_value());
+            if (!*skipped) {
+                break;
+            }
+            EXPECT_EQ(skip.position(), next.position());
+        }
+    }
+}
+
 }  // namespace
 }  // namespace pipecrm::importer

@@ -10,6 +10,7 @@
 
 #include "contract_store.hpp"
 #include "domain/automation_service.hpp"
+#include "domain/product_service.hpp"
 #include "domain/user_service.hpp"
 #include "domain/webhook_service.hpp"
 #include "importer/apply.hpp"
@@ -49,6 +50,27 @@ const char* kDeals =
     "Lambda,,,,,,,Lou,,,,,,,\n"
     "Mu,1100,VND,Nurturing,open,,Globex,,gus@globex.test,,2025-03-01,,,,\n";
 
+// One batch in which the bulk path's kept rows are flushed between its rows: rows naming a
+// product (written row by row, after their new organization and person were kept), a row that
+// updates by id a deal created earlier in the same batch, persons with a phone and no email.
+std::string InterleavedDeals() {
+    std::string csv =
+        "id,title,value,currency,status,organization,person,person_email,person_phone,add_time,"
+        "won_time,product\n";
+    for (int i = 0; i < 40; ++i) {
+        const std::string n = std::to_string(i);
+        const std::string day = std::to_string(10 + i % 18);
+        const bool won = i % 3 == 0;
+        const bool phone_only = i % 5 == 2;
+        csv += std::string(i == 20 ? "3" : "") + ",Deal " + n + "," + std::to_string(100 + i) +
+               ",USD," + (won ? "won" : "open") + ",Org " + std::to_string(i / 3) + ",Person " + n +
+               "," + (phone_only ? "" : "p" + n + "@example.test") + "," +
+               (phone_only ? "09123456" + std::to_string(10 + i) : "") + ",2025-03-" + day + "," +
+               (won ? "2025-04-" + day : "") + "," + (i % 7 == 3 ? "Widget" : "") + "\n";
+    }
+    return csv;
+}
+
 struct Imported {
     importer::ImportSummary first;
     importer::ImportSummary again;  ///< the same file once more: every row a duplicate
@@ -56,7 +78,12 @@ struct Imported {
 
 // With `listeners`, the workspace has a webhook taking every event and a rule run when a deal
 // is won, so the import must publish what the services publish.
-Imported ImportTwice(domain::Store& store, bool per_row_writes, bool listeners = false) {
+Imported ImportTwice(domain::Store& store,
+                     bool per_row_writes,
+                     bool listeners = false,
+                     const std::string& csv = kDeals,
+                     int batch_rows = 4,
+                     bool with_product = false) {
     const domain::CreatedWorkspace ws = AddTestWorkspace(store, "owner@example.com", kSetUp);
     const domain::Actor actor{ws.workspace_id, ws.admin_user_id, "USD"};
     Status disabled = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
@@ -90,15 +117,24 @@ Imported ImportTwice(domain::Store& store, bool per_row_writes, bool listeners =
         });
         EXPECT_TRUE(added.ok()) << added.ToString();
     }
+    if (with_product) {
+        Status product = store.WriteAndWait([&](domain::Repositories& repos) -> Status {
+            domain::ProductChange widget;
+            widget.name = "Widget";
+            widget.prices = std::vector<domain::PriceInput>{{"USD", "25"}};
+            return domain::CreateProduct(repos, actor, widget, kSetUp).status();
+        });
+        EXPECT_TRUE(product.ok()) << product.ToString();
+    }
     importer::ImportOptions options;
     options.kind = importer::ImportKind::kDeals;
-    options.batch_rows = 4;
+    options.batch_rows = batch_rows;
     options.per_row_writes = per_row_writes;
     FixedClock clock;
     Imported imported;
-    auto first = importer::RunImport(store, actor, kDeals, options, clock);
+    auto first = importer::RunImport(store, actor, csv, options, clock);
     EXPECT_TRUE(first.ok()) << first.status().ToString();
-    auto again = importer::RunImport(store, actor, kDeals, options, clock);
+    auto again = importer::RunImport(store, actor, csv, options, clock);
     EXPECT_TRUE(again.ok()) << again.status().ToString();
     if (first.ok() && again.ok()) {
         imported = {*first, *again};
@@ -223,6 +259,51 @@ TEST_P(ImportBulkContract, BulkWritesPublishWhatThePerRowServicesPublish) {
                   per_row_db, "SELECT DISTINCT object FROM main.webhook_events ORDER BY object"),
               (std::vector<std::string>{"deal", "organization", "person"}));
     EXPECT_FALSE(Content(per_row_db, "automation_runs").empty());
+    const std::vector<std::string> tables = Tables(per_row_db);
+    EXPECT_EQ(Tables(bulk_db), tables);
+    for (const std::string& table : tables) {
+        if (table == "schema_migrations") {
+            continue;
+        }
+        SCOPED_TRACE(table);
+        EXPECT_EQ(Content(bulk_db, table), Content(per_row_db, table));
+    }
+}
+
+TEST_P(ImportBulkContract, BulkWritesFlushedBetweenPerRowWritesStoreTheSame) {
+    pipecrm::testing::TempDir per_row_dir;
+    pipecrm::testing::TempDir bulk_dir;
+    const std::string per_row_db = NewDatabase(GetParam(), per_row_dir);
+    const std::string bulk_db = NewDatabase(GetParam(), bulk_dir);
+    ASSERT_FALSE(per_row_db.empty());
+    ASSERT_FALSE(bulk_db.empty());
+    const std::string csv = InterleavedDeals();
+    Imported per_row;
+    Imported bulk;
+    {
+        auto store = OpenStore(per_row_db);
+        ASSERT_TRUE(store.ok()) << store.status().ToString();
+        per_row = ImportTwice(**store, true, false, csv, 1000, true);
+    }
+    {
+        auto store = OpenStore(bulk_db);
+        ASSERT_TRUE(store.ok()) << store.status().ToString();
+        bulk = ImportTwice(**store, false, false, csv, 1000, true);
+    }
+    for (const Imported* run : {&per_row, &bulk}) {
+        SCOPED_TRACE(run == &bulk ? "bulk" : "per row");
+        EXPECT_EQ(run->first.created, 39) << Rejections(run->first);
+        EXPECT_EQ(run->first.updated, 1);
+        EXPECT_EQ(run->first.rejected, 0);
+        EXPECT_EQ(run->first.organizations_created, 14);
+        EXPECT_EQ(run->first.persons_created, 40);
+    }
+    // Again: the deal updated by id took another title, so the row that created it creates
+    // another; every other row is a duplicate.
+    EXPECT_EQ(bulk.again.created, per_row.again.created);
+    EXPECT_EQ(bulk.again.skipped, per_row.again.skipped);
+    EXPECT_EQ(pipecrm::testing::QueryColumn(bulk_db, "SELECT COUNT(*) FROM main.deal_products"),
+              (std::vector<std::string>{"6"}));
     const std::vector<std::string> tables = Tables(per_row_db);
     EXPECT_EQ(Tables(bulk_db), tables);
     for (const std::string& table : tables) {

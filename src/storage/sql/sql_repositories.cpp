@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "storage/sql/automation_table.hpp"
+#include "storage/sql/bulk_insert.hpp"
 #include "storage/sql/call_list_table.hpp"
 #include "storage/sql/campaign_table.hpp"
 #include "storage/sql/deal_event_append.hpp"
@@ -1081,6 +1082,12 @@ class DealTable final : public DealRepository {
             });
     }
 
+    Result<OptionalId> NextId() override { return NextRowId(db_, "deals"); }
+
+    Status InsertMany(const std::vector<Deal>& deals) override {
+        return InsertDealsMany(db_, deals);
+    }
+
     Result<Deal> Get(Id workspace_id, Id id) override {
         return One<Deal>(
             db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
@@ -1247,34 +1254,7 @@ class DealTable final : public DealRepository {
                 a.close_time != b.close_time,
                 a.label_ids != b.label_ids};
     }
-    static void BindFields(Statement& s, const Deal& d) {
-        std::optional<std::int64_t> close_date;
-        if (d.expected_close_date) {
-            close_date = ToDayNumber(*d.expected_close_date);
-        }
-        s.Bind(1, d.workspace_id)
-            .Bind(2, d.title)
-            .Bind(3, d.value.minor_units)
-            .Bind(4, d.value.currency)
-            .Bind(5, DealStatusName(d.status))
-            .Bind(6, d.pipeline_id)
-            .Bind(7, d.stage_id)
-            .Bind(8, d.owner_id)
-            .Bind(9, d.creator_user_id)
-            .Bind(10, d.person_id)
-            .Bind(11, d.org_id)
-            .Bind(12, close_date)
-            .Bind(13, d.probability)
-            .Bind(14, d.lost_reason)
-            .Bind(15, static_cast<int>(d.visible_to))
-            .Bind(16, ToUnixSeconds(d.add_time))
-            .Bind(17, ToUnixSeconds(d.update_time))
-            .Bind(18, OptionalSeconds(d.stage_change_time))
-            .Bind(19, OptionalSeconds(d.won_time))
-            .Bind(20, OptionalSeconds(d.lost_time))
-            .Bind(21, OptionalSeconds(d.close_time))
-            .Bind(22, LabelIdsText(d.label_ids));
-    }
+    static void BindFields(Statement& s, const Deal& d) { BindDealColumns(s, 1, d); }
     static Deal Read(const Statement& s) {
         Deal d;
         d.id = s.Int(0);
@@ -1401,6 +1381,12 @@ class PersonTable final : public PersonRepository {
             [&](Id id) { return InsertContacts(p, id); });
     }
 
+    Result<OptionalId> NextId() override { return NextRowId(db_, "persons"); }
+
+    Status InsertMany(const std::vector<Person>& persons) override {
+        return InsertPersonsMany(db_, persons);
+    }
+
     Result<Person> Get(Id workspace_id, Id id) override {
         return WithChildren(One<Person>(
                                 db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
@@ -1466,22 +1452,10 @@ class PersonTable final : public PersonRepository {
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, name, owner_id, org_id, visible_to, is_deleted, add_time, "
         "update_time FROM persons";
-    static std::string SearchText(const Person& p) {
-        std::string text = p.name;
-        for (const ContactPoint& email : p.emails) {
-            text += " " + email.value;
-        }
-        return text::FoldForSearch(text);
-    }
+    static std::string SearchText(const Person& p) { return PersonSearchText(p); }
     static Statement& BindFields(Statement& s, const Person& p) {
-        return s.Bind(1, p.workspace_id)
-            .Bind(2, p.name)
-            .Bind(3, p.owner_id)
-            .Bind(4, p.org_id)
-            .Bind(5, static_cast<int>(p.visible_to))
-            .Bind(6, p.is_deleted ? 1 : 0)
-            .Bind(7, ToUnixSeconds(p.add_time))
-            .Bind(8, ToUnixSeconds(p.update_time));
+        BindPersonColumns(s, 1, p);
+        return s;
     }
     static Person Read(const Statement& s) {
         Person p;
@@ -1521,10 +1495,8 @@ class PersonTable final : public PersonRepository {
                             .Bind(4, point.value)
                             .Bind(5, point.label)
                             .Bind(6, point.primary ? 1 : 0)
-                            .Bind(7, std::string_view(kind) == "email"
-                                         ? text::FoldForSearch(point.value)
-                                         : text::NormalizePhone(point.value, region)
-                                               .value_or(point.value));
+                            .Bind(7, NormalizedContact(std::string_view(kind) == "email",
+                                                       point.value, region));
                     }));
             }
         }
@@ -1557,8 +1529,14 @@ class OrganizationTable final : public OrganizationRepository {
                          "VALUES(?,?,?,?,?,?,?,?,?)",
                          [&](Statement& s) {
                              BindFields(s, o);
-                             s.Bind(9, text::FoldForSearch(o.name + " " + o.address));
+                             s.Bind(9, OrganizationSearchText(o));
                          });
+    }
+
+    Result<OptionalId> NextId() override { return NextRowId(db_, "organizations"); }
+
+    Status InsertMany(const std::vector<Organization>& orgs) override {
+        return InsertOrganizationsMany(db_, orgs);
     }
 
     Result<Organization> Get(Id workspace_id, Id id) override {
@@ -1576,7 +1554,7 @@ class OrganizationTable final : public OrganizationRepository {
                        [&](Statement& s) {
                            BindFields(s, o);
                            s.Bind(9, o.workspace_id).Bind(10, o.id);
-                           s.Bind(11, text::FoldForSearch(o.name + " " + o.address));
+                           s.Bind(11, OrganizationSearchText(o));
                        });
     }
 
@@ -1603,14 +1581,7 @@ class OrganizationTable final : public OrganizationRepository {
         "SELECT id, workspace_id, name, owner_id, address, visible_to, is_deleted, add_time, "
         "update_time FROM organizations";
     static void BindFields(Statement& s, const Organization& o) {
-        s.Bind(1, o.workspace_id)
-            .Bind(2, o.name)
-            .Bind(3, o.owner_id)
-            .Bind(4, o.address)
-            .Bind(5, static_cast<int>(o.visible_to))
-            .Bind(6, o.is_deleted ? 1 : 0)
-            .Bind(7, ToUnixSeconds(o.add_time))
-            .Bind(8, ToUnixSeconds(o.update_time));
+        BindOrganizationColumns(s, 1, o);
     }
     static Organization Read(const Statement& s) {
         Organization o;

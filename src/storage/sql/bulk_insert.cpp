@@ -1,0 +1,214 @@
+#include "storage/sql/bulk_insert.hpp"
+
+#include <algorithm>
+
+#include "base/time.hpp"
+#include "storage/sql/deal_label_table.hpp"
+#include "storage/sql/query.hpp"
+#include "text/search_text.hpp"
+
+namespace pipecrm::storage::sql {
+namespace {
+
+constexpr std::size_t kRowsPerStatement = 64;
+
+std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& t) {
+    if (!t) {
+        return std::nullopt;
+    }
+    return ToUnixSeconds(*t);
+}
+
+// "head VALUES(?,…,?),…" for `rows` rows of `columns` parameters.
+std::string MultiRowInsert(const char* head, int columns, std::size_t rows) {
+    std::string values = "(?";
+    for (int i = 1; i < columns; ++i) {
+        values += ",?";
+    }
+    values += ")";
+    std::string sql = head;
+    sql += " VALUES";
+    for (std::size_t i = 0; i < rows; ++i) {
+        sql += i == 0 ? "" : ",";
+        sql += values;
+    }
+    return sql;
+}
+
+// Inserts `rows` in statements of up to kRowsPerStatement rows; `bind(statement, first, row)`
+// binds one row's `columns` parameters from `first`.
+template <typename Row, typename BindRow>
+Status InsertInChunks(
+    Connection& db, const char* head, int columns, const std::vector<Row>& rows, BindRow&& bind) {
+    for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
+        const std::size_t count = std::min(kRowsPerStatement, rows.size() - start);
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db, MultiRowInsert(head, columns, count), [&](Statement& s) {
+                for (std::size_t i = 0; i < count; ++i) {
+                    bind(s, static_cast<int>(i) * columns + 1, rows[start + i]);
+                }
+            }));
+    }
+    return Status::Ok();
+}
+
+}  // namespace
+
+void BindDealColumns(Statement& s, int first, const domain::Deal& d) {
+    std::optional<std::int64_t> close_date;
+    if (d.expected_close_date) {
+        close_date = ToDayNumber(*d.expected_close_date);
+    }
+    s.Bind(first, d.workspace_id)
+        .Bind(first + 1, d.title)
+        .Bind(first + 2, d.value.minor_units)
+        .Bind(first + 3, d.value.currency)
+        .Bind(first + 4, domain::DealStatusName(d.status))
+        .Bind(first + 5, d.pipeline_id)
+        .Bind(first + 6, d.stage_id)
+        .Bind(first + 7, d.owner_id)
+        .Bind(first + 8, d.creator_user_id)
+        .Bind(first + 9, d.person_id)
+        .Bind(first + 10, d.org_id)
+        .Bind(first + 11, close_date)
+        .Bind(first + 12, d.probability)
+        .Bind(first + 13, d.lost_reason)
+        .Bind(first + 14, static_cast<int>(d.visible_to))
+        .Bind(first + 15, ToUnixSeconds(d.add_time))
+        .Bind(first + 16, ToUnixSeconds(d.update_time))
+        .Bind(first + 17, OptionalSeconds(d.stage_change_time))
+        .Bind(first + 18, OptionalSeconds(d.won_time))
+        .Bind(first + 19, OptionalSeconds(d.lost_time))
+        .Bind(first + 20, OptionalSeconds(d.close_time))
+        .Bind(first + 21, LabelIdsText(d.label_ids));
+}
+
+void BindPersonColumns(Statement& s, int first, const domain::Person& p) {
+    s.Bind(first, p.workspace_id)
+        .Bind(first + 1, p.name)
+        .Bind(first + 2, p.owner_id)
+        .Bind(first + 3, p.org_id)
+        .Bind(first + 4, static_cast<int>(p.visible_to))
+        .Bind(first + 5, p.is_deleted ? 1 : 0)
+        .Bind(first + 6, ToUnixSeconds(p.add_time))
+        .Bind(first + 7, ToUnixSeconds(p.update_time));
+}
+
+void BindOrganizationColumns(Statement& s, int first, const domain::Organization& o) {
+    s.Bind(first, o.workspace_id)
+        .Bind(first + 1, o.name)
+        .Bind(first + 2, o.owner_id)
+        .Bind(first + 3, o.address)
+        .Bind(first + 4, static_cast<int>(o.visible_to))
+        .Bind(first + 5, o.is_deleted ? 1 : 0)
+        .Bind(first + 6, ToUnixSeconds(o.add_time))
+        .Bind(first + 7, ToUnixSeconds(o.update_time));
+}
+
+std::string PersonSearchText(const domain::Person& p) {
+    std::string text = p.name;
+    for (const domain::ContactPoint& email : p.emails) {
+        text += " " + email.value;
+    }
+    return text::FoldForSearch(text);
+}
+
+std::string OrganizationSearchText(const domain::Organization& o) {
+    return text::FoldForSearch(o.name + " " + o.address);
+}
+
+std::string NormalizedContact(bool email, const std::string& value, const std::string& region) {
+    return email ? text::FoldForSearch(value) : text::NormalizePhone(value, region).value_or(value);
+}
+
+Result<std::optional<Id>> NextRowId(Connection& db, const char* table) {
+    if (db.dialect() != Dialect::kSqlite) {
+        return std::optional<Id>();
+    }
+    std::optional<Id> next;
+    Status status = Query(
+        db, std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM main.") + table, [](Statement&) {},
+        [&](Statement& s) { next = s.Int(0); });
+    if (!status.ok()) {
+        return status;
+    }
+    return next;
+}
+
+Status InsertDealsMany(Connection& db, const std::vector<domain::Deal>& deals) {
+    return InsertInChunks(
+        db,
+        "INSERT INTO main.deals(id, workspace_id, title, value, currency, status, "
+        "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
+        "expected_close_date, probability, lost_reason, visible_to, add_time, "
+        "update_time, stage_change_time, won_time, lost_time, close_time, "
+        "label_ids, search_text)",
+        24, deals, [](Statement& s, int first, const domain::Deal& d) {
+            s.Bind(first, d.id);
+            BindDealColumns(s, first + 1, d);
+            s.Bind(first + 23, text::FoldForSearch(d.title));
+        });
+}
+
+Status InsertPersonsMany(Connection& db, const std::vector<domain::Person>& persons) {
+    PIPECRM_RETURN_IF_ERROR(InsertInChunks(
+        db,
+        "INSERT INTO main.persons(id, workspace_id, name, owner_id, org_id, visible_to, "
+        "is_deleted, add_time, update_time, search_text)",
+        10, persons, [](Statement& s, int first, const domain::Person& p) {
+            s.Bind(first, p.id);
+            BindPersonColumns(s, first + 1, p);
+            s.Bind(first + 9, PersonSearchText(p));
+        }));
+    struct Contact {
+        const domain::Person* person;
+        const domain::ContactPoint* point;
+        bool email;
+    };
+    std::vector<Contact> contacts;
+    bool any_phone = false;
+    for (const domain::Person& p : persons) {
+        for (const domain::ContactPoint& email : p.emails) {
+            contacts.push_back({&p, &email, true});
+        }
+        for (const domain::ContactPoint& phone : p.phones) {
+            contacts.push_back({&p, &phone, false});
+            any_phone = true;
+        }
+    }
+    // Phones without a country code are read in the workspace's region (one workspace per
+    // bulk write: the importer's).
+    std::string region = "VN";
+    if (any_phone) {
+        PIPECRM_RETURN_IF_ERROR(Query(
+            db, "SELECT phone_region FROM workspaces WHERE id = ?",
+            [&](Statement& s) { s.Bind(1, persons.front().workspace_id); },
+            [&](Statement& s) { region = s.Text(0); }));
+    }
+    return InsertInChunks(
+        db,
+        "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, is_primary, "
+        "normalized)",
+        7, contacts, [&](Statement& s, int first, const Contact& c) {
+            s.Bind(first, c.person->workspace_id)
+                .Bind(first + 1, c.person->id)
+                .Bind(first + 2, std::string_view(c.email ? "email" : "phone"))
+                .Bind(first + 3, c.point->value)
+                .Bind(first + 4, c.point->label)
+                .Bind(first + 5, c.point->primary ? 1 : 0)
+                .Bind(first + 6, NormalizedContact(c.email, c.point->value, region));
+        });
+}
+
+Status InsertOrganizationsMany(Connection& db, const std::vector<domain::Organization>& orgs) {
+    return InsertInChunks(db,
+                          "INSERT INTO main.organizations(id, workspace_id, name, owner_id, "
+                          "address, visible_to, is_deleted, add_time, update_time, search_text)",
+                          10, orgs, [](Statement& s, int first, const domain::Organization& o) {
+                              s.Bind(first, o.id);
+                              BindOrganizationColumns(s, first + 1, o);
+                              s.Bind(first + 9, OrganizationSearchText(o));
+                          });
+}
+
+}  // namespace pipecrm::storage::sql
