@@ -6,7 +6,6 @@
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/visibility.hpp"
-#include "storage/sqlite/wal_checkpointer.hpp"
 
 namespace pipecrm::storage::sqlite {
 namespace {
@@ -20,7 +19,6 @@ class SqliteSession final : public sql::StoreSession {
 
     Status InstallVisibility() { return sqlite::InstallVisibility(*connection_, viewer_); }
     sql::Connection& connection() override { return *connection_; }
-    Connection& sqlite_connection() { return *connection_; }
     sql::SqlRepositories& repositories() override { return repositories_; }
     Status SetViewer(const std::optional<domain::Viewer>& viewer) override {
         viewer_ = viewer;
@@ -48,8 +46,7 @@ Result<std::unique_ptr<SqliteSession>> OpenSession(const std::string& path, Conn
 
 class SqliteBackend final : public sql::StoreBackend {
   public:
-    SqliteBackend(std::string path, std::unique_ptr<WalCheckpointer> checkpointer)
-        : path_(std::move(path)), checkpointer_(std::move(checkpointer)) {}
+    explicit SqliteBackend(std::string path) : path_(std::move(path)) {}
 
     Result<std::unique_ptr<sql::StoreSession>> OpenReader() override {
         auto session = OpenSession(path_, Connection::Mode::kReadOnly);
@@ -90,9 +87,6 @@ class SqliteBackend final : public sql::StoreBackend {
 
   private:
     const std::string path_;
-    // Outlives the writer connection it is attached to: the store destroys its writer session
-    // before its backend.
-    const std::unique_ptr<WalCheckpointer> checkpointer_;
     std::mutex version_mutex_;  // guards version_connection_
     std::unique_ptr<Connection> version_connection_;
 };
@@ -113,14 +107,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                               : sql::kDefaultWriterCacheMib;
     PIPECRM_RETURN_IF_ERROR(
         (*writer)->connection().Exec("PRAGMA cache_size=-" + std::to_string(cache_mib * 1024)));
-    auto checkpointer = WalCheckpointer::Start(path);
-    if (!checkpointer.ok()) {
-        return checkpointer.status();
-    }
-    (*checkpointer)->Attach((*writer)->sqlite_connection());
     return std::unique_ptr<SqliteStore>(
-        new SqliteStore(std::make_unique<SqliteBackend>(path, std::move(*checkpointer)),
-                        std::move(*writer), options));
+        new SqliteStore(std::make_unique<SqliteBackend>(path), std::move(*writer), options));
 }
 
 Status BackupDatabase(const std::string& from, const std::string& to) {

@@ -5,9 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
-#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -16,7 +14,6 @@
 #include "sample/sample_data.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/test_store.hpp"
-#include "storage/sqlite/wal_checkpointer.hpp"
 #include "support/process.hpp"
 
 namespace pipecrm::storage::sqlite {
@@ -255,34 +252,6 @@ TEST(SqliteStore, WritesAreAnsweredWhenBusyCallersGoAway) {
         return Status::Ok();
     });
     EXPECT_TRUE(status.ok());
-}
-
-// The writer's commits only ask for checkpoints; a thread of the store copies the WAL into the
-// database file while the store stays open (wal_checkpointer.hpp). Far fewer WAL pages than
-// the writer's own limit are written, so only the checkpointer can have grown the file.
-TEST(SqliteStore, CommittedPagesReachTheDatabaseFileWhileTheStoreRuns) {
-    Fixture f;
-    const auto file_size = [&] { return std::filesystem::file_size(f.path); };
-    const auto before = file_size();
-    const domain::Actor actor = f.Actor();
-    for (int commit = 0; commit < 40; ++commit) {
-        Status status = f.store->WriteAndWait([&](Repositories& repos) -> Status {
-            for (int i = 0; i < 100; ++i) {
-                domain::DealChange change;
-                change.title = "deal " + std::to_string(commit) + "-" + std::to_string(i);
-                PIPECRM_RETURN_IF_ERROR(domain::CreateDeal(repos, actor, change, kNow).status());
-            }
-            return Status::Ok();
-        });
-        ASSERT_TRUE(status.ok()) << status.ToString();
-    }
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (file_size() <= before && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    EXPECT_GT(file_size(), before);
-    EXPECT_LT(std::filesystem::file_size(f.path + "-wal"),
-              std::uintmax_t{WalCheckpointer::kWriterCheckpointPages} * 4096);
 }
 
 TEST(SqliteStore, EventLogIsAppendOnly) {
