@@ -178,6 +178,49 @@ constexpr const char* kDoneActivitySelect =
     "SELECT id, owner_id, visible_to, type, marked_as_done_time FROM main.activities WHERE "
     "workspace_id = ? AND is_deleted = 0 AND done = 1 AND marked_as_done_time IS NOT NULL";
 
+// "<verb> FROM main.<table> WHERE workspace_id = ? AND time_zone = ? AND <id_column> IN (…)":
+// the facts of one time zone for the given deals or activities.
+std::string FactsInSql(Dialect dialect,
+                       const std::string& verb,
+                       const char* table,
+                       const char* id_column) {
+    return verb + " FROM main." + table + " WHERE workspace_id = ? AND time_zone = ? AND " +
+           id_column + " IN (" + IdListSubquery(dialect, "?") + ")";
+}
+
+void BindFactsIn(Statement& s,
+                 Dialect dialect,
+                 Id workspace_id,
+                 const std::string& time_zone,
+                 const std::vector<Id>& ids) {
+    s.Bind(1, workspace_id).Bind(2, time_zone).Bind(3, IdListValue(dialect, ids));
+}
+
+template <typename T, typename Reader>
+Result<std::vector<T>> FactsIn(Connection& db,
+                               const char* columns,
+                               const char* table,
+                               const char* id_column,
+                               Id workspace_id,
+                               const std::string& time_zone,
+                               const std::vector<Id>& ids,
+                               Reader read) {
+    return Rows<T>(
+        db, FactsInSql(db.dialect(), std::string("SELECT ") + columns, table, id_column),
+        [&](Statement& s) { BindFactsIn(s, db.dialect(), workspace_id, time_zone, ids); }, read);
+}
+
+Status DeleteFactsIn(Connection& db,
+                     const char* table,
+                     const char* id_column,
+                     Id workspace_id,
+                     const std::string& time_zone,
+                     const std::vector<Id>& ids) {
+    return Execute(db, FactsInSql(db.dialect(), "DELETE", table, id_column), [&](Statement& s) {
+        BindFactsIn(s, db.dialect(), workspace_id, time_zone, ids);
+    });
+}
+
 }  // namespace
 
 Result<std::optional<domain::ReportWatermark>> ReportFactTable::Watermark(
@@ -311,32 +354,14 @@ Result<std::vector<domain::DealEvent>> ReportFactTable::EventsOf(Id workspace_id
 Result<std::vector<FunnelFact>> ReportFactTable::FunnelFactsOf(Id workspace_id,
                                                                const std::string& time_zone,
                                                                const std::vector<Id>& deal_ids) {
-    return Rows<FunnelFact>(
-        db_,
-        std::string("SELECT ") + kFactColumns +
-            " FROM main.report_funnel_facts WHERE workspace_id = ? AND time_zone = ? AND "
-            "deal_id IN (" +
-            IdListSubquery(db_.dialect(), "?") + ")",
-        [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, IdListValue(db_.dialect(), deal_ids));
-        },
-        ReadFact);
+    return FactsIn<FunnelFact>(db_, kFactColumns, "report_funnel_facts", "deal_id", workspace_id,
+                               time_zone, deal_ids, ReadFact);
 }
 
 Status ReportFactTable::DeleteFunnelFacts(Id workspace_id,
                                           const std::string& time_zone,
                                           const std::vector<Id>& deal_ids) {
-    return Execute(db_,
-                   "DELETE FROM main.report_funnel_facts WHERE workspace_id = ? AND time_zone = ? "
-                   "AND deal_id IN (" +
-                       IdListSubquery(db_.dialect(), "?") + ")",
-                   [&](Statement& s) {
-                       s.Bind(1, workspace_id)
-                           .Bind(2, time_zone)
-                           .Bind(3, IdListValue(db_.dialect(), deal_ids));
-                   });
+    return DeleteFactsIn(db_, "report_funnel_facts", "deal_id", workspace_id, time_zone, deal_ids);
 }
 
 Status ReportFactTable::AddFunnelFacts(Id workspace_id,
@@ -517,32 +542,14 @@ Result<std::vector<std::pair<domain::ActivityFact, Instant>>> ReportFactTable::D
 
 Result<std::vector<domain::DealFact>> ReportFactTable::DealFactsOf(
     Id workspace_id, const std::string& time_zone, const std::vector<Id>& deal_ids) {
-    return Rows<domain::DealFact>(
-        db_,
-        std::string("SELECT ") + kDealFactColumns +
-            " FROM main.report_deal_facts WHERE workspace_id = ? AND time_zone = ? AND deal_id "
-            "IN (" +
-            IdListSubquery(db_.dialect(), "?") + ")",
-        [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, IdListValue(db_.dialect(), deal_ids));
-        },
-        ReadDealFact);
+    return FactsIn<domain::DealFact>(db_, kDealFactColumns, "report_deal_facts", "deal_id",
+                                     workspace_id, time_zone, deal_ids, ReadDealFact);
 }
 
 Status ReportFactTable::DeleteDealFacts(Id workspace_id,
                                         const std::string& time_zone,
                                         const std::vector<Id>& deal_ids) {
-    return Execute(db_,
-                   "DELETE FROM main.report_deal_facts WHERE workspace_id = ? AND time_zone = ? "
-                   "AND deal_id IN (" +
-                       IdListSubquery(db_.dialect(), "?") + ")",
-                   [&](Statement& s) {
-                       s.Bind(1, workspace_id)
-                           .Bind(2, time_zone)
-                           .Bind(3, IdListValue(db_.dialect(), deal_ids));
-                   });
+    return DeleteFactsIn(db_, "report_deal_facts", "deal_id", workspace_id, time_zone, deal_ids);
 }
 
 Status ReportFactTable::AddDealFacts(Id workspace_id,
@@ -572,17 +579,9 @@ Status ReportFactTable::AddDealFacts(Id workspace_id,
 
 Result<std::vector<domain::ActivityFact>> ReportFactTable::ActivityFactsOf(
     Id workspace_id, const std::string& time_zone, const std::vector<Id>& activity_ids) {
-    return Rows<domain::ActivityFact>(
-        db_,
-        "SELECT activity_id, owner_id, visible_to, type, done_day FROM main.report_activity_facts "
-        "WHERE workspace_id = ? AND time_zone = ? AND activity_id IN (" +
-            IdListSubquery(db_.dialect(), "?") + ")",
-        [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, IdListValue(db_.dialect(), activity_ids));
-        },
-        [](const Statement& s) {
+    return FactsIn<domain::ActivityFact>(
+        db_, "activity_id, owner_id, visible_to, type, done_day", "report_activity_facts",
+        "activity_id", workspace_id, time_zone, activity_ids, [](const Statement& s) {
             domain::ActivityFact f;
             f.activity_id = s.Int(0);
             f.owner_id = s.Int(1);
@@ -597,15 +596,8 @@ Result<std::vector<domain::ActivityFact>> ReportFactTable::ActivityFactsOf(
 Status ReportFactTable::DeleteActivityFacts(Id workspace_id,
                                             const std::string& time_zone,
                                             const std::vector<Id>& activity_ids) {
-    return Execute(db_,
-                   "DELETE FROM main.report_activity_facts WHERE workspace_id = ? AND time_zone = "
-                   "? AND activity_id IN (" +
-                       IdListSubquery(db_.dialect(), "?") + ")",
-                   [&](Statement& s) {
-                       s.Bind(1, workspace_id)
-                           .Bind(2, time_zone)
-                           .Bind(3, IdListValue(db_.dialect(), activity_ids));
-                   });
+    return DeleteFactsIn(db_, "report_activity_facts", "activity_id", workspace_id, time_zone,
+                         activity_ids);
 }
 
 Status ReportFactTable::AddActivityFacts(Id workspace_id,
