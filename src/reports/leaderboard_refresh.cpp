@@ -167,18 +167,14 @@ Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& re
                                                         Id workspace_id,
                                                         const ReportData& data,
                                                         const ReportRequest& request) {
-    auto state = FactsStateOf(repos, workspace_id, request.time_zone, kLeaderboard, data,
-                              request.base_currency);
-    if (!state.ok()) {
-        return state.status();
+    auto current = ContextForFacts(repos, workspace_id, kLeaderboard, data, request);
+    if (!current.ok()) {
+        return current.status();
     }
-    if (!state->current) {
+    if (!current->has_value()) {
         return std::optional<ReportTable>();
     }
-    auto context = ReportContext::Build(data, request);
-    if (!context.ok()) {
-        return context.status();
-    }
+    std::optional<ReportContext>& context = *current;
     domain::LeaderboardScope scope;
     scope.workspace_id = workspace_id;
     scope.time_zone = request.time_zone;

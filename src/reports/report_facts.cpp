@@ -316,22 +316,38 @@ Status RebuildReportFacts(domain::Store& store,
     return Status::Ok();
 }
 
-Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
-                                                   Id workspace_id,
-                                                   const ReportData& data,
-                                                   const ReportRequest& request) {
+Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos,
+                                                     Id workspace_id,
+                                                     std::string_view report,
+                                                     const ReportData& data,
+                                                     const ReportRequest& request) {
     auto state =
-        FactsStateOf(repos, workspace_id, request.time_zone, kFunnel, data, request.base_currency);
+        FactsStateOf(repos, workspace_id, request.time_zone, report, data, request.base_currency);
     if (!state.ok()) {
         return state.status();
     }
     if (!state->current) {
-        return std::optional<ReportTable>();
+        return std::optional<ReportContext>();
     }
     auto context = ReportContext::Build(data, request);
     if (!context.ok()) {
         return context.status();
     }
+    return std::optional<ReportContext>(std::move(*context));
+}
+
+Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
+                                                   Id workspace_id,
+                                                   const ReportData& data,
+                                                   const ReportRequest& request) {
+    auto current = ContextForFacts(repos, workspace_id, kFunnel, data, request);
+    if (!current.ok()) {
+        return current.status();
+    }
+    if (!current->has_value()) {
+        return std::optional<ReportTable>();
+    }
+    std::optional<ReportContext>& context = *current;
     const auto& stages = context->stages();
     std::vector<domain::FunnelFigures> figures(stages.size());
     if (context->pipeline() != nullptr) {

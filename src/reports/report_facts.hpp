@@ -16,6 +16,7 @@
 #include "base/time.hpp"
 #include "domain/report_facts.hpp"
 #include "domain/store.hpp"
+#include "reports/report_context.hpp"
 #include "reports/report_data.hpp"
 #include "reports/report_table.hpp"
 
@@ -103,6 +104,14 @@ Status RebuildReportFacts(domain::Store& store,
 
 /// The funnel from the derived sums when they are current for this snapshot (same watermark
 /// and inputs); nullopt when they are not (the caller replays the deals instead).
+/// The context of a report served from derived data, or nothing when the report's derived
+/// data in the request's time zone is not current for this snapshot (the caller replays).
+Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos,
+                                                     Id workspace_id,
+                                                     std::string_view report,
+                                                     const ReportData& data,
+                                                     const ReportRequest& request);
+
 Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
                                                    Id workspace_id,
                                                    const ReportData& data,

@@ -1,6 +1,8 @@
 #include "storage/sql/report_fact_table.hpp"
 
+#include <initializer_list>
 #include <limits>
+#include <string_view>
 
 #include "storage/sql/deal_event_row.hpp"
 #include "storage/sql/dialect.hpp"
@@ -219,6 +221,28 @@ Status DeleteFactsIn(Connection& db,
     return Execute(db, FactsInSql(db.dialect(), "DELETE", table, id_column), [&](Statement& s) {
         BindFactsIn(s, db.dialect(), workspace_id, time_zone, ids);
     });
+}
+
+// Deletes one report's derived data in one time zone: its tables' rows and its watermark.
+Status ClearReport(Connection& db,
+                   Id workspace_id,
+                   const std::string& time_zone,
+                   std::string_view report,
+                   std::initializer_list<const char*> tables) {
+    const auto bind = [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, time_zone); };
+    for (const char* table : tables) {
+        PIPECRM_RETURN_IF_ERROR(Execute(
+            db,
+            std::string("DELETE FROM main.") + table + " WHERE workspace_id = ? AND time_zone = ?",
+            bind));
+    }
+    return Execute(db,
+                   "DELETE FROM main.report_watermarks WHERE workspace_id = ? AND time_zone = ? "
+                   "AND report = ?",
+                   [&](Statement& s) {
+                       bind(s);
+                       s.Bind(3, report);
+                   });
 }
 
 }  // namespace
@@ -446,16 +470,8 @@ Status ReportFactTable::AddToFunnelSums(Id workspace_id,
 }
 
 Status ReportFactTable::ClearFunnel(Id workspace_id, const std::string& time_zone) {
-    for (const char* table : {"report_funnel_facts", "report_funnel_sums"}) {
-        PIPECRM_RETURN_IF_ERROR(Execute(
-            db_,
-            std::string("DELETE FROM main.") + table + " WHERE workspace_id = ? AND time_zone = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, time_zone); }));
-    }
-    return Execute(db_,
-                   "DELETE FROM main.report_watermarks WHERE workspace_id = ? AND time_zone = ? "
-                   "AND report = 'funnel'",
-                   [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, time_zone); });
+    return ClearReport(db_, workspace_id, time_zone, "funnel",
+                       {"report_funnel_facts", "report_funnel_sums"});
 }
 
 Result<std::vector<std::pair<Id, domain::FunnelFigures>>> ReportFactTable::FunnelSums(
@@ -664,17 +680,8 @@ Status ReportFactTable::AddToLeaderboardSums(
 }
 
 Status ReportFactTable::ClearLeaderboard(Id workspace_id, const std::string& time_zone) {
-    for (const char* table :
-         {"report_deal_facts", "report_activity_facts", "report_leaderboard_sums"}) {
-        PIPECRM_RETURN_IF_ERROR(Execute(
-            db_,
-            std::string("DELETE FROM main.") + table + " WHERE workspace_id = ? AND time_zone = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, time_zone); }));
-    }
-    return Execute(db_,
-                   "DELETE FROM main.report_watermarks WHERE workspace_id = ? AND time_zone = ? "
-                   "AND report = 'leaderboard'",
-                   [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, time_zone); });
+    return ClearReport(db_, workspace_id, time_zone, "leaderboard",
+                       {"report_deal_facts", "report_activity_facts", "report_leaderboard_sums"});
 }
 
 Result<std::vector<domain::LeaderboardSum>> ReportFactTable::LeaderboardSums(
