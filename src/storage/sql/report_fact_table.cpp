@@ -139,6 +139,8 @@ void BindPeriod(Statement& s, int first, const PeriodSplit& p) {
         .Bind(first + 3, p.last);
 }
 
+constexpr const char* kActivityFactColumns = "activity_id, owner_id, visible_to, type, done_day";
+
 constexpr const char* kDealFactColumns =
     "deal_id, pipeline_id, owner_id, visible_to, add_day, won_day, lost_day, won_value, "
     "won_seconds, currency";
@@ -243,6 +245,32 @@ Status ClearReport(Connection& db,
                        bind(s);
                        s.Bind(3, report);
                    });
+}
+
+// Inserts facts of one time zone into `table`, one row each: workspace_id and time_zone are
+// parameters 1 and 2, and `bind(statement, fact)` binds the `column_count` columns from 3 on.
+template <typename T, typename BindFact>
+Status AddFactsTo(Connection& db,
+                  const char* table,
+                  const char* columns,
+                  int column_count,
+                  Id workspace_id,
+                  const std::string& time_zone,
+                  const std::vector<T>& facts,
+                  BindFact bind) {
+    std::string sql = std::string("INSERT INTO main.") + table + "(workspace_id, time_zone, " +
+                      columns + ") VALUES(?,?";
+    for (int i = 0; i < column_count; ++i) {
+        sql += ",?";
+    }
+    sql += ")";
+    for (const T& fact : facts) {
+        PIPECRM_RETURN_IF_ERROR(Execute(db, sql, [&](Statement& s) {
+            s.Bind(1, workspace_id).Bind(2, time_zone);
+            bind(s, fact);
+        }));
+    }
+    return Status::Ok();
 }
 
 }  // namespace
@@ -391,27 +419,19 @@ Status ReportFactTable::DeleteFunnelFacts(Id workspace_id,
 Status ReportFactTable::AddFunnelFacts(Id workspace_id,
                                        const std::string& time_zone,
                                        const std::vector<FunnelFact>& facts) {
-    const std::string sql = std::string(
-                                "INSERT INTO main.report_funnel_facts(workspace_id, "
-                                "time_zone, ") +
-                            kFactColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
-    for (const FunnelFact& f : facts) {
-        PIPECRM_RETURN_IF_ERROR(Execute(db_, sql, [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, f.deal_id)
-                .Bind(4, f.pipeline_id)
-                .Bind(5, f.stage_id)
-                .Bind(6, ToDayNumber(f.reach_day))
-                .Bind(7, f.owner_id)
-                .Bind(8, static_cast<std::int64_t>(f.visible_to))
-                .Bind(9, f.value)
-                .Bind(10, f.moved_on ? 1 : 0)
-                .Bind(11, StateOf(f.now_here))
-                .Bind(12, f.unconverted_currency);
-        }));
-    }
-    return Status::Ok();
+    return AddFactsTo(db_, "report_funnel_facts", kFactColumns, 10, workspace_id, time_zone, facts,
+                      [](Statement& s, const FunnelFact& f) {
+                          s.Bind(3, f.deal_id)
+                              .Bind(4, f.pipeline_id)
+                              .Bind(5, f.stage_id)
+                              .Bind(6, ToDayNumber(f.reach_day))
+                              .Bind(7, f.owner_id)
+                              .Bind(8, static_cast<std::int64_t>(f.visible_to))
+                              .Bind(9, f.value)
+                              .Bind(10, f.moved_on ? 1 : 0)
+                              .Bind(11, StateOf(f.now_here))
+                              .Bind(12, f.unconverted_currency);
+                      });
 }
 
 Status ReportFactTable::AddToFunnelSums(Id workspace_id,
@@ -571,33 +591,26 @@ Status ReportFactTable::DeleteDealFacts(Id workspace_id,
 Status ReportFactTable::AddDealFacts(Id workspace_id,
                                      const std::string& time_zone,
                                      const std::vector<domain::DealFact>& facts) {
-    const std::string sql =
-        std::string("INSERT INTO main.report_deal_facts(workspace_id, time_zone, ") +
-        kDealFactColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
-    for (const domain::DealFact& f : facts) {
-        PIPECRM_RETURN_IF_ERROR(Execute(db_, sql, [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, f.deal_id)
-                .Bind(4, f.pipeline_id)
-                .Bind(5, f.owner_id)
-                .Bind(6, static_cast<std::int64_t>(f.visible_to))
-                .Bind(7, ToDayNumber(f.add_day))
-                .Bind(8, DayNumber(f.won_day))
-                .Bind(9, DayNumber(f.lost_day))
-                .Bind(10, f.won_value)
-                .Bind(11, f.won_seconds)
-                .Bind(12, f.unconverted_currency);
-        }));
-    }
-    return Status::Ok();
+    return AddFactsTo(db_, "report_deal_facts", kDealFactColumns, 10, workspace_id, time_zone,
+                      facts, [](Statement& s, const domain::DealFact& f) {
+                          s.Bind(3, f.deal_id)
+                              .Bind(4, f.pipeline_id)
+                              .Bind(5, f.owner_id)
+                              .Bind(6, static_cast<std::int64_t>(f.visible_to))
+                              .Bind(7, ToDayNumber(f.add_day))
+                              .Bind(8, DayNumber(f.won_day))
+                              .Bind(9, DayNumber(f.lost_day))
+                              .Bind(10, f.won_value)
+                              .Bind(11, f.won_seconds)
+                              .Bind(12, f.unconverted_currency);
+                      });
 }
 
 Result<std::vector<domain::ActivityFact>> ReportFactTable::ActivityFactsOf(
     Id workspace_id, const std::string& time_zone, const std::vector<Id>& activity_ids) {
     return FactsIn<domain::ActivityFact>(
-        db_, "activity_id, owner_id, visible_to, type, done_day", "report_activity_facts",
-        "activity_id", workspace_id, time_zone, activity_ids, [](const Statement& s) {
+        db_, kActivityFactColumns, "report_activity_facts", "activity_id", workspace_id, time_zone,
+        activity_ids, [](const Statement& s) {
             domain::ActivityFact f;
             f.activity_id = s.Int(0);
             f.owner_id = s.Int(1);
@@ -619,22 +632,14 @@ Status ReportFactTable::DeleteActivityFacts(Id workspace_id,
 Status ReportFactTable::AddActivityFacts(Id workspace_id,
                                          const std::string& time_zone,
                                          const std::vector<domain::ActivityFact>& facts) {
-    for (const domain::ActivityFact& f : facts) {
-        PIPECRM_RETURN_IF_ERROR(
-            Execute(db_,
-                    "INSERT INTO main.report_activity_facts(workspace_id, time_zone, activity_id, "
-                    "owner_id, visible_to, type, done_day) VALUES(?,?,?,?,?,?,?)",
-                    [&](Statement& s) {
-                        s.Bind(1, workspace_id)
-                            .Bind(2, time_zone)
-                            .Bind(3, f.activity_id)
-                            .Bind(4, f.owner_id)
-                            .Bind(5, static_cast<std::int64_t>(f.visible_to))
-                            .Bind(6, f.type)
-                            .Bind(7, ToDayNumber(f.done_day));
-                    }));
-    }
-    return Status::Ok();
+    return AddFactsTo(db_, "report_activity_facts", kActivityFactColumns, 5, workspace_id,
+                      time_zone, facts, [](Statement& s, const domain::ActivityFact& f) {
+                          s.Bind(3, f.activity_id)
+                              .Bind(4, f.owner_id)
+                              .Bind(5, static_cast<std::int64_t>(f.visible_to))
+                              .Bind(6, f.type)
+                              .Bind(7, ToDayNumber(f.done_day));
+                      });
 }
 
 Status ReportFactTable::AddToLeaderboardSums(
