@@ -213,19 +213,14 @@ Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
                                     const std::vector<domain::TriggerHit>& hits) {
     // Most writes go to workspaces without rules: look before writing anything, once per
     // write transaction.
-    std::optional<bool> any_rule = cache_.AnyRule(event.workspace_id);
-    if (!any_rule) {
-        PIPECRM_RETURN_IF_ERROR(Query(
-            db_,
-            "SELECT 1 FROM automation_rules WHERE workspace_id = ? AND active = 1 AND "
-            "is_deleted = 0 LIMIT 1",
-            [&](Statement& s) { s.Bind(1, event.workspace_id); },
-            [&](Statement&) { any_rule = true; }));
-        any_rule = any_rule.value_or(false);
-        cache_.RememberAnyRule(event.workspace_id, *any_rule);
-    }
-    if (!*any_rule) {
-        return Status::Ok();
+    auto any_rule = cache_.Any(WriteBatchCache::SetUp::kRule, event.workspace_id, [&] {
+        return Exists(db_,
+                      "SELECT 1 FROM automation_rules WHERE workspace_id = ? AND active = 1 AND "
+                      "is_deleted = 0 LIMIT 1",
+                      [&](Statement& s) { s.Bind(1, event.workspace_id); });
+    });
+    if (!any_rule.ok() || !*any_rule) {
+        return any_rule.status();
     }
     const int depth = event.automation_depth + 1;
     const bool too_deep = depth > domain::kMaxAutomationDepth;
@@ -261,13 +256,11 @@ Status AutomationTable::EnqueueRuns(const domain::ChangeEvent& event,
 }
 
 Result<bool> AutomationTable::AnyScheduledRules() {
-    bool any = false;
-    PIPECRM_RETURN_IF_ERROR(Query(
+    return Exists(
         db_,
         "SELECT 1 FROM automation_rules WHERE trigger_type IN ('deal_idle', 'activity_overdue') "
         "AND active = 1 AND is_deleted = 0 LIMIT 1",
-        [](Statement&) {}, [&](Statement&) { any = true; }));
-    return any;
+        [](Statement&) {});
 }
 
 Status AutomationTable::EnqueueScheduled(Instant now, Date today) {

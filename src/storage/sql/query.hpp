@@ -60,6 +60,17 @@ Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
     return Query(db, sql, bind, [](Statement&) {});
 }
 
+// True when `sql` returns a row (write it to stop at the first: `SELECT 1 … LIMIT 1`).
+template <typename BindFn>
+Result<bool> Exists(Connection& db, const std::string& sql, BindFn&& bind) {
+    bool found = false;
+    Status status = Query(db, sql, bind, [&](Statement&) { found = true; });
+    if (!status.ok()) {
+        return status;
+    }
+    return found;
+}
+
 // Every row `sql` returns, each made by `read(statement)`.
 template <typename T, typename BindFn, typename ReadFn>
 Result<std::vector<T>> Rows(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read) {

@@ -273,6 +273,24 @@ Status AddFactsTo(Connection& db,
     return Status::Ok();
 }
 
+// Adds one delta to a row of sums: `update` adds it to the row of its key; when no row has that
+// key, `insert` makes one; when the delta took something away (`took_away`), `remove` drops the
+// row should its count now be 0. The three statements take the same parameters.
+template <typename BindFn>
+Status AddToSum(Connection& db,
+                const std::string& update,
+                const std::string& insert,
+                const std::string& remove,
+                bool took_away,
+                BindFn bind) {
+    const std::int64_t before = db.TotalChanges();
+    PIPECRM_RETURN_IF_ERROR(Execute(db, update, bind));
+    if (db.TotalChanges() == before) {
+        return Execute(db, insert, bind);
+    }
+    return took_away ? Execute(db, remove, bind) : Status::Ok();
+}
+
 }  // namespace
 
 Result<std::optional<domain::ReportWatermark>> ReportFactTable::Watermark(
@@ -478,13 +496,7 @@ Status ReportFactTable::AddToFunnelSums(Id workspace_id,
                 .Bind(17, k.owner_id)
                 .Bind(18, static_cast<std::int64_t>(k.visible_to));
         };
-        const std::int64_t before = db_.TotalChanges();
-        PIPECRM_RETURN_IF_ERROR(Execute(db_, update, bind));
-        if (db_.TotalChanges() == before) {
-            PIPECRM_RETURN_IF_ERROR(Execute(db_, insert, bind));
-        } else if (f.reached < 0) {
-            PIPECRM_RETURN_IF_ERROR(Execute(db_, remove, bind));
-        }
+        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, update, insert, remove, f.reached < 0, bind));
     }
     return Status::Ok();
 }
@@ -673,13 +685,7 @@ Status ReportFactTable::AddToLeaderboardSums(
                 .Bind(11, k.owner_id)
                 .Bind(12, static_cast<std::int64_t>(k.visible_to));
         };
-        const std::int64_t before = db_.TotalChanges();
-        PIPECRM_RETURN_IF_ERROR(Execute(db_, update, bind));
-        if (db_.TotalChanges() == before) {
-            PIPECRM_RETURN_IF_ERROR(Execute(db_, insert, bind));
-        } else if (d.figures.count < 0) {
-            PIPECRM_RETURN_IF_ERROR(Execute(db_, remove, bind));
-        }
+        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, update, insert, remove, d.figures.count < 0, bind));
     }
     return Status::Ok();
 }

@@ -201,16 +201,10 @@ Result<std::vector<domain::ForecastSnapshotRow>> SqlReportSource::ForecastSnapsh
 }
 
 Result<bool> SqlReportSource::HasForecastSnapshot(Id workspace_id, Date day) {
-    bool found = false;
-    Status status = Query(
+    return Exists(
         db_,
         "SELECT 1 FROM main.forecast_snapshots WHERE workspace_id = ? AND taken_date = ? LIMIT 1",
-        [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, ToDayNumber(day)); },
-        [&](const Statement&) { found = true; });
-    if (!status.ok()) {
-        return status;
-    }
-    return found;
+        [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, ToDayNumber(day)); });
 }
 
 Result<std::int64_t> SqlReportSource::NextForecastSnapshot(Id workspace_id) {

@@ -64,17 +64,13 @@ domain::WebhookDelivery ReadDelivery(const Statement& s) {
 
 Result<bool> WebhookOutboxTable::Subscribed(const domain::ChangeEvent& event) {
     // Most writes go to workspaces without webhooks: one look per write transaction says so.
-    std::optional<bool> any_webhook = cache_.AnyWebhook(event.workspace_id);
-    if (!any_webhook) {
-        PIPECRM_RETURN_IF_ERROR(Query(
-            db_, "SELECT 1 FROM webhooks WHERE workspace_id = ? AND is_deleted = 0 LIMIT 1",
-            [&](Statement& s) { s.Bind(1, event.workspace_id); },
-            [&](Statement&) { any_webhook = true; }));
-        any_webhook = any_webhook.value_or(false);
-        cache_.RememberAnyWebhook(event.workspace_id, *any_webhook);
-    }
-    if (!*any_webhook) {
-        return false;
+    auto any_webhook = cache_.Any(WriteBatchCache::SetUp::kWebhook, event.workspace_id, [&] {
+        return Exists(db_,
+                      "SELECT 1 FROM webhooks WHERE workspace_id = ? AND is_deleted = 0 LIMIT 1",
+                      [&](Statement& s) { s.Bind(1, event.workspace_id); });
+    });
+    if (!any_webhook.ok() || !*any_webhook) {
+        return any_webhook;
     }
     auto any = db_.Cached(std::string("SELECT 1") + kMatchingWebhooks + " LIMIT 1");
     if (!any.ok()) {

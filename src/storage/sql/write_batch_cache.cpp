@@ -25,8 +25,7 @@ void WriteBatchCache::Forget() {
     stages_.clear();
     first_stages_.clear();
     custom_fields_.clear();
-    any_webhook_.clear();
-    any_rule_.clear();
+    any_.clear();
 }
 
 const domain::Stage* WriteBatchCache::Stage(Id workspace_id, Id stage_id) const {
@@ -66,28 +65,6 @@ void WriteBatchCache::RememberCustomFields(Id workspace_id,
                                            const std::vector<domain::CustomField>& fields) {
     if (active_) {
         custom_fields_.insert_or_assign(std::pair{workspace_id, entity}, fields);
-    }
-}
-
-std::optional<bool> WriteBatchCache::AnyWebhook(Id workspace_id) const {
-    const bool* found = Find(any_webhook_, workspace_id);
-    return found ? std::optional<bool>(*found) : std::nullopt;
-}
-
-void WriteBatchCache::RememberAnyWebhook(Id workspace_id, bool any) {
-    if (active_) {
-        any_webhook_.insert_or_assign(workspace_id, any);
-    }
-}
-
-std::optional<bool> WriteBatchCache::AnyRule(Id workspace_id) const {
-    const bool* found = Find(any_rule_, workspace_id);
-    return found ? std::optional<bool>(*found) : std::nullopt;
-}
-
-void WriteBatchCache::RememberAnyRule(Id workspace_id, bool any) {
-    if (active_) {
-        any_rule_.insert_or_assign(workspace_id, any);
     }
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/ids.hpp"
+#include "base/status.hpp"
 #include "domain/custom_field.hpp"
 #include "domain/stage.hpp"
 
@@ -50,11 +51,22 @@ class WriteBatchCache {
                               domain::FieldEntity entity,
                               const std::vector<domain::CustomField>& fields);
 
-    /// Whether the workspace has a live webhook / an active rule, when remembered.
-    std::optional<bool> AnyWebhook(Id workspace_id) const;
-    void RememberAnyWebhook(Id workspace_id, bool any);
-    std::optional<bool> AnyRule(Id workspace_id) const;
-    void RememberAnyRule(Id workspace_id, bool any);
+    /// What may exist in a workspace or not.
+    enum class SetUp { kWebhook, kRule };
+    /// Whether the workspace has a live webhook or an active rule: remembered, or asked of
+    /// `look` (Result<bool>()) once per transaction.
+    template <typename LookFn>
+    Result<bool> Any(SetUp what, Id workspace_id, LookFn&& look) {
+        const auto key = std::pair{what, workspace_id};
+        if (auto found = any_.find(key); found != any_.end()) {
+            return found->second;
+        }
+        Result<bool> any = look();
+        if (any.ok() && active_) {
+            any_.insert_or_assign(key, *any);
+        }
+        return any;
+    }
 
   private:
     using Key = std::pair<Id, Id>;
@@ -62,8 +74,7 @@ class WriteBatchCache {
     std::map<Key, domain::Stage> stages_;
     std::map<Key, std::optional<domain::Stage>> first_stages_;
     std::map<std::pair<Id, domain::FieldEntity>, std::vector<domain::CustomField>> custom_fields_;
-    std::map<Id, bool> any_webhook_;
-    std::map<Id, bool> any_rule_;
+    std::map<std::pair<SetUp, Id>, bool> any_;
 };
 
 }  // namespace pipecrm::storage::sql
