@@ -950,17 +950,12 @@ class StageTable final : public StageRepository {
     }
 
     Result<Stage> Get(Id workspace_id, Id id) override {
-        if (const Stage* cached = cache_.Stage(workspace_id, id)) {
-            return *cached;
-        }
-        auto stage = One<Stage>(
-            db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
-            "stage " + std::to_string(id));
-        if (stage.ok()) {
-            cache_.RememberStage(*stage);
-        }
-        return stage;
+        return cache_.Stage(workspace_id, id, [&] {
+            return One<Stage>(
+                db_, std::string(kSelect) + " WHERE workspace_id = ? AND id = ?",
+                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, id); }, Read,
+                "stage " + std::to_string(id));
+        });
     }
 
     Status Update(const Stage& st) override {
@@ -999,9 +994,12 @@ class StageTable final : public StageRepository {
     }
 
     Result<std::optional<Stage>> FirstStage(Id workspace_id, OptionalId pipeline_id) override {
-        if (auto cached = cache_.FirstStage(workspace_id, pipeline_id.value_or(0))) {
-            return *cached;
-        }
+        return cache_.FirstStage(workspace_id, pipeline_id.value_or(0),
+                                 [&] { return LoadFirstStage(workspace_id, pipeline_id); });
+    }
+
+  private:
+    Result<std::optional<Stage>> LoadFirstStage(Id workspace_id, OptionalId pipeline_id) {
         std::optional<Stage> first;
         // Both orders follow an index (rowid breaks ties), so no sort is needed.
         const std::string sql =
@@ -1022,11 +1020,9 @@ class StageTable final : public StageRepository {
         if (!status.ok()) {
             return status;
         }
-        cache_.RememberFirstStage(workspace_id, pipeline_id.value_or(0), first);
         return first;
     }
 
-  private:
     static constexpr const char* kSelect =
         "SELECT id, workspace_id, pipeline_id, name, order_nr, deal_probability, "
         "is_deal_rot_enabled, days_to_rotten, is_deleted, add_time, update_time FROM stages";
@@ -2122,21 +2118,15 @@ class CustomFieldTable final : public CustomFieldRepository {
     }
 
     Result<std::vector<CustomField>> List(Id workspace_id, FieldEntity entity) override {
-        if (const auto* cached = cache_.CustomFields(workspace_id, entity)) {
-            return *cached;
-        }
-        std::vector<CustomField> out;
-        Status status = Query(
-            db_,
-            std::string(kSelect) +
-                " WHERE workspace_id = ? AND entity = ? AND is_deleted = 0 ORDER BY order_nr, id",
-            [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)); },
-            [&](Statement& s) { out.push_back(Read(s)); });
-        if (!status.ok()) {
-            return status;
-        }
-        cache_.RememberCustomFields(workspace_id, entity, out);
-        return out;
+        return cache_.CustomFields(workspace_id, entity, [&] {
+            return Rows<CustomField>(
+                db_,
+                std::string(kSelect) +
+                    " WHERE workspace_id = ? AND entity = ? AND is_deleted = 0 ORDER BY order_nr, "
+                    "id",
+                [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, FieldEntityName(entity)); },
+                Read);
+        });
     }
 
     Result<int> MaxOrder(Id workspace_id, FieldEntity entity) override {

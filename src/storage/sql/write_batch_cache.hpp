@@ -33,46 +33,52 @@ class WriteBatchCache {
     /// Forgets everything; remembering goes on (a set-up row changed, a savepoint rolled back).
     void Forget();
 
-    /// A stage by (workspace, id), or nothing when not remembered.
-    const domain::Stage* Stage(Id workspace_id, Id stage_id) const;
-    void RememberStage(const domain::Stage& stage);
+    // Each gives what it remembers, or asks `load` (a Result of the same type) and remembers
+    // the answer while the transaction lasts. Errors are never remembered.
 
-    /// The first stage of a pipeline (pipeline 0: of the first pipeline); the outer optional
-    /// is empty when not remembered, the inner one when there is no such stage.
-    std::optional<std::optional<domain::Stage>> FirstStage(Id workspace_id, Id pipeline_id) const;
-    void RememberFirstStage(Id workspace_id,
-                            Id pipeline_id,
-                            const std::optional<domain::Stage>& stage);
-
-    /// The live custom fields of one kind of record, in List order, when remembered.
-    const std::vector<domain::CustomField>* CustomFields(Id workspace_id,
-                                                         domain::FieldEntity entity) const;
-    void RememberCustomFields(Id workspace_id,
-                              domain::FieldEntity entity,
-                              const std::vector<domain::CustomField>& fields);
-
+    /// A stage by (workspace, id).
+    template <typename LoadFn>
+    Result<domain::Stage> Stage(Id workspace_id, Id stage_id, LoadFn&& load) {
+        return Recall(stages_, std::pair{workspace_id, stage_id}, load);
+    }
+    /// The first stage of a pipeline (pipeline 0: of the first pipeline), if any.
+    template <typename LoadFn>
+    Result<std::optional<domain::Stage>> FirstStage(Id workspace_id,
+                                                    Id pipeline_id,
+                                                    LoadFn&& load) {
+        return Recall(first_stages_, std::pair{workspace_id, pipeline_id}, load);
+    }
+    /// The live custom fields of one kind of record, in List order.
+    template <typename LoadFn>
+    Result<std::vector<domain::CustomField>> CustomFields(Id workspace_id,
+                                                          domain::FieldEntity entity,
+                                                          LoadFn&& load) {
+        return Recall(custom_fields_, std::pair{workspace_id, entity}, load);
+    }
     /// What may exist in a workspace or not.
     enum class SetUp { kWebhook, kRule };
-    /// Whether the workspace has a live webhook or an active rule: remembered, or asked of
-    /// `look` (Result<bool>()) once per transaction.
-    template <typename LookFn>
-    Result<bool> Any(SetUp what, Id workspace_id, LookFn&& look) {
-        const auto key = std::pair{what, workspace_id};
-        if (auto found = any_.find(key); found != any_.end()) {
-            return found->second;
-        }
-        Result<bool> any = look();
-        if (any.ok() && active_) {
-            any_.insert_or_assign(key, *any);
-        }
-        return any;
+    /// Whether the workspace has a live webhook or an active rule.
+    template <typename LoadFn>
+    Result<bool> Any(SetUp what, Id workspace_id, LoadFn&& load) {
+        return Recall(any_, std::pair{what, workspace_id}, load);
     }
 
   private:
-    using Key = std::pair<Id, Id>;
+    template <typename Map, typename Key, typename LoadFn>
+    auto Recall(Map& map, const Key& key, LoadFn& load) -> decltype(load()) {
+        if (auto found = map.find(key); found != map.end()) {
+            return found->second;
+        }
+        auto loaded = load();
+        if (loaded.ok() && active_) {
+            map.insert_or_assign(key, *loaded);
+        }
+        return loaded;
+    }
+
     bool active_ = false;
-    std::map<Key, domain::Stage> stages_;
-    std::map<Key, std::optional<domain::Stage>> first_stages_;
+    std::map<std::pair<Id, Id>, domain::Stage> stages_;
+    std::map<std::pair<Id, Id>, std::optional<domain::Stage>> first_stages_;
     std::map<std::pair<Id, domain::FieldEntity>, std::vector<domain::CustomField>> custom_fields_;
     std::map<std::pair<SetUp, Id>, bool> any_;
 };
