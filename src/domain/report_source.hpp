@@ -64,6 +64,8 @@ class ReportSource {
     virtual Result<std::vector<ForecastSnapshotRow>> ForecastSnapshots(Id workspace_id) = 0;
     /// True when a snapshot was taken on `day`.
     virtual Result<bool> HasForecastSnapshot(Id workspace_id, Date day) = 0;
+    /// True when an open deal has an expected close date (a snapshot would have rows).
+    virtual Result<bool> HasForecastDeals(Id workspace_id) = 0;
     /// The number the next snapshot of the workspace gets (one more than the last).
     virtual Result<std::int64_t> NextForecastSnapshot(Id workspace_id) = 0;
     virtual Status AddForecastSnapshotRow(const ForecastSnapshotRow& row) = 0;

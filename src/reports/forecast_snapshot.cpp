@@ -2,11 +2,36 @@
 
 #include <map>
 #include <tuple>
+#include <vector>
 
 #include "reports/report_context.hpp"
 #include "reports/report_data.hpp"
+#include "text/time_zone.hpp"
 
 namespace pipecrm::reports {
+
+namespace {
+
+// Whether the daily snapshot is due: none yet for the workspace's current local day, and an
+// open deal with an expected close date to put in one.
+Result<bool> SnapshotDue(domain::Repositories& repos,
+                         const domain::Workspace& workspace,
+                         Instant now) {
+    auto today = text::LocalDay(now, workspace.time_zone);
+    if (!today.ok()) {
+        return today.status();
+    }
+    auto taken = repos.Reports().HasForecastSnapshot(workspace.id, *today);
+    if (!taken.ok()) {
+        return taken.status();
+    }
+    if (*taken) {
+        return false;
+    }
+    return repos.Reports().HasForecastDeals(workspace.id);
+}
+
+}  // namespace
 
 Result<int> TakeForecastSnapshot(domain::Repositories& repos,
                                  Id workspace_id,
@@ -15,6 +40,16 @@ Result<int> TakeForecastSnapshot(domain::Repositories& repos,
     auto workspace = repos.Workspaces().Get(workspace_id);
     if (!workspace.ok()) {
         return workspace.status();
+    }
+    // Asked before the deals are loaded: a day's later calls cost a lookup or two.
+    if (when == SnapshotWhen::kOncePerDay) {
+        auto due = SnapshotDue(repos, *workspace, now);
+        if (!due.ok()) {
+            return due.status();
+        }
+        if (!*due) {
+            return 0;
+        }
     }
     ReportRequest request;
     request.now = now;
@@ -29,15 +64,6 @@ Result<int> TakeForecastSnapshot(domain::Repositories& repos,
         return context.status();
     }
     const Date today = context->LocalDay(now);
-    if (when == SnapshotWhen::kOncePerDay) {
-        auto taken = repos.Reports().HasForecastSnapshot(workspace_id, today);
-        if (!taken.ok()) {
-            return taken.status();
-        }
-        if (*taken) {
-            return 0;
-        }
-    }
     using Key = std::tuple<std::string, Id, Id, int>;  // month, pipeline, owner, visible_to
     std::map<Key, domain::ForecastSnapshotRow> rows;
     for (const DealHistory& history : context->histories()) {
@@ -75,19 +101,29 @@ Result<int> TakeForecastSnapshot(domain::Repositories& repos,
 }
 
 Result<int> TakeDailyForecastSnapshots(domain::Store& store, Instant now) {
-    std::vector<domain::Workspace> workspaces;
+    // Read first: only a workspace whose snapshot is due costs a write (every commit empties
+    // the GET response cache).
+    std::vector<Id> due;
     PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
         auto list = repos.Workspaces().List();
         if (!list.ok()) {
             return list.status();
         }
-        workspaces = std::move(*list);
+        for (const domain::Workspace& workspace : *list) {
+            auto snapshot_due = SnapshotDue(repos, workspace, now);
+            if (!snapshot_due.ok()) {
+                return snapshot_due.status();
+            }
+            if (*snapshot_due) {
+                due.push_back(workspace.id);
+            }
+        }
         return Status::Ok();
     }));
     int taken = 0;
-    for (const domain::Workspace& workspace : workspaces) {
+    for (const Id workspace_id : due) {
         PIPECRM_RETURN_IF_ERROR(store.WriteAndWait([&](domain::Repositories& repos) -> Status {
-            auto rows = TakeForecastSnapshot(repos, workspace.id, now, SnapshotWhen::kOncePerDay);
+            auto rows = TakeForecastSnapshot(repos, workspace_id, now, SnapshotWhen::kOncePerDay);
             if (!rows.ok()) {
                 return rows.status();
             }

@@ -2,8 +2,11 @@
 // database: JSON and CSV, the same figures from both edges, rates that never rewrite closed
 // deals, admin-only rate changes and bad input answered with the field's name.
 #include <chrono>
+#include <csignal>
+#include <thread>
 
 #include "functional/api_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace pipecrm::testing {
 namespace {
@@ -231,6 +234,36 @@ TEST_F(ReportsApi, ForecastSnapshotsAreTakenOnDemandAndShownBesideTheMonth) {
     ASSERT_EQ(token.exit_code, 0) << token.err;
     const std::string rep = token.out.substr(0, token.out.find_first_of("\r\n"));
     EXPECT_EQ(CallWithToken(rep, "POST", "/api/v1/reports/forecast/snapshots").status, 403);
+}
+
+TEST_F(ReportsApi, AStartingServerTakesTheDaysSnapshotOnlyWhenItIsDue) {
+    const std::string taken_today = "SELECT COUNT(DISTINCT snapshot) FROM forecast_snapshots";
+    // Nothing to snapshot: the server started by the fixture wrote none.
+    CreateDeal(R"({"title":"no date"})");
+    EXPECT_EQ(QueryColumn(db_, taken_today), std::vector<std::string>{"0"});
+    CreateDeal(R"({"title":"soon","value":500,"expected_close_date":")" + DayInVietnam(3) +
+               R"("})");
+    const auto restart = [this] {
+        server_->Signal(SIGTERM);
+        ASSERT_EQ(server_->Wait(), 0);
+        server_ = std::make_unique<ServerProcess>(db_);
+        ASSERT_TRUE(server_->started());
+    };
+    restart();
+    // Taken by a thread of the server: wait for it (up to 10 s).
+    std::vector<std::string> count;
+    for (int i = 0; i < 200; ++i) {
+        count = QueryColumn(db_, taken_today);
+        if (count != std::vector<std::string>{"0"}) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(count, std::vector<std::string>{"1"});
+    // Another start the same day adds none (given the time a snapshot took above).
+    restart();
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_EQ(QueryColumn(db_, taken_today), std::vector<std::string>{"1"});
 }
 
 TEST_F(ReportsApi, GoalsAreAddedByAdminsAndShowProgress) {

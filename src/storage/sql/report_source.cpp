@@ -207,6 +207,13 @@ Result<bool> SqlReportSource::HasForecastSnapshot(Id workspace_id, Date day) {
         [&](Statement& s) { s.Bind(1, workspace_id).Bind(2, ToDayNumber(day)); });
 }
 
+Result<bool> SqlReportSource::HasForecastDeals(Id workspace_id) {
+    return Exists(db_,
+                  "SELECT 1 FROM main.deals WHERE workspace_id = ? AND status = 'open' AND "
+                  "expected_close_date IS NOT NULL LIMIT 1",
+                  [&](Statement& s) { s.Bind(1, workspace_id); });
+}
+
 Result<std::int64_t> SqlReportSource::NextForecastSnapshot(Id workspace_id) {
     std::int64_t next = 1;
     Status status = Query(

@@ -26,6 +26,7 @@ class SqlReportSource final : public domain::ReportSource {
     Result<Id> AddRate(const domain::ExchangeRate& rate) override;
     Result<std::vector<domain::ForecastSnapshotRow>> ForecastSnapshots(Id workspace_id) override;
     Result<bool> HasForecastSnapshot(Id workspace_id, Date day) override;
+    Result<bool> HasForecastDeals(Id workspace_id) override;
     Result<std::int64_t> NextForecastSnapshot(Id workspace_id) override;
     Status AddForecastSnapshotRow(const domain::ForecastSnapshotRow& row) override;
     Result<std::vector<domain::Goal>> Goals(Id workspace_id) override;
