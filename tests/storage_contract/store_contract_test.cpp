@@ -141,6 +141,7 @@ TEST_P(StoreContract, ConcurrentWritersShareTransactions) {
     EXPECT_EQ(after.writes - before.writes, static_cast<std::uint64_t>(kThreads * kPerThread));
     EXPECT_LT(after.transactions - before.transactions, after.writes - before.writes)
         << "writes were not batched";
+    EXPECT_EQ(after.durable, after.transactions) << "a write was answered before it was durable";
     Status status = store().Read([&](Repositories& repos) -> Status {
         EXPECT_EQ(repos.Deals().CountLive(ws_.workspace_id, std::nullopt, std::nullopt).value(),
                   kThreads * kPerThread);

@@ -59,7 +59,11 @@ GroupCommitStore::~GroupCommitStore() {
 }
 
 StoreStats GroupCommitStore::stats() const {
-    return {transactions_.load(), writes_.load(), retries_.load()};
+    StoreStats stats{transactions_.load(), writes_.load(), retries_.load()};
+    std::lock_guard lock(durable_mutex_);
+    stats.durable = durable_;
+    stats.syncs = syncs_;
+    return stats;
 }
 
 void GroupCommitStore::Write(domain::StoreJob job, domain::WriteDone done) {
@@ -92,27 +96,48 @@ void GroupCommitStore::WriterLoop() {
             }
         }
         batch.clear();
-        std::vector<Completion> outcomes = CommitBatch(batch);
+        CommittedBatch committed = CommitBatch(batch);
         {
             std::lock_guard lock(completions_mutex_);
-            completions_.push_back(std::move(outcomes));
+            completions_.push_back(std::move(committed));
         }
         completions_cv_.notify_one();
     }
 }
 
-// Many writers are busy. Left alone, they split into two halves that take turns: while one
-// half's batch commits, the other half, just answered, queues its next writes, and each
-// commit serves only that half. So the writer keeps its transaction open until as many writes
-// have joined it as were ever in flight at once (busiest_): the previous batch's callers are
-// answered and queue again, and one commit serves every busy caller. The writes run as they
-// arrive, so the writer works while the callers are woken instead of waiting for all of them.
-// When everything queued has run it waits for the rest, no longer than the last COMMIT took,
-// since a longer wait would cost more than the commit it saves (on a disk with a cheap fsync
-// it hardly waits). A wait that runs out means callers may have gone: busiest_ drops to what
-// is in flight now, and the batch commits.
+// Where the sync is deferred (SQLite), the writer keeps its transaction open, taking writes as
+// they come, for as long as a sync runs, and commits when it ends: the next sync starts at
+// once on everything that arrived, and the callers the last one answered queue their next
+// writes into the next transaction. Two groups of callers take turns, one group's writes
+// running while the other's are synced.
+//
+// Where COMMIT waits for the disk (PostgreSQL), many busy writers left alone split into two
+// halves that take turns: while one half's batch commits, the other half, just answered,
+// queues its next writes, and each commit serves only that half. So the writer keeps its
+// transaction open until as many writes have joined it as were ever in flight at once
+// (busiest_): the previous batch's callers are answered and queue again, and one commit serves
+// every busy caller. The writes run as they arrive, so the writer works while the callers are
+// woken instead of waiting for all of them. When everything queued has run it waits for the
+// rest, no longer than the last COMMIT took, since a longer wait would cost more than the
+// commit it saves (on a disk with a cheap fsync it hardly waits). A wait that runs out means
+// callers may have gone: busiest_ drops to what is in flight now, and the batch commits.
 bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& state) {
     std::unique_lock lock(queue_mutex_);
+    if (backend_->DefersSync()) {
+        if (batch.size() >= options_.max_batch) {
+            return false;
+        }
+        if (queue_.empty() && !stopping_) {
+            // Committing while a sync runs would answer no one sooner (the next sync starts
+            // when it ends). Woken by every kBusyWrites-th write, not by each (a context
+            // switch per write would cost more than the jobs), or when the sync ends.
+            wake_at_ = kBusyWrites;
+            queue_cv_.wait(
+                lock, [&] { return queue_.size() >= kBusyWrites || !syncing_now_ || stopping_; });
+            wake_at_ = 1;
+        }
+        return Take(batch);
+    }
     if (state.first) {
         state.first = false;
         state.busy = busiest_ >= kBusyWrites;
@@ -136,6 +161,10 @@ bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& s
             state.waited_out = true;
         }
     }
+    return Take(batch);
+}
+
+bool GroupCommitStore::Take(std::vector<PendingWrite>& batch) {
     const std::size_t take = std::min(queue_.size(), options_.max_batch - batch.size());
     for (std::size_t i = 0; i < take; ++i) {
         batch.push_back(std::move(queue_.front()));
@@ -144,27 +173,105 @@ bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& s
     return take > 0;
 }
 
+// Takes every batch committed so far, makes them durable with one sync (so under load one
+// fsync answers several transactions, and the writer never waits for it), then tells callers.
 void GroupCommitStore::CompleterLoop() {
     for (;;) {
-        std::vector<Completion> batch;
+        std::deque<CommittedBatch> batches;
         {
             std::unique_lock lock(completions_mutex_);
             completions_cv_.wait(lock, [this] { return !completions_.empty() || writer_done_; });
             if (completions_.empty()) {
                 return;  // the writer has stopped and every outcome was delivered
             }
-            batch = std::move(completions_.front());
-            completions_.pop_front();
+            batches.swap(completions_);
         }
+        std::uint64_t last_commit = 0;
+        std::size_t writes = 0;
+        for (const CommittedBatch& batch : batches) {
+            last_commit = std::max(last_commit, batch.commit);
+            writes += batch.outcomes.size();
+        }
+        const Status durable = MakeDurable(last_commit);
         {
             // Before the callers hear back: a caller told may queue its next write at once.
             std::lock_guard lock(queue_mutex_);
-            in_flight_ -= batch.size();
+            in_flight_ -= writes;
         }
-        for (Completion& completion : batch) {
-            completion.done(std::move(completion.status));
+        for (CommittedBatch& batch : batches) {
+            for (Completion& completion : batch.outcomes) {
+                if (completion.status.ok() && !durable.ok()) {
+                    completion.status =
+                        Unavailable("the write was committed, but the disk did not confirm it: " +
+                                    durable.message());
+                }
+                completion.done(std::move(completion.status));
+            }
         }
     }
+}
+
+void GroupCommitStore::SetSyncingNow(bool syncing) {
+    {
+        std::lock_guard lock(queue_mutex_);
+        syncing_now_ = syncing;
+    }
+    if (!syncing) {
+        queue_cv_.notify_one();  // a writer holding its transaction open commits now
+    }
+}
+
+std::uint64_t GroupCommitStore::CommitBegins() {
+    std::lock_guard lock(durable_mutex_);
+    return ++commits_begun_;
+}
+
+void GroupCommitStore::CommitReturned(std::uint64_t commit) {
+    {
+        std::lock_guard lock(durable_mutex_);
+        commits_returned_ = commit;
+        if (!backend_->DefersSync()) {
+            durable_ = commit;
+        }
+    }
+    durable_cv_.notify_all();
+}
+
+Status GroupCommitStore::MakeDurable(std::uint64_t commit) {
+    if (!backend_->DefersSync()) {
+        return Status::Ok();
+    }
+    std::unique_lock lock(durable_mutex_);
+    for (;;) {
+        if (!sync_failure_.ok()) {
+            return sync_failure_;
+        }
+        if (durable_ >= commit) {
+            return Status::Ok();
+        }
+        if (!syncing_ && commits_returned_ >= commit) {
+            break;
+        }
+        durable_cv_.wait(lock);  // for a COMMIT to return, or another thread's sync
+    }
+    syncing_ = true;
+    const std::uint64_t covered = commits_returned_;
+    lock.unlock();
+    SetSyncingNow(true);
+    Status synced = backend_->SyncCommitted();
+    SetSyncingNow(false);
+    lock.lock();
+    syncing_ = false;
+    ++syncs_;
+    if (synced.ok()) {
+        durable_ = std::max(durable_, covered);
+    } else {
+        // After a failed fsync the kernel may have dropped the pages it could not write, and a
+        // later fsync may succeed without them: nothing written since can be promised either.
+        sync_failure_ = synced;
+    }
+    durable_cv_.notify_all();
+    return synced;
 }
 
 // One transaction for the whole batch. Jobs run without savepoints; a job that fails without
@@ -174,14 +281,14 @@ void GroupCommitStore::CompleterLoop() {
 // When the transaction conflicts with another server's (PostgreSQL: serialization failure or
 // deadlock), the whole batch runs again on a fresh snapshot: jobs are re-runnable, so the
 // later write applies on top of the earlier one. Outcomes are reported only after COMMIT.
-std::vector<GroupCommitStore::Completion> GroupCommitStore::CommitBatch(
-    std::vector<PendingWrite>& batch) {
+GroupCommitStore::CommittedBatch GroupCommitStore::CommitBatch(std::vector<PendingWrite>& batch) {
     std::vector<Status> statuses;
+    std::uint64_t commit = 0;
     bool savepoints = false;
     bool gather = true;  // only the first attempt takes writes from the queue
     for (int conflicts = 0;;) {
         statuses.clear();
-        const Attempt attempt = RunBatch(batch, gather, savepoints, statuses);
+        const Attempt attempt = RunBatch(batch, gather, savepoints, statuses, commit);
         gather = false;
         if (attempt == Attempt::kDone) {
             break;
@@ -201,18 +308,19 @@ std::vector<GroupCommitStore::Completion> GroupCommitStore::CommitBatch(
         // Let the other transaction finish; a little longer each time.
         std::this_thread::sleep_for(std::chrono::milliseconds(conflicts));
     }
-    std::vector<Completion> outcomes;
-    outcomes.reserve(batch.size());
+    CommittedBatch committed{commit, {}};
+    committed.outcomes.reserve(batch.size());
     for (std::size_t i = 0; i < batch.size(); ++i) {
-        outcomes.push_back({std::move(batch[i].done), std::move(statuses[i])});
+        committed.outcomes.push_back({std::move(batch[i].done), std::move(statuses[i])});
     }
-    return outcomes;
+    return committed;
 }
 
 GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& batch,
                                                      bool gather,
                                                      bool savepoints,
-                                                     std::vector<Status>& statuses) {
+                                                     std::vector<Status>& statuses,
+                                                     std::uint64_t& commit) {
     Connection& db = writer_->connection();
     WriteBatchCache& cache = writer_->repositories().batch_cache();
     auto abandon = [&db, &cache](Attempt attempt) {
@@ -268,7 +376,9 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
     }
     cache.End();
     const auto commit_started = std::chrono::steady_clock::now();
+    commit = CommitBegins();
     Status committed = RunCached(db, "COMMIT");
+    CommitReturned(commit);
     last_commit_ = std::chrono::steady_clock::now() - commit_started;
     if (!committed.ok()) {
         if (db.RetryableConflict()) {
@@ -332,7 +442,15 @@ Status GroupCommitStore::Read(const domain::StoreJob& job) {
     if (status.code() != ErrorCode::kUnavailable) {  // else the connection may be gone
         ReleaseReader(std::move(*reader));
     }
-    return status;
+    // The snapshot may hold a transaction whose callers are not answered yet: no reader is
+    // shown what a crash could still take back (not even as a "not found").
+    std::uint64_t seen = 0;
+    {
+        std::lock_guard lock(durable_mutex_);
+        seen = commits_begun_;
+    }
+    Status durable = MakeDurable(seen);
+    return durable.ok() ? status : durable;
 }
 
 }  // namespace pipecrm::storage::sql

@@ -1,7 +1,8 @@
 // The store of both backends: one writer thread that group-commits every queued write in one
 // transaction (savepoints to undo just a failed job; the whole batch run again after a
-// conflict with another server), a completer thread that reports the outcomes, and a pool of
-// reader connections. What differs per backend sits behind StoreBackend.
+// conflict with another server), a completer thread that makes the commits durable where the
+// backend defers that (SQLite) and reports the outcomes, and a pool of reader connections.
+// What differs per backend sits behind StoreBackend.
 #pragma once
 
 #include <atomic>
@@ -39,6 +40,10 @@ struct StoreStats {
     std::uint64_t transactions = 0;
     std::uint64_t writes = 0;
     std::uint64_t retries = 0;  ///< batches run again after a conflict with another server
+    /// Transactions known durable (all of them where COMMIT waits for the disk); every
+    /// answered write's transaction is among them.
+    std::uint64_t durable = 0;
+    std::uint64_t syncs = 0;  ///< SyncCommitted calls (each may cover several transactions)
 };
 
 /// One connection with its repositories, and the way it tells SQL whose job runs.
@@ -63,6 +68,13 @@ class StoreBackend {
     virtual const char* BeginRead() const = 0;
     /// Called on the writer after each commit, before any caller is told.
     virtual Status AfterCommit(StoreSession& writer) = 0;
+    /// True when a COMMIT returns before it is durable, and SyncCommitted makes it so (SQLite:
+    /// the writer commits with synchronous=NORMAL). False when COMMIT itself waits for the
+    /// disk (PostgreSQL).
+    virtual bool DefersSync() const { return false; }
+    /// Makes every transaction whose COMMIT has returned durable. Called off the writer thread,
+    /// by one thread at a time; only when DefersSync().
+    virtual Status SyncCommitted() { return Status::Ok(); }
     virtual Result<std::uint64_t> DataVersion() = 0;
 };
 
@@ -93,6 +105,11 @@ class GroupCommitStore : public domain::Store {
         domain::WriteDone done;
         Status status;
     };
+    /// A committed batch's outcomes, waiting to be made durable and told.
+    struct CommittedBatch {
+        std::uint64_t commit = 0;  ///< its number (CommitBegins); 0 when it did not COMMIT
+        std::vector<Completion> outcomes;
+    };
     /// How one attempt at a batch's transaction ended.
     enum class Attempt { kDone, kNeedSavepoints, kConflict };
 
@@ -107,15 +124,28 @@ class GroupCommitStore : public domain::Store {
     /// Moves queued writes into the open transaction's batch; false when the batch is
     /// complete. Called by the writer whenever every write taken so far has run.
     bool TakeMore(std::vector<PendingWrite>& batch, GatherState& state);
+    /// Moves what is queued (up to max_batch) into the batch; false when nothing was. Called
+    /// with queue_mutex_ held.
+    bool Take(std::vector<PendingWrite>& batch);
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
-    std::vector<Completion> CommitBatch(std::vector<PendingWrite>& batch);
+    CommittedBatch CommitBatch(std::vector<PendingWrite>& batch);
     /// One attempt at the batch's transaction, filling `statuses` when kDone. With `gather`
     /// the batch starts empty and takes writes from the queue as it runs (TakeMore).
     Attempt RunBatch(std::vector<PendingWrite>& batch,
                      bool gather,
                      bool savepoints,
-                     std::vector<Status>& statuses);
+                     std::vector<Status>& statuses,
+                     std::uint64_t& commit);
+    /// Returns when every transaction up to `commit` (counted by commits_begun_) is durable:
+    /// waits for their COMMITs to return, then syncs unless another thread's sync covered
+    /// them. A failed sync fails this and every later call (the log may have lost frames).
+    Status MakeDurable(std::uint64_t commit);
+    /// The number of the transaction about to COMMIT; CommitReturned(number) once it has.
+    std::uint64_t CommitBegins();
+    /// Tells the writer whether a sync runs (TakeMore holds its transaction open meanwhile).
+    void SetSyncingNow(bool syncing);
+    void CommitReturned(std::uint64_t commit);
     Result<std::unique_ptr<StoreSession>> AcquireReader();
     void ReleaseReader(std::unique_ptr<StoreSession> reader);
 
@@ -137,6 +167,7 @@ class GroupCommitStore : public domain::Store {
     std::size_t wake_at_ = 1;    // the queue length at which Write wakes the writer
     std::size_t in_flight_ = 0;  // writes queued, running or committed but not yet answered
     std::size_t busiest_ = 0;    // the most writes ever in flight at once (until callers go)
+    bool syncing_now_ = false;   // a SyncCommitted call is running (SetSyncingNow)
 
     std::mutex readers_mutex_;  // guards idle_readers_
     std::vector<std::unique_ptr<StoreSession>> idle_readers_;
@@ -145,8 +176,19 @@ class GroupCommitStore : public domain::Store {
     // callers; the writer meanwhile starts the next transaction.
     std::mutex completions_mutex_;  // guards completions_ and writer_done_
     std::condition_variable completions_cv_;
-    std::deque<std::vector<Completion>> completions_;
+    std::deque<CommittedBatch> completions_;
     bool writer_done_ = false;
+
+    // Where the commits stand: a reader that may have seen a transaction, and the completer
+    // before it answers one, wait here until it is durable (MakeDurable).
+    mutable std::mutex durable_mutex_;  // guards the members down to sync_failure_
+    std::condition_variable durable_cv_;
+    std::uint64_t commits_begun_ = 0;     // COMMITs issued
+    std::uint64_t commits_returned_ = 0;  // of those, the ones returned: all up to this number
+    std::uint64_t durable_ = 0;           // all transactions up to this number are durable
+    std::uint64_t syncs_ = 0;
+    bool syncing_ = false;  // a thread is in SyncCommitted
+    Status sync_failure_;   // the first failed sync, for good
 
     std::atomic<std::uint64_t> transactions_{0};
     std::atomic<std::uint64_t> writes_{0};

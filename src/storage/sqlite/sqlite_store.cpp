@@ -6,6 +6,7 @@
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/visibility.hpp"
+#include "storage/sqlite/wal_sync.hpp"
 
 namespace pipecrm::storage::sqlite {
 namespace {
@@ -19,6 +20,10 @@ class SqliteSession final : public sql::StoreSession {
 
     Status InstallVisibility() { return sqlite::InstallVisibility(*connection_, viewer_); }
     sql::Connection& connection() override { return *connection_; }
+    /// The file of the database's write-ahead log.
+    std::string WalPath() {
+        return sqlite3_filename_wal(sqlite3_db_filename(connection_->raw(), "main"));
+    }
     sql::SqlRepositories& repositories() override { return repositories_; }
     Status SetViewer(const std::optional<domain::Viewer>& viewer) override {
         viewer_ = viewer;
@@ -46,7 +51,8 @@ Result<std::unique_ptr<SqliteSession>> OpenSession(const std::string& path, Conn
 
 class SqliteBackend final : public sql::StoreBackend {
   public:
-    explicit SqliteBackend(std::string path) : path_(std::move(path)) {}
+    SqliteBackend(std::string path, std::string wal_path)
+        : path_(std::move(path)), wal_(std::move(wal_path)) {}
 
     Result<std::unique_ptr<sql::StoreSession>> OpenReader() override {
         auto session = OpenSession(path_, Connection::Mode::kReadOnly);
@@ -59,6 +65,10 @@ class SqliteBackend final : public sql::StoreBackend {
     const char* BeginWrite() const override { return "BEGIN IMMEDIATE"; }
     const char* BeginRead() const override { return "BEGIN"; }
     Status AfterCommit(sql::StoreSession&) override { return Status::Ok(); }
+    // The writer commits with synchronous=NORMAL: its log is synced here, by the completer
+    // (or a reader), while the writer runs the next transaction.
+    bool DefersSync() const override { return true; }
+    Status SyncCommitted() override { return wal_.Sync(); }
 
     /// SQLite's data_version, read on a connection of its own that never writes: it changes
     /// with every commit of any connection or process.
@@ -87,6 +97,7 @@ class SqliteBackend final : public sql::StoreBackend {
 
   private:
     const std::string path_;
+    WalSync wal_;               // used by one thread at a time (GroupCommitStore::MakeDurable)
     std::mutex version_mutex_;  // guards version_connection_
     std::unique_ptr<Connection> version_connection_;
 };
@@ -107,8 +118,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                               : sql::kDefaultWriterCacheMib;
     PIPECRM_RETURN_IF_ERROR(
         (*writer)->connection().Exec("PRAGMA cache_size=-" + std::to_string(cache_mib * 1024)));
-    return std::unique_ptr<SqliteStore>(
-        new SqliteStore(std::make_unique<SqliteBackend>(path), std::move(*writer), options));
+    // Durability stays that of synchronous=FULL: no write is answered, and no reader shown a
+    // transaction, before the log holding it is synced (GroupCommitStore::MakeDurable). The
+    // sync just moves off the writer thread, which goes on with the next transaction.
+    // Checkpoints still sync the log before, and the database file after, as in FULL.
+    PIPECRM_RETURN_IF_ERROR((*writer)->connection().Exec("PRAGMA synchronous=NORMAL"));
+    std::string wal_path = (*writer)->WalPath();
+    return std::unique_ptr<SqliteStore>(new SqliteStore(
+        std::make_unique<SqliteBackend>(path, std::move(wal_path)), std::move(*writer), options));
 }
 
 Status BackupDatabase(const std::string& from, const std::string& to) {

@@ -190,6 +190,11 @@ TEST(SqliteStore, ConcurrentWritersAreGroupCommitted) {
     StoreStats stats = f.store->stats();
     EXPECT_GE(stats.writes, static_cast<std::uint64_t>(kThreads * kPerThread));
     EXPECT_LT(stats.transactions, stats.writes) << "writes were not batched";
+    // The writer does not sync; the completer does, before answering, and one sync may cover
+    // several transactions.
+    EXPECT_EQ(stats.durable, stats.transactions) << "a write was answered before it was durable";
+    EXPECT_GE(stats.syncs, 1u);
+    EXPECT_LE(stats.syncs, stats.transactions);
     Status status = f.store->Read([&](Repositories& repos) -> Status {
         EXPECT_EQ(
             repos.Deals().CountLive(f.workspace.workspace_id, std::nullopt, std::nullopt).value(),
