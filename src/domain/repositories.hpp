@@ -37,6 +37,7 @@
 #include "domain/segment_repository.hpp"
 #include "domain/session.hpp"
 #include "domain/stage.hpp"
+#include "domain/stage_time_facts.hpp"
 #include "domain/team.hpp"
 #include "domain/user.hpp"
 #include "domain/webhook.hpp"
@@ -519,6 +520,7 @@ class Repositories {
     virtual CampaignRepository& Campaigns() = 0;
     virtual ReportSource& Reports() = 0;
     virtual ReportFactStore& ReportFacts() = 0;
+    virtual StageTimeFactStore& StageTimeFacts() = 0;
     virtual LostReasonRepository& LostReasons() = 0;
     virtual DealLabelRepository& DealLabels() = 0;
     virtual ProjectRepository& Projects() = 0;

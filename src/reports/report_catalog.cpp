@@ -11,6 +11,7 @@
 #include "reports/report_context.hpp"
 #include "reports/report_facts.hpp"
 #include "reports/stage_time.hpp"
+#include "reports/stage_time_refresh.hpp"
 #include "reports/stalled.hpp"
 
 namespace pipecrm::reports {
@@ -92,8 +93,9 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
         if (!small.ok()) {
             return small.status();
         }
-        auto derived = name == "funnel"
-                           ? FunnelFromFacts(repos, workspace_id, *small, request)
+        auto derived = name == "funnel" ? FunnelFromFacts(repos, workspace_id, *small, request)
+                       : name == "stage-time"
+                           ? StageTimeFromFacts(repos, workspace_id, *small, request)
                            : LeaderboardFromFacts(repos, workspace_id, *small, request);
         if (!derived.ok()) {
             return derived.status();

@@ -10,12 +10,14 @@
 #include "reports/funnel_facts.hpp"
 #include "reports/leaderboard_refresh.hpp"
 #include "reports/report_context.hpp"
+#include "reports/stage_time_refresh.hpp"
 
 namespace pipecrm::reports {
 namespace {
 
 constexpr const char* kFunnel = "funnel";
 constexpr const char* kLeaderboard = "leaderboard";
+constexpr const char* kStageTime = "stage-time";
 constexpr std::size_t kChunk = kFactChunk;
 
 // 64-bit FNV-1a, as hex: a short, stable fingerprint.
@@ -169,7 +171,7 @@ Status FoldFunnelChanges(domain::Repositories& repos,
 }  // namespace
 
 bool UsesReportFacts(std::string_view report) {
-    return report == kFunnel || report == kLeaderboard;
+    return report == kFunnel || report == kLeaderboard || report == kStageTime;
 }
 
 std::string ReportFactInputs(const ReportData& data, const std::string& base_currency) {
@@ -255,6 +257,10 @@ Status RefreshReportFacts(domain::Repositories& repos,
         return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, rebuild,
                                        progress);
     }
+    if (report == kStageTime) {
+        return RefreshStageTimeFacts(repos, workspace_id, fold, state->facts, now, rebuild,
+                                     progress);
+    }
     return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild, progress);
 }
 
@@ -290,7 +296,7 @@ Status RebuildReportFacts(domain::Store& store,
                           Instant now,
                           const RebuildProgress& progress) {
     domain::ViewerScope system(std::nullopt);
-    for (const char* report : {kFunnel, kLeaderboard}) {
+    for (const char* report : {kFunnel, kLeaderboard, kStageTime}) {
         std::vector<std::string> zones;
         PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
             auto folded = repos.ReportFacts().FoldedTimeZones(workspace_id, report);

@@ -22,7 +22,7 @@
 
 namespace pipecrm::reports {
 
-/// True for the reports served from derived data: funnel and leaderboard.
+/// True for the reports served from derived data: funnel, leaderboard and stage-time.
 bool UsesReportFacts(std::string_view report);
 
 /// A fingerprint of what derived data depends on besides the deals and their events: the base

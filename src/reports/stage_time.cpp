@@ -6,26 +6,30 @@
 namespace pipecrm::reports {
 namespace {
 
-void AddStats(std::vector<Cell>& row, std::vector<std::int64_t>& seconds) {
+StageTimeStats StatsOf(std::vector<std::int64_t>& seconds) {
     std::sort(seconds.begin(), seconds.end());
-    row.push_back(Cell::Int(static_cast<std::int64_t>(seconds.size())));
-    if (seconds.empty()) {
+    StageTimeStats stats;
+    stats.count = static_cast<std::int64_t>(seconds.size());
+    stats.total = std::accumulate(seconds.begin(), seconds.end(), std::int64_t{0});
+    stats.median = Percentile(seconds, 50);
+    stats.p90 = Percentile(seconds, 90);
+    return stats;
+}
+
+void AddStats(std::vector<Cell>& row, const StageTimeStats& stats) {
+    row.push_back(Cell::Int(stats.count));
+    if (stats.count == 0) {
         row.insert(row.end(), {Cell::Null(), Cell::Null(), Cell::Null()});
         return;
     }
-    const std::int64_t total = std::accumulate(seconds.begin(), seconds.end(), std::int64_t{0});
-    row.push_back(Cell::Number(Days(total) / static_cast<double>(seconds.size())));
-    row.push_back(Cell::Number(Days(Percentile(seconds, 50))));
-    row.push_back(Cell::Number(Days(Percentile(seconds, 90))));
+    row.push_back(Cell::Number(Days(stats.total) / static_cast<double>(stats.count)));
+    row.push_back(Cell::Number(Days(stats.median)));
+    row.push_back(Cell::Number(Days(stats.p90)));
 }
 
 }  // namespace
 
 ReportTable StageTime(ReportContext& context) {
-    ReportTable table = context.StartTable(
-        "stage-time",
-        {"stage_id", "stage", "order", "left_count", "left_avg_days", "left_median_days",
-         "left_p90_days", "open_count", "open_avg_days", "open_median_days", "open_p90_days"});
     const auto& stages = context.stages();
     std::vector<std::vector<std::int64_t>> left(stages.size());
     std::vector<std::vector<std::int64_t>> open(stages.size());
@@ -45,6 +49,23 @@ ReportTable StageTime(ReportContext& context) {
             }
         }
     }
+    std::vector<StageTimeStats> left_stats;
+    std::vector<StageTimeStats> open_stats;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        left_stats.push_back(StatsOf(left[i]));
+        open_stats.push_back(StatsOf(open[i]));
+    }
+    return StageTimeTable(context, left_stats, open_stats);
+}
+
+ReportTable StageTimeTable(ReportContext& context,
+                           const std::vector<StageTimeStats>& left,
+                           const std::vector<StageTimeStats>& open) {
+    ReportTable table = context.StartTable(
+        "stage-time",
+        {"stage_id", "stage", "order", "left_count", "left_avg_days", "left_median_days",
+         "left_p90_days", "open_count", "open_avg_days", "open_median_days", "open_p90_days"});
+    const auto& stages = context.stages();
     std::optional<std::size_t> bottleneck;
     std::int64_t bottleneck_median = -1;
     for (std::size_t i = 0; i < stages.size(); ++i) {
@@ -53,8 +74,8 @@ ReportTable StageTime(ReportContext& context) {
         AddStats(row, left[i]);
         AddStats(row, open[i]);
         table.rows.push_back(std::move(row));
-        if (!left[i].empty() && Percentile(left[i], 50) > bottleneck_median) {
-            bottleneck_median = Percentile(left[i], 50);
+        if (left[i].count > 0 && left[i].median > bottleneck_median) {
+            bottleneck_median = left[i].median;
             bottleneck = i;
         }
     }

@@ -52,12 +52,19 @@ TEST_F(ReportFactsCli, ApiAndCliAgreeThroughARebuildAndFoldInChanges) {
     EXPECT_NE(funnel.find("\"reached\":2"), std::string::npos) << funnel;
     EXPECT_EQ(Cli("funnel"), funnel);
     EXPECT_EQ(Cli("leaderboard"), leaderboard);
+    // Stage-time's open visits are measured until now, in days with two decimals: seconds
+    // apart, the CLI and the API print the same.
+    const std::string stage_time = Api("stage-time");
+    EXPECT_NE(stage_time.find("\"order\":1,\"left_count\":1,"), std::string::npos) << stage_time;
+    EXPECT_NE(stage_time.find("\"order\":4,\"left_count\":0,"), std::string::npos) << stage_time;
+    EXPECT_EQ(Cli("stage-time"), stage_time);
 
     CommandResult rebuilt = RunPipecrm({"report", "rebuild", "--db", db_});
     ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
-    EXPECT_NE(rebuilt.out.find("rebuilt 2 report data sets"), std::string::npos) << rebuilt.out;
+    EXPECT_NE(rebuilt.out.find("rebuilt 3 report data sets"), std::string::npos) << rebuilt.out;
     EXPECT_EQ(Cli("funnel"), funnel);
     EXPECT_EQ(Api("leaderboard"), leaderboard);
+    EXPECT_EQ(Cli("stage-time"), stage_time);
 
     // A deal moved, one lost and one added over HTTP: the next reports fold them in.
     Patch(a, R"({"stage_id":4})");
@@ -70,6 +77,10 @@ TEST_F(ReportFactsCli, ApiAndCliAgreeThroughARebuildAndFoldInChanges) {
     const std::string after = Api("leaderboard");
     EXPECT_NE(after.find("\"lost\":1"), std::string::npos) << after;
     EXPECT_EQ(Cli("leaderboard"), after);
+    const std::string visits = Api("stage-time");
+    EXPECT_NE(visits.find("\"order\":4,\"left_count\":1,"), std::string::npos) << visits;
+    EXPECT_NE(visits.find("\"order\":1,\"left_count\":1,"), std::string::npos) << visits;
+    EXPECT_EQ(Cli("stage-time"), visits);
 }
 
 TEST_F(ReportFactsCli, RebuildRefusesAMissingDatabase) {

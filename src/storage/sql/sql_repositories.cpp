@@ -22,6 +22,7 @@
 #include "storage/sql/report_fact_table.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/segment_table.hpp"
+#include "storage/sql/stage_time_fact_table.hpp"
 #include "storage/sql/webhook_outbox_table.hpp"
 #include "text/search_text.hpp"
 
@@ -2518,6 +2519,7 @@ struct SqlRepositories::Impl {
           campaigns(db),
           reports(db),
           report_facts(db),
+          stage_time_facts(db),
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
@@ -2549,6 +2551,7 @@ struct SqlRepositories::Impl {
     CampaignTable campaigns;
     SqlReportSource reports;
     ReportFactTable report_facts;
+    StageTimeFactTable stage_time_facts;
     LostReasonTable lost_reasons;
     DealLabelTable deal_labels;
     ProjectTable projects;
@@ -2638,6 +2641,9 @@ domain::ReportSource& SqlRepositories::Reports() {
 }
 domain::ReportFactStore& SqlRepositories::ReportFacts() {
     return impl_->report_facts;
+}
+domain::StageTimeFactStore& SqlRepositories::StageTimeFacts() {
+    return impl_->stage_time_facts;
 }
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {
