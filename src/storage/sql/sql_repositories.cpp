@@ -14,6 +14,7 @@
 #include "storage/sql/deal_label_table.hpp"
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
+#include "storage/sql/forecast_fact_table.hpp"
 #include "storage/sql/import_job_table.hpp"
 #include "storage/sql/lost_reason_table.hpp"
 #include "storage/sql/playbook_table.hpp"
@@ -2518,6 +2519,7 @@ struct SqlRepositories::Impl {
           campaigns(db),
           reports(db),
           report_facts(db),
+          forecast_facts(db),
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
@@ -2549,6 +2551,7 @@ struct SqlRepositories::Impl {
     CampaignTable campaigns;
     SqlReportSource reports;
     ReportFactTable report_facts;
+    ForecastFactTable forecast_facts;
     LostReasonTable lost_reasons;
     DealLabelTable deal_labels;
     ProjectTable projects;
@@ -2638,6 +2641,10 @@ domain::ReportSource& SqlRepositories::Reports() {
 }
 domain::ReportFactStore& SqlRepositories::ReportFacts() {
     return impl_->report_facts;
+}
+
+domain::ForecastFactStore& SqlRepositories::ForecastFacts() {
+    return impl_->forecast_facts;
 }
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {

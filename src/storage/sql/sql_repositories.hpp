@@ -43,6 +43,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::CampaignRepository& Campaigns() override;
     domain::ReportSource& Reports() override;
     domain::ReportFactStore& ReportFacts() override;
+    domain::ForecastFactStore& ForecastFacts() override;
     domain::LostReasonRepository& LostReasons() override;
     domain::DealLabelRepository& DealLabels() override;
     domain::ProjectRepository& Projects() override;
