@@ -1,5 +1,6 @@
 #include "storage/sql/forecast_fact_table.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -16,28 +17,42 @@ using domain::ForecastList;
 using domain::ForecastListKey;
 using domain::ForecastOpenDeal;
 
-// A list item: deal id, expected close day (or none), value, probability, each a fixed number
-// of characters carrying 6 bits ('0' + 0..63), most significant first.
-constexpr int kIdChars = 8;      // 48 bits
-constexpr int kDayChars = 6;     // 36 bits: the day number + 2^31, or all ones for none
-constexpr int kValueChars = 11;  // 66 bits: the value's 64 bits
-constexpr int kProbabilityChars = 2;
-constexpr std::size_t kItemChars = kIdChars + kDayChars + kValueChars + kProbabilityChars;
-constexpr std::uint64_t kNoDay = (std::uint64_t{1} << 36) - 1;
-constexpr std::int64_t kDayOffset = std::int64_t{1} << 31;
+// A list's items, sorted by deal id, each as four numbers: the deal id less the previous
+// item's, the expected close day's place in the list's month (0-30; 31 for none), the value
+// (zigzag, for a negative one) and the probability. A number is written 5 bits a character,
+// least significant first, as '0' + the bits, plus 32 on every character but its last.
+constexpr std::uint64_t kNoDay = 31;
 
-void Put(std::string& out, std::uint64_t n, int chars) {
-    for (int i = chars - 1; i >= 0; --i) {
-        out.push_back(static_cast<char>('0' + ((n >> (6 * i)) & 63)));
+void Put(std::string& out, std::uint64_t n) {
+    while (n >= 32) {
+        out.push_back(static_cast<char>('0' + 32 + (n & 31)));
+        n >>= 5;
     }
+    out.push_back(static_cast<char>('0' + n));
 }
 
-std::uint64_t Take(const char*& p, int chars) {
-    std::uint64_t n = 0;
-    for (int i = 0; i < chars; ++i, ++p) {
-        n = (n << 6) | static_cast<std::uint64_t>(static_cast<unsigned char>(*p) - '0');
+// False at the end of the text or on a character that is not part of a number.
+bool Take(const char*& p, const char* end, std::uint64_t& n) {
+    n = 0;
+    for (int shift = 0; p < end && shift < 64; shift += 5) {
+        const int c = static_cast<unsigned char>(*p++) - '0';
+        if (c < 0 || c > 63) {
+            return false;
+        }
+        n |= static_cast<std::uint64_t>(c & 31) << shift;
+        if (c < 32) {
+            return true;
+        }
     }
-    return n;
+    return false;
+}
+
+std::uint64_t Zigzag(std::int64_t n) {
+    return (static_cast<std::uint64_t>(n) << 1) ^ static_cast<std::uint64_t>(n >> 63);
+}
+
+std::int64_t Unzigzag(std::uint64_t n) {
+    return static_cast<std::int64_t>(n >> 1) ^ -static_cast<std::int64_t>(n & 1);
 }
 
 // The month column: the month's first day as a day number, or -1 for no expected close date.
@@ -188,7 +203,7 @@ Result<ForecastList> ReadList(const Statement& s) {
     if (s.Int(4) != kNoMonth) {
         list.key.month = FromDayNumber(s.Int(4));
     }
-    auto deals = DecodeForecastDeals(s.Text(5));
+    auto deals = DecodeForecastDeals(list.key.month, s.Text(5));
     if (!deals.ok()) {
         return deals.status();
     }
@@ -200,33 +215,46 @@ constexpr const char* kListColumns = "pipeline_id, stage_id, owner_id, visible_t
 
 }  // namespace
 
-std::string EncodeForecastDeals(const std::vector<ForecastOpenDeal>& deals) {
+std::string EncodeForecastDeals(const std::optional<Date>& month,
+                                std::vector<ForecastOpenDeal> deals) {
+    std::sort(deals.begin(), deals.end(),
+              [](const auto& a, const auto& b) { return a.deal_id < b.deal_id; });
     std::string out;
-    out.reserve(deals.size() * kItemChars);
+    out.reserve(deals.size() * 12);
+    Id previous = 0;
     for (const ForecastOpenDeal& d : deals) {
-        Put(out, static_cast<std::uint64_t>(d.deal_id), kIdChars);
-        Put(out, d.day ? static_cast<std::uint64_t>(ToDayNumber(*d.day) + kDayOffset) : kNoDay,
-            kDayChars);
-        Put(out, static_cast<std::uint64_t>(d.value), kValueChars);
-        Put(out, static_cast<std::uint64_t>(d.probability), kProbabilityChars);
+        Put(out, static_cast<std::uint64_t>(d.deal_id - previous));
+        previous = d.deal_id;
+        Put(out, d.day && month ? static_cast<std::uint64_t>((*d.day - *month).count()) : kNoDay);
+        Put(out, Zigzag(d.value));
+        Put(out, static_cast<std::uint64_t>(d.probability));
     }
     return out;
 }
 
-Result<std::vector<ForecastOpenDeal>> DecodeForecastDeals(std::string_view text) {
-    if (text.size() % kItemChars != 0) {
-        return Internal("a forecast list of " + std::to_string(text.size()) + " characters");
-    }
-    std::vector<ForecastOpenDeal> out(text.size() / kItemChars);
+Result<std::vector<ForecastOpenDeal>> DecodeForecastDeals(const std::optional<Date>& month,
+                                                          std::string_view text) {
+    std::vector<ForecastOpenDeal> out;
     const char* p = text.data();
-    for (ForecastOpenDeal& d : out) {
-        d.deal_id = static_cast<Id>(Take(p, kIdChars));
-        const std::uint64_t day = Take(p, kDayChars);
-        if (day != kNoDay) {
-            d.day = FromDayNumber(static_cast<std::int64_t>(day) - kDayOffset);
+    const char* end = p + text.size();
+    Id previous = 0;
+    while (p < end) {
+        std::uint64_t id = 0;
+        std::uint64_t day = 0;
+        std::uint64_t value = 0;
+        std::uint64_t probability = 0;
+        if (!Take(p, end, id) || !Take(p, end, day) || !Take(p, end, value) ||
+            !Take(p, end, probability) || (day != kNoDay && (!month || day > 30))) {
+            return Internal("a forecast list that does not decode");
         }
-        d.value = static_cast<std::int64_t>(Take(p, kValueChars));
-        d.probability = static_cast<int>(Take(p, kProbabilityChars));
+        ForecastOpenDeal& d = out.emplace_back();
+        previous += static_cast<Id>(id);
+        d.deal_id = previous;
+        if (day != kNoDay) {
+            d.day = *month + std::chrono::days{static_cast<int>(day)};
+        }
+        d.value = Unzigzag(value);
+        d.probability = static_cast<int>(probability);
     }
     return out;
 }
@@ -387,7 +415,7 @@ Status ForecastFactTable::SetForecastLists(Id workspace_id,
         PIPECRM_RETURN_IF_ERROR(Execute(db_, insert, [&](Statement& s) {
             bind(s);
             s.Bind(8, static_cast<std::int64_t>(list.deals.size()))
-                .Bind(9, EncodeForecastDeals(list.deals));
+                .Bind(9, EncodeForecastDeals(list.key.month, list.deals));
         }));
     }
     return Status::Ok();

@@ -47,9 +47,12 @@ class ForecastFactTable final : public domain::ForecastFactStore {
     Connection& db_;
 };
 
-/// A list's deals as the compact text stored in report_forecast_lists.deals, and back
+/// The deals of a list of `month` (nothing for the list without one) as the compact text
+/// stored in report_forecast_lists.deals (by deal id; days must fall in the month), and back
 /// (kInternal for text that is not such a list).
-std::string EncodeForecastDeals(const std::vector<domain::ForecastOpenDeal>& deals);
-Result<std::vector<domain::ForecastOpenDeal>> DecodeForecastDeals(std::string_view text);
+std::string EncodeForecastDeals(const std::optional<Date>& month,
+                                std::vector<domain::ForecastOpenDeal> deals);
+Result<std::vector<domain::ForecastOpenDeal>> DecodeForecastDeals(const std::optional<Date>& month,
+                                                                  std::string_view text);
 
 }  // namespace pipecrm::storage::sql
