@@ -1,6 +1,8 @@
 #include "reports/forecast_refresh.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_set>
 
 #include "reports/forecast.hpp"
@@ -120,7 +122,7 @@ Status FoldChanges(domain::Repositories& repos,
         return stored.status();
     }
     const std::unordered_set<Id> refolded(changed->begin(), changed->end());
-    std::map<domain::ForecastListKey, std::vector<domain::ForecastOpenDeal>> lists;
+    ForecastListMap lists;
     for (const domain::ForecastListKey& key : touched) {
         lists[key];  // a list left empty is removed
     }
