@@ -6,7 +6,7 @@
 # written as SQL (bench/report_sql/NAME.sql) run by the sqlite3 tool. Each figure is the best
 # of --runs runs, in milliseconds; the ratios are sqlite3 time / pipecrm time (above 1: pipecrm
 # is faster). Before timing, `pipecrm report rebuild` builds the reports' derived data (the
-# funnel's, the leaderboard's and stage-time's, docs/reports.md "Performance") once and its
+# funnel's, the leaderboard's, stage-time's and the forecast's, docs/reports.md "Performance") once and its
 # time is printed: a report served from derived data only folds in what changed since, which is
 # nothing here.
 # The server listens on 127.0.0.1 and is stopped at the end.

@@ -228,7 +228,8 @@ const std::vector<Command>& Commands() {
                                  "beside the value won per month"),
         ReportCommand<kGoals>("shows each goal's target beside what was achieved in its periods"),
         {"report rebuild",
-         "rebuild the reports' derived data (the funnel's, the leaderboard's and stage-time's, "
+         "rebuild the reports' derived data (the funnel's, the leaderboard's, stage-time's and "
+         "the forecast's, "
          "docs/reports.md) from "
          "the deal event log, in every time zone it is kept in; reports keep it current on "
          "their own, so this is for history changed outside pipecrm",

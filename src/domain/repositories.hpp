@@ -21,6 +21,7 @@
 #include "domain/deal_label.hpp"
 #include "domain/deal_reports.hpp"
 #include "domain/filter.hpp"
+#include "domain/forecast_facts.hpp"
 #include "domain/import_job.hpp"
 #include "domain/list_options.hpp"
 #include "domain/lost_reason.hpp"
@@ -521,6 +522,7 @@ class Repositories {
     virtual ReportSource& Reports() = 0;
     virtual ReportFactStore& ReportFacts() = 0;
     virtual StageTimeFactStore& StageTimeFacts() = 0;
+    virtual ForecastFactStore& ForecastFacts() = 0;
     virtual LostReasonRepository& LostReasons() = 0;
     virtual DealLabelRepository& DealLabels() = 0;
     virtual ProjectRepository& Projects() = 0;

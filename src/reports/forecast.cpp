@@ -1,33 +1,19 @@
 #include "reports/forecast.hpp"
 
-#include <map>
 #include <set>
-#include <unordered_map>
 
 namespace pipecrm::reports {
 namespace {
 
 using domain::DealStatus;
 
+// A month's row with the snapshot columns.
 struct Month {
+    ForecastMonth figures;
     std::optional<Date> forecast_taken;
     std::int64_t forecast_open_value = 0;
     std::int64_t forecast_weighted_value = 0;
-    std::int64_t open = 0;
-    std::int64_t open_value = 0;
-    std::int64_t weighted_value = 0;
-    std::int64_t empirical_value = 0;
-    std::int64_t won = 0;
-    std::int64_t won_value = 0;
 };
-
-std::string MonthOf(Date day) {
-    return FormatDate(day).substr(0, 7);
-}
-
-std::int64_t Weighted(std::int64_t value, double probability) {
-    return static_cast<std::int64_t>(static_cast<double>(value) * probability);
-}
 
 // For each month, the forecast the last snapshot taken before the month began made of it (or,
 // with none that early, the first snapshot taken during the month).
@@ -80,14 +66,70 @@ void AddSnapshots(const ReportContext& context,
 
 }  // namespace
 
-ReportTable Forecast(ReportContext& context) {
+std::string ForecastMonthOf(Date day) {
+    return FormatDate(day).substr(0, 7);
+}
+
+double EmpiricalProbability(const domain::Stage& stage, const StageCloseMap& closes) {
+    const auto it = closes.find(stage.id);
+    if (it == closes.end() || it->second.closed == 0) {
+        return stage.deal_probability / 100.0;
+    }
+    return static_cast<double>(it->second.won) / static_cast<double>(it->second.closed);
+}
+
+void AddOpenDeal(ForecastMonth& month,
+                 std::int64_t value,
+                 int configured,
+                 const std::optional<double>& empirical) {
+    ++month.open;
+    month.open_value += value;
+    month.weighted_value += value * configured / 100;
+    month.empirical_value +=
+        empirical ? static_cast<std::int64_t>(static_cast<double>(value) * *empirical) : value;
+}
+
+ReportTable ForecastTable(ReportContext& context,
+                          ForecastMonths months,
+                          const StageCloseMap& closes) {
     ReportTable table = context.StartTable(
         "forecast",
         {"month", "open", "open_value", "weighted_value", "empirical_weighted_value", "won",
          "won_value", "forecast_taken", "forecast_open_value", "forecast_weighted_value"},
         ReportContext::Scope::kAllPipelines);
+    const std::optional<Date> from = context.request().from;
+    const std::optional<Date> to = context.request().to;
+    auto in_range = [&](Date day) { return (!from || day >= *from) && (!to || day <= *to); };
+    std::map<std::string, Month> rows;
+    for (auto& [month, figures] : months) {
+        rows[month].figures = figures;
+    }
+    AddSnapshots(context, rows, in_range);
+    for (const auto& [month, row] : rows) {
+        const ForecastMonth& m = row.figures;
+        table.rows.push_back(
+            {Cell::Text(month), Cell::Int(m.open), Cell::Money(m.open_value),
+             Cell::Money(m.weighted_value), Cell::Money(m.empirical_value), Cell::Int(m.won),
+             Cell::Money(m.won_value),
+             row.forecast_taken ? Cell::Text(FormatDate(*row.forecast_taken)) : Cell::Null(),
+             row.forecast_taken ? Cell::Money(row.forecast_open_value) : Cell::Null(),
+             row.forecast_taken ? Cell::Money(row.forecast_weighted_value) : Cell::Null()});
+    }
+    // The chosen pipeline's probabilities side by side, configured and learned.
+    for (const domain::Stage* stage : context.stages()) {
+        const std::string key = "stage_" + std::to_string(stage->id);
+        table.summary.emplace_back(key + "_configured_probability",
+                                   Cell::Number(stage->deal_probability / 100.0));
+        table.summary.emplace_back(key + "_empirical_probability",
+                                   Cell::Number(EmpiricalProbability(*stage, closes)));
+    }
+    context.FinishTable(table);
+    return table;
+}
+
+ReportTable Forecast(ReportContext& context) {
     // Empirical stage-to-win probability: closed deals that were ever in the stage.
-    std::unordered_map<Id, std::pair<std::int64_t, std::int64_t>> closed_in;  // won, closed
+    StageCloseMap closes;
     for (const DealHistory& history : context.histories()) {
         const DealStatus status = history.deal->status;
         if (status != DealStatus::kWon && status != DealStatus::kLost) {
@@ -98,18 +140,11 @@ ReportTable Forecast(ReportContext& context) {
             visited.insert(e.stage_id);
         }
         for (Id stage : visited) {
-            closed_in[stage].first += status == DealStatus::kWon ? 1 : 0;
-            ++closed_in[stage].second;
+            closes[stage].won += status == DealStatus::kWon ? 1 : 0;
+            ++closes[stage].closed;
         }
     }
-    auto empirical = [&](const domain::Stage* stage) {
-        const auto it = closed_in.find(stage->id);
-        if (it == closed_in.end() || it->second.second == 0) {
-            return stage->deal_probability / 100.0;
-        }
-        return static_cast<double>(it->second.first) / static_cast<double>(it->second.second);
-    };
-    std::map<std::string, Month> months;
+    ForecastMonths months;
     const std::optional<Date> from = context.request().from;
     const std::optional<Date> to = context.request().to;
     auto in_range = [&](Date day) { return (!from || day >= *from) && (!to || day <= *to); };
@@ -125,41 +160,22 @@ ReportTable Forecast(ReportContext& context) {
             const std::int64_t value = context.Value(deal).value_or(0);
             const domain::Stage* stage = context.Stage(deal.stage_id);
             const int configured = deal.probability.value_or(stage ? stage->deal_probability : 100);
-            Month& m =
-                months[deal.expected_close_date ? MonthOf(*deal.expected_close_date) : "none"];
-            ++m.open;
-            m.open_value += value;
-            m.weighted_value += value * configured / 100;
-            m.empirical_value += stage ? Weighted(value, empirical(stage)) : value;
+            AddOpenDeal(
+                months[deal.expected_close_date ? ForecastMonthOf(*deal.expected_close_date)
+                                                : "none"],
+                value, configured,
+                stage ? std::optional<double>(EmpiricalProbability(*stage, closes)) : std::nullopt);
         } else if (deal.status == DealStatus::kWon && deal.won_time) {
             const Date day = context.LocalDay(*deal.won_time);
             if (!in_range(day)) {
                 continue;
             }
-            Month& m = months[MonthOf(day)];
+            ForecastMonth& m = months[ForecastMonthOf(day)];
             ++m.won;
             m.won_value += context.Value(deal).value_or(0);
         }
     }
-    AddSnapshots(context, months, in_range);
-    for (const auto& [month, m] : months) {
-        table.rows.push_back(
-            {Cell::Text(month), Cell::Int(m.open), Cell::Money(m.open_value),
-             Cell::Money(m.weighted_value), Cell::Money(m.empirical_value), Cell::Int(m.won),
-             Cell::Money(m.won_value),
-             m.forecast_taken ? Cell::Text(FormatDate(*m.forecast_taken)) : Cell::Null(),
-             m.forecast_taken ? Cell::Money(m.forecast_open_value) : Cell::Null(),
-             m.forecast_taken ? Cell::Money(m.forecast_weighted_value) : Cell::Null()});
-    }
-    // The chosen pipeline's probabilities side by side, configured and learned.
-    for (const domain::Stage* stage : context.stages()) {
-        const std::string key = "stage_" + std::to_string(stage->id);
-        table.summary.emplace_back(key + "_configured_probability",
-                                   Cell::Number(stage->deal_probability / 100.0));
-        table.summary.emplace_back(key + "_empirical_probability", Cell::Number(empirical(stage)));
-    }
-    context.FinishTable(table);
-    return table;
+    return ForecastTable(context, std::move(months), closes);
 }
 
 }  // namespace pipecrm::reports

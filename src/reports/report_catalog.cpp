@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reports/forecast.hpp"
+#include "reports/forecast_refresh.hpp"
 #include "reports/funnel.hpp"
 #include "reports/goals.hpp"
 #include "reports/leaderboard.hpp"
@@ -89,14 +90,17 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
     request.base_currency = workspace->default_currency;
     if (UsesReportFacts(name)) {
         // Derived data needs only the small lists and the rates besides its sums.
-        auto small = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+        ReportNeeds needs = FactFoldNeeds(false);
+        needs.snapshots = name == "forecast";  // the forecast shows the snapshots beside it
+        auto small = LoadReportData(repos, workspace_id, needs);
         if (!small.ok()) {
             return small.status();
         }
-        auto derived = name == "funnel" ? FunnelFromFacts(repos, workspace_id, *small, request)
-                       : name == "stage-time"
-                           ? StageTimeFromFacts(repos, workspace_id, *small, request)
-                           : LeaderboardFromFacts(repos, workspace_id, *small, request);
+        auto derived =
+            name == "funnel"       ? FunnelFromFacts(repos, workspace_id, *small, request)
+            : name == "stage-time" ? StageTimeFromFacts(repos, workspace_id, *small, request)
+            : name == "forecast"   ? ForecastFromFacts(repos, workspace_id, *small, request)
+                                   : LeaderboardFromFacts(repos, workspace_id, *small, request);
         if (!derived.ok()) {
             return derived.status();
         }

@@ -6,6 +6,8 @@
 
 #include "domain/viewer.hpp"
 #include "reports/deal_history.hpp"
+#include "reports/forecast_facts.hpp"
+#include "reports/forecast_refresh.hpp"
 #include "reports/funnel.hpp"
 #include "reports/funnel_facts.hpp"
 #include "reports/leaderboard_refresh.hpp"
@@ -18,6 +20,7 @@ namespace {
 constexpr const char* kFunnel = "funnel";
 constexpr const char* kLeaderboard = "leaderboard";
 constexpr const char* kStageTime = "stage-time";
+constexpr const char* kForecast = "forecast";
 constexpr std::size_t kChunk = kFactChunk;
 
 // 64-bit FNV-1a, as hex: a short, stable fingerprint.
@@ -171,7 +174,8 @@ Status FoldFunnelChanges(domain::Repositories& repos,
 }  // namespace
 
 bool UsesReportFacts(std::string_view report) {
-    return report == kFunnel || report == kLeaderboard || report == kStageTime;
+    return report == kFunnel || report == kLeaderboard || report == kStageTime ||
+           report == kForecast;
 }
 
 std::string ReportFactInputs(const ReportData& data, const std::string& base_currency) {
@@ -197,6 +201,9 @@ Result<FactsState> FactsStateOf(domain::Repositories& repos,
                                 const std::string& base_currency) {
     FactsState state;
     state.inputs = ReportFactInputs(data, base_currency);
+    if (report == kForecast) {
+        state.inputs += ForecastInputs(data);
+    }
     auto watermark = repos.ReportFacts().Watermark(workspace_id, time_zone, std::string(report));
     auto marks = repos.ReportFacts().ChangeMarks(workspace_id);
     if (!watermark.ok() || !marks.ok()) {
@@ -261,6 +268,10 @@ Status RefreshReportFacts(domain::Repositories& repos,
         return RefreshStageTimeFacts(repos, workspace_id, fold, state->facts, now, rebuild,
                                      progress);
     }
+    if (report == kForecast) {
+        return RefreshForecastFacts(repos, workspace_id, fold, state->facts, now, rebuild,
+                                    progress);
+    }
     return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild, progress);
 }
 
@@ -296,7 +307,7 @@ Status RebuildReportFacts(domain::Store& store,
                           Instant now,
                           const RebuildProgress& progress) {
     domain::ViewerScope system(std::nullopt);
-    for (const char* report : {kFunnel, kLeaderboard, kStageTime}) {
+    for (const char* report : {kFunnel, kLeaderboard, kStageTime, kForecast}) {
         std::vector<std::string> zones;
         PIPECRM_RETURN_IF_ERROR(store.Read([&](domain::Repositories& repos) -> Status {
             auto folded = repos.ReportFacts().FoldedTimeZones(workspace_id, report);

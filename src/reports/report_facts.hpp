@@ -22,7 +22,7 @@
 
 namespace pipecrm::reports {
 
-/// True for the reports served from derived data: funnel, leaderboard and stage-time.
+/// True for the reports served from derived data: funnel, leaderboard, stage-time and forecast.
 bool UsesReportFacts(std::string_view report);
 
 /// A fingerprint of what derived data depends on besides the deals and their events: the base
@@ -60,9 +60,9 @@ Result<FactsState> FactsStateOf(domain::Repositories& repos,
 /// when `deals`.
 ReportNeeds FactFoldNeeds(bool deals);
 
-/// Brings one report's derived data (funnel or leaderboard) in `time_zone` up to the job's
-/// snapshot: all again without a watermark, with other inputs or with `rebuild`; else only the
-/// deals with an event after the watermark's or updated since kFactUpdateSlack before its time
+/// Brings one report's derived data (funnel, leaderboard or forecast) in `time_zone` up to the
+/// job's snapshot: all again without a watermark, with other inputs or with `rebuild`; else only
+/// the deals with an event after the watermark's or updated since kFactUpdateSlack before its time
 /// (and, for the leaderboard, the activities updated since). Runs in a write job, as the
 /// system (every deal).
 Status RefreshReportFacts(domain::Repositories& repos,

@@ -1,10 +1,10 @@
-// The funnel, the leaderboard and stage-time served from derived data (report_facts.*) against the
-// same reports computed from the deals, their events and the activities, on data made through the
-// real use cases on a real SQLite file: after a full build, after each batch of random changes
-// (folded in incrementally), after a new exchange rate and a new stage (rebuilt), for every option
-// (period, pipeline, owner, team, time zone) and every kind of viewer. The computed reports are the
-// ones the fixtures and the property test check; here both ways must print the same JSON, byte for
-// byte.
+// The funnel, the leaderboard, stage-time and the forecast served from derived data
+// (report_facts.*) against the same reports computed from the deals, their events and the
+// activities, on data made through the real use cases on a real SQLite file: after a full build,
+// after each batch of random changes (folded in incrementally), after a new exchange rate, a new
+// stage and a changed stage probability (rebuilt), for every option (period, pipeline, owner,
+// team, time zone) and every kind of viewer. The computed reports are the ones the fixtures and
+// the property test check; here both ways must print the same JSON, byte for byte.
 #include "reports/report_facts.hpp"
 
 #include <gtest/gtest.h>
@@ -17,6 +17,7 @@
 #include "domain/user_service.hpp"
 #include "domain/viewer.hpp"
 #include "reports/exchange_rate_service.hpp"
+#include "reports/forecast_refresh.hpp"
 #include "reports/leaderboard_refresh.hpp"
 #include "reports/report_catalog.hpp"
 #include "reports/report_render.hpp"
@@ -31,6 +32,7 @@ using domain::DealStatus;
 using domain::Visibility;
 
 constexpr std::int64_t kHour = 3600;
+constexpr const char* kReports[] = {"funnel", "leaderboard", "stage-time", "forecast"};
 
 class ReportFacts : public ::testing::TestWithParam<unsigned> {
   protected:
@@ -119,6 +121,19 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
             clock_ += static_cast<std::int64_t>(1 + pick(30)) * kHour +
                       static_cast<std::int64_t>(pick(3600));
             domain::DealChange change;
+            // Forecast inputs: an expected close date around the data's days (or none), and
+            // sometimes a probability of the deal's own (or none again).
+            if (pick(3) == 0) {
+                change.expected_close_date =
+                    pick(5) == 0
+                        ? std::optional<Date>()
+                        : std::optional<Date>(Date{std::chrono::floor<std::chrono::days>(start_)} +
+                                              std::chrono::days{pick(260)} - std::chrono::days{30});
+            }
+            if (pick(5) == 0) {
+                change.probability = pick(4) == 0 ? std::optional<int>()
+                                                  : std::optional<int>(static_cast<int>(pick(101)));
+            }
             const std::size_t what = deals_.empty() ? 0 : pick(100);
             if (what < 30) {
                 change.title = "deal";
@@ -232,6 +247,8 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
                              ? FunnelFromFacts(repos, created_.workspace_id, *small, request)
                          : name == "stage-time"
                              ? StageTimeFromFacts(repos, created_.workspace_id, *small, request)
+                         : name == "forecast"
+                             ? ForecastFromFacts(repos, created_.workspace_id, *small, request)
                              : LeaderboardFromFacts(repos, created_.workspace_id, *small, request);
             if (!table.ok()) {
                 return table.status();
@@ -256,7 +273,7 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
     void ExpectSameFunnels(std::mt19937& rng) {
         auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
         for (const char* zone : {"Asia/Ho_Chi_Minh", "America/New_York"}) {
-            for (const char* report : {"funnel", "leaderboard", "stage-time"}) {
+            for (const char* report : kReports) {
                 Status prepared =
                     PrepareReport(*store_, created_.workspace_id, zone, report, Now());
                 ASSERT_TRUE(prepared.ok()) << prepared.ToString();
@@ -299,7 +316,7 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
                 stage_time.now = Now() - std::chrono::seconds{pick(48) * kHour};
             }
             for (const auto& viewer : viewers_) {
-                for (const char* report : {"funnel", "leaderboard", "stage-time"}) {
+                for (const char* report : kReports) {
                     SCOPED_TRACE(std::string(report) + ", request " + std::to_string(i) +
                                  ", viewer " + std::to_string(viewer ? viewer->user_id : 0));
                     const auto [derived, replayed] = BothWays(
@@ -358,6 +375,16 @@ TEST_P(ReportFacts, DerivedReportsEqualTheComputedOnesThroughChanges) {
     ExpectSameFunnels(rng);
     Change(rng, 40);
     ExpectSameFunnels(rng);
+    // A stage's configured probability changes the forecast's inputs only: a rebuild of it.
+    clock_ += kHour;
+    for (const Id stage : {stages_.front(), stages_.back()}) {
+        ASSERT_TRUE(Write([&](domain::Repositories& repos) -> Status {
+                        domain::StageChange change;
+                        change.deal_probability = static_cast<int>(rng() % 101);
+                        return domain::UpdateStage(repos, admin_, stage, change, Now()).status();
+                    }).ok());
+    }
+    ExpectSameFunnels(rng);
     // `pipecrm report rebuild` leaves the same figures.
     std::vector<std::string> zones;
     std::size_t last_done = 0;
@@ -377,7 +404,8 @@ TEST_P(ReportFacts, DerivedReportsEqualTheComputedOnesThroughChanges) {
     EXPECT_EQ(zones, (std::vector<std::string>{
                          "funnel America/New_York", "funnel Asia/Ho_Chi_Minh",
                          "leaderboard America/New_York", "leaderboard Asia/Ho_Chi_Minh",
-                         "stage-time America/New_York", "stage-time Asia/Ho_Chi_Minh"}));
+                         "stage-time America/New_York", "stage-time Asia/Ho_Chi_Minh",
+                         "forecast America/New_York", "forecast Asia/Ho_Chi_Minh"}));
     ExpectSameFunnels(rng);
 }
 

@@ -47,8 +47,15 @@ TEST_F(ReportFactsCli, ApiAndCliAgreeThroughARebuildAndFoldInChanges) {
     const auto b = CreateDeal(R"({"title":"b","value":2000000,"stage_id":2})");
     Patch(a, R"({"stage_id":3})");
     Patch(b, R"({"status":"won"})");
+    Patch(a, R"({"expected_close_date":"2031-05-20","probability":40})");
     const std::string funnel = Api("funnel");
     const std::string leaderboard = Api("leaderboard");
+    const std::string forecast = Api("forecast");
+    EXPECT_NE(
+        forecast.find(R"("month":"2031-05","open":1,"open_value":1000000,"weighted_value":400000)"),
+        std::string::npos)
+        << forecast;
+    EXPECT_EQ(Cli("forecast"), forecast);
     EXPECT_NE(funnel.find("\"reached\":2"), std::string::npos) << funnel;
     EXPECT_EQ(Cli("funnel"), funnel);
     EXPECT_EQ(Cli("leaderboard"), leaderboard);
@@ -61,10 +68,11 @@ TEST_F(ReportFactsCli, ApiAndCliAgreeThroughARebuildAndFoldInChanges) {
 
     CommandResult rebuilt = RunPipecrm({"report", "rebuild", "--db", db_});
     ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
-    EXPECT_NE(rebuilt.out.find("rebuilt 3 report data sets"), std::string::npos) << rebuilt.out;
+    EXPECT_NE(rebuilt.out.find("rebuilt 4 report data sets"), std::string::npos) << rebuilt.out;
     EXPECT_EQ(Cli("funnel"), funnel);
     EXPECT_EQ(Api("leaderboard"), leaderboard);
     EXPECT_EQ(Cli("stage-time"), stage_time);
+    EXPECT_EQ(Api("forecast"), forecast);
 
     // A deal moved, one lost and one added over HTTP: the next reports fold them in.
     Patch(a, R"({"stage_id":4})");
@@ -81,6 +89,11 @@ TEST_F(ReportFactsCli, ApiAndCliAgreeThroughARebuildAndFoldInChanges) {
     EXPECT_NE(visits.find("\"order\":4,\"left_count\":1,"), std::string::npos) << visits;
     EXPECT_NE(visits.find("\"order\":1,\"left_count\":1,"), std::string::npos) << visits;
     EXPECT_EQ(Cli("stage-time"), visits);
+    // a is lost now: 2031-05 has no open deal left, and the stages a was in learned from it.
+    const std::string closed = Api("forecast");
+    EXPECT_EQ(closed.find("\"2031-05\""), std::string::npos) << closed;
+    EXPECT_NE(closed, forecast);
+    EXPECT_EQ(Cli("forecast"), closed);
 }
 
 TEST_F(ReportFactsCli, RebuildRefusesAMissingDatabase) {

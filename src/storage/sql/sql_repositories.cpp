@@ -14,6 +14,7 @@
 #include "storage/sql/deal_label_table.hpp"
 #include "storage/sql/dialect.hpp"
 #include "storage/sql/filter_sql.hpp"
+#include "storage/sql/forecast_fact_table.hpp"
 #include "storage/sql/import_job_table.hpp"
 #include "storage/sql/lost_reason_table.hpp"
 #include "storage/sql/playbook_table.hpp"
@@ -2520,6 +2521,7 @@ struct SqlRepositories::Impl {
           reports(db),
           report_facts(db),
           stage_time_facts(db),
+          forecast_facts(db),
           lost_reasons(db),
           deal_labels(db),
           projects(db) {}
@@ -2552,6 +2554,7 @@ struct SqlRepositories::Impl {
     SqlReportSource reports;
     ReportFactTable report_facts;
     StageTimeFactTable stage_time_facts;
+    ForecastFactTable forecast_facts;
     LostReasonTable lost_reasons;
     DealLabelTable deal_labels;
     ProjectTable projects;
@@ -2644,6 +2647,10 @@ domain::ReportFactStore& SqlRepositories::ReportFacts() {
 }
 domain::StageTimeFactStore& SqlRepositories::StageTimeFacts() {
     return impl_->stage_time_facts;
+}
+
+domain::ForecastFactStore& SqlRepositories::ForecastFacts() {
+    return impl_->forecast_facts;
 }
 
 domain::LostReasonRepository& SqlRepositories::LostReasons() {

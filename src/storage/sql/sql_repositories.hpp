@@ -44,6 +44,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::ReportSource& Reports() override;
     domain::ReportFactStore& ReportFacts() override;
     domain::StageTimeFactStore& StageTimeFacts() override;
+    domain::ForecastFactStore& ForecastFacts() override;
     domain::LostReasonRepository& LostReasons() override;
     domain::DealLabelRepository& DealLabels() override;
     domain::ProjectRepository& Projects() override;

@@ -1,0 +1,247 @@
+#include "reports/forecast_refresh.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "reports/forecast.hpp"
+#include "reports/forecast_facts.hpp"
+
+namespace pipecrm::reports {
+namespace {
+
+using domain::DealStatus;
+
+constexpr const char* kForecast = "forecast";
+
+// Folds histories into stored facts, the sum changes and the open deals by list.
+Status AddDeals(domain::ForecastFactStore& store,
+                Id workspace_id,
+                const std::string& zone,
+                const std::vector<DealHistory>& histories,
+                ReportContext& context,
+                ForecastSumMap& sums,
+                ForecastListMap& lists,
+                const FoldProgress& progress = {}) {
+    std::vector<domain::ForecastFact> folded;
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+        folded.push_back(FoldForecastFact(histories[i], context));
+        if (folded.size() == kFactChunk || i + 1 == histories.size()) {
+            AddForecastFacts(sums, folded, 1);
+            AddOpenDeals(lists, folded);
+            PIPECRM_RETURN_IF_ERROR(store.AddForecastFacts(workspace_id, zone, folded));
+            folded.clear();
+            if (progress) {
+                progress(i + 1, histories.size());
+            }
+        }
+    }
+    return Status::Ok();
+}
+
+Status Rebuild(domain::Repositories& repos,
+               Id workspace_id,
+               const ReportRequest& fold,
+               ForecastSumMap& sums,
+               const FoldProgress& progress) {
+    domain::ForecastFactStore& store = repos.ForecastFacts();
+    PIPECRM_RETURN_IF_ERROR(store.ClearForecast(workspace_id, fold.time_zone));
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, fold);
+    if (!context.ok()) {
+        return context.status();
+    }
+    ForecastListMap lists;
+    PIPECRM_RETURN_IF_ERROR(AddDeals(store, workspace_id, fold.time_zone, context->histories(),
+                                     *context, sums, lists, progress));
+    std::vector<domain::ForecastList> out;
+    out.reserve(lists.size());
+    for (auto& [key, deals] : lists) {
+        out.push_back({key, std::move(deals)});
+    }
+    return store.SetForecastLists(workspace_id, fold.time_zone, out);
+}
+
+Status FoldChanges(domain::Repositories& repos,
+                   Id workspace_id,
+                   const ReportRequest& fold,
+                   const domain::ReportWatermark& watermark,
+                   ForecastSumMap& sums) {
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    domain::ForecastFactStore& store = repos.ForecastFacts();
+    const std::string& zone = fold.time_zone;
+    auto changed =
+        facts.ChangedDeals(workspace_id, watermark.last_event_id,
+                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
+    if (!changed.ok()) {
+        return changed.status();
+    }
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, fold);
+    if (!context.ok()) {
+        return context.status();
+    }
+    // The lists the changed deals leave (from their old facts) and join (their new ones).
+    std::set<domain::ForecastListKey> touched;
+    ForecastListMap joined;
+    for (std::size_t begin = 0; begin < changed->size(); begin += kFactChunk) {
+        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
+                                  changed->begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                         begin + kFactChunk, changed->size())));
+        auto old = store.ForecastFactsOf(workspace_id, zone, ids);
+        auto deals = facts.LiveDealsAmong(workspace_id, ids);
+        auto events = facts.EventsOf(workspace_id, ids);
+        if (!old.ok() || !deals.ok() || !events.ok()) {
+            return !old.ok() ? old.status() : !deals.ok() ? deals.status() : events.status();
+        }
+        AddForecastFacts(sums, *old, -1);
+        for (const domain::ForecastFact& f : *old) {
+            if (f.status == DealStatus::kOpen) {
+                touched.insert(ListKeyOf(f));
+            }
+        }
+        PIPECRM_RETURN_IF_ERROR(store.DeleteForecastFacts(workspace_id, zone, ids));
+        PIPECRM_RETURN_IF_ERROR(AddDeals(store, workspace_id, zone, BuildHistories(*deals, *events),
+                                         *context, sums, joined));
+    }
+    for (const auto& [key, deals] : joined) {
+        touched.insert(key);
+    }
+    if (touched.empty()) {
+        return Status::Ok();
+    }
+    auto stored = store.ForecastListsAt(workspace_id, zone, {touched.begin(), touched.end()});
+    if (!stored.ok()) {
+        return stored.status();
+    }
+    const std::unordered_set<Id> refolded(changed->begin(), changed->end());
+    ForecastListMap lists;
+    for (const domain::ForecastListKey& key : touched) {
+        lists[key];  // a list left empty is removed
+    }
+    for (domain::ForecastList& list : *stored) {
+        std::vector<domain::ForecastOpenDeal>& deals = lists[list.key];
+        for (const domain::ForecastOpenDeal& d : list.deals) {
+            if (refolded.count(d.deal_id) == 0) {
+                deals.push_back(d);
+            }
+        }
+    }
+    for (auto& [key, deals] : joined) {
+        std::vector<domain::ForecastOpenDeal>& into = lists[key];
+        into.insert(into.end(), deals.begin(), deals.end());
+    }
+    std::vector<domain::ForecastList> out;
+    for (auto& [key, deals] : lists) {
+        out.push_back({key, std::move(deals)});
+    }
+    return store.SetForecastLists(workspace_id, zone, out);
+}
+
+}  // namespace
+
+Status RefreshForecastFacts(domain::Repositories& repos,
+                            Id workspace_id,
+                            const ReportRequest& fold,
+                            const FactsState& state,
+                            Instant now,
+                            bool rebuild,
+                            const FoldProgress& progress) {
+    ForecastSumMap sums;
+    const bool all = rebuild || state.NeedsRebuild();
+    PIPECRM_RETURN_IF_ERROR(all ? Rebuild(repos, workspace_id, fold, sums, progress)
+                                : FoldChanges(repos, workspace_id, fold, *state.watermark, sums));
+    PIPECRM_RETURN_IF_ERROR(repos.ForecastFacts().AddToForecastSums(
+        workspace_id, fold.time_zone, ForecastWonDeltas(sums), ForecastCloseDeltas(sums)));
+    domain::ReportWatermark watermark = state.marks;
+    watermark.inputs = state.inputs;
+    return repos.ReportFacts().SetWatermark(workspace_id, fold.time_zone, kForecast, watermark,
+                                            now);
+}
+
+Result<std::optional<ReportTable>> ForecastFromFacts(domain::Repositories& repos,
+                                                     Id workspace_id,
+                                                     const ReportData& data,
+                                                     const ReportRequest& request) {
+    auto current = ContextForFacts(repos, workspace_id, kForecast, data, request);
+    if (!current.ok()) {
+        return current.status();
+    }
+    if (!current->has_value()) {
+        return std::optional<ReportTable>();
+    }
+    ReportContext& context = **current;
+    domain::ForecastScope scope;
+    scope.workspace_id = workspace_id;
+    scope.time_zone = request.time_zone;
+    scope.pipeline_id = request.pipeline_id;
+    scope.from = request.from;
+    scope.to = request.to;
+    if (context.owners()) {
+        scope.owners.emplace(context.owners()->begin(), context.owners()->end());
+    }
+    domain::ForecastFactStore& store = repos.ForecastFacts();
+    auto stage_closes = store.ForecastStageCloses(scope);
+    auto lists = store.ForecastLists(scope);
+    auto won = store.ForecastWonSums(scope);
+    auto unconverted = store.UnconvertedForecastFacts(scope);
+    if (!stage_closes.ok() || !lists.ok() || !won.ok() || !unconverted.ok()) {
+        return !stage_closes.ok() ? stage_closes.status()
+               : !lists.ok()      ? lists.status()
+               : !won.ok()        ? won.status()
+                                  : unconverted.status();
+    }
+    StageCloseMap closes;
+    for (const domain::ForecastCloseDelta& c : *stage_closes) {
+        closes[c.key.stage_id] = {c.closed, c.won};
+    }
+    auto in_range = [&](Date day) {
+        return (!request.from || day >= *request.from) && (!request.to || day <= *request.to);
+    };
+    ForecastMonths months;
+    for (const domain::ForecastList& list : *lists) {
+        const domain::Stage* stage = context.Stage(list.key.stage_id);
+        const std::optional<double> empirical =
+            stage ? std::optional<double>(EmpiricalProbability(*stage, closes)) : std::nullopt;
+        // A month wholly in the period needs no day by day check.
+        bool whole = true;
+        if (list.key.month) {
+            const Date first = *list.key.month;
+            const Date last = Date{std::chrono::year_month_day{first}.year() /
+                                   std::chrono::year_month_day{first}.month() / std::chrono::last};
+            whole = in_range(first) && in_range(last);
+        }
+        ForecastMonth* month = nullptr;
+        for (const domain::ForecastOpenDeal& d : list.deals) {
+            if (!whole && !in_range(*d.day)) {
+                continue;
+            }
+            if (month == nullptr) {
+                month = &months[list.key.month ? ForecastMonthOf(*list.key.month) : "none"];
+            }
+            AddOpenDeal(*month, d.value, d.probability, empirical);
+        }
+    }
+    for (const domain::ForecastWonSum& sum : *won) {
+        ForecastMonth& m = months[ForecastMonthOf(sum.period)];
+        m.won += sum.won;
+        m.won_value += sum.won_value;
+    }
+    for (const domain::ForecastFact& f : *unconverted) {
+        const bool counted =
+            f.status == DealStatus::kOpen ? !f.day || in_range(*f.day) : f.day && in_range(*f.day);
+        if (counted) {
+            context.CountUnconverted(f.deal_id, f.unconverted_currency);
+        }
+    }
+    return std::optional<ReportTable>(ForecastTable(context, std::move(months), closes));
+}
+
+}  // namespace pipecrm::reports
