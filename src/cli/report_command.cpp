@@ -120,7 +120,7 @@ Status RunReportRebuild(const Arguments& args, Environment& env) {
         [&](const std::string& report, const std::string& zone, std::size_t done,
             std::size_t total) {
             if (total == 0) {  // a report and zone begins
-                env.err() << "rebuilding the " << report << "'s derived data in " << zone
+                env.err() << "rebuilding the derived data of " << report << " in " << zone
                           << "...\n";
                 ++rebuilt;
                 return;
