@@ -71,46 +71,30 @@ Status FoldChanges(domain::Repositories& repos,
                    const ReportRequest& fold,
                    const domain::ReportWatermark& watermark,
                    ForecastSumMap& sums) {
-    domain::ReportFactStore& facts = repos.ReportFacts();
     domain::ForecastFactStore& store = repos.ForecastFacts();
     const std::string& zone = fold.time_zone;
-    auto changed =
-        facts.ChangedDeals(workspace_id, watermark.last_event_id,
-                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
-    if (!changed.ok()) {
-        return changed.status();
-    }
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, fold);
-    if (!context.ok()) {
-        return context.status();
-    }
     // The lists the changed deals leave (from their old facts) and join (their new ones).
     std::set<domain::ForecastListKey> touched;
     ForecastListMap joined;
-    for (std::size_t begin = 0; begin < changed->size(); begin += kFactChunk) {
-        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
-                                  changed->begin() + static_cast<std::ptrdiff_t>(std::min(
-                                                         begin + kFactChunk, changed->size())));
-        auto old = store.ForecastFactsOf(workspace_id, zone, ids);
-        auto deals = facts.LiveDealsAmong(workspace_id, ids);
-        auto events = facts.EventsOf(workspace_id, ids);
-        if (!old.ok() || !deals.ok() || !events.ok()) {
-            return !old.ok() ? old.status() : !deals.ok() ? deals.status() : events.status();
-        }
-        AddForecastFacts(sums, *old, -1);
-        for (const domain::ForecastFact& f : *old) {
-            if (f.status == DealStatus::kOpen) {
-                touched.insert(ListKeyOf(f));
+    std::unordered_set<Id> refolded;
+    PIPECRM_RETURN_IF_ERROR(FoldChangedDeals(
+        repos, workspace_id, fold, watermark,
+        [&](ReportContext& context, const std::vector<Id>& ids,
+            const std::vector<DealHistory>& histories) -> Status {
+            auto old = store.ForecastFactsOf(workspace_id, zone, ids);
+            if (!old.ok()) {
+                return old.status();
             }
-        }
-        PIPECRM_RETURN_IF_ERROR(store.DeleteForecastFacts(workspace_id, zone, ids));
-        PIPECRM_RETURN_IF_ERROR(AddDeals(store, workspace_id, zone, BuildHistories(*deals, *events),
-                                         *context, sums, joined));
-    }
+            AddForecastFacts(sums, *old, -1);
+            for (const domain::ForecastFact& f : *old) {
+                if (f.status == DealStatus::kOpen) {
+                    touched.insert(ListKeyOf(f));
+                }
+            }
+            refolded.insert(ids.begin(), ids.end());
+            PIPECRM_RETURN_IF_ERROR(store.DeleteForecastFacts(workspace_id, zone, ids));
+            return AddDeals(store, workspace_id, zone, histories, context, sums, joined);
+        }));
     for (const auto& [key, deals] : joined) {
         touched.insert(key);
     }
@@ -121,7 +105,6 @@ Status FoldChanges(domain::Repositories& repos,
     if (!stored.ok()) {
         return stored.status();
     }
-    const std::unordered_set<Id> refolded(changed->begin(), changed->end());
     ForecastListMap lists;
     for (const domain::ForecastListKey& key : touched) {
         lists[key];  // a list left empty is removed

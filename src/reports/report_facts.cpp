@@ -134,37 +134,23 @@ Status FoldFunnelChanges(domain::Repositories& repos,
                          Instant now) {
     domain::ReportFactStore& facts = repos.ReportFacts();
     const std::string& zone = request.time_zone;
-    auto changed =
-        facts.ChangedDeals(workspace_id, watermark.last_event_id,
-                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
-    if (!changed.ok()) {
-        return changed.status();
-    }
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, request);
-    if (!context.ok()) {
-        return context.status();
-    }
-    const PipelineStages pipelines = StagesByPipeline(data->stages);
     FunnelSumMap sums;
-    for (std::size_t begin = 0; begin < changed->size(); begin += kChunk) {
-        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
-                                  changed->begin() + static_cast<std::ptrdiff_t>(std::min(
-                                                         begin + kChunk, changed->size())));
-        auto old = facts.FunnelFactsOf(workspace_id, zone, ids);
-        auto deals = facts.LiveDealsAmong(workspace_id, ids);
-        auto events = facts.EventsOf(workspace_id, ids);
-        if (!old.ok() || !deals.ok() || !events.ok()) {
-            return !old.ok() ? old.status() : !deals.ok() ? deals.status() : events.status();
-        }
-        AddFunnelFacts(sums, *old, -1);
-        PIPECRM_RETURN_IF_ERROR(facts.DeleteFunnelFacts(workspace_id, zone, ids));
-        PIPECRM_RETURN_IF_ERROR(FoldInto(facts, workspace_id, zone, BuildHistories(*deals, *events),
-                                         pipelines, *context, sums));
-    }
+    std::optional<PipelineStages> pipelines;
+    PIPECRM_RETURN_IF_ERROR(FoldChangedDeals(
+        repos, workspace_id, request, watermark,
+        [&](ReportContext& context, const std::vector<Id>& ids,
+            const std::vector<DealHistory>& histories) -> Status {
+            if (!pipelines) {
+                pipelines = StagesByPipeline(context.data().stages);
+            }
+            auto old = facts.FunnelFactsOf(workspace_id, zone, ids);
+            if (!old.ok()) {
+                return old.status();
+            }
+            AddFunnelFacts(sums, *old, -1);
+            PIPECRM_RETURN_IF_ERROR(facts.DeleteFunnelFacts(workspace_id, zone, ids));
+            return FoldInto(facts, workspace_id, zone, histories, *pipelines, context, sums);
+        }));
     PIPECRM_RETURN_IF_ERROR(facts.AddToFunnelSums(workspace_id, zone, FunnelSumDeltas(sums)));
     domain::ReportWatermark next = marks;
     next.inputs = watermark.inputs;
@@ -228,6 +214,40 @@ ReportNeeds FactFoldNeeds(bool deals) {
     needs.snapshots = false;
     needs.goals = false;
     return needs;
+}
+
+Status FoldChangedDeals(domain::Repositories& repos,
+                        Id workspace_id,
+                        const ReportRequest& request,
+                        const domain::ReportWatermark& watermark,
+                        const ChunkFold& fold) {
+    domain::ReportFactStore& facts = repos.ReportFacts();
+    auto changed =
+        facts.ChangedDeals(workspace_id, watermark.last_event_id,
+                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
+    if (!changed.ok()) {
+        return changed.status();
+    }
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, request);
+    if (!context.ok()) {
+        return context.status();
+    }
+    for (std::size_t begin = 0; begin < changed->size(); begin += kFactChunk) {
+        const std::size_t end = std::min(begin + kFactChunk, changed->size());
+        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
+                                  changed->begin() + static_cast<std::ptrdiff_t>(end));
+        auto deals = facts.LiveDealsAmong(workspace_id, ids);
+        auto events = facts.EventsOf(workspace_id, ids);
+        if (!deals.ok() || !events.ok()) {
+            return !deals.ok() ? deals.status() : events.status();
+        }
+        PIPECRM_RETURN_IF_ERROR(fold(*context, ids, BuildHistories(*deals, *events)));
+    }
+    return Status::Ok();
 }
 
 Status RefreshFunnelFacts(domain::Repositories& repos,

@@ -60,6 +60,19 @@ Result<FactsState> FactsStateOf(domain::Repositories& repos,
 /// when `deals`.
 ReportNeeds FactFoldNeeds(bool deals);
 
+/// One round of a report's fold: takes the old facts of the deals `ids` out of its derived data
+/// and adds the new ones of `histories` (the live deals among them, with their events).
+using ChunkFold = std::function<Status(
+    ReportContext& context, const std::vector<Id>& ids, const std::vector<DealHistory>& histories)>;
+/// Folds the deals changed since `watermark` (an event after its id, or updated since
+/// kFactUpdateSlack before its time), kFactChunk per round, with a context built for `request`
+/// from what FactFoldNeeds(false) reads. Shared by the reports whose facts are per deal.
+Status FoldChangedDeals(domain::Repositories& repos,
+                        Id workspace_id,
+                        const ReportRequest& request,
+                        const domain::ReportWatermark& watermark,
+                        const ChunkFold& fold);
+
 /// Brings one report's derived data (funnel, leaderboard or forecast) in `time_zone` up to the
 /// job's snapshot: all again without a watermark, with other inputs or with `rebuild`; else only
 /// the deals with an event after the watermark's or updated since kFactUpdateSlack before its time

@@ -61,41 +61,22 @@ Status FoldChanges(domain::Repositories& repos,
                    const ReportRequest& fold,
                    const domain::ReportWatermark& watermark,
                    domain::StageTimeChanges& changes) {
-    domain::ReportFactStore& facts = repos.ReportFacts();
     domain::StageTimeFactStore& store = repos.StageTimeFacts();
     const std::string& zone = fold.time_zone;
-    auto changed =
-        facts.ChangedDeals(workspace_id, watermark.last_event_id,
-                           FromUnixSeconds(watermark.last_update_time) - kFactUpdateSlack);
-    if (!changed.ok()) {
-        return changed.status();
-    }
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, fold);
-    if (!context.ok()) {
-        return context.status();
-    }
-    for (std::size_t begin = 0; begin < changed->size(); begin += kFactChunk) {
-        const std::size_t end = std::min(begin + kFactChunk, changed->size());
-        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
-                                  changed->begin() + static_cast<std::ptrdiff_t>(end));
-        auto old = store.VisitFactsOf(workspace_id, zone, ids);
-        auto deals = facts.LiveDealsAmong(workspace_id, ids);
-        auto events = facts.EventsOf(workspace_id, ids);
-        if (!old.ok() || !deals.ok() || !events.ok()) {
-            return !old.ok() ? old.status() : !deals.ok() ? deals.status() : events.status();
-        }
-        for (const domain::DealVisitFacts& f : *old) {
-            AddVisitFacts(changes, f, -1);
-        }
-        PIPECRM_RETURN_IF_ERROR(store.DeleteVisitFacts(workspace_id, zone, ids));
-        PIPECRM_RETURN_IF_ERROR(AddHistories(store, workspace_id, zone,
-                                             BuildHistories(*deals, *events), *context, changes));
-    }
-    return Status::Ok();
+    return FoldChangedDeals(
+        repos, workspace_id, fold, watermark,
+        [&](ReportContext& context, const std::vector<Id>& ids,
+            const std::vector<DealHistory>& histories) -> Status {
+            auto old = store.VisitFactsOf(workspace_id, zone, ids);
+            if (!old.ok()) {
+                return old.status();
+            }
+            for (const domain::DealVisitFacts& f : *old) {
+                AddVisitFacts(changes, f, -1);
+            }
+            PIPECRM_RETURN_IF_ERROR(store.DeleteVisitFacts(workspace_id, zone, ids));
+            return AddHistories(store, workspace_id, zone, histories, context, changes);
+        });
 }
 
 // The figures of one stage's visits of one kind from its histogram: count and total from the
