@@ -93,15 +93,8 @@ struct ForecastCloseDelta {
 };
 
 /// What a forecast reads: a pipeline (every one without), a period (open-ended without its
-/// ends) and the owners in scope (all without).
-struct ForecastScope {
-    Id workspace_id = 0;
-    std::string time_zone;
-    std::optional<Id> pipeline_id;
-    std::optional<Date> from;
-    std::optional<Date> to;
-    std::optional<std::vector<Id>> owners;
-};
+/// ends) and the owners in scope (all without), as the leaderboard does.
+using ForecastScope = LeaderboardScope;
 
 /// Summed won figures of one day or month of a scope (a period reads whole months from the
 /// month sums and the days at either end from the day sums).

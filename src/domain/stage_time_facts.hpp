@@ -14,6 +14,7 @@
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "base/time.hpp"
+#include "domain/report_facts.hpp"
 #include "domain/visibility.hpp"
 
 namespace pipecrm::domain {
@@ -98,15 +99,9 @@ struct StageTimeChanges {
 };
 
 /// What a stage-time report reads: one pipeline, the local days of a period (both ends
-/// included; open-ended without them) and the owners in scope (all without).
-struct StageTimeScope {
-    Id workspace_id = 0;
-    std::string time_zone;
-    Id pipeline_id = 0;
-    std::optional<Date> from;
-    std::optional<Date> to;
-    std::optional<std::vector<Id>> owners;
-};
+/// included; open-ended without them) and the owners in scope (all without), as the funnel
+/// does.
+using StageTimeScope = FunnelScope;
 
 /// One stage's histogram row within a scope.
 struct StageTimeHistRow {

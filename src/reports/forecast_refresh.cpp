@@ -143,10 +143,7 @@ Status RefreshForecastFacts(domain::Repositories& repos,
                                 : FoldChanges(repos, workspace_id, fold, *state.watermark, sums));
     PIPECRM_RETURN_IF_ERROR(repos.ForecastFacts().AddToForecastSums(
         workspace_id, fold.time_zone, ForecastWonDeltas(sums), ForecastCloseDeltas(sums)));
-    domain::ReportWatermark watermark = state.marks;
-    watermark.inputs = state.inputs;
-    return repos.ReportFacts().SetWatermark(workspace_id, fold.time_zone, kForecast, watermark,
-                                            now);
+    return SaveWatermark(repos, workspace_id, fold.time_zone, kForecast, state, now);
 }
 
 Result<std::optional<ReportTable>> ForecastFromFacts(domain::Repositories& repos,
@@ -161,15 +158,7 @@ Result<std::optional<ReportTable>> ForecastFromFacts(domain::Repositories& repos
         return std::optional<ReportTable>();
     }
     ReportContext& context = **current;
-    domain::ForecastScope scope;
-    scope.workspace_id = workspace_id;
-    scope.time_zone = request.time_zone;
-    scope.pipeline_id = request.pipeline_id;
-    scope.from = request.from;
-    scope.to = request.to;
-    if (context.owners()) {
-        scope.owners.emplace(context.owners()->begin(), context.owners()->end());
-    }
+    const domain::ForecastScope scope = AllPipelinesScope(workspace_id, request, context);
     domain::ForecastFactStore& store = repos.ForecastFacts();
     auto stage_closes = store.ForecastStageCloses(scope);
     auto lists = store.ForecastLists(scope);

@@ -157,10 +157,7 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
             : FoldChanges(repos, workspace_id, fold, *state.watermark, *context, sums));
     PIPECRM_RETURN_IF_ERROR(repos.ReportFacts().AddToLeaderboardSums(workspace_id, fold.time_zone,
                                                                      LeaderboardSumDeltas(sums)));
-    domain::ReportWatermark watermark = state.marks;
-    watermark.inputs = state.inputs;
-    return repos.ReportFacts().SetWatermark(workspace_id, fold.time_zone, kLeaderboard, watermark,
-                                            now);
+    return SaveWatermark(repos, workspace_id, fold.time_zone, kLeaderboard, state, now);
 }
 
 Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& repos,
@@ -175,15 +172,7 @@ Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& re
         return std::optional<ReportTable>();
     }
     std::optional<ReportContext>& context = *current;
-    domain::LeaderboardScope scope;
-    scope.workspace_id = workspace_id;
-    scope.time_zone = request.time_zone;
-    scope.pipeline_id = request.pipeline_id;
-    scope.from = request.from;
-    scope.to = request.to;
-    if (context->owners()) {
-        scope.owners.emplace(context->owners()->begin(), context->owners()->end());
-    }
+    const domain::LeaderboardScope scope = AllPipelinesScope(workspace_id, request, *context);
     domain::ReportFactStore& facts = repos.ReportFacts();
     auto sums = facts.LeaderboardSums(scope);
     auto owners = facts.LeaderboardDealOwners(scope);

@@ -216,6 +216,51 @@ ReportNeeds FactFoldNeeds(bool deals) {
     return needs;
 }
 
+namespace {
+
+template <typename Scope>
+Scope ScopeOf(Id workspace_id, const ReportRequest& request, const ReportContext& context) {
+    Scope scope;
+    scope.workspace_id = workspace_id;
+    scope.time_zone = request.time_zone;
+    scope.from = request.from;
+    scope.to = request.to;
+    if (context.owners()) {
+        scope.owners.emplace(context.owners()->begin(), context.owners()->end());
+    }
+    return scope;
+}
+
+}  // namespace
+
+domain::FunnelScope OnePipelineScope(Id workspace_id,
+                                     const ReportRequest& request,
+                                     const ReportContext& context) {
+    auto scope = ScopeOf<domain::FunnelScope>(workspace_id, request, context);
+    scope.pipeline_id = context.pipeline()->id;
+    return scope;
+}
+
+domain::LeaderboardScope AllPipelinesScope(Id workspace_id,
+                                           const ReportRequest& request,
+                                           const ReportContext& context) {
+    auto scope = ScopeOf<domain::LeaderboardScope>(workspace_id, request, context);
+    scope.pipeline_id = request.pipeline_id;
+    return scope;
+}
+
+Status SaveWatermark(domain::Repositories& repos,
+                     Id workspace_id,
+                     const std::string& time_zone,
+                     std::string_view report,
+                     const FactsState& state,
+                     Instant now) {
+    domain::ReportWatermark watermark = state.marks;
+    watermark.inputs = state.inputs;
+    return repos.ReportFacts().SetWatermark(workspace_id, time_zone, std::string(report), watermark,
+                                            now);
+}
+
 Status FoldChangedDeals(domain::Repositories& repos,
                         Id workspace_id,
                         const ReportRequest& request,
@@ -388,15 +433,7 @@ Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
     const auto& stages = context->stages();
     std::vector<domain::FunnelFigures> figures(stages.size());
     if (context->pipeline() != nullptr) {
-        domain::FunnelScope scope;
-        scope.workspace_id = workspace_id;
-        scope.time_zone = request.time_zone;
-        scope.pipeline_id = context->pipeline()->id;
-        scope.from = request.from;
-        scope.to = request.to;
-        if (context->owners()) {
-            scope.owners.emplace(context->owners()->begin(), context->owners()->end());
-        }
+        const domain::FunnelScope scope = OnePipelineScope(workspace_id, request, *context);
         auto sums = repos.ReportFacts().FunnelSums(scope);
         auto unconverted = repos.ReportFacts().UnconvertedFunnelFacts(scope);
         if (!sums.ok() || !unconverted.ok()) {

@@ -60,6 +60,24 @@ Result<FactsState> FactsStateOf(domain::Repositories& repos,
 /// when `deals`.
 ReportNeeds FactFoldNeeds(bool deals);
 
+/// What a report reads from derived data: the workspace, the request's time zone and period, the
+/// owners of --owner/--team, and the pipeline: the chosen one (the context must have one) for
+/// the one-pipeline reports, --pipeline (or every one) for the others.
+domain::FunnelScope OnePipelineScope(Id workspace_id,
+                                     const ReportRequest& request,
+                                     const ReportContext& context);
+domain::LeaderboardScope AllPipelinesScope(Id workspace_id,
+                                           const ReportRequest& request,
+                                           const ReportContext& context);
+
+/// Stores the watermark of a report's derived data folded up to `state`'s snapshot.
+Status SaveWatermark(domain::Repositories& repos,
+                     Id workspace_id,
+                     const std::string& time_zone,
+                     std::string_view report,
+                     const FactsState& state,
+                     Instant now);
+
 /// One round of a report's fold: takes the old facts of the deals `ids` out of its derived data
 /// and adds the new ones of `histories` (the live deals among them, with their events).
 using ChunkFold = std::function<Status(

@@ -165,10 +165,7 @@ Status RefreshStageTimeFacts(domain::Repositories& repos,
     Simplify(changes);
     PIPECRM_RETURN_IF_ERROR(
         repos.StageTimeFacts().ApplyStageTimeChanges(workspace_id, fold.time_zone, changes));
-    domain::ReportWatermark watermark = state.marks;
-    watermark.inputs = state.inputs;
-    return repos.ReportFacts().SetWatermark(workspace_id, fold.time_zone, kStageTime, watermark,
-                                            now);
+    return SaveWatermark(repos, workspace_id, fold.time_zone, kStageTime, state, now);
 }
 
 Result<std::optional<ReportTable>> StageTimeFromFacts(domain::Repositories& repos,
@@ -187,15 +184,7 @@ Result<std::optional<ReportTable>> StageTimeFromFacts(domain::Repositories& repo
     std::vector<StageTimeStats> left(stages.size());
     std::vector<StageTimeStats> open(stages.size());
     if (context.pipeline() != nullptr) {
-        domain::StageTimeScope scope;
-        scope.workspace_id = workspace_id;
-        scope.time_zone = request.time_zone;
-        scope.pipeline_id = context.pipeline()->id;
-        scope.from = request.from;
-        scope.to = request.to;
-        if (context.owners()) {
-            scope.owners.emplace(context.owners()->begin(), context.owners()->end());
-        }
+        const domain::StageTimeScope scope = OnePipelineScope(workspace_id, request, context);
         domain::StageTimeFactStore& store = repos.StageTimeFacts();
         const std::int64_t now = ToUnixSeconds(request.now);
         const std::int64_t today = ToDayNumber(context.LocalDay(request.now));
