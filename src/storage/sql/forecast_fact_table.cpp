@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "storage/sql/dialect.hpp"
+#include "storage/sql/fact_sql.hpp"
 #include "storage/sql/query.hpp"
 #include "storage/sql/visibility_views.hpp"
 
@@ -62,16 +63,6 @@ std::int64_t MonthNumber(const std::optional<Date>& month) {
     return month ? ToDayNumber(*month) : kNoMonth;
 }
 
-Date MonthStart(Date day) {
-    const std::chrono::year_month_day ymd{day};
-    return Date{ymd.year() / ymd.month() / 1};
-}
-
-Date NextMonthStart(Date day) {
-    const std::chrono::year_month_day ymd{day};
-    return Date{(ymd.year() / ymd.month() + std::chrono::months{1}) / 1};
-}
-
 std::int64_t StateOf(DealStatus status) {
     return status == DealStatus::kOpen ? 1 : status == DealStatus::kWon ? 2 : 3;
 }
@@ -126,17 +117,6 @@ ForecastFact ReadFact(const Statement& s) {
     return f;
 }
 
-// "(?N = 0 OR owner_id IN (...?M))".
-std::string OwnersCondition(Dialect dialect, int flag, int list) {
-    return "(?" + std::to_string(flag) + " = 0 OR owner_id IN (" +
-           IdListSubquery(dialect, "?" + std::to_string(list)) + "))";
-}
-
-void BindOwners(Statement& s, Dialect dialect, int flag, int list, const domain::ForecastScope& c) {
-    s.Bind(flag, c.owners ? 1 : 0);
-    s.Bind(list, IdListValue(dialect, c.owners.value_or(std::vector<Id>{})));
-}
-
 // "(?N = 0 OR pipeline_id = ?N+1)".
 std::string PipelineCondition(int flag) {
     return "(?" + std::to_string(flag) + " = 0 OR pipeline_id = ?" + std::to_string(flag + 1) + ")";
@@ -156,27 +136,10 @@ std::string ScopeCondition(Dialect dialect) {
 void BindScope(Statement& s, Dialect dialect, const domain::ForecastScope& c) {
     s.Bind(1, c.workspace_id).Bind(2, c.time_zone);
     BindPipeline(s, 3, c);
-    BindOwners(s, dialect, 5, 6, c);
+    BindOwners(s, dialect, 5, 6, c.owners);
 }
 
 constexpr std::int64_t kNever = std::numeric_limits<std::int32_t>::max();
-
-// Adds one delta to a row of sums (see report_fact_table.cpp): update, else insert; a row
-// something was taken from is removed once `remove` finds it empty.
-template <typename BindFn>
-Status AddToSum(Connection& db,
-                const std::string& update,
-                const std::string& insert,
-                const std::string& remove,
-                bool took_away,
-                BindFn bind) {
-    const std::int64_t before = db.TotalChanges();
-    PIPECRM_RETURN_IF_ERROR(Execute(db, update, bind));
-    if (db.TotalChanges() == before) {
-        return Execute(db, insert, bind);
-    }
-    return took_away ? Execute(db, remove, bind) : Status::Ok();
-}
 
 constexpr const char* kListKey =
     " WHERE workspace_id = ?1 AND time_zone = ?2 AND pipeline_id = ?3 AND stage_id = ?4 AND "
@@ -261,32 +224,15 @@ Result<std::vector<ForecastOpenDeal>> DecodeForecastDeals(const std::optional<Da
 
 Result<std::vector<ForecastFact>> ForecastFactTable::ForecastFactsOf(
     Id workspace_id, const std::string& time_zone, const std::vector<Id>& deal_ids) {
-    return Rows<ForecastFact>(
-        db_,
-        std::string("SELECT ") + kFactColumns +
-            " FROM main.report_forecast_facts WHERE workspace_id = ? AND time_zone = ? AND "
-            "deal_id IN (" +
-            IdListSubquery(db_.dialect(), "?") + ")",
-        [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, IdListValue(db_.dialect(), deal_ids));
-        },
-        ReadFact);
+    return FactsIn<ForecastFact>(db_, kFactColumns, "report_forecast_facts", "deal_id",
+                                 workspace_id, time_zone, deal_ids, ReadFact);
 }
 
 Status ForecastFactTable::DeleteForecastFacts(Id workspace_id,
                                               const std::string& time_zone,
                                               const std::vector<Id>& deal_ids) {
-    return Execute(db_,
-                   "DELETE FROM main.report_forecast_facts WHERE workspace_id = ? AND time_zone = "
-                   "? AND deal_id IN (" +
-                       IdListSubquery(db_.dialect(), "?") + ")",
-                   [&](Statement& s) {
-                       s.Bind(1, workspace_id)
-                           .Bind(2, time_zone)
-                           .Bind(3, IdListValue(db_.dialect(), deal_ids));
-                   });
+    return DeleteFactsIn(db_, "report_forecast_facts", "deal_id", workspace_id, time_zone,
+                         deal_ids);
 }
 
 Status ForecastFactTable::AddForecastFacts(Id workspace_id,
@@ -465,33 +411,15 @@ Result<std::vector<ForecastList>> ForecastFactTable::ForecastLists(
 
 Result<std::vector<domain::ForecastWonSum>> ForecastFactTable::ForecastWonSums(
     const domain::ForecastScope& scope) {
-    // Whole months [months_begin, months_end) from the month rows, the rest of [first, last]
-    // from the day rows.
-    std::int64_t first = -kNever;
-    std::int64_t last = kNever;
-    std::int64_t months_begin = -kNever;
-    std::int64_t months_end = kNever;
-    if (scope.from) {
-        first = ToDayNumber(*scope.from);
-        const Date start = MonthStart(*scope.from);
-        months_begin = ToDayNumber(start == *scope.from ? start : NextMonthStart(start));
-    }
-    if (scope.to) {
-        last = ToDayNumber(*scope.to);
-        const Date after = *scope.to + std::chrono::days{1};
-        months_end = ToDayNumber(MonthStart(after) == after ? after : MonthStart(*scope.to));
-    }
-    months_end = std::max(months_end, months_begin);
+    const PeriodSplit p = SplitPeriod(scope.from, scope.to);
     const std::string sql =
         "SELECT period, SUM(won), SUM(won_value) FROM report_forecast_won_sums WHERE " +
-        ScopeCondition(db_.dialect()) +
-        " AND ((grain = 2 AND period >= ?7 AND period < ?8) OR (grain = 1 AND period >= ?9 AND "
-        "period <= ?10 AND (period < ?7 OR period >= ?8))) GROUP BY period";
+        ScopeCondition(db_.dialect()) + " AND " + PeriodCondition(7) + " GROUP BY period";
     return Rows<domain::ForecastWonSum>(
         db_, sql,
         [&](Statement& s) {
             BindScope(s, db_.dialect(), scope);
-            s.Bind(7, months_begin).Bind(8, months_end).Bind(9, first).Bind(10, last);
+            BindPeriod(s, 7, p);
         },
         [](const Statement& s) {
             return domain::ForecastWonSum{FromDayNumber(s.Int(0)), s.Int(1), s.Int(2)};
@@ -509,7 +437,7 @@ Result<std::vector<domain::ForecastCloseDelta>> ForecastFactTable::ForecastStage
         db_, sql,
         [&](Statement& s) {
             s.Bind(1, scope.workspace_id).Bind(2, scope.time_zone);
-            BindOwners(s, db_.dialect(), 3, 4, scope);
+            BindOwners(s, db_.dialect(), 3, 4, scope.owners);
         },
         [](const Statement& s) {
             domain::ForecastCloseDelta d;

@@ -6,6 +6,7 @@
 
 #include "storage/sql/deal_event_row.hpp"
 #include "storage/sql/dialect.hpp"
+#include "storage/sql/fact_sql.hpp"
 #include "storage/sql/query.hpp"
 #include "storage/sql/report_source.hpp"
 #include "storage/sql/visibility_views.hpp"
@@ -67,78 +68,6 @@ FunnelFact ReadFact(const Statement& s) {
     return f;
 }
 
-Date MonthStart(Date day) {
-    const std::chrono::year_month_day ymd{day};
-    return Date{ymd.year() / ymd.month() / 1};
-}
-
-Date NextMonthStart(Date day) {
-    const std::chrono::year_month_day ymd{day};
-    return Date{(ymd.year() / ymd.month() + std::chrono::months{1}) / 1};
-}
-
-// The reach days a scope covers, as day numbers, and the whole months inside them: month sums
-// serve [months_begin, months_end), day sums the rest of [first, last].
-struct PeriodSplit {
-    std::int64_t first;
-    std::int64_t last;
-    std::int64_t months_begin;
-    std::int64_t months_end;
-};
-
-PeriodSplit Split(const std::optional<Date>& from, const std::optional<Date>& to) {
-    constexpr std::int64_t kNever = std::numeric_limits<std::int32_t>::max();
-    PeriodSplit p{-kNever, kNever, -kNever, kNever};
-    if (from) {
-        p.first = ToDayNumber(*from);
-        const Date start = MonthStart(*from);
-        p.months_begin = ToDayNumber(start == *from ? start : NextMonthStart(start));
-    }
-    if (to) {
-        p.last = ToDayNumber(*to);
-        const Date after = *to + std::chrono::days{1};
-        p.months_end = ToDayNumber(MonthStart(after) == after ? after : MonthStart(*to));
-    }
-    if (p.months_end < p.months_begin) {
-        p.months_end = p.months_begin;
-    }
-    return p;
-}
-
-// The owners condition of a scope: "(?N = 0 OR owner_id IN (...?M))".
-std::string OwnersCondition(Dialect dialect, int flag, int list) {
-    return "(?" + std::to_string(flag) + " = 0 OR owner_id IN (" +
-           IdListSubquery(dialect, "?" + std::to_string(list)) + "))";
-}
-
-void BindOwners(Statement& s,
-                Dialect dialect,
-                int flag,
-                int list,
-                const std::optional<std::vector<Id>>& owners) {
-    s.Bind(flag, owners ? 1 : 0);
-    s.Bind(list, IdListValue(dialect, owners.value_or(std::vector<Id>{})));
-}
-
-// The sums of a period: its whole months from the month rows, the rest from the day rows;
-// binds ?first..?first+3 (BindPeriod).
-std::string PeriodCondition(int first) {
-    const std::string b = "?" + std::to_string(first);
-    const std::string e = "?" + std::to_string(first + 1);
-    const std::string lo = "?" + std::to_string(first + 2);
-    const std::string hi = "?" + std::to_string(first + 3);
-    return "((grain = 2 AND period >= " + b + " AND period < " + e +
-           ") OR (grain = 1 AND period >= " + lo + " AND period <= " + hi + " AND (period < " + b +
-           " OR period >= " + e + ")))";
-}
-
-void BindPeriod(Statement& s, int first, const PeriodSplit& p) {
-    s.Bind(first, p.months_begin)
-        .Bind(first + 1, p.months_end)
-        .Bind(first + 2, p.first)
-        .Bind(first + 3, p.last);
-}
-
 constexpr const char* kActivityFactColumns = "activity_id, owner_id, visible_to, type, done_day";
 
 constexpr const char* kDealFactColumns =
@@ -181,49 +110,6 @@ std::pair<domain::ActivityFact, Instant> ReadDoneActivity(const Statement& s) {
 constexpr const char* kDoneActivitySelect =
     "SELECT id, owner_id, visible_to, type, marked_as_done_time FROM main.activities WHERE "
     "workspace_id = ? AND is_deleted = 0 AND done = 1 AND marked_as_done_time IS NOT NULL";
-
-// "<verb> FROM main.<table> WHERE workspace_id = ? AND time_zone = ? AND <id_column> IN (…)":
-// the facts of one time zone for the given deals or activities.
-std::string FactsInSql(Dialect dialect,
-                       const std::string& verb,
-                       const char* table,
-                       const char* id_column) {
-    return verb + " FROM main." + table + " WHERE workspace_id = ? AND time_zone = ? AND " +
-           id_column + " IN (" + IdListSubquery(dialect, "?") + ")";
-}
-
-void BindFactsIn(Statement& s,
-                 Dialect dialect,
-                 Id workspace_id,
-                 const std::string& time_zone,
-                 const std::vector<Id>& ids) {
-    s.Bind(1, workspace_id).Bind(2, time_zone).Bind(3, IdListValue(dialect, ids));
-}
-
-template <typename T, typename Reader>
-Result<std::vector<T>> FactsIn(Connection& db,
-                               const char* columns,
-                               const char* table,
-                               const char* id_column,
-                               Id workspace_id,
-                               const std::string& time_zone,
-                               const std::vector<Id>& ids,
-                               Reader read) {
-    return Rows<T>(
-        db, FactsInSql(db.dialect(), std::string("SELECT ") + columns, table, id_column),
-        [&](Statement& s) { BindFactsIn(s, db.dialect(), workspace_id, time_zone, ids); }, read);
-}
-
-Status DeleteFactsIn(Connection& db,
-                     const char* table,
-                     const char* id_column,
-                     Id workspace_id,
-                     const std::string& time_zone,
-                     const std::vector<Id>& ids) {
-    return Execute(db, FactsInSql(db.dialect(), "DELETE", table, id_column), [&](Statement& s) {
-        BindFactsIn(s, db.dialect(), workspace_id, time_zone, ids);
-    });
-}
 
 // Deletes one report's derived data in one time zone: its tables' rows and its watermark.
 Status ClearReport(Connection& db,
@@ -271,24 +157,6 @@ Status AddFactsTo(Connection& db,
         }));
     }
     return Status::Ok();
-}
-
-// Adds one delta to a row of sums: `update` adds it to the row of its key; when no row has that
-// key, `insert` makes one; when the delta took something away (`took_away`), `remove` drops the
-// row should its count now be 0. The three statements take the same parameters.
-template <typename BindFn>
-Status AddToSum(Connection& db,
-                const std::string& update,
-                const std::string& insert,
-                const std::string& remove,
-                bool took_away,
-                BindFn bind) {
-    const std::int64_t before = db.TotalChanges();
-    PIPECRM_RETURN_IF_ERROR(Execute(db, update, bind));
-    if (db.TotalChanges() == before) {
-        return Execute(db, insert, bind);
-    }
-    return took_away ? Execute(db, remove, bind) : Status::Ok();
 }
 
 }  // namespace
@@ -508,7 +376,7 @@ Status ReportFactTable::ClearFunnel(Id workspace_id, const std::string& time_zon
 
 Result<std::vector<std::pair<Id, domain::FunnelFigures>>> ReportFactTable::FunnelSums(
     const domain::FunnelScope& scope) {
-    const PeriodSplit p = Split(scope.from, scope.to);
+    const PeriodSplit p = SplitPeriod(scope.from, scope.to);
     const std::string sql =
         "SELECT stage_id, SUM(reached), SUM(reached_value), SUM(moved_on), SUM(moved_on_value), "
         "SUM(now_won), SUM(now_won_value), SUM(now_lost), SUM(now_lost_value), SUM(now_open), "
@@ -541,7 +409,7 @@ Result<std::vector<std::pair<Id, domain::FunnelFigures>>> ReportFactTable::Funne
 
 Result<std::vector<FunnelFact>> ReportFactTable::UnconvertedFunnelFacts(
     const domain::FunnelScope& scope) {
-    const PeriodSplit p = Split(scope.from, scope.to);
+    const PeriodSplit p = SplitPeriod(scope.from, scope.to);
     const std::string sql = std::string("SELECT ") + kFactColumns +
                             " FROM report_funnel_facts WHERE workspace_id = ?1 AND time_zone = ?2 "
                             "AND pipeline_id = ?3 AND currency > '' AND reach_day >= ?4 AND "
@@ -697,7 +565,7 @@ Status ReportFactTable::ClearLeaderboard(Id workspace_id, const std::string& tim
 
 Result<std::vector<domain::LeaderboardSum>> ReportFactTable::LeaderboardSums(
     const domain::LeaderboardScope& scope) {
-    const PeriodSplit p = Split(scope.from, scope.to);
+    const PeriodSplit p = SplitPeriod(scope.from, scope.to);
     // Activities count whatever the pipeline (their rows have pipeline 0).
     const std::string sql =
         "SELECT owner_id, measure, type, SUM(items), SUM(value), SUM(seconds) FROM "
@@ -748,7 +616,7 @@ Result<std::vector<Id>> ReportFactTable::LeaderboardDealOwners(
 
 Result<std::vector<domain::DealFact>> ReportFactTable::UnconvertedWonDeals(
     const domain::LeaderboardScope& scope) {
-    const PeriodSplit p = Split(scope.from, scope.to);
+    const PeriodSplit p = SplitPeriod(scope.from, scope.to);
     const std::string sql = std::string("SELECT ") + kDealFactColumns +
                             " FROM report_deal_facts WHERE workspace_id = ?1 AND time_zone = ?2 "
                             "AND currency > '' AND won_day >= ?3 AND won_day <= ?4 AND (?5 = 0 "

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "storage/sql/dialect.hpp"
+#include "storage/sql/fact_sql.hpp"
 #include "storage/sql/query.hpp"
 #include "storage/sql/visibility_views.hpp"
 
@@ -132,37 +133,11 @@ std::int64_t MonthStart(std::int64_t day) {
     return ToDayNumber(Date{ymd.year() / ymd.month() / 1});
 }
 
-// The days of a scope's period, as day numbers, and its whole months (as month rows serve
-// them: [months_begin, months_end)); day rows serve the rest of [first, last].
-struct Period {
-    std::int64_t first = -kNever;
-    std::int64_t last = kNever;
-    std::int64_t months_begin = -kNever;
-    std::int64_t months_end = kNever;
-};
-
-Period PeriodOf(const domain::StageTimeScope& scope) {
-    Period p;
-    if (scope.from) {
-        p.first = ToDayNumber(*scope.from);
-        const std::int64_t start = MonthStart(p.first);
-        p.months_begin = start == p.first ? start : MonthStart(start + 31);
-    }
-    if (scope.to) {
-        p.last = ToDayNumber(*scope.to);
-        const std::int64_t after = p.last + 1;
-        p.months_end = MonthStart(after) == after ? after : MonthStart(p.last);
-    }
-    p.months_end = std::max(p.months_end, p.months_begin);
-    return p;
-}
-
 // "workspace_id = ?1 AND time_zone = ?2 AND pipeline_id = ?3 AND kind = ?4", the owners in
 // scope (?5, ?6) and the visibility predicate: what every read of a scope starts with.
 std::string ScopeCondition(Dialect dialect) {
-    return "workspace_id = ?1 AND time_zone = ?2 AND pipeline_id = ?3 AND kind = ?4 AND (?5 = 0 "
-           "OR owner_id IN (" +
-           IdListSubquery(dialect, "?6") + ")) AND " + VisibilityPredicate("owner_id");
+    return "workspace_id = ?1 AND time_zone = ?2 AND pipeline_id = ?3 AND kind = ?4 AND " +
+           OwnersCondition(dialect, 5, 6) + " AND " + VisibilityPredicate("owner_id");
 }
 
 void BindScope(Statement& s,
@@ -172,9 +147,8 @@ void BindScope(Statement& s,
     s.Bind(1, scope.workspace_id)
         .Bind(2, scope.time_zone)
         .Bind(3, scope.pipeline_id)
-        .Bind(4, static_cast<std::int64_t>(kind))
-        .Bind(5, scope.owners ? 1 : 0)
-        .Bind(6, IdListValue(dialect, scope.owners.value_or(std::vector<Id>{})));
+        .Bind(4, static_cast<std::int64_t>(kind));
+    BindOwners(s, dialect, 5, 6, scope.owners);
 }
 
 // --- writes --------------------------------------------------------------------------------
@@ -259,17 +233,9 @@ Result<std::string> ChangeList(const std::string& stored,
 
 Result<std::vector<domain::DealVisitFacts>> StageTimeFactTable::VisitFactsOf(
     Id workspace_id, const std::string& time_zone, const std::vector<Id>& deal_ids) {
-    return Rows<domain::DealVisitFacts>(
-        db_,
-        "SELECT deal_id, owner_id, visible_to, visits FROM main.report_stage_time_facts WHERE "
-        "workspace_id = ? AND time_zone = ? AND deal_id IN (" +
-            IdListSubquery(db_.dialect(), "?") + ")",
-        [&](Statement& s) {
-            s.Bind(1, workspace_id)
-                .Bind(2, time_zone)
-                .Bind(3, IdListValue(db_.dialect(), deal_ids));
-        },
-        [](const Statement& s) {
+    return FactsIn<domain::DealVisitFacts>(
+        db_, "deal_id, owner_id, visible_to, visits", "report_stage_time_facts", "deal_id",
+        workspace_id, time_zone, deal_ids, [](const Statement& s) {
             domain::DealVisitFacts f;
             f.deal_id = s.Int(0);
             f.owner_id = s.Int(1);
@@ -283,15 +249,8 @@ Result<std::vector<domain::DealVisitFacts>> StageTimeFactTable::VisitFactsOf(
 Status StageTimeFactTable::DeleteVisitFacts(Id workspace_id,
                                             const std::string& time_zone,
                                             const std::vector<Id>& deal_ids) {
-    return Execute(db_,
-                   "DELETE FROM main.report_stage_time_facts WHERE workspace_id = ? AND "
-                   "time_zone = ? AND deal_id IN (" +
-                       IdListSubquery(db_.dialect(), "?") + ")",
-                   [&](Statement& s) {
-                       s.Bind(1, workspace_id)
-                           .Bind(2, time_zone)
-                           .Bind(3, IdListValue(db_.dialect(), deal_ids));
-                   });
+    return DeleteFactsIn(db_, "report_stage_time_facts", "deal_id", workspace_id, time_zone,
+                         deal_ids);
 }
 
 Status StageTimeFactTable::AddVisitFacts(Id workspace_id,
@@ -371,7 +330,7 @@ Status StageTimeFactTable::ClearStageTime(Id workspace_id, const std::string& ti
 
 Result<std::vector<domain::StageTimeHistRow>> StageTimeFactTable::StageTimeHistograms(
     const domain::StageTimeScope& scope, StageTimeKind kind) {
-    const Period p = PeriodOf(scope);
+    const PeriodSplit p = SplitPeriod(scope.from, scope.to);
     // Left visits: the period's whole months from the month rows, the rest from the day rows;
     // open visits: their one row per stage, owner and visibility (grain 0).
     const std::string period =
@@ -396,7 +355,8 @@ Result<std::vector<domain::StageTimeHistRow>> StageTimeFactTable::StageTimeHisto
 
 Result<std::vector<std::int64_t>> StageTimeFactTable::StageTimeValues(
     const domain::StageTimeScope& scope, StageTimeKind kind, Id stage_id, std::int64_t bucket) {
-    const Period p = kind == StageTimeKind::kOpen ? Period{} : PeriodOf(scope);
+    const PeriodSplit p = kind == StageTimeKind::kOpen ? SplitPeriod(std::nullopt, std::nullopt)
+                                                       : SplitPeriod(scope.from, scope.to);
     std::int64_t first_month = 0;
     std::int64_t last_month = 0;
     if (kind == StageTimeKind::kLeft) {
