@@ -24,20 +24,17 @@ Status AddDeals(domain::ForecastFactStore& store,
                 ForecastSumMap& sums,
                 ForecastListMap& lists,
                 const FoldProgress& progress = {}) {
-    std::vector<domain::ForecastFact> folded;
-    for (std::size_t i = 0; i < histories.size(); ++i) {
-        folded.push_back(FoldForecastFact(histories[i], context));
-        if (folded.size() == kFactChunk || i + 1 == histories.size()) {
-            AddForecastFacts(sums, folded, 1);
-            AddOpenDeals(lists, folded);
-            PIPECRM_RETURN_IF_ERROR(store.AddForecastFacts(workspace_id, zone, folded));
-            folded.clear();
-            if (progress) {
-                progress(i + 1, histories.size());
-            }
-        }
-    }
-    return Status::Ok();
+    return FoldInRounds<domain::ForecastFact>(
+        histories,
+        [&](const DealHistory& history, std::vector<domain::ForecastFact>& batch) {
+            batch.push_back(FoldForecastFact(history, context));
+        },
+        [&](const std::vector<domain::ForecastFact>& batch) {
+            AddForecastFacts(sums, batch, 1);
+            AddOpenDeals(lists, batch);
+            return store.AddForecastFacts(workspace_id, zone, batch);
+        },
+        progress);
 }
 
 Status Rebuild(domain::Repositories& repos,

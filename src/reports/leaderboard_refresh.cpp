@@ -19,7 +19,14 @@ std::vector<Id> Slice(const std::vector<Id>& ids, std::size_t begin) {
             ids.begin() + static_cast<std::ptrdiff_t>(end)};
 }
 
-// Folds deals into stored facts and the sum changes.
+// A FoldProgress that tells `told` how many are folded (nothing without one).
+FoldProgress Told(const std::function<void(std::size_t)>& told) {
+    if (!told) {
+        return {};
+    }
+    return [told](std::size_t done, std::size_t) { told(done); };
+}
+
 // Folds deals into stored facts and the sum changes; `told` counts rounds for a rebuild.
 Status AddDeals(domain::ReportFactStore& facts,
                 Id workspace_id,
@@ -28,20 +35,16 @@ Status AddDeals(domain::ReportFactStore& facts,
                 ReportContext& context,
                 LeaderboardSumMap& sums,
                 const std::function<void(std::size_t)>& told = {}) {
-    std::vector<domain::DealFact> folded;
-    folded.reserve(std::min(deals.size(), kFactChunk));
-    for (std::size_t i = 0; i < deals.size(); ++i) {
-        folded.push_back(FoldDealFact(deals[i], context));
-        if (folded.size() == kFactChunk || i + 1 == deals.size()) {
-            AddDealFacts(sums, folded, 1);
-            PIPECRM_RETURN_IF_ERROR(facts.AddDealFacts(workspace_id, zone, folded));
-            folded.clear();
-            if (told) {
-                told(i + 1);
-            }
-        }
-    }
-    return Status::Ok();
+    return FoldInRounds<domain::DealFact>(
+        deals,
+        [&](const domain::Deal& deal, std::vector<domain::DealFact>& batch) {
+            batch.push_back(FoldDealFact(deal, context));
+        },
+        [&](const std::vector<domain::DealFact>& batch) {
+            AddDealFacts(sums, batch, 1);
+            return facts.AddDealFacts(workspace_id, zone, batch);
+        },
+        Told(told));
 }
 
 Status AddActivities(domain::ReportFactStore& facts,
@@ -51,19 +54,17 @@ Status AddActivities(domain::ReportFactStore& facts,
                      const ReportContext& context,
                      LeaderboardSumMap& sums,
                      const std::function<void(std::size_t)>& told = {}) {
-    std::vector<domain::ActivityFact> folded;
-    for (std::size_t i = 0; i < done.size(); ++i) {
-        folded.push_back(FoldActivityFact(done[i].first, done[i].second, context));
-        if (folded.size() == kFactChunk || i + 1 == done.size()) {
-            AddActivityFacts(sums, folded, 1);
-            PIPECRM_RETURN_IF_ERROR(facts.AddActivityFacts(workspace_id, zone, folded));
-            folded.clear();
-            if (told) {
-                told(i + 1);
-            }
-        }
-    }
-    return Status::Ok();
+    return FoldInRounds<domain::ActivityFact>(
+        done,
+        [&](const std::pair<domain::ActivityFact, Instant>& activity,
+            std::vector<domain::ActivityFact>& batch) {
+            batch.push_back(FoldActivityFact(activity.first, activity.second, context));
+        },
+        [&](const std::vector<domain::ActivityFact>& batch) {
+            AddActivityFacts(sums, batch, 1);
+            return facts.AddActivityFacts(workspace_id, zone, batch);
+        },
+        Told(told));
 }
 
 Status Rebuild(domain::Repositories& repos,

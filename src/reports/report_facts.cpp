@@ -21,7 +21,6 @@ constexpr const char* kFunnel = "funnel";
 constexpr const char* kLeaderboard = "leaderboard";
 constexpr const char* kStageTime = "stage-time";
 constexpr const char* kForecast = "forecast";
-constexpr std::size_t kChunk = kFactChunk;
 
 // 64-bit FNV-1a, as hex: a short, stable fingerprint.
 std::string Fingerprint(const std::string& text) {
@@ -82,20 +81,17 @@ Status FoldInto(domain::ReportFactStore& facts,
                 ReportContext& context,
                 FunnelSumMap& sums,
                 const FoldProgress& progress = {}) {
-    std::vector<domain::FunnelFact> folded;
-    for (std::size_t i = 0; i < histories.size(); ++i) {
-        std::vector<domain::FunnelFact> one = FoldFunnelFacts(histories[i], pipelines, context);
-        folded.insert(folded.end(), one.begin(), one.end());
-        if (folded.size() >= kChunk || i + 1 == histories.size()) {
-            AddFunnelFacts(sums, folded, 1);
-            PIPECRM_RETURN_IF_ERROR(facts.AddFunnelFacts(workspace_id, time_zone, folded));
-            folded.clear();
-            if (progress) {
-                progress(i + 1, histories.size());
-            }
-        }
-    }
-    return Status::Ok();
+    return FoldInRounds<domain::FunnelFact>(
+        histories,
+        [&](const DealHistory& history, std::vector<domain::FunnelFact>& batch) {
+            std::vector<domain::FunnelFact> one = FoldFunnelFacts(history, pipelines, context);
+            batch.insert(batch.end(), one.begin(), one.end());
+        },
+        [&](const std::vector<domain::FunnelFact>& batch) {
+            AddFunnelFacts(sums, batch, 1);
+            return facts.AddFunnelFacts(workspace_id, time_zone, batch);
+        },
+        progress);
 }
 
 Status RebuildFunnel(domain::Repositories& repos,

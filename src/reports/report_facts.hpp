@@ -78,6 +78,28 @@ Status SaveWatermark(domain::Repositories& repos,
                      const FactsState& state,
                      Instant now);
 
+/// Folds each of `items` with `fold(item, batch)`, which appends its facts to the batch, and
+/// hands the batch to `store(batch)` every kFactChunk items and after the last one, then tells
+/// `progress` how many items are folded of how many. The rounds of every report's facts.
+template <typename Fact, typename Item, typename Fold, typename Store>
+Status FoldInRounds(const std::vector<Item>& items,
+                    Fold fold,
+                    Store store,
+                    const FoldProgress& progress = {}) {
+    std::vector<Fact> batch;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        fold(items[i], batch);
+        if ((i + 1) % kFactChunk == 0 || i + 1 == items.size()) {
+            PIPECRM_RETURN_IF_ERROR(store(batch));
+            batch.clear();
+            if (progress) {
+                progress(i + 1, items.size());
+            }
+        }
+    }
+    return Status::Ok();
+}
+
 /// One round of a report's fold: takes the old facts of the deals `ids` out of its derived data
 /// and adds the new ones of `histories` (the live deals among them, with their events).
 using ChunkFold = std::function<Status(

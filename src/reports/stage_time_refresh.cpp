@@ -21,19 +21,16 @@ Status AddHistories(domain::StageTimeFactStore& store,
                     const ReportContext& context,
                     domain::StageTimeChanges& changes,
                     const FoldProgress& progress = {}) {
-    std::vector<domain::DealVisitFacts> folded;
-    for (std::size_t i = 0; i < histories.size(); ++i) {
-        folded.push_back(FoldVisitFacts(histories[i], context));
-        AddVisitFacts(changes, folded.back(), 1);
-        if (folded.size() == kFactChunk || i + 1 == histories.size()) {
-            PIPECRM_RETURN_IF_ERROR(store.AddVisitFacts(workspace_id, zone, folded));
-            folded.clear();
-            if (progress) {
-                progress(i + 1, histories.size());
-            }
-        }
-    }
-    return Status::Ok();
+    return FoldInRounds<domain::DealVisitFacts>(
+        histories,
+        [&](const DealHistory& history, std::vector<domain::DealVisitFacts>& batch) {
+            batch.push_back(FoldVisitFacts(history, context));
+            AddVisitFacts(changes, batch.back(), 1);
+        },
+        [&](const std::vector<domain::DealVisitFacts>& batch) {
+            return store.AddVisitFacts(workspace_id, zone, batch);
+        },
+        progress);
 }
 
 Status Rebuild(domain::Repositories& repos,
