@@ -155,8 +155,6 @@ Status RebuildReportFacts(domain::Store& store,
                           Instant now,
                           const RebuildProgress& progress);
 
-/// The funnel from the derived sums when they are current for this snapshot (same watermark
-/// and inputs); nullopt when they are not (the caller replays the deals instead).
 /// The context of a report served from derived data, or nothing when the report's derived
 /// data in the request's time zone is not current for this snapshot (the caller replays).
 Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos,
@@ -165,6 +163,8 @@ Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos
                                                      const ReportData& data,
                                                      const ReportRequest& request);
 
+/// The funnel from the derived sums when they are current for this snapshot (same watermark
+/// and inputs); nullopt when they are not (the caller replays the deals instead).
 Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
                                                    Id workspace_id,
                                                    const ReportData& data,
