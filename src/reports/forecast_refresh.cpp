@@ -143,18 +143,10 @@ Status RefreshForecastFacts(domain::Repositories& repos,
     return SaveWatermark(repos, workspace_id, fold.time_zone, kForecast, state, now);
 }
 
-Result<std::optional<ReportTable>> ForecastFromFacts(domain::Repositories& repos,
-                                                     Id workspace_id,
-                                                     const ReportData& data,
-                                                     const ReportRequest& request) {
-    auto current = ContextForFacts(repos, workspace_id, kForecast, data, request);
-    if (!current.ok()) {
-        return current.status();
-    }
-    if (!current->has_value()) {
-        return std::optional<ReportTable>();
-    }
-    ReportContext& context = **current;
+Result<ReportTable> ForecastFromFacts(domain::Repositories& repos,
+                                      Id workspace_id,
+                                      ReportContext& context,
+                                      const ReportRequest& request) {
     const domain::ForecastScope scope = AllPipelinesScope(workspace_id, request, context);
     domain::ForecastFactStore& store = repos.ForecastFacts();
     auto stage_closes = store.ForecastStageCloses(scope);
@@ -210,7 +202,7 @@ Result<std::optional<ReportTable>> ForecastFromFacts(domain::Repositories& repos
             context.CountUnconverted(f.deal_id, f.unconverted_currency);
         }
     }
-    return std::optional<ReportTable>(ForecastTable(context, std::move(months), closes));
+    return ForecastTable(context, std::move(months), closes);
 }
 
 }  // namespace pipecrm::reports

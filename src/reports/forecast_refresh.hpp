@@ -19,11 +19,11 @@ Status RefreshForecastFacts(domain::Repositories& repos,
                             bool rebuild,
                             const FoldProgress& progress = {});
 
-/// The forecast from the derived data when it is current for this snapshot (`data` needs the
-/// snapshots); nullopt when it is not (the caller replays the deals instead).
-Result<std::optional<ReportTable>> ForecastFromFacts(domain::Repositories& repos,
-                                                     Id workspace_id,
-                                                     const ReportData& data,
-                                                     const ReportRequest& request);
+/// The forecast from its derived data, current for the context's snapshot (ReportFromFacts
+/// checks that and builds the context).
+Result<ReportTable> ForecastFromFacts(domain::Repositories& repos,
+                                      Id workspace_id,
+                                      ReportContext& context,
+                                      const ReportRequest& request);
 
 }  // namespace pipecrm::reports

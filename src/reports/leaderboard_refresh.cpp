@@ -161,19 +161,11 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
     return SaveWatermark(repos, workspace_id, fold.time_zone, kLeaderboard, state, now);
 }
 
-Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& repos,
-                                                        Id workspace_id,
-                                                        const ReportData& data,
-                                                        const ReportRequest& request) {
-    auto current = ContextForFacts(repos, workspace_id, kLeaderboard, data, request);
-    if (!current.ok()) {
-        return current.status();
-    }
-    if (!current->has_value()) {
-        return std::optional<ReportTable>();
-    }
-    std::optional<ReportContext>& context = *current;
-    const domain::LeaderboardScope scope = AllPipelinesScope(workspace_id, request, *context);
+Result<ReportTable> LeaderboardFromFacts(domain::Repositories& repos,
+                                         Id workspace_id,
+                                         ReportContext& context,
+                                         const ReportRequest& request) {
+    const domain::LeaderboardScope scope = AllPipelinesScope(workspace_id, request, context);
     domain::ReportFactStore& facts = repos.ReportFacts();
     auto sums = facts.LeaderboardSums(scope);
     auto owners = facts.LeaderboardDealOwners(scope);
@@ -204,9 +196,9 @@ Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& re
         }
     }
     for (const domain::DealFact& deal : *unconverted) {
-        context->CountUnconverted(deal.deal_id, deal.unconverted_currency);
+        context.CountUnconverted(deal.deal_id, deal.unconverted_currency);
     }
-    return std::optional<ReportTable>(LeaderboardTable(*context, std::move(by_user), types));
+    return LeaderboardTable(context, std::move(by_user), types);
 }
 
 }  // namespace pipecrm::reports

@@ -19,11 +19,11 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
                                bool rebuild,
                                const FoldProgress& progress = {});
 
-/// The leaderboard from the derived sums when they are current for this snapshot; nullopt
-/// when they are not (the caller goes through the deals instead).
-Result<std::optional<ReportTable>> LeaderboardFromFacts(domain::Repositories& repos,
-                                                        Id workspace_id,
-                                                        const ReportData& data,
-                                                        const ReportRequest& request);
+/// The leaderboard from its derived data, current for the context's snapshot (ReportFromFacts
+/// checks that and builds the context).
+Result<ReportTable> LeaderboardFromFacts(domain::Repositories& repos,
+                                         Id workspace_id,
+                                         ReportContext& context,
+                                         const ReportRequest& request);
 
 }  // namespace pipecrm::reports

@@ -96,11 +96,7 @@ Result<ReportTable> LoadAndRunReport(domain::Repositories& repos,
         if (!small.ok()) {
             return small.status();
         }
-        auto derived =
-            name == "funnel"       ? FunnelFromFacts(repos, workspace_id, *small, request)
-            : name == "stage-time" ? StageTimeFromFacts(repos, workspace_id, *small, request)
-            : name == "forecast"   ? ForecastFromFacts(repos, workspace_id, *small, request)
-                                   : LeaderboardFromFacts(repos, workspace_id, *small, request);
+        auto derived = ReportFromFacts(repos, workspace_id, name, *small, request);
         if (!derived.ok()) {
             return derived.status();
         }

@@ -394,6 +394,10 @@ Status RebuildReportFacts(domain::Store& store,
     return Status::Ok();
 }
 
+namespace {
+
+// The context of a report served from derived data, or nothing when the report's derived data
+// in the request's time zone is not current for this snapshot (the caller replays).
 Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos,
                                                      Id workspace_id,
                                                      std::string_view report,
@@ -414,39 +418,57 @@ Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos
     return std::optional<ReportContext>(std::move(*context));
 }
 
-Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
-                                                   Id workspace_id,
-                                                   const ReportData& data,
-                                                   const ReportRequest& request) {
-    auto current = ContextForFacts(repos, workspace_id, kFunnel, data, request);
-    if (!current.ok()) {
-        return current.status();
-    }
-    if (!current->has_value()) {
-        return std::optional<ReportTable>();
-    }
-    std::optional<ReportContext>& context = *current;
-    const auto& stages = context->stages();
+Result<ReportTable> FunnelFromFacts(domain::Repositories& repos,
+                                    Id workspace_id,
+                                    ReportContext& context,
+                                    const ReportRequest& request) {
+    const auto& stages = context.stages();
     std::vector<domain::FunnelFigures> figures(stages.size());
-    if (context->pipeline() != nullptr) {
-        const domain::FunnelScope scope = OnePipelineScope(workspace_id, request, *context);
+    if (context.pipeline() != nullptr) {
+        const domain::FunnelScope scope = OnePipelineScope(workspace_id, request, context);
         auto sums = repos.ReportFacts().FunnelSums(scope);
         auto unconverted = repos.ReportFacts().UnconvertedFunnelFacts(scope);
         if (!sums.ok() || !unconverted.ok()) {
             return !sums.ok() ? sums.status() : unconverted.status();
         }
         for (const auto& [stage_id, sum] : *sums) {
-            if (const auto index = context->StageIndex(stage_id)) {
+            if (const auto index = context.StageIndex(stage_id)) {
                 figures[*index] = sum;
             }
         }
         for (const domain::FunnelFact& f : *unconverted) {
-            if (context->StageIndex(f.stage_id)) {
-                context->CountUnconverted(f.deal_id, f.unconverted_currency);
+            if (context.StageIndex(f.stage_id)) {
+                context.CountUnconverted(f.deal_id, f.unconverted_currency);
             }
         }
     }
-    return std::optional<ReportTable>(FunnelTable(*context, figures));
+    return FunnelTable(context, figures);
+}
+
+}  // namespace
+
+Result<std::optional<ReportTable>> ReportFromFacts(domain::Repositories& repos,
+                                                   Id workspace_id,
+                                                   std::string_view report,
+                                                   const ReportData& data,
+                                                   const ReportRequest& request) {
+    auto current = ContextForFacts(repos, workspace_id, report, data, request);
+    if (!current.ok()) {
+        return current.status();
+    }
+    if (!current->has_value()) {
+        return std::optional<ReportTable>();
+    }
+    ReportContext& context = **current;
+    auto table = report == kFunnel      ? FunnelFromFacts(repos, workspace_id, context, request)
+                 : report == kStageTime ? StageTimeFromFacts(repos, workspace_id, context, request)
+                 : report == kForecast
+                     ? ForecastFromFacts(repos, workspace_id, context, request)
+                     : LeaderboardFromFacts(repos, workspace_id, context, request);
+    if (!table.ok()) {
+        return table.status();
+    }
+    return std::optional<ReportTable>(std::move(*table));
 }
 
 }  // namespace pipecrm::reports

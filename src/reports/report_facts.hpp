@@ -155,18 +155,13 @@ Status RebuildReportFacts(domain::Store& store,
                           Instant now,
                           const RebuildProgress& progress);
 
-/// The context of a report served from derived data, or nothing when the report's derived
-/// data in the request's time zone is not current for this snapshot (the caller replays).
-Result<std::optional<ReportContext>> ContextForFacts(domain::Repositories& repos,
-                                                     Id workspace_id,
-                                                     std::string_view report,
-                                                     const ReportData& data,
-                                                     const ReportRequest& request);
-
-/// The funnel from the derived sums when they are current for this snapshot (same watermark
-/// and inputs); nullopt when they are not (the caller replays the deals instead).
-Result<std::optional<ReportTable>> FunnelFromFacts(domain::Repositories& repos,
+/// A report served from derived data (UsesReportFacts) when that data in the request's time
+/// zone is current for this snapshot (same watermark and inputs); nullopt when it is not (the
+/// caller replays the deals instead). `data` needs what FactFoldNeeds(false) reads, and the
+/// forecast snapshots for the forecast.
+Result<std::optional<ReportTable>> ReportFromFacts(domain::Repositories& repos,
                                                    Id workspace_id,
+                                                   std::string_view report,
                                                    const ReportData& data,
                                                    const ReportRequest& request);
 

@@ -243,13 +243,7 @@ class ReportFacts : public ::testing::TestWithParam<unsigned> {
                 return !small.ok() ? small.status() : all.status();
             }
             const std::string name = report;
-            auto table = name == "funnel"
-                             ? FunnelFromFacts(repos, created_.workspace_id, *small, request)
-                         : name == "stage-time"
-                             ? StageTimeFromFacts(repos, created_.workspace_id, *small, request)
-                         : name == "forecast"
-                             ? ForecastFromFacts(repos, created_.workspace_id, *small, request)
-                             : LeaderboardFromFacts(repos, created_.workspace_id, *small, request);
+            auto table = ReportFromFacts(repos, created_.workspace_id, name, *small, request);
             if (!table.ok()) {
                 return table.status();
             }
@@ -425,7 +419,7 @@ TEST_P(ReportFacts, NotCurrentAfterAChangeUntilPrepared) {
             if (!small.ok()) {
                 return small.status();
             }
-            auto table = FunnelFromFacts(repos, created_.workspace_id, *small, request);
+            auto table = ReportFromFacts(repos, created_.workspace_id, "funnel", *small, request);
             out = table.ok() && table->has_value();
             return table.status();
         });

@@ -165,18 +165,10 @@ Status RefreshStageTimeFacts(domain::Repositories& repos,
     return SaveWatermark(repos, workspace_id, fold.time_zone, kStageTime, state, now);
 }
 
-Result<std::optional<ReportTable>> StageTimeFromFacts(domain::Repositories& repos,
-                                                      Id workspace_id,
-                                                      const ReportData& data,
-                                                      const ReportRequest& request) {
-    auto current = ContextForFacts(repos, workspace_id, kStageTime, data, request);
-    if (!current.ok()) {
-        return current.status();
-    }
-    if (!current->has_value()) {
-        return std::optional<ReportTable>();
-    }
-    ReportContext& context = **current;
+Result<ReportTable> StageTimeFromFacts(domain::Repositories& repos,
+                                       Id workspace_id,
+                                       ReportContext& context,
+                                       const ReportRequest& request) {
     const auto& stages = context.stages();
     std::vector<StageTimeStats> left(stages.size());
     std::vector<StageTimeStats> open(stages.size());
@@ -209,7 +201,7 @@ Result<std::optional<ReportTable>> StageTimeFromFacts(domain::Repositories& repo
             }
         }
     }
-    return std::optional<ReportTable>(StageTimeTable(context, left, open));
+    return StageTimeTable(context, left, open);
 }
 
 }  // namespace pipecrm::reports

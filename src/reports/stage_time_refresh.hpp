@@ -19,11 +19,11 @@ Status RefreshStageTimeFacts(domain::Repositories& repos,
                              bool rebuild,
                              const FoldProgress& progress = {});
 
-/// The stage-time report from the derived data when it is current for this snapshot; nullopt
-/// when it is not (the caller replays the deals instead).
-Result<std::optional<ReportTable>> StageTimeFromFacts(domain::Repositories& repos,
-                                                      Id workspace_id,
-                                                      const ReportData& data,
-                                                      const ReportRequest& request);
+/// Stage-time from its derived data, current for the context's snapshot (ReportFromFacts
+/// checks that and builds the context).
+Result<ReportTable> StageTimeFromFacts(domain::Repositories& repos,
+                                       Id workspace_id,
+                                       ReportContext& context,
+                                       const ReportRequest& request);
 
 }  // namespace pipecrm::reports
