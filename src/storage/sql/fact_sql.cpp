@@ -67,6 +67,34 @@ void BindOwners(Statement& s,
     s.Bind(list, IdListValue(dialect, owners.value_or(std::vector<Id>{})));
 }
 
+SumStatements SumStatementsFor(const char* table,
+                               const std::vector<const char*>& values,
+                               const std::vector<const char*>& keys) {
+    std::vector<const char*> key_columns = {"workspace_id", "time_zone"};
+    key_columns.insert(key_columns.end(), keys.begin(), keys.end());
+    std::string set;
+    std::string columns;
+    std::string placeholders;
+    int n = 0;
+    for (const char* value : values) {
+        const std::string p = "?" + std::to_string(++n);
+        set += std::string(set.empty() ? "" : ", ") + value + " = " + value + " + " + p;
+        columns += std::string(columns.empty() ? "" : ", ") + value;
+        placeholders += (placeholders.empty() ? "" : ",") + p;
+    }
+    std::string where;
+    for (const char* key : key_columns) {
+        const std::string p = "?" + std::to_string(++n);
+        where += std::string(where.empty() ? " WHERE " : " AND ") + key + " = " + p;
+        columns += std::string(", ") + key;
+        placeholders += "," + p;
+    }
+    const std::string name = std::string("main.") + table;
+    return {"UPDATE " + name + " SET " + set + where,
+            "INSERT INTO " + name + "(" + columns + ") VALUES(" + placeholders + ")",
+            "DELETE FROM " + name + where + " AND " + values.front() + " = 0"};
+}
+
 std::string FactsInSql(Dialect dialect,
                        const std::string& verb,
                        const char* table,

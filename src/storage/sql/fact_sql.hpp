@@ -78,22 +78,28 @@ Status DeleteFactsIn(Connection& db,
                      const std::string& time_zone,
                      const std::vector<Id>& ids);
 
+/// The statements that add a delta to a table of sums. Their parameters: the value columns
+/// (?1…?n), then workspace_id, time_zone and the key columns (?n+1…), in the order given.
+struct SumStatements {
+    std::string update;  ///< adds the values to the row of the key
+    std::string insert;  ///< makes that row
+    std::string remove;  ///< drops it when its first value (the count) is 0
+};
+SumStatements SumStatementsFor(const char* table,
+                               const std::vector<const char*>& values,
+                               const std::vector<const char*>& keys);
+
 /// Adds one delta to a row of sums: `update` adds it to the row of its key; when no row has
 /// that key, `insert` makes one; when the delta took something away (`took_away`), `remove`
-/// drops the row should its count now be 0. The three statements take the same parameters.
+/// drops the row should its count now be 0.
 template <typename BindFn>
-Status AddToSum(Connection& db,
-                const std::string& update,
-                const std::string& insert,
-                const std::string& remove,
-                bool took_away,
-                BindFn bind) {
+Status AddToSum(Connection& db, const SumStatements& sql, bool took_away, BindFn bind) {
     const std::int64_t before = db.TotalChanges();
-    PIPECRM_RETURN_IF_ERROR(Execute(db, update, bind));
+    PIPECRM_RETURN_IF_ERROR(Execute(db, sql.update, bind));
     if (db.TotalChanges() == before) {
-        return Execute(db, insert, bind);
+        return Execute(db, sql.insert, bind);
     }
-    return took_away ? Execute(db, remove, bind) : Status::Ok();
+    return took_away ? Execute(db, sql.remove, bind) : Status::Ok();
 }
 
 }  // namespace pipecrm::storage::sql

@@ -267,19 +267,9 @@ Status ForecastFactTable::AddToForecastSums(Id workspace_id,
                                             const std::vector<domain::ForecastWonDelta>& won,
                                             const std::vector<domain::ForecastCloseDelta>& closes) {
     {
-        constexpr const char* kKey =
-            " WHERE workspace_id = ?3 AND time_zone = ?4 AND grain = ?5 AND period = ?6 AND "
-            "pipeline_id = ?7 AND owner_id = ?8 AND visible_to = ?9";
-        const std::string update =
-            std::string(
-                "UPDATE main.report_forecast_won_sums SET won = won + ?1, won_value = "
-                "won_value + ?2") +
-            kKey;
-        const std::string insert =
-            "INSERT INTO main.report_forecast_won_sums(won, won_value, workspace_id, time_zone, "
-            "grain, period, pipeline_id, owner_id, visible_to) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)";
-        const std::string remove =
-            std::string("DELETE FROM main.report_forecast_won_sums") + kKey + " AND won = 0";
+        const SumStatements sql =
+            SumStatementsFor("report_forecast_won_sums", {"won", "won_value"},
+                             {"grain", "period", "pipeline_id", "owner_id", "visible_to"});
         for (const domain::ForecastWonDelta& d : won) {
             auto bind = [&](Statement& s) {
                 s.Bind(1, d.won)
@@ -292,22 +282,11 @@ Status ForecastFactTable::AddToForecastSums(Id workspace_id,
                     .Bind(8, d.key.owner_id)
                     .Bind(9, static_cast<std::int64_t>(d.key.visible_to));
             };
-            PIPECRM_RETURN_IF_ERROR(AddToSum(db_, update, insert, remove, d.won < 0, bind));
+            PIPECRM_RETURN_IF_ERROR(AddToSum(db_, sql, d.won < 0, bind));
         }
     }
-    constexpr const char* kKey =
-        " WHERE workspace_id = ?3 AND time_zone = ?4 AND stage_id = ?5 AND owner_id = ?6 AND "
-        "visible_to = ?7";
-    const std::string update =
-        std::string(
-            "UPDATE main.report_forecast_stage_closes SET closed = closed + ?1, won = won "
-            "+ ?2") +
-        kKey;
-    const std::string insert =
-        "INSERT INTO main.report_forecast_stage_closes(closed, won, workspace_id, time_zone, "
-        "stage_id, owner_id, visible_to) VALUES(?1,?2,?3,?4,?5,?6,?7)";
-    const std::string remove =
-        std::string("DELETE FROM main.report_forecast_stage_closes") + kKey + " AND closed = 0";
+    const SumStatements sql = SumStatementsFor("report_forecast_stage_closes", {"closed", "won"},
+                                               {"stage_id", "owner_id", "visible_to"});
     for (const domain::ForecastCloseDelta& d : closes) {
         auto bind = [&](Statement& s) {
             s.Bind(1, d.closed)
@@ -318,7 +297,7 @@ Status ForecastFactTable::AddToForecastSums(Id workspace_id,
                 .Bind(6, d.key.owner_id)
                 .Bind(7, static_cast<std::int64_t>(d.key.visible_to));
         };
-        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, update, insert, remove, d.closed < 0, bind));
+        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, sql, d.closed < 0, bind));
     }
     return Status::Ok();
 }

@@ -323,24 +323,11 @@ Status ReportFactTable::AddFunnelFacts(Id workspace_id,
 Status ReportFactTable::AddToFunnelSums(Id workspace_id,
                                         const std::string& time_zone,
                                         const std::vector<domain::FunnelSumDelta>& deltas) {
-    constexpr const char* kKey =
-        " WHERE workspace_id = ?11 AND time_zone = ?12 AND pipeline_id = ?13 AND grain = ?14 AND "
-        "period = ?15 AND stage_id = ?16 AND owner_id = ?17 AND visible_to = ?18";
-    const std::string update =
-        std::string(
-            "UPDATE main.report_funnel_sums SET reached = reached + ?1, reached_value = "
-            "reached_value + ?2, moved_on = moved_on + ?3, moved_on_value = "
-            "moved_on_value + ?4, now_won = now_won + ?5, now_won_value = now_won_value "
-            "+ ?6, now_lost = now_lost + ?7, now_lost_value = now_lost_value + ?8, "
-            "now_open = now_open + ?9, now_open_value = now_open_value + ?10") +
-        kKey;
-    const std::string insert =
-        "INSERT INTO main.report_funnel_sums(reached, reached_value, moved_on, moved_on_value, "
-        "now_won, now_won_value, now_lost, now_lost_value, now_open, now_open_value, "
-        "workspace_id, time_zone, pipeline_id, grain, period, stage_id, owner_id, visible_to) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
-    const std::string remove =
-        std::string("DELETE FROM main.report_funnel_sums") + kKey + " AND reached = 0";
+    const SumStatements sql = SumStatementsFor(
+        "report_funnel_sums",
+        {"reached", "reached_value", "moved_on", "moved_on_value", "now_won", "now_won_value",
+         "now_lost", "now_lost_value", "now_open", "now_open_value"},
+        {"pipeline_id", "grain", "period", "stage_id", "owner_id", "visible_to"});
     for (const domain::FunnelSumDelta& d : deltas) {
         const FunnelSumKey& k = d.key;
         const domain::FunnelFigures& f = d.figures;
@@ -364,7 +351,7 @@ Status ReportFactTable::AddToFunnelSums(Id workspace_id,
                 .Bind(17, k.owner_id)
                 .Bind(18, static_cast<std::int64_t>(k.visible_to));
         };
-        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, update, insert, remove, f.reached < 0, bind));
+        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, sql, f.reached < 0, bind));
     }
     return Status::Ok();
 }
@@ -526,19 +513,9 @@ Status ReportFactTable::AddToLeaderboardSums(
     Id workspace_id,
     const std::string& time_zone,
     const std::vector<domain::LeaderboardSumDelta>& deltas) {
-    constexpr const char* kKey =
-        " WHERE workspace_id = ?4 AND time_zone = ?5 AND grain = ?6 AND period = ?7 AND measure "
-        "= ?8 AND type = ?9 AND pipeline_id = ?10 AND owner_id = ?11 AND visible_to = ?12";
-    const std::string update = std::string(
-                                   "UPDATE main.report_leaderboard_sums SET items = items + ?1, "
-                                   "value = value + ?2, seconds = seconds + ?3") +
-                               kKey;
-    const std::string insert =
-        "INSERT INTO main.report_leaderboard_sums(items, value, seconds, workspace_id, time_zone, "
-        "grain, period, measure, type, pipeline_id, owner_id, visible_to) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)";
-    const std::string remove =
-        std::string("DELETE FROM main.report_leaderboard_sums") + kKey + " AND items = 0";
+    const SumStatements sql = SumStatementsFor(
+        "report_leaderboard_sums", {"items", "value", "seconds"},
+        {"grain", "period", "measure", "type", "pipeline_id", "owner_id", "visible_to"});
     for (const domain::LeaderboardSumDelta& d : deltas) {
         const domain::LeaderboardSumKey& k = d.key;
         auto bind = [&](Statement& s) {
@@ -553,7 +530,7 @@ Status ReportFactTable::AddToLeaderboardSums(
                 .Bind(11, k.owner_id)
                 .Bind(12, static_cast<std::int64_t>(k.visible_to));
         };
-        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, update, insert, remove, d.figures.count < 0, bind));
+        PIPECRM_RETURN_IF_ERROR(AddToSum(db_, sql, d.figures.count < 0, bind));
     }
     return Status::Ok();
 }
