@@ -43,9 +43,10 @@ using Seconds = std::chrono::duration<double>;
 
 constexpr int kUsageError = 2;
 constexpr std::string_view kUsage =
-    "usage: pipecrm_write_bench [--seconds S] [--binary PATH]\n"
+    "usage: pipecrm_write_bench [--seconds S] [--binary PATH] [--backend both|sqlite]\n"
     "  --seconds  how long each measurement runs (default 3)\n"
-    "  --binary   the pipecrm server (default: $PIPECRM_BINARY, else build/release/pipecrm)\n";
+    "  --binary   the pipecrm server (default: $PIPECRM_BINARY, else build/release/pipecrm)\n"
+    "  --backend  both (default), or sqlite to skip the PostgreSQL column\n";
 constexpr int kStorageThreads = 64;
 constexpr int kHttpClientCounts[] = {1, 8, 64};
 constexpr double kHttpTarget = 4.0;
@@ -56,6 +57,7 @@ constexpr double kMaxDrift = 1.5;
 struct Options {
     Seconds duration{3.0};
     std::string binary;
+    bool postgres = true;  ///< false: the SQLite rows only (--backend sqlite)
 };
 
 /// One timed measurement.
@@ -559,6 +561,13 @@ bool ParseOptions(int argc, char** argv, Options& options) {
             options.duration = Seconds(seconds);
         } else if (flag == "--binary") {
             options.binary = value;
+        } else if (flag == "--backend") {
+            const std::string_view backend = value;
+            if (backend != "both" && backend != "sqlite") {
+                std::cerr << "--backend must be both or sqlite\n";
+                return false;
+            }
+            options.postgres = backend == "both";
         } else {
             std::cerr << "unknown option " << flag << "\n";
             return false;
@@ -601,45 +610,64 @@ int Run(const Options& options) {
 
     // The same measurements, client and data on PostgreSQL: a throwaway cluster on this disk,
     // listening on loopback, with PostgreSQL's default durability (every commit flushed).
-    std::cerr << "PostgreSQL: starting a throwaway cluster...\n";
-    testing::PostgresCluster cluster(/*durable=*/true);
-    if (!cluster.started() || !cluster.CreateDatabase("raw") ||
-        !cluster.CreateDatabase("storage") || !cluster.CreateDatabase("http")) {
-        std::cerr << "cannot start PostgreSQL: " << cluster.error() << "\n";
-        return 1;
-    }
-    std::cerr << "raw postgresql, one row per transaction...\n";
-    const LoadResult raw_postgres = MeasureRawPostgres(cluster.Url("raw"), options.duration);
-    std::cerr << "postgresql storage layer, " << kStorageThreads << " threads...\n";
-    auto storage_postgres = MeasureStorage(cluster.Url("storage"), options.duration);
-    std::cerr << "postgresql HTTP, 1/8/64 clients...\n";
-    auto http_postgres = MeasureHttp(cluster.Url("http"), options.duration);
-    if (!storage_postgres || !http_postgres) {
-        std::cerr << "the PostgreSQL part of the benchmark could not run (see above)\n";
-        return 1;
+    std::optional<LoadResult> raw_postgres;
+    std::optional<StorageResults> storage_postgres;
+    std::optional<HttpResults> http_postgres;
+    std::optional<testing::PostgresCluster> cluster;
+    if (options.postgres) {
+        std::cerr << "PostgreSQL: starting a throwaway cluster...\n";
+        cluster.emplace(/*durable=*/true);
+        if (!cluster->started() || !cluster->CreateDatabase("raw") ||
+            !cluster->CreateDatabase("storage") || !cluster->CreateDatabase("http")) {
+            std::cerr << "cannot start PostgreSQL: " << cluster->error() << "\n";
+            return 1;
+        }
+        std::cerr << "raw postgresql, one row per transaction...\n";
+        raw_postgres = MeasureRawPostgres(cluster->Url("raw"), options.duration);
+        std::cerr << "postgresql storage layer, " << kStorageThreads << " threads...\n";
+        storage_postgres = MeasureStorage(cluster->Url("storage"), options.duration);
+        std::cerr << "postgresql HTTP, 1/8/64 clients...\n";
+        http_postgres = MeasureHttp(cluster->Url("http"), options.duration);
+        if (!storage_postgres || !http_postgres) {
+            std::cerr << "the PostgreSQL part of the benchmark could not run (see above)\n";
+            return 1;
+        }
     }
 
+    // The PostgreSQL side of a row, when it ran.
+    auto pg = [&](auto pick) -> std::optional<LoadResult> {
+        if (!options.postgres) {
+            return std::nullopt;
+        }
+        return pick();
+    };
+    auto pg_note = [&](double batch, const std::optional<LoadResult>& load) {
+        return load ? " | pg " + BatchNote(batch, *load) : std::string();
+    };
     std::vector<Row> rows;
     rows.push_back({"raw (1 conn)", raw, "BEGIN; INSERT; COMMIT", raw_postgres});
+    const auto pg_create = pg([&] { return storage_postgres->create; });
     rows.push_back({"storage create @64 threads", storage->create,
-                    BatchNote(storage->create_batch, storage->create) + " | pg " +
-                        BatchNote(storage_postgres->create_batch, storage_postgres->create),
-                    storage_postgres->create});
+                    BatchNote(storage->create_batch, storage->create) +
+                        pg_note(options.postgres ? storage_postgres->create_batch : 0, pg_create),
+                    pg_create});
+    const auto pg_move = pg([&] { return storage_postgres->move; });
     rows.push_back({"storage move @64 threads", storage->move,
-                    BatchNote(storage->move_batch, storage->move) + " | pg " +
-                        BatchNote(storage_postgres->move_batch, storage_postgres->move),
-                    storage_postgres->move});
+                    BatchNote(storage->move_batch, storage->move) +
+                        pg_note(options.postgres ? storage_postgres->move_batch : 0, pg_move),
+                    pg_move});
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
         rows.push_back({"http create @" + std::to_string(kHttpClientCounts[i]), http->create[i],
-                        ClientNote(http->create[i]), http_postgres->create[i]});
+                        ClientNote(http->create[i]),
+                        pg([&] { return http_postgres->create[i]; })});
     }
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
         rows.push_back({"http move @" + std::to_string(kHttpClientCounts[i]), http->move[i],
-                        ClientNote(http->move[i]), http_postgres->move[i]});
+                        ClientNote(http->move[i]), pg([&] { return http_postgres->move[i]; })});
     }
     rows.push_back({"raw sqlite again (drift)", raw_again, "the baseline, re-run at the end", {}});
     const double raw_rate = raw.PerSecond();
-    PrintTable(rows, raw_rate, raw_postgres.PerSecond());
+    PrintTable(rows, raw_rate, raw_postgres ? raw_postgres->PerSecond() : 0);
 
     std::cout << "\n";
     PrintTarget("HTTP create @64", http->create.back(), raw_rate, kHttpTarget);

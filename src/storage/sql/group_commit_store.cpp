@@ -97,6 +97,10 @@ void GroupCommitStore::WriterLoop() {
         }
         batch.clear();
         CommittedBatch committed = CommitBatch(batch);
+        if (committed.commit != 0) {
+            std::lock_guard lock(queue_mutex_);
+            handed_ = committed.commit;  // the disk is busy until it is synced
+        }
         {
             std::lock_guard lock(completions_mutex_);
             completions_.push_back(std::move(committed));
@@ -105,11 +109,12 @@ void GroupCommitStore::WriterLoop() {
     }
 }
 
-// Where the sync is deferred (SQLite), the writer keeps its transaction open, taking writes as
-// they come, for as long as a sync runs, and commits when it ends: the next sync starts at
-// once on everything that arrived, and the callers the last one answered queue their next
-// writes into the next transaction. Two groups of callers take turns, one group's writes
-// running while the other's are synced.
+// Where the sync is deferred (SQLite), the writer commits as soon as the disk is free (no
+// committed transaction waits for its sync), so the sync starts at once. While the disk is
+// busy it keeps its transaction open, taking writes as they come, and commits when the sync
+// ends, even with more writes queued: those join the next transaction, which runs while this
+// one is synced. Busy callers so split into groups that take turns, one group's writes running
+// while another's are synced, and neither the writer nor the disk waits for the other.
 //
 // Where COMMIT waits for the disk (PostgreSQL), many busy writers left alone split into two
 // halves that take turns: while one half's batch commits, the other half, just answered,
@@ -124,16 +129,16 @@ void GroupCommitStore::WriterLoop() {
 bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& state) {
     std::unique_lock lock(queue_mutex_);
     if (backend_->DefersSync()) {
-        if (batch.size() >= options_.max_batch) {
+        if (batch.size() >= options_.max_batch || (!batch.empty() && DiskIdle())) {
             return false;
         }
         if (queue_.empty() && !stopping_) {
-            // Committing while a sync runs would answer no one sooner (the next sync starts
-            // when it ends). Woken by every kBusyWrites-th write, not by each (a context
-            // switch per write would cost more than the jobs), or when the sync ends.
+            // Committing while the disk is busy would answer no one sooner (the next sync
+            // starts when this one ends). Woken by every kBusyWrites-th write, not by each (a
+            // context switch per write would cost more than the jobs), or when the sync ends.
             wake_at_ = kBusyWrites;
             queue_cv_.wait(
-                lock, [&] { return queue_.size() >= kBusyWrites || !syncing_now_ || stopping_; });
+                lock, [&] { return queue_.size() >= kBusyWrites || DiskIdle() || stopping_; });
             wake_at_ = 1;
         }
         return Take(batch);
@@ -211,14 +216,23 @@ void GroupCommitStore::CompleterLoop() {
     }
 }
 
-void GroupCommitStore::SetSyncingNow(bool syncing) {
+bool GroupCommitStore::DiskIdle() const {
+    return sync_failed_ || (!syncing_now_ && synced_ >= handed_);
+}
+
+void GroupCommitStore::SyncStarts() {
+    std::lock_guard lock(queue_mutex_);
+    syncing_now_ = true;
+}
+
+void GroupCommitStore::SyncEnded(std::uint64_t durable, bool failed) {
     {
         std::lock_guard lock(queue_mutex_);
-        syncing_now_ = syncing;
+        syncing_now_ = false;
+        synced_ = std::max(synced_, durable);
+        sync_failed_ = sync_failed_ || failed;
     }
-    if (!syncing) {
-        queue_cv_.notify_one();  // a writer holding its transaction open commits now
-    }
+    queue_cv_.notify_one();  // a writer holding its transaction open commits now
 }
 
 std::uint64_t GroupCommitStore::CommitBegins() {
@@ -257,9 +271,8 @@ Status GroupCommitStore::MakeDurable(std::uint64_t commit) {
     syncing_ = true;
     const std::uint64_t covered = commits_returned_;
     lock.unlock();
-    SetSyncingNow(true);
+    SyncStarts();
     Status synced = backend_->SyncCommitted();
-    SetSyncingNow(false);
     lock.lock();
     syncing_ = false;
     ++syncs_;
@@ -270,7 +283,10 @@ Status GroupCommitStore::MakeDurable(std::uint64_t commit) {
         // later fsync may succeed without them: nothing written since can be promised either.
         sync_failure_ = synced;
     }
+    const std::uint64_t durable = durable_;
+    lock.unlock();
     durable_cv_.notify_all();
+    SyncEnded(durable, !synced.ok());
     return synced;
 }
 

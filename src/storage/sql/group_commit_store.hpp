@@ -143,8 +143,13 @@ class GroupCommitStore : public domain::Store {
     Status MakeDurable(std::uint64_t commit);
     /// The number of the transaction about to COMMIT; CommitReturned(number) once it has.
     std::uint64_t CommitBegins();
-    /// Tells the writer whether a sync runs (TakeMore holds its transaction open meanwhile).
-    void SetSyncingNow(bool syncing);
+    /// True when no committed transaction waits for a sync (or a sync failed, so none will
+    /// run): the writer commits at once. Called with queue_mutex_ held.
+    bool DiskIdle() const;
+    /// Tell the writer when a sync starts and ends (TakeMore holds its transaction open
+    /// meanwhile); `durable` is the last transaction known durable.
+    void SyncStarts();
+    void SyncEnded(std::uint64_t durable, bool failed);
     void CommitReturned(std::uint64_t commit);
     Result<std::unique_ptr<StoreSession>> AcquireReader();
     void ReleaseReader(std::unique_ptr<StoreSession> reader);
@@ -167,7 +172,10 @@ class GroupCommitStore : public domain::Store {
     std::size_t wake_at_ = 1;    // the queue length at which Write wakes the writer
     std::size_t in_flight_ = 0;  // writes queued, running or committed but not yet answered
     std::size_t busiest_ = 0;    // the most writes ever in flight at once (until callers go)
-    bool syncing_now_ = false;   // a SyncCommitted call is running (SetSyncingNow)
+    bool syncing_now_ = false;   // a SyncCommitted call is running (SyncStarts, SyncEnded)
+    std::uint64_t handed_ = 0;   // the last transaction the writer handed to the completer
+    std::uint64_t synced_ = 0;   // every transaction up to this number is durable
+    bool sync_failed_ = false;   // a sync failed: none will run again
 
     std::mutex readers_mutex_;  // guards idle_readers_
     std::vector<std::unique_ptr<StoreSession>> idle_readers_;

@@ -11,6 +11,9 @@
 namespace pipecrm::storage::sqlite {
 namespace {
 
+// Frames (pages) in the write-ahead log at which the writer's COMMIT checkpoints.
+constexpr int kCheckpointFrames = 10000;
+
 // One SQLite connection with its viewer slot (read by the temp views' functions) and its
 // repositories.
 class SqliteSession final : public sql::StoreSession {
@@ -123,6 +126,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     // sync just moves off the writer thread, which goes on with the next transaction.
     // Checkpoints still sync the log before, and the database file after, as in FULL.
     PIPECRM_RETURN_IF_ERROR((*writer)->connection().Exec("PRAGMA synchronous=NORMAL"));
+    // SQLite checkpoints inside the COMMIT that leaves 1,000 frames in the log: it syncs the
+    // log, copies the pages and syncs the database file while every write waits, about 1.6 ms
+    // every 25 batches under load, a tenth of the writer's time. A page changed in many
+    // transactions is copied once per checkpoint, so ten times fewer checkpoints copy about
+    // as many pages per checkpoint and sync ten times less often. The log grows to about
+    // 40 MiB before it starts over; journal_size_limit trims it back to that when a
+    // long-running reader made it grow further.
+    PIPECRM_RETURN_IF_ERROR((*writer)->connection().Exec(
+        "PRAGMA wal_autocheckpoint=" + std::to_string(kCheckpointFrames) +
+        "; PRAGMA journal_size_limit=" + std::to_string(kCheckpointFrames * 4096)));
     std::string wal_path = (*writer)->WalPath();
     return std::unique_ptr<SqliteStore>(new SqliteStore(
         std::make_unique<SqliteBackend>(path, std::move(wal_path)), std::move(*writer), options));
