@@ -658,8 +658,7 @@ int Run(const Options& options) {
                     pg_move});
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
         rows.push_back({"http create @" + std::to_string(kHttpClientCounts[i]), http->create[i],
-                        ClientNote(http->create[i]),
-                        pg([&] { return http_postgres->create[i]; })});
+                        ClientNote(http->create[i]), pg([&] { return http_postgres->create[i]; })});
     }
     for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
         rows.push_back({"http move @" + std::to_string(kHttpClientCounts[i]), http->move[i],

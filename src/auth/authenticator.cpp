@@ -24,7 +24,8 @@ Result<Principal> Authenticator::AuthenticateToken(std::string_view token) {
     }
     const std::string digest = TokenDigest(token);
     Principal principal;
-    Status status = store_.Read([&](domain::Repositories& repos) -> Status {
+    // The I/O thread checking the token does not wait for the disk (ReadWithoutSyncWait).
+    Status status = store_.ReadWithoutSyncWait([&](domain::Repositories& repos) -> Status {
         auto owner = repos.Tokens().FindByHash(digest);
         if (!owner.ok()) {
             return owner.status();

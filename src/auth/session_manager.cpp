@@ -148,7 +148,8 @@ Result<Principal> SessionManager::Authenticate(std::string_view session_secret) 
     const std::string digest = TokenDigest(session_secret);
     std::optional<domain::SessionOwner> owner;
     Principal principal;
-    PIPECRM_RETURN_IF_ERROR(store_.Read([&](domain::Repositories& repos) -> Status {
+    // The I/O thread checking the session does not wait for the disk (ReadWithoutSyncWait).
+    PIPECRM_RETURN_IF_ERROR(store_.ReadWithoutSyncWait([&](domain::Repositories& repos) -> Status {
         auto found = repos.Sessions().FindByHash(digest);
         if (!found.ok()) {
             return found.status();

@@ -22,8 +22,16 @@ using WriteDone = std::function<void(Status)>;
 class Store {
   public:
     virtual ~Store() = default;
-    /// Runs `job` on a consistent read snapshot, on the calling thread. Writes fail.
+    /// Runs `job` on a consistent read snapshot, on the calling thread. Writes fail. Returns
+    /// only once everything the snapshot may show is durable (nobody is shown what a crash
+    /// could take back).
     virtual Status Read(const StoreJob& job) = 0;
+    /// Read, without waiting for what the snapshot may show to become durable. Only for checks
+    /// of a secret the caller holds (an API token, a session): a credential's row is durable
+    /// before anybody is given the secret, so what is not yet durable can only be a later
+    /// change to it (a revocation, a disabled user), which is then honoured a moment early.
+    /// The HTTP threads check a credential on every request, and must not stop for the disk.
+    virtual Status ReadWithoutSyncWait(const StoreJob& job) { return Read(job); }
     /// Queues `job` for the writer; `done` runs on the store's own thread after the commit (or
     /// the failure), never inside the caller. `done` must be quick and must not call Write and
     /// wait.

@@ -137,8 +137,8 @@ bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& s
             // starts when this one ends). Woken by every kBusyWrites-th write, not by each (a
             // context switch per write would cost more than the jobs), or when the sync ends.
             wake_at_ = kBusyWrites;
-            queue_cv_.wait(
-                lock, [&] { return queue_.size() >= kBusyWrites || DiskIdle() || stopping_; });
+            queue_cv_.wait(lock,
+                           [&] { return queue_.size() >= kBusyWrites || DiskIdle() || stopping_; });
             wake_at_ = 1;
         }
         return Take(batch);
@@ -439,6 +439,29 @@ void GroupCommitStore::ReleaseReader(std::unique_ptr<StoreSession> reader) {
 }
 
 Status GroupCommitStore::Read(const domain::StoreJob& job) {
+    Status status = ReadSnapshot(job);
+    // The snapshot may hold a transaction whose callers are not answered yet: no reader is
+    // shown what a crash could still take back (not even as a "not found").
+    std::uint64_t seen = 0;
+    {
+        std::lock_guard lock(durable_mutex_);
+        seen = commits_begun_;
+    }
+    Status durable = MakeDurable(seen);
+    return durable.ok() ? status : durable;
+}
+
+Status GroupCommitStore::ReadWithoutSyncWait(const domain::StoreJob& job) {
+    {
+        std::lock_guard lock(durable_mutex_);
+        if (!sync_failure_.ok()) {
+            return sync_failure_;  // as Read: nothing is served after a failed sync
+        }
+    }
+    return ReadSnapshot(job);
+}
+
+Status GroupCommitStore::ReadSnapshot(const domain::StoreJob& job) {
     auto reader = AcquireReader();
     if (!reader.ok()) {
         return reader.status();
@@ -458,15 +481,7 @@ Status GroupCommitStore::Read(const domain::StoreJob& job) {
     if (status.code() != ErrorCode::kUnavailable) {  // else the connection may be gone
         ReleaseReader(std::move(*reader));
     }
-    // The snapshot may hold a transaction whose callers are not answered yet: no reader is
-    // shown what a crash could still take back (not even as a "not found").
-    std::uint64_t seen = 0;
-    {
-        std::lock_guard lock(durable_mutex_);
-        seen = commits_begun_;
-    }
-    Status durable = MakeDurable(seen);
-    return durable.ok() ? status : durable;
+    return status;
 }
 
 }  // namespace pipecrm::storage::sql

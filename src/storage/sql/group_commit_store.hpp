@@ -90,6 +90,7 @@ class GroupCommitStore : public domain::Store {
     GroupCommitStore& operator=(const GroupCommitStore&) = delete;
 
     Status Read(const domain::StoreJob& job) override;
+    Status ReadWithoutSyncWait(const domain::StoreJob& job) override;
     void Write(domain::StoreJob job, domain::WriteDone done) override;
     Result<std::uint64_t> DataVersion() override { return backend_->DataVersion(); }
 
@@ -151,6 +152,8 @@ class GroupCommitStore : public domain::Store {
     void SyncStarts();
     void SyncEnded(std::uint64_t durable, bool failed);
     void CommitReturned(std::uint64_t commit);
+    /// Runs a read job on a snapshot of a reader connection (Read without the durability wait).
+    Status ReadSnapshot(const domain::StoreJob& job);
     Result<std::unique_ptr<StoreSession>> AcquireReader();
     void ReleaseReader(std::unique_ptr<StoreSession> reader);
 

@@ -271,6 +271,26 @@ TEST(SqliteStore, EventLogIsAppendOnly) {
     EXPECT_FALSE((*connection)->Exec("DELETE FROM deal_events").ok());
 }
 
+// The credential check's read: the same snapshot as Read, on a read-only connection.
+TEST(SqliteStore, ReadWithoutSyncWaitSeesCommittedWritesAndCannotWrite) {
+    Fixture f;
+    auto deal = f.Create("seen", f.Actor());
+    ASSERT_TRUE(deal.ok());
+    Status status = f.store->ReadWithoutSyncWait([&](Repositories& repos) -> Status {
+        auto read = repos.Deals().Get(f.workspace.workspace_id, deal->id);
+        EXPECT_TRUE(read.ok());
+        if (read.ok()) {
+            EXPECT_EQ(read->title, "seen");
+        }
+        domain::DealChange change;
+        change.title = "changed";
+        auto written = domain::CreateDeal(repos, f.Actor(), change, kNow);
+        EXPECT_FALSE(written.ok()) << "a read snapshot cannot write";
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok()) << status.ToString();
+}
+
 TEST(SqliteStore, WorkspacesDoNotSeeEachOther) {
     Fixture f;
     domain::CreatedWorkspace other = f.AddWorkspace("other@example.com");
