@@ -1,6 +1,6 @@
 // Migration 0007: the status check on deals, written as comparisons, allows what it allowed
 // before and builds no temporary b-tree per insert; deal_events_at is gone; databases at
-// schema 6 are upgraded.
+// schema 6 are upgraded. Migration 0021: a stage move sets no column with a foreign key.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -25,10 +25,10 @@ std::string InsertDealSql(const domain::CreatedWorkspace& ws, const std::string&
            ", 7, 0, 0 FROM stages WHERE workspace_id = " + w + " LIMIT 1";
 }
 
-// The opcodes SQLite would run for a deal insert.
-std::string InsertPlan(Connection& db, const domain::CreatedWorkspace& ws) {
+// The opcodes SQLite would run for `sql`.
+std::string Plan(Connection& db, const std::string& sql) {
     std::string opcodes;
-    auto plan = db.Cached("EXPLAIN " + InsertDealSql(ws, "open"));
+    auto plan = db.Cached("EXPLAIN " + sql);
     EXPECT_TRUE(plan.ok());
     for (;;) {
         auto row = (*plan)->Step();
@@ -39,6 +39,11 @@ std::string InsertPlan(Connection& db, const domain::CreatedWorkspace& ws) {
         opcodes += (*plan)->Text(1) + " ";
     }
     return opcodes;
+}
+
+// The opcodes SQLite would run for a deal insert.
+std::string InsertPlan(Connection& db, const domain::CreatedWorkspace& ws) {
+    return Plan(db, InsertDealSql(ws, "open"));
 }
 
 bool HasIndex(Connection& db, const std::string& name) {
@@ -127,6 +132,46 @@ TEST(DealWritePathMigration, UpgradesADatabaseAtSchemaSix) {
     ASSERT_TRUE(row.ok() && *row);
     EXPECT_EQ((*check)->Text(0), "ok");
     (*check)->Reset();
+}
+
+// SQLite runs an UPDATE that sets a column with a foreign key inside a statement journal (its
+// plan counts key violations with FkCounter). A stage move sets stage_id and, between
+// pipelines, pipeline_id: since 0021 neither has a key, and the other keys still refuse.
+TEST(DealWritePathMigration, AStageMoveSetsNoColumnWithAForeignKey) {
+    testing::TempDir dir;
+    const std::string path = dir.File("crm.db");
+    auto store = OpenTestStore(path);
+    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
+    store.reset();
+    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    const std::string move = Plan(**db,
+                                  "UPDATE main.deals SET stage_id = ?1, pipeline_id = ?2, "
+                                  "update_time = ?3 WHERE workspace_id = ?4 AND id = ?5");
+    EXPECT_NE(move.find("Insert"), std::string::npos) << move;
+    EXPECT_EQ(move.find("FkCounter"), std::string::npos) << move;
+    EXPECT_NE(Plan(**db, "UPDATE main.deals SET owner_id = ?1 WHERE id = ?2").find("FkCounter"),
+              std::string::npos)
+        << "the owner's key stays";
+
+    std::string parents;
+    auto keys = (*db)->Cached("SELECT \"table\" FROM pragma_foreign_key_list('deals') ORDER BY 1");
+    ASSERT_TRUE(keys.ok());
+    for (;;) {
+        auto row = (*keys)->Step();
+        ASSERT_TRUE(row.ok());
+        if (!*row) {
+            break;
+        }
+        parents += (*keys)->Text(0) + " ";
+    }
+    EXPECT_EQ(parents, "organizations persons users users workspaces ");
+
+    ASSERT_TRUE((*db)->Exec(InsertDealSql(ws, "open")).ok());
+    Status unknown_owner = (*db)->Exec("UPDATE deals SET owner_id = 999999");
+    EXPECT_FALSE(unknown_owner.ok());
+    EXPECT_NE(unknown_owner.message().find("FOREIGN KEY"), std::string::npos)
+        << unknown_owner.message();
 }
 
 }  // namespace
