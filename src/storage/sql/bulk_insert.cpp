@@ -54,33 +54,85 @@ Status InsertInChunks(
 
 }  // namespace
 
-void BindDealColumns(Statement& s, int first, const domain::Deal& d) {
-    std::optional<std::int64_t> close_date;
-    if (d.expected_close_date) {
-        close_date = ToDayNumber(*d.expected_close_date);
+void BindDealColumn(Statement& s, int parameter, int column, const domain::Deal& d) {
+    switch (column) {
+        case 0:
+            s.Bind(parameter, d.workspace_id);
+            return;
+        case 1:
+            s.Bind(parameter, d.title);
+            return;
+        case 2:
+            s.Bind(parameter, d.value.minor_units);
+            return;
+        case 3:
+            s.Bind(parameter, d.value.currency);
+            return;
+        case 4:
+            s.Bind(parameter, domain::DealStatusName(d.status));
+            return;
+        case 5:
+            s.Bind(parameter, d.pipeline_id);
+            return;
+        case 6:
+            s.Bind(parameter, d.stage_id);
+            return;
+        case 7:
+            s.Bind(parameter, d.owner_id);
+            return;
+        case 8:
+            s.Bind(parameter, d.creator_user_id);
+            return;
+        case 9:
+            s.Bind(parameter, d.person_id);
+            return;
+        case 10:
+            s.Bind(parameter, d.org_id);
+            return;
+        case 11:
+            s.Bind(parameter, d.expected_close_date
+                                  ? std::optional<std::int64_t>(ToDayNumber(*d.expected_close_date))
+                                  : std::nullopt);
+            return;
+        case 12:
+            s.Bind(parameter, d.probability);
+            return;
+        case 13:
+            s.Bind(parameter, d.lost_reason);
+            return;
+        case 14:
+            s.Bind(parameter, static_cast<int>(d.visible_to));
+            return;
+        case 15:
+            s.Bind(parameter, ToUnixSeconds(d.add_time));
+            return;
+        case 16:
+            s.Bind(parameter, ToUnixSeconds(d.update_time));
+            return;
+        case 17:
+            s.Bind(parameter, OptionalSeconds(d.stage_change_time));
+            return;
+        case 18:
+            s.Bind(parameter, OptionalSeconds(d.won_time));
+            return;
+        case 19:
+            s.Bind(parameter, OptionalSeconds(d.lost_time));
+            return;
+        case 20:
+            s.Bind(parameter, OptionalSeconds(d.close_time));
+            return;
+        case 21:
+            s.Bind(parameter, LabelIdsText(d.label_ids));
+            return;
+        default:
+            return;
     }
-    s.Bind(first, d.workspace_id)
-        .Bind(first + 1, d.title)
-        .Bind(first + 2, d.value.minor_units)
-        .Bind(first + 3, d.value.currency)
-        .Bind(first + 4, domain::DealStatusName(d.status))
-        .Bind(first + 5, d.pipeline_id)
-        .Bind(first + 6, d.stage_id)
-        .Bind(first + 7, d.owner_id)
-        .Bind(first + 8, d.creator_user_id)
-        .Bind(first + 9, d.person_id)
-        .Bind(first + 10, d.org_id)
-        .Bind(first + 11, close_date)
-        .Bind(first + 12, d.probability)
-        .Bind(first + 13, d.lost_reason)
-        .Bind(first + 14, static_cast<int>(d.visible_to))
-        .Bind(first + 15, ToUnixSeconds(d.add_time))
-        .Bind(first + 16, ToUnixSeconds(d.update_time))
-        .Bind(first + 17, OptionalSeconds(d.stage_change_time))
-        .Bind(first + 18, OptionalSeconds(d.won_time))
-        .Bind(first + 19, OptionalSeconds(d.lost_time))
-        .Bind(first + 20, OptionalSeconds(d.close_time))
-        .Bind(first + 21, LabelIdsText(d.label_ids));
+}
+
+void BindDealColumns(Statement& s, int first, const domain::Deal& d) {
+    for (int column = 0; column < kDealColumnCount; ++column) {
+        BindDealColumn(s, first + column, column, d);
+    }
 }
 
 void BindPersonColumns(Statement& s, int first, const domain::Person& p) {

@@ -21,6 +21,11 @@ namespace pipecrm::storage::sql {
 /// probability, lost_reason, visible_to, add_time, update_time, stage_change_time, won_time,
 /// lost_time, close_time, label_ids) to parameters first … first + 21.
 void BindDealColumns(Statement& s, int first, const domain::Deal& d);
+/// The deals columns BindDealColumns binds, in its order (workspace_id ... label_ids).
+inline constexpr int kDealColumnCount = 22;
+/// Binds column number `column` (0 to kDealColumnCount - 1, in BindDealColumns' order) of `d`
+/// to `parameter`: an UPDATE binds only the columns it sets.
+void BindDealColumn(Statement& s, int parameter, int column, const domain::Deal& d);
 /// Binds a person's 8 stored columns (workspace_id, name, owner_id, org_id, visible_to,
 /// is_deleted, add_time, update_time) to parameters first … first + 7.
 void BindPersonColumns(Statement& s, int first, const domain::Person& p);

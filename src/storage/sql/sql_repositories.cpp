@@ -1115,7 +1115,12 @@ class DealTable final : public DealRepository {
         }
         sql += " WHERE workspace_id = ?23 AND id = ?24";
         return Execute(db_, sql, [&](Statement& s) {
-            BindFields(s, d);
+            for (std::size_t i = 0; i < kColumnCount; ++i) {
+                if (changed[i]) {
+                    const int column = static_cast<int>(i);
+                    BindDealColumn(s, column + 1, column, d);
+                }
+            }
             s.Bind(23, previous.workspace_id).Bind(24, d.id);
             if (changed[1]) {
                 s.Bind(25, text::FoldForSearch(d.title));
@@ -1217,7 +1222,7 @@ class DealTable final : public DealRepository {
         "owner_id, creator_user_id, person_id, org_id, expected_close_date, probability, "
         "lost_reason, visible_to, add_time, update_time, stage_change_time, won_time, "
         "lost_time, close_time, label_ids FROM deals";
-    static constexpr std::size_t kColumnCount = 22;
+    static constexpr std::size_t kColumnCount = kDealColumnCount;
     // In bind order (BindFields binds column i as parameter i + 1).
     static constexpr std::array<const char*, kColumnCount> kColumns = {
         "workspace_id", "title",       "value",
