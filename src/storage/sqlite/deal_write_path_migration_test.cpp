@@ -25,20 +25,25 @@ std::string InsertDealSql(const domain::CreatedWorkspace& ws, const std::string&
            ", 7, 0, 0 FROM stages WHERE workspace_id = " + w + " LIMIT 1";
 }
 
-// The opcodes SQLite would run for `sql`.
-std::string Plan(Connection& db, const std::string& sql) {
-    std::string opcodes;
-    auto plan = db.Cached("EXPLAIN " + sql);
-    EXPECT_TRUE(plan.ok());
+// Column `column` of every row `sql` returns, each followed by a space.
+std::string Joined(Connection& db, const std::string& sql, int column) {
+    std::string joined;
+    auto stmt = db.Cached(sql);
+    EXPECT_TRUE(stmt.ok());
     for (;;) {
-        auto row = (*plan)->Step();
+        auto row = (*stmt)->Step();
         EXPECT_TRUE(row.ok());
         if (!row.ok() || !*row) {
             break;
         }
-        opcodes += (*plan)->Text(1) + " ";
+        joined += (*stmt)->Text(column) + " ";
     }
-    return opcodes;
+    return joined;
+}
+
+// The opcodes SQLite would run for `sql`.
+std::string Plan(Connection& db, const std::string& sql) {
+    return Joined(db, "EXPLAIN " + sql, 1);
 }
 
 // The opcodes SQLite would run for a deal insert.
@@ -67,19 +72,35 @@ std::string DealsDefinition(Connection& db) {
     return sql;
 }
 
-TEST(DealWritePathMigration, AllowsTheFourStatusesAndRefusesAnyOther) {
+// A new database (every migration) with one workspace, on a connection of its own.
+struct NewDatabase {
     testing::TempDir dir;
-    const std::string path = dir.File("crm.db");
-    auto store = OpenTestStore(path);
-    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
-    store.reset();
-    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
-    ASSERT_TRUE(db.ok());
+    domain::CreatedWorkspace ws;
+    std::unique_ptr<Connection> db;
+
+    NewDatabase() {
+        const std::string path = dir.File("crm.db");
+        auto store = OpenTestStore(path);
+        ws = AddTestWorkspace(*store, "owner@example.com", kNow);
+        store.reset();
+        auto opened = Connection::Open(path, Connection::Mode::kReadWrite);
+        EXPECT_TRUE(opened.ok());
+        if (opened.ok()) {
+            db = std::move(*opened);
+        }
+    }
+};
+
+TEST(DealWritePathMigration, AllowsTheFourStatusesAndRefusesAnyOther) {
+    NewDatabase fresh;
+    const auto& ws = fresh.ws;
+    ASSERT_TRUE(fresh.db != nullptr);
+    Connection& db = *fresh.db;
     for (const char* status : {"open", "won", "lost", "deleted"}) {
-        EXPECT_TRUE((*db)->Exec(InsertDealSql(ws, status)).ok()) << status;
+        EXPECT_TRUE(db.Exec(InsertDealSql(ws, status)).ok()) << status;
     }
     for (const char* status : {"bogus", "Open", ""}) {
-        Status refused = (*db)->Exec(InsertDealSql(ws, status));
+        Status refused = db.Exec(InsertDealSql(ws, status));
         EXPECT_FALSE(refused.ok()) << status;
         EXPECT_NE(refused.message().find("CHECK constraint failed"), std::string::npos)
             << refused.message();
@@ -87,14 +108,11 @@ TEST(DealWritePathMigration, AllowsTheFourStatusesAndRefusesAnyOther) {
 }
 
 TEST(DealWritePathMigration, ADealInsertBuildsNoTemporaryTable) {
-    testing::TempDir dir;
-    const std::string path = dir.File("crm.db");
-    auto store = OpenTestStore(path);
-    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
-    store.reset();
-    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
-    ASSERT_TRUE(db.ok());
-    const std::string plan = InsertPlan(**db, ws);
+    NewDatabase fresh;
+    const auto& ws = fresh.ws;
+    ASSERT_TRUE(fresh.db != nullptr);
+    Connection& db = *fresh.db;
+    const std::string plan = InsertPlan(db, ws);
     EXPECT_NE(plan.find("Insert"), std::string::npos) << plan;
     EXPECT_EQ(plan.find("OpenEphemeral"), std::string::npos) << plan;
 }
@@ -138,37 +156,24 @@ TEST(DealWritePathMigration, UpgradesADatabaseAtSchemaSix) {
 // plan counts key violations with FkCounter). A stage move sets stage_id and, between
 // pipelines, pipeline_id: since 0021 neither has a key, and the other keys still refuse.
 TEST(DealWritePathMigration, AStageMoveSetsNoColumnWithAForeignKey) {
-    testing::TempDir dir;
-    const std::string path = dir.File("crm.db");
-    auto store = OpenTestStore(path);
-    const auto ws = AddTestWorkspace(*store, "owner@example.com", kNow);
-    store.reset();
-    auto db = Connection::Open(path, Connection::Mode::kReadWrite);
-    ASSERT_TRUE(db.ok());
-    const std::string move = Plan(**db,
+    NewDatabase fresh;
+    const auto& ws = fresh.ws;
+    ASSERT_TRUE(fresh.db != nullptr);
+    Connection& db = *fresh.db;
+    const std::string move = Plan(db,
                                   "UPDATE main.deals SET stage_id = ?1, pipeline_id = ?2, "
                                   "update_time = ?3 WHERE workspace_id = ?4 AND id = ?5");
     EXPECT_NE(move.find("Insert"), std::string::npos) << move;
     EXPECT_EQ(move.find("FkCounter"), std::string::npos) << move;
-    EXPECT_NE(Plan(**db, "UPDATE main.deals SET owner_id = ?1 WHERE id = ?2").find("FkCounter"),
+    EXPECT_NE(Plan(db, "UPDATE main.deals SET owner_id = ?1 WHERE id = ?2").find("FkCounter"),
               std::string::npos)
         << "the owner's key stays";
 
-    std::string parents;
-    auto keys = (*db)->Cached("SELECT \"table\" FROM pragma_foreign_key_list('deals') ORDER BY 1");
-    ASSERT_TRUE(keys.ok());
-    for (;;) {
-        auto row = (*keys)->Step();
-        ASSERT_TRUE(row.ok());
-        if (!*row) {
-            break;
-        }
-        parents += (*keys)->Text(0) + " ";
-    }
-    EXPECT_EQ(parents, "organizations persons users users workspaces ");
+    EXPECT_EQ(Joined(db, "SELECT \"table\" FROM pragma_foreign_key_list('deals') ORDER BY 1", 0),
+              "organizations persons users users workspaces ");
 
-    ASSERT_TRUE((*db)->Exec(InsertDealSql(ws, "open")).ok());
-    Status unknown_owner = (*db)->Exec("UPDATE deals SET owner_id = 999999");
+    ASSERT_TRUE(db.Exec(InsertDealSql(ws, "open")).ok());
+    Status unknown_owner = db.Exec("UPDATE deals SET owner_id = 999999");
     EXPECT_FALSE(unknown_owner.ok());
     EXPECT_NE(unknown_owner.message().find("FOREIGN KEY"), std::string::npos)
         << unknown_owner.message();
