@@ -277,14 +277,14 @@ Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
     return rows;
 }
 
-Result<sql::Statement*> Connection::Cached(const std::string& sql) {
+Result<sql::Statement*> Connection::Cached(std::string_view sql) {
     auto found = statements_.find(sql);
     if (found == statements_.end()) {
         std::vector<bool> used;
         std::string rewritten = RewritePlaceholders(sql, &used);
         found = statements_
-                    .emplace(sql, std::make_unique<Statement>(*this, std::move(rewritten),
-                                                              std::move(used)))
+                    .emplace(std::string(sql), std::make_unique<Statement>(
+                                                   *this, std::move(rewritten), std::move(used)))
                     .first;
     }
     return &found->second->Reset();

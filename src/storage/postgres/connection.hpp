@@ -114,7 +114,7 @@ class Connection final : public sql::Connection {
     /// per parameter types) and kept for its life.
     Result<Rows> Query(const std::string& sql, const Params& params = {});
     /// The shared statement interface: `?` placeholders, run through Query.
-    Result<sql::Statement*> Cached(const std::string& sql) override;
+    Result<sql::Statement*> Cached(std::string_view sql) override;
     std::int64_t TotalChanges() const override { return total_changes_; }
     bool TransactionAborted() const override;
     bool RetryableConflict() const override { return retryable_conflict_; }
@@ -131,7 +131,7 @@ class Connection final : public sql::Connection {
     /// SQL text and parameter types -> the name of its prepared statement on this connection.
     std::unordered_map<std::string, std::string> prepared_;
     /// SQL text as written (`?`) -> its statement.
-    std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
+    sql::StatementCache<std::unique_ptr<sql::Statement>> statements_;
     std::int64_t total_changes_ = 0;
     bool retryable_conflict_ = false;
 };

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/status.hpp"
 #include "storage/sql/statement.hpp"
@@ -14,6 +15,18 @@
 namespace pipecrm::storage::sql {
 
 enum class Dialect { kSqlite, kPostgres };
+
+/// Hashes the SQL text keying a statement cache, so a lookup by std::string_view (a literal at
+/// most call sites) needs no std::string copy of it.
+struct SqlTextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept {
+        return std::hash<std::string_view>{}(sql);
+    }
+};
+/// A connection's prepared statements by their SQL text.
+template <typename T>
+using StatementCache = std::unordered_map<std::string, T, SqlTextHash, std::equal_to<>>;
 
 /// Not safe for concurrent use: one thread at a time.
 class Connection {
@@ -25,7 +38,7 @@ class Connection {
     virtual Status Exec(std::string_view sql) = 0;
     /// A statement prepared once and kept for the life of the connection, reset for reuse.
     /// The SQL uses `?` / `?N` placeholders on both backends.
-    virtual Result<Statement*> Cached(const std::string& sql) = 0;
+    virtual Result<Statement*> Cached(std::string_view sql) = 0;
     /// Rows inserted, updated or deleted through this connection since it opened.
     virtual std::int64_t TotalChanges() const = 0;
     /// The id of the row the last INSERT through this connection added, on a backend that keeps
@@ -40,6 +53,6 @@ class Connection {
 };
 
 /// Prepares (cached) and runs `sql` to the end.
-Status RunCached(Connection& db, const std::string& sql);
+Status RunCached(Connection& db, std::string_view sql);
 
 }  // namespace pipecrm::storage::sql

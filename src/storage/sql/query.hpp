@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/ids.hpp"
@@ -16,7 +17,7 @@ namespace pipecrm::storage::sql {
 
 // Runs a cached statement prepared from `sql` after `bind` fills it; calls `row` per row.
 template <typename BindFn, typename RowFn>
-Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row) {
+Status Query(Connection& db, std::string_view sql, BindFn&& bind, RowFn&& row) {
     auto stmt = db.Cached(sql);
     if (!stmt.ok()) {
         return stmt.status();
@@ -37,11 +38,14 @@ Status Query(Connection& db, const std::string& sql, BindFn&& bind, RowFn&& row)
 // Runs an INSERT and returns the new row's id (InsertedIdClause, else the connection's
 // LastInsertedId).
 template <typename BindFn>
-Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
+Result<Id> InsertRow(Connection& db, std::string_view sql, BindFn&& bind) {
     std::optional<Id> id;
     const std::int64_t changes_before = db.TotalChanges();
-    Status status =
-        Query(db, sql + InsertedIdClause(db.dialect()), bind, [&](Statement& s) { id = s.Int(0); });
+    // The clause is empty on SQLite: no copy of the statement's text for each insert.
+    const std::string clause = InsertedIdClause(db.dialect());
+    const std::string with_clause = clause.empty() ? std::string() : std::string(sql) + clause;
+    Status status = Query(db, clause.empty() ? sql : std::string_view(with_clause), bind,
+                          [&](Statement& s) { id = s.Int(0); });
     if (status.ok() && !id && db.TotalChanges() != changes_before) {
         id = db.LastInsertedId();
     }
@@ -56,13 +60,13 @@ Result<Id> InsertRow(Connection& db, const std::string& sql, BindFn&& bind) {
 
 // Runs a statement without rows (or ignores them).
 template <typename BindFn>
-Status Execute(Connection& db, const std::string& sql, BindFn&& bind) {
+Status Execute(Connection& db, std::string_view sql, BindFn&& bind) {
     return Query(db, sql, bind, [](Statement&) {});
 }
 
 // True when `sql` returns a row (write it to stop at the first: `SELECT 1 … LIMIT 1`).
 template <typename BindFn>
-Result<bool> Exists(Connection& db, const std::string& sql, BindFn&& bind) {
+Result<bool> Exists(Connection& db, std::string_view sql, BindFn&& bind) {
     bool found = false;
     Status status = Query(db, sql, bind, [&](Statement&) { found = true; });
     if (!status.ok()) {
@@ -73,7 +77,7 @@ Result<bool> Exists(Connection& db, const std::string& sql, BindFn&& bind) {
 
 // Every row `sql` returns, each made by `read(statement)`.
 template <typename T, typename BindFn, typename ReadFn>
-Result<std::vector<T>> Rows(Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read) {
+Result<std::vector<T>> Rows(Connection& db, std::string_view sql, BindFn&& bind, ReadFn&& read) {
     std::vector<T> out;
     Status status = Query(db, sql, bind, [&](Statement& s) { out.push_back(read(s)); });
     if (!status.ok()) {
@@ -85,7 +89,7 @@ Result<std::vector<T>> Rows(Connection& db, const std::string& sql, BindFn&& bin
 // Reads at most one row, or kNotFound naming `what`.
 template <typename T, typename BindFn, typename ReadFn>
 Result<T> One(
-    Connection& db, const std::string& sql, BindFn&& bind, ReadFn&& read, const std::string& what) {
+    Connection& db, std::string_view sql, BindFn&& bind, ReadFn&& read, const std::string& what) {
     std::optional<T> found;
     Status status = Query(db, sql, bind, [&](Statement& s) { found = read(s); });
     if (!status.ok()) {

@@ -16,7 +16,7 @@ Status Statement::Run() {
     }
 }
 
-Status RunCached(Connection& db, const std::string& sql) {
+Status RunCached(Connection& db, std::string_view sql) {
     auto stmt = db.Cached(sql);
     if (!stmt.ok()) {
         return stmt.status();

@@ -148,18 +148,18 @@ Status Connection::Exec(std::string_view sql) {
     return Status::Ok();
 }
 
-Result<sql::Statement*> Connection::Cached(const std::string& sql) {
+Result<sql::Statement*> Connection::Cached(std::string_view sql) {
     auto found = cache_.find(sql);
     if (found != cache_.end()) {
         return &found->second->Reset();
     }
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) {
         return FromSqlite(rc, db_, "cannot prepare statement");
     }
-    auto inserted = cache_.emplace(sql, std::make_unique<Statement>(stmt, db_));
+    auto inserted = cache_.emplace(std::string(sql), std::make_unique<Statement>(stmt, db_));
     return inserted.first->second.get();
 }
 

@@ -66,7 +66,7 @@ class Connection final : public sql::Connection {
     /// Runs one or more statements without results.
     sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
     Status Exec(std::string_view sql) override;
-    Result<sql::Statement*> Cached(const std::string& sql) override;
+    Result<sql::Statement*> Cached(std::string_view sql) override;
     std::int64_t TotalChanges() const override;
     std::optional<std::int64_t> LastInsertedId() const override;
     sqlite3* raw() { return db_; }
@@ -74,7 +74,7 @@ class Connection final : public sql::Connection {
   private:
     explicit Connection(sqlite3* db) : db_(db) {}
     sqlite3* db_;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    sql::StatementCache<std::unique_ptr<Statement>> cache_;
 };
 
 }  // namespace pipecrm::storage::sqlite
