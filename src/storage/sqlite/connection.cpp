@@ -99,13 +99,15 @@ std::string Statement::Text(int column) const {
                        static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
+                                                     Mode mode,
+                                                     const char* vfs) {
     ConfigureSqliteOnce();
     sqlite3* db = nullptr;
     int flags =
         SQLITE_OPEN_NOMUTEX | (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                                         : SQLITE_OPEN_READONLY);
-    int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs);
     if (rc != SQLITE_OK) {
         Status status = Unavailable("cannot open database " + path + ": " +
                                     (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));

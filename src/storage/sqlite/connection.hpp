@@ -57,8 +57,11 @@ class Connection final : public sql::Connection {
     enum class Mode { kReadWrite, kReadOnly };
 
     /// Opens (creating when kReadWrite) with WAL, synchronous=FULL, foreign keys and a busy
-    /// timeout. kUnavailable when the file cannot be opened.
-    static Result<std::unique_ptr<Connection>> Open(const std::string& path, Mode mode);
+    /// timeout, through the VFS named `vfs` (SQLite's default when null). kUnavailable when the
+    /// file cannot be opened.
+    static Result<std::unique_ptr<Connection>> Open(const std::string& path,
+                                                    Mode mode,
+                                                    const char* vfs = nullptr);
     ~Connection() override;
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

@@ -7,6 +7,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/visibility.hpp"
 #include "storage/sqlite/wal_sync.hpp"
+#include "storage/sqlite/wal_write_buffer.hpp"
 
 namespace pipecrm::storage::sqlite {
 namespace {
@@ -39,8 +40,10 @@ class SqliteSession final : public sql::StoreSession {
     sql::SqlRepositories repositories_;
 };
 
-Result<std::unique_ptr<SqliteSession>> OpenSession(const std::string& path, Connection::Mode mode) {
-    auto connection = Connection::Open(path, mode);
+Result<std::unique_ptr<SqliteSession>> OpenSession(const std::string& path,
+                                                   Connection::Mode mode,
+                                                   const char* vfs = nullptr) {
+    auto connection = Connection::Open(path, mode, vfs);
     if (!connection.ok()) {
         return connection.status();
     }
@@ -109,7 +112,8 @@ class SqliteBackend final : public sql::StoreBackend {
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        StoreOptions options) {
-    auto writer = OpenSession(path, Connection::Mode::kReadWrite);
+    // The writer writes each commit's log frames with one write call (wal_write_buffer.hpp).
+    auto writer = OpenSession(path, Connection::Mode::kReadWrite, WalWriteBufferVfs());
     if (!writer.ok()) {
         return writer.status();
     }
