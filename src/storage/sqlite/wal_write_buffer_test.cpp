@@ -44,6 +44,28 @@ void InsertRows(Connection& db, int first, int count, int bytes) {
     ASSERT_TRUE(db.Exec("COMMIT").ok());
 }
 
+// A database whose writer connection goes through the VFS, set up by `schema`, and a reader
+// connection through SQLite's default VFS.
+struct WriterAndReader {
+    TempDir dir;
+    const std::string path = dir.File("crm.db");
+    std::unique_ptr<Connection> writer;
+    std::unique_ptr<Connection> reader;
+
+    explicit WriterAndReader(const std::string& schema) {
+        writer = Open(path, WalWriteBufferVfs());
+        if (writer != nullptr) {
+            EXPECT_TRUE(writer->Exec("PRAGMA synchronous=NORMAL; " + schema).ok());
+        }
+        reader = Open(path, nullptr);
+    }
+    bool ok() const { return writer != nullptr && reader != nullptr; }
+    void Close() {
+        reader.reset();
+        writer.reset();
+    }
+};
+
 TEST(WalWriteBuffer, IsRegisteredUnderItsName) {
     const char* name = WalWriteBufferVfs();
     ASSERT_NE(name, nullptr);
@@ -52,16 +74,10 @@ TEST(WalWriteBuffer, IsRegisteredUnderItsName) {
 }
 
 TEST(WalWriteBuffer, OtherConnectionsReadEveryCommitAtOnceAndAfterReopening) {
-    TempDir dir;
-    const std::string path = dir.File("crm.db");
-    auto writer = Open(path, WalWriteBufferVfs());
-    ASSERT_NE(writer, nullptr);
-    ASSERT_TRUE(writer
-                    ->Exec("PRAGMA synchronous=NORMAL; CREATE TABLE t(id INTEGER PRIMARY "
-                           "KEY, v BLOB NOT NULL)")
-                    .ok());
-    auto reader = Open(path, nullptr);
-    ASSERT_NE(reader, nullptr);
+    WriterAndReader db("CREATE TABLE t(id INTEGER PRIMARY KEY, v BLOB NOT NULL)");
+    ASSERT_TRUE(db.ok());
+    auto& writer = db.writer;
+    auto& reader = db.reader;
     int rows = 0;
     // Small commits, then one of about 6 MiB (over the 4 MiB gathered at most and many
     // 124 KiB write calls), then small ones again.
@@ -77,10 +93,9 @@ TEST(WalWriteBuffer, OtherConnectionsReadEveryCommitAtOnceAndAfterReopening) {
     rows += 2;
     EXPECT_EQ(Value(*reader, "SELECT count(*) FROM t"), std::to_string(rows));
     const std::string sum = Value(*reader, "SELECT sum(length(v)) FROM t");
-    reader.reset();
-    writer.reset();
+    db.Close();
 
-    auto reopened = Open(path, nullptr);
+    auto reopened = Open(db.path, nullptr);
     ASSERT_NE(reopened, nullptr);
     EXPECT_EQ(Value(*reopened, "SELECT count(*) FROM t"), std::to_string(rows));
     EXPECT_EQ(Value(*reopened, "SELECT sum(length(v)) FROM t"), sum);
@@ -90,17 +105,12 @@ TEST(WalWriteBuffer, OtherConnectionsReadEveryCommitAtOnceAndAfterReopening) {
 // A tiny page cache makes SQLite write a transaction's pages to the log before its commit,
 // read them back and overwrite them in place; small checkpoints make the log start over.
 TEST(WalWriteBuffer, SpilledPagesAndALogThatStartsOverStayConsistent) {
-    TempDir dir;
-    const std::string path = dir.File("crm.db");
-    auto writer = Open(path, WalWriteBufferVfs());
-    ASSERT_NE(writer, nullptr);
-    ASSERT_TRUE(writer
-                    ->Exec("PRAGMA synchronous=NORMAL; PRAGMA cache_size=10; PRAGMA "
-                           "wal_autocheckpoint=50; CREATE TABLE t(id INTEGER PRIMARY KEY, v "
-                           "BLOB NOT NULL); CREATE INDEX t_v ON t(v)")
-                    .ok());
-    auto reader = Open(path, nullptr);
-    ASSERT_NE(reader, nullptr);
+    WriterAndReader db(
+        "PRAGMA cache_size=10; PRAGMA wal_autocheckpoint=50; CREATE TABLE t(id INTEGER PRIMARY "
+        "KEY, v BLOB NOT NULL); CREATE INDEX t_v ON t(v)");
+    ASSERT_TRUE(db.ok());
+    auto& writer = db.writer;
+    auto& reader = db.reader;
     int rows = 0;
     for (int round = 0; round < 30; ++round) {
         ASSERT_TRUE(writer->Exec("BEGIN IMMEDIATE").ok());
@@ -117,9 +127,8 @@ TEST(WalWriteBuffer, SpilledPagesAndALogThatStartsOverStayConsistent) {
         EXPECT_EQ(Value(*reader, "SELECT count(*) FROM t"), std::to_string(rows));
     }
     EXPECT_EQ(Value(*reader, "PRAGMA integrity_check"), "ok");
-    writer.reset();
-    reader.reset();
-    auto reopened = Open(path, nullptr);
+    db.Close();
+    auto reopened = Open(db.path, nullptr);
     ASSERT_NE(reopened, nullptr);
     EXPECT_EQ(Value(*reopened, "SELECT count(*) FROM t"), std::to_string(rows));
     EXPECT_EQ(Value(*reopened, "PRAGMA integrity_check"), "ok");
