@@ -37,6 +37,19 @@ Status AddDeals(domain::ForecastFactStore& store,
         progress);
 }
 
+// Stores `lists` (emptied: their deals are moved), each replacing the stored one of its key.
+Status SaveLists(domain::ForecastFactStore& store,
+                 Id workspace_id,
+                 const std::string& zone,
+                 ForecastListMap& lists) {
+    std::vector<domain::ForecastList> out;
+    out.reserve(lists.size());
+    for (auto& [key, deals] : lists) {
+        out.push_back({key, std::move(deals)});
+    }
+    return store.SetForecastLists(workspace_id, zone, out);
+}
+
 Status Rebuild(domain::Repositories& repos,
                Id workspace_id,
                const ReportRequest& fold,
@@ -44,23 +57,13 @@ Status Rebuild(domain::Repositories& repos,
                const FoldProgress& progress) {
     domain::ForecastFactStore& store = repos.ForecastFacts();
     PIPECRM_RETURN_IF_ERROR(store.ClearForecast(workspace_id, fold.time_zone));
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, fold);
-    if (!context.ok()) {
-        return context.status();
-    }
     ForecastListMap lists;
-    PIPECRM_RETURN_IF_ERROR(AddDeals(store, workspace_id, fold.time_zone, context->histories(),
-                                     *context, sums, lists, progress));
-    std::vector<domain::ForecastList> out;
-    out.reserve(lists.size());
-    for (auto& [key, deals] : lists) {
-        out.push_back({key, std::move(deals)});
-    }
-    return store.SetForecastLists(workspace_id, fold.time_zone, out);
+    PIPECRM_RETURN_IF_ERROR(
+        WithFoldContext(repos, workspace_id, fold, true, [&](ReportContext& context) {
+            return AddDeals(store, workspace_id, fold.time_zone, context.histories(), context, sums,
+                            lists, progress);
+        }));
+    return SaveLists(store, workspace_id, fold.time_zone, lists);
 }
 
 Status FoldChanges(domain::Repositories& repos,
@@ -118,11 +121,7 @@ Status FoldChanges(domain::Repositories& repos,
         std::vector<domain::ForecastOpenDeal>& into = lists[key];
         into.insert(into.end(), deals.begin(), deals.end());
     }
-    std::vector<domain::ForecastList> out;
-    for (auto& [key, deals] : lists) {
-        out.push_back({key, std::move(deals)});
-    }
-    return store.SetForecastLists(workspace_id, zone, out);
+    return SaveLists(store, workspace_id, zone, lists);
 }
 
 }  // namespace
@@ -132,10 +131,9 @@ Status RefreshForecastFacts(domain::Repositories& repos,
                             const ReportRequest& fold,
                             const FactsState& state,
                             Instant now,
-                            bool rebuild,
+                            bool all,
                             const FoldProgress& progress) {
     ForecastSumMap sums;
-    const bool all = rebuild || state.NeedsRebuild();
     PIPECRM_RETURN_IF_ERROR(all ? Rebuild(repos, workspace_id, fold, sums, progress)
                                 : FoldChanges(repos, workspace_id, fold, *state.watermark, sums));
     PIPECRM_RETURN_IF_ERROR(repos.ForecastFacts().AddToForecastSums(

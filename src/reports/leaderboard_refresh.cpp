@@ -12,13 +12,6 @@ namespace {
 
 constexpr const char* kLeaderboard = "leaderboard";
 
-// A slice of ids, for a round.
-std::vector<Id> Slice(const std::vector<Id>& ids, std::size_t begin) {
-    const std::size_t end = std::min(begin + kFactChunk, ids.size());
-    return {ids.begin() + static_cast<std::ptrdiff_t>(begin),
-            ids.begin() + static_cast<std::ptrdiff_t>(end)};
-}
-
 // A FoldProgress that tells `told` how many are folded (nothing without one).
 FoldProgress Told(const std::function<void(std::size_t)>& told) {
     if (!told) {
@@ -110,7 +103,7 @@ Status FoldChanges(domain::Repositories& repos,
         return !deals.ok() ? deals.status() : activities.status();
     }
     for (std::size_t begin = 0; begin < deals->size(); begin += kFactChunk) {
-        const std::vector<Id> ids = Slice(*deals, begin);
+        const std::vector<Id> ids = FactChunk(*deals, begin);
         auto old = facts.DealFactsOf(workspace_id, zone, ids);
         auto live = facts.LiveDealsAmong(workspace_id, ids);
         if (!old.ok() || !live.ok()) {
@@ -121,7 +114,7 @@ Status FoldChanges(domain::Repositories& repos,
         PIPECRM_RETURN_IF_ERROR(AddDeals(facts, workspace_id, zone, *live, context, sums));
     }
     for (std::size_t begin = 0; begin < activities->size(); begin += kFactChunk) {
-        const std::vector<Id> ids = Slice(*activities, begin);
+        const std::vector<Id> ids = FactChunk(*activities, begin);
         auto old = facts.ActivityFactsOf(workspace_id, zone, ids);
         auto done = facts.DoneActivitiesAmong(workspace_id, ids);
         if (!old.ok() || !done.ok()) {
@@ -141,21 +134,14 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
                                const ReportRequest& fold,
                                const FactsState& state,
                                Instant now,
-                               bool rebuild,
+                               bool all,
                                const FoldProgress& progress) {
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, fold);
-    if (!context.ok()) {
-        return context.status();
-    }
     LeaderboardSumMap sums;
-    const bool all = rebuild || state.NeedsRebuild();
     PIPECRM_RETURN_IF_ERROR(
-        all ? Rebuild(repos, workspace_id, fold, *context, sums, progress)
-            : FoldChanges(repos, workspace_id, fold, *state.watermark, *context, sums));
+        WithFoldContext(repos, workspace_id, fold, false, [&](ReportContext& context) {
+            return all ? Rebuild(repos, workspace_id, fold, context, sums, progress)
+                       : FoldChanges(repos, workspace_id, fold, *state.watermark, context, sums);
+        }));
     PIPECRM_RETURN_IF_ERROR(repos.ReportFacts().AddToLeaderboardSums(workspace_id, fold.time_zone,
                                                                      LeaderboardSumDeltas(sums)));
     return SaveWatermark(repos, workspace_id, fold.time_zone, kLeaderboard, state, now);

@@ -16,7 +16,7 @@ Status RefreshLeaderboardFacts(domain::Repositories& repos,
                                const ReportRequest& fold,
                                const FactsState& state,
                                Instant now,
-                               bool rebuild,
+                               bool all,
                                const FoldProgress& progress = {});
 
 /// The leaderboard from its derived data, current for the context's snapshot (ReportFromFacts

@@ -102,18 +102,13 @@ Status RebuildFunnel(domain::Repositories& repos,
                      Instant now,
                      const FoldProgress& progress) {
     domain::ReportFactStore& facts = repos.ReportFacts();
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, request);
-    if (!context.ok()) {
-        return context.status();
-    }
-    PIPECRM_RETURN_IF_ERROR(facts.ClearFunnel(workspace_id, request.time_zone));
     FunnelSumMap sums;
-    PIPECRM_RETURN_IF_ERROR(FoldInto(facts, workspace_id, request.time_zone, context->histories(),
-                                     StagesByPipeline(data->stages), *context, sums, progress));
+    PIPECRM_RETURN_IF_ERROR(
+        WithFoldContext(repos, workspace_id, request, true, [&](ReportContext& context) -> Status {
+            PIPECRM_RETURN_IF_ERROR(facts.ClearFunnel(workspace_id, request.time_zone));
+            return FoldInto(facts, workspace_id, request.time_zone, context.histories(),
+                            StagesByPipeline(context.data().stages), context, sums, progress);
+        }));
     PIPECRM_RETURN_IF_ERROR(
         facts.AddToFunnelSums(workspace_id, request.time_zone, FunnelSumDeltas(sums)));
     domain::ReportWatermark watermark = marks;
@@ -212,6 +207,28 @@ ReportNeeds FactFoldNeeds(bool deals) {
     return needs;
 }
 
+Status WithFoldContext(domain::Repositories& repos,
+                       Id workspace_id,
+                       const ReportRequest& request,
+                       bool deals,
+                       const std::function<Status(ReportContext&)>& fold) {
+    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(deals));
+    if (!data.ok()) {
+        return data.status();
+    }
+    auto context = ReportContext::Build(*data, request);
+    if (!context.ok()) {
+        return context.status();
+    }
+    return fold(*context);
+}
+
+std::vector<Id> FactChunk(const std::vector<Id>& ids, std::size_t begin) {
+    const std::size_t end = std::min(begin + kFactChunk, ids.size());
+    return {ids.begin() + static_cast<std::ptrdiff_t>(begin),
+            ids.begin() + static_cast<std::ptrdiff_t>(end)};
+}
+
 namespace {
 
 template <typename Scope>
@@ -269,26 +286,19 @@ Status FoldChangedDeals(domain::Repositories& repos,
     if (!changed.ok()) {
         return changed.status();
     }
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(false));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, request);
-    if (!context.ok()) {
-        return context.status();
-    }
-    for (std::size_t begin = 0; begin < changed->size(); begin += kFactChunk) {
-        const std::size_t end = std::min(begin + kFactChunk, changed->size());
-        const std::vector<Id> ids(changed->begin() + static_cast<std::ptrdiff_t>(begin),
-                                  changed->begin() + static_cast<std::ptrdiff_t>(end));
-        auto deals = facts.LiveDealsAmong(workspace_id, ids);
-        auto events = facts.EventsOf(workspace_id, ids);
-        if (!deals.ok() || !events.ok()) {
-            return !deals.ok() ? deals.status() : events.status();
-        }
-        PIPECRM_RETURN_IF_ERROR(fold(*context, ids, BuildHistories(*deals, *events)));
-    }
-    return Status::Ok();
+    return WithFoldContext(
+        repos, workspace_id, request, false, [&](ReportContext& context) -> Status {
+            for (std::size_t begin = 0; begin < changed->size(); begin += kFactChunk) {
+                const std::vector<Id> ids = FactChunk(*changed, begin);
+                auto deals = facts.LiveDealsAmong(workspace_id, ids);
+                auto events = facts.EventsOf(workspace_id, ids);
+                if (!deals.ok() || !events.ok()) {
+                    return !deals.ok() ? deals.status() : events.status();
+                }
+                PIPECRM_RETURN_IF_ERROR(fold(context, ids, BuildHistories(*deals, *events)));
+            }
+            return Status::Ok();
+        });
 }
 
 Status RefreshFunnelFacts(domain::Repositories& repos,
@@ -296,9 +306,9 @@ Status RefreshFunnelFacts(domain::Repositories& repos,
                           const ReportRequest& fold,
                           const FactsState& state,
                           Instant now,
-                          bool rebuild,
+                          bool all,
                           const FoldProgress& progress) {
-    if (rebuild || state.NeedsRebuild()) {
+    if (all) {
         return RebuildFunnel(repos, workspace_id, fold, state.inputs, state.marks, now, progress);
     }
     return FoldFunnelChanges(repos, workspace_id, fold, *state.watermark, state.marks, now);
@@ -321,19 +331,17 @@ Status RefreshReportFacts(domain::Repositories& repos,
     ReportRequest fold;
     fold.time_zone = time_zone;
     fold.base_currency = state->base_currency;
+    const bool all = rebuild || state->facts.NeedsRebuild();
     if (report == kLeaderboard) {
-        return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, rebuild,
-                                       progress);
+        return RefreshLeaderboardFacts(repos, workspace_id, fold, state->facts, now, all, progress);
     }
     if (report == kStageTime) {
-        return RefreshStageTimeFacts(repos, workspace_id, fold, state->facts, now, rebuild,
-                                     progress);
+        return RefreshStageTimeFacts(repos, workspace_id, fold, state->facts, now, all, progress);
     }
     if (report == kForecast) {
-        return RefreshForecastFacts(repos, workspace_id, fold, state->facts, now, rebuild,
-                                    progress);
+        return RefreshForecastFacts(repos, workspace_id, fold, state->facts, now, all, progress);
     }
-    return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, rebuild, progress);
+    return RefreshFunnelFacts(repos, workspace_id, fold, state->facts, now, all, progress);
 }
 
 Status PrepareReport(domain::Store& store,

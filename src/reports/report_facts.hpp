@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.hpp"
 #include "base/time.hpp"
@@ -59,6 +60,17 @@ Result<FactsState> FactsStateOf(domain::Repositories& repos,
 /// What a fold reads with LoadReportData: stages and rates, and the deals and their events
 /// when `deals`.
 ReportNeeds FactFoldNeeds(bool deals);
+
+/// Loads what a fold reads (FactFoldNeeds(deals)) and runs `fold` on a context built from it
+/// for `request`; the context lives as long as the call.
+Status WithFoldContext(domain::Repositories& repos,
+                       Id workspace_id,
+                       const ReportRequest& request,
+                       bool deals,
+                       const std::function<Status(ReportContext&)>& fold);
+
+/// The ids of round `begin` (a multiple of kFactChunk) of `ids`: at most kFactChunk of them.
+std::vector<Id> FactChunk(const std::vector<Id>& ids, std::size_t begin);
 
 /// What a report reads from derived data: the workspace, the request's time zone and period, the
 /// owners of --owner/--team, and the pipeline: the chosen one (the context must have one) for
@@ -125,13 +137,15 @@ Status RefreshReportFacts(domain::Repositories& repos,
                           Instant now,
                           bool rebuild = false,
                           const FoldProgress& progress = {});
-/// The funnel's part of RefreshReportFacts; `fold` names the time zone and base currency.
+/// The funnel's part of RefreshReportFacts; `fold` names the time zone and base currency. With
+/// `all` (asked for, or the state needs a rebuild) everything is folded again, else the deals
+/// changed since the watermark; the other reports' parts take the same arguments.
 Status RefreshFunnelFacts(domain::Repositories& repos,
                           Id workspace_id,
                           const ReportRequest& fold,
                           const FactsState& state,
                           Instant now,
-                          bool rebuild,
+                          bool all,
                           const FoldProgress& progress);
 
 /// Called before running `report` (outside any job): when it is served from derived data that

@@ -38,18 +38,12 @@ Status Rebuild(domain::Repositories& repos,
                const ReportRequest& fold,
                domain::StageTimeChanges& changes,
                const FoldProgress& progress) {
-    auto data = LoadReportData(repos, workspace_id, FactFoldNeeds(true));
-    if (!data.ok()) {
-        return data.status();
-    }
-    auto context = ReportContext::Build(*data, fold);
-    if (!context.ok()) {
-        return context.status();
-    }
-    domain::StageTimeFactStore& store = repos.StageTimeFacts();
-    PIPECRM_RETURN_IF_ERROR(store.ClearStageTime(workspace_id, fold.time_zone));
-    return AddHistories(store, workspace_id, fold.time_zone, context->histories(), *context,
-                        changes, progress);
+    return WithFoldContext(repos, workspace_id, fold, true, [&](ReportContext& context) -> Status {
+        domain::StageTimeFactStore& store = repos.StageTimeFacts();
+        PIPECRM_RETURN_IF_ERROR(store.ClearStageTime(workspace_id, fold.time_zone));
+        return AddHistories(store, workspace_id, fold.time_zone, context.histories(), context,
+                            changes, progress);
+    });
 }
 
 // Refolds the deals changed since `watermark`: their old visits out, their new ones in.
@@ -152,10 +146,9 @@ Status RefreshStageTimeFacts(domain::Repositories& repos,
                              const ReportRequest& fold,
                              const FactsState& state,
                              Instant now,
-                             bool rebuild,
+                             bool all,
                              const FoldProgress& progress) {
     domain::StageTimeChanges changes;
-    const bool all = rebuild || state.NeedsRebuild();
     PIPECRM_RETURN_IF_ERROR(
         all ? Rebuild(repos, workspace_id, fold, changes, progress)
             : FoldChanges(repos, workspace_id, fold, *state.watermark, changes));
