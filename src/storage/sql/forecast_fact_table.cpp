@@ -176,6 +176,19 @@ Result<ForecastList> ReadList(const Statement& s) {
 
 constexpr const char* kListColumns = "pipeline_id, stage_id, owner_id, visible_to, month, deals";
 
+// A row callback that appends each list read to `out`, and keeps in `failed` why a list could
+// not be decoded.
+auto AppendLists(std::vector<ForecastList>& out, Status& failed) {
+    return [&out, &failed](const Statement& s) {
+        auto list = ReadList(s);
+        if (list.ok()) {
+            out.push_back(std::move(*list));
+        } else {
+            failed = list.status();
+        }
+    };
+}
+
 }  // namespace
 
 std::string EncodeForecastDeals(const std::optional<Date>& month,
@@ -311,14 +324,7 @@ Result<std::vector<ForecastList>> ForecastFactTable::ForecastListsAt(
         Status failed = Status::Ok();
         PIPECRM_RETURN_IF_ERROR(Query(
             db_, sql, [&](Statement& s) { BindListKey(s, workspace_id, time_zone, key); },
-            [&](const Statement& s) {
-                auto list = ReadList(s);
-                if (list.ok()) {
-                    out.push_back(std::move(*list));
-                } else {
-                    failed = list.status();
-                }
-            }));
+            AppendLists(out, failed)));
         PIPECRM_RETURN_IF_ERROR(failed);
     }
     return out;
@@ -376,14 +382,7 @@ Result<std::vector<ForecastList>> ForecastFactTable::ForecastLists(
             BindScope(s, db_.dialect(), scope);
             s.Bind(7, first).Bind(8, last);
         },
-        [&](const Statement& s) {
-            auto list = ReadList(s);
-            if (list.ok()) {
-                out.push_back(std::move(*list));
-            } else {
-                failed = list.status();
-            }
-        }));
+        AppendLists(out, failed)));
     PIPECRM_RETURN_IF_ERROR(failed);
     return out;
 }
