@@ -9,7 +9,7 @@ std::string IdListSubquery(Dialect dialect, const std::string& placeholder) {
     return "SELECT value FROM json_each(" + placeholder + ")";
 }
 
-std::string InsertedIdClause(Dialect dialect) {
+std::string_view InsertedIdClause(Dialect dialect) {
     return dialect == Dialect::kPostgres ? " RETURNING id" : "";
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/ids.hpp"
@@ -18,7 +19,7 @@ std::string IdListSubquery(Dialect dialect, const std::string& placeholder);
 /// on SQLite, whose RETURNING begins a write transaction on the connection's TEMP database for
 /// every statement (a quarter of the work of a bulk import's inserts): the id is read from
 /// Connection::LastInsertedId instead.
-std::string InsertedIdClause(Dialect dialect);
+std::string_view InsertedIdClause(Dialect dialect);
 /// The text to bind for IdListSubquery: a JSON array on SQLite, an array literal on PostgreSQL.
 std::string IdListValue(Dialect dialect, const std::vector<Id>& ids);
 

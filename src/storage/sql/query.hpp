@@ -42,8 +42,9 @@ Result<Id> InsertRow(Connection& db, std::string_view sql, BindFn&& bind) {
     std::optional<Id> id;
     const std::int64_t changes_before = db.TotalChanges();
     // The clause is empty on SQLite: no copy of the statement's text for each insert.
-    const std::string clause = InsertedIdClause(db.dialect());
-    const std::string with_clause = clause.empty() ? std::string() : std::string(sql) + clause;
+    const std::string_view clause = InsertedIdClause(db.dialect());
+    const std::string with_clause =
+        clause.empty() ? std::string() : std::string(sql) + std::string(clause);
     Status status = Query(db, clause.empty() ? sql : std::string_view(with_clause), bind,
                           [&](Statement& s) { id = s.Int(0); });
     if (status.ok() && !id && db.TotalChanges() != changes_before) {
