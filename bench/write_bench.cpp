@@ -634,36 +634,32 @@ int Run(const Options& options) {
         }
     }
 
-    // The PostgreSQL side of a row, when it ran.
-    auto pg = [&](auto pick) -> std::optional<LoadResult> {
-        if (!options.postgres) {
-            return std::nullopt;
-        }
-        return pick();
-    };
-    auto pg_note = [&](double batch, const std::optional<LoadResult>& load) {
-        return load ? " | pg " + BatchNote(batch, *load) : std::string();
-    };
     std::vector<Row> rows;
     rows.push_back({"raw (1 conn)", raw, "BEGIN; INSERT; COMMIT", raw_postgres});
-    const auto pg_create = pg([&] { return storage_postgres->create; });
-    rows.push_back({"storage create @64 threads", storage->create,
-                    BatchNote(storage->create_batch, storage->create) +
-                        pg_note(options.postgres ? storage_postgres->create_batch : 0, pg_create),
-                    pg_create});
-    const auto pg_move = pg([&] { return storage_postgres->move; });
-    rows.push_back({"storage move @64 threads", storage->move,
-                    BatchNote(storage->move_batch, storage->move) +
-                        pg_note(options.postgres ? storage_postgres->move_batch : 0, pg_move),
-                    pg_move});
-    for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
-        rows.push_back({"http create @" + std::to_string(kHttpClientCounts[i]), http->create[i],
-                        ClientNote(http->create[i]), pg([&] { return http_postgres->create[i]; })});
-    }
-    for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
-        rows.push_back({"http move @" + std::to_string(kHttpClientCounts[i]), http->move[i],
-                        ClientNote(http->move[i]), pg([&] { return http_postgres->move[i]; })});
-    }
+    // A storage row: both backends' rate, batch size and CPU time (PostgreSQL when measured).
+    auto storage_row = [&](const char* name, LoadResult StorageResults::*load,
+                           double StorageResults::*batch) {
+        Row row{name, (*storage).*load, BatchNote((*storage).*batch, (*storage).*load), {}};
+        if (storage_postgres) {
+            row.postgres = (*storage_postgres).*load;
+            row.note += " | pg " + BatchNote((*storage_postgres).*batch, *row.postgres);
+        }
+        rows.push_back(std::move(row));
+    };
+    storage_row("storage create @64 threads", &StorageResults::create,
+                &StorageResults::create_batch);
+    storage_row("storage move @64 threads", &StorageResults::move, &StorageResults::move_batch);
+    // The HTTP rows of one operation at 1, 8 and 64 clients.
+    auto http_rows = [&](const char* name, std::vector<LoadResult> HttpResults::*loads) {
+        for (std::size_t i = 0; i < std::size(kHttpClientCounts); ++i) {
+            const LoadResult& load = ((*http).*loads)[i];
+            rows.push_back(
+                {name + std::to_string(kHttpClientCounts[i]), load, ClientNote(load),
+                 http_postgres ? std::optional(((*http_postgres).*loads)[i]) : std::nullopt});
+        }
+    };
+    http_rows("http create @", &HttpResults::create);
+    http_rows("http move @", &HttpResults::move);
     rows.push_back({"raw sqlite again (drift)", raw_again, "the baseline, re-run at the end", {}});
     const double raw_rate = raw.PerSecond();
     PrintTable(rows, raw_rate, raw_postgres ? raw_postgres->PerSecond() : 0);
