@@ -107,34 +107,31 @@ Result<DedupeIndex> DedupeIndex::Load(domain::Repositories& repos,
 OptionalId DedupeIndex::FindPerson(const std::vector<std::string>& emails,
                                    const std::vector<std::string>& phones) const {
     for (const std::string& email : emails) {
-        if (auto found = emails_.find(email); found != emails_.end()) {
-            return found->second;
+        if (OptionalId found = emails_.Find(email)) {
+            return found;
         }
     }
     for (const std::string& phone : phones) {
-        if (auto found = phones_.find(phone); found != phones_.end()) {
-            return found->second;
+        if (OptionalId found = phones_.Find(phone)) {
+            return found;
         }
     }
     return std::nullopt;
 }
 
 OptionalId DedupeIndex::FindPersonByName(std::string_view name) const {
-    auto found = person_names_.find(text::FoldForSearch(name));
-    return found == person_names_.end() ? OptionalId() : OptionalId(found->second);
+    return person_names_.Find(text::FoldForSearch(name));
 }
 
 OptionalId DedupeIndex::FindOrganization(std::string_view name) const {
-    auto found = organizations_.find(OrganizationKey(name));
-    return found == organizations_.end() ? OptionalId() : OptionalId(found->second);
+    return organizations_.Find(OrganizationKey(name));
 }
 
 OptionalId DedupeIndex::FindDeal(std::string_view title,
                                  OptionalId org_id,
                                  std::optional<Instant> add_time) const {
-    const auto& map = add_time ? deals_at_time_ : deals_;
-    auto found = map.find(add_time ? DealKey(title, org_id, *add_time) : DealKey(title, org_id));
-    return found == map.end() ? OptionalId() : OptionalId(found->second);
+    return add_time ? deals_at_time_.Find(DealKey(title, org_id, *add_time))
+                    : deals_.Find(DealKey(title, org_id));
 }
 
 void DedupeIndex::AddPerson(Id id,
@@ -142,60 +139,44 @@ void DedupeIndex::AddPerson(Id id,
                             const std::vector<std::string>& emails,
                             const std::vector<std::string>& phones) {
     for (const std::string& email : emails) {
-        Add(Family::kEmail, email, id);
+        Add(emails_, email, id);
     }
     for (const std::string& phone : phones) {
-        Add(Family::kPhone, phone, id);
+        Add(phones_, phone, id);
     }
-    Add(Family::kPersonName, text::FoldForSearch(name), id);
+    Add(person_names_, text::FoldForSearch(name), id);
 }
 
 void DedupeIndex::AddOrganization(Id id, std::string_view name) {
-    Add(Family::kOrganization, OrganizationKey(name), id);
+    Add(organizations_, OrganizationKey(name), id);
 }
 
 void DedupeIndex::AddDeal(Id id, std::string_view title, OptionalId org_id, Instant add_time) {
-    Add(Family::kDeal, DealKey(title, org_id), id);
-    Add(Family::kDealAtTime, DealKey(title, org_id, add_time), id);
+    Add(deals_, DealKey(title, org_id), id);
+    Add(deals_at_time_, DealKey(title, org_id, add_time), id);
+}
+
+std::vector<KeyIndex*> DedupeIndex::Maps() {
+    return {&emails_, &phones_, &person_names_, &organizations_, &deals_, &deals_at_time_};
 }
 
 void DedupeIndex::Checkpoint() {
-    added_since_checkpoint_.clear();
+    for (KeyIndex* map : Maps()) {
+        map->Checkpoint();
+    }
 }
 
 void DedupeIndex::Rollback() {
-    for (auto it = added_since_checkpoint_.rbegin(); it != added_since_checkpoint_.rend(); ++it) {
-        MapOf(it->first).erase(it->second);
+    for (KeyIndex* map : Maps()) {
+        map->Rollback();
     }
-    added_since_checkpoint_.clear();
 }
 
-std::unordered_map<std::string, Id>& DedupeIndex::MapOf(Family family) {
-    switch (family) {
-        case Family::kEmail:
-            return emails_;
-        case Family::kPhone:
-            return phones_;
-        case Family::kPersonName:
-            return person_names_;
-        case Family::kOrganization:
-            return organizations_;
-        case Family::kDeal:
-            return deals_;
-        case Family::kDealAtTime:
-            return deals_at_time_;
-    }
-    return emails_;
-}
-
-void DedupeIndex::Add(Family family, std::string key, Id id) {
-    if (key.empty()) {
-        return;
-    }
-    // The first record with a key keeps it: later ones are its duplicates.
-    auto [it, inserted] = MapOf(family).emplace(std::move(key), id);
-    if (inserted) {
-        added_since_checkpoint_.emplace_back(family, it->first);
+// The first record with a key keeps it: later ones are its duplicates. An empty key matches
+// nothing.
+void DedupeIndex::Add(KeyIndex& map, std::string_view key, Id id) {
+    if (!key.empty()) {
+        map.Add(key, id);
     }
 }
 

@@ -7,13 +7,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/ids.hpp"
 #include "base/status.hpp"
 #include "base/time.hpp"
 #include "domain/repositories.hpp"
+#include "importer/key_index.hpp"
 
 namespace pipecrm::importer {
 
@@ -51,17 +51,16 @@ class DedupeIndex {
     static std::string OrganizationKey(std::string_view name);
 
   private:
-    enum class Family { kEmail, kPhone, kPersonName, kOrganization, kDeal, kDealAtTime };
-    void Add(Family family, std::string key, Id id);
-    std::unordered_map<std::string, Id>& MapOf(Family family);
+    /// Every map, for Checkpoint and Rollback.
+    std::vector<KeyIndex*> Maps();
+    static void Add(KeyIndex& map, std::string_view key, Id id);
 
-    std::unordered_map<std::string, Id> emails_;
-    std::unordered_map<std::string, Id> phones_;
-    std::unordered_map<std::string, Id> person_names_;
-    std::unordered_map<std::string, Id> organizations_;
-    std::unordered_map<std::string, Id> deals_;          ///< by title and organization
-    std::unordered_map<std::string, Id> deals_at_time_;  ///< by title, organization, add time
-    std::vector<std::pair<Family, std::string>> added_since_checkpoint_;
+    KeyIndex emails_;
+    KeyIndex phones_;
+    KeyIndex person_names_;
+    KeyIndex organizations_;
+    KeyIndex deals_;          ///< by title and organization
+    KeyIndex deals_at_time_;  ///< by title, organization, add time
 };
 
 }  // namespace pipecrm::importer
