@@ -5,8 +5,11 @@
 #include <mutex>
 
 namespace pipecrm::domain {
+namespace {
 
-Status Store::WriteAndWait(StoreJob job) {
+// Calls `write` with a WriteDone and waits until the store calls it.
+template <typename WriteCall>
+Status WaitForWrite(WriteCall&& write) {
     struct Outcome {
         std::mutex mutex;  // guards ready and status
         std::condition_variable cv;
@@ -18,7 +21,7 @@ Status Store::WriteAndWait(StoreJob job) {
     // instead of one), and once unlocked the caller may return while the store is still in
     // notify_one. The pointer fits std::function's inline buffer.
     auto outcome = std::make_shared<Outcome>();
-    Write(std::move(job), [outcome](Status status) {
+    write([outcome](Status status) {
         {
             std::lock_guard lock(outcome->mutex);
             outcome->status = std::move(status);
@@ -29,6 +32,16 @@ Status Store::WriteAndWait(StoreJob job) {
     std::unique_lock lock(outcome->mutex);
     outcome->cv.wait(lock, [&outcome] { return outcome->ready; });
     return std::move(outcome->status);
+}
+
+}  // namespace
+
+Status Store::WriteAndWait(StoreJob job) {
+    return WaitForWrite([&](WriteDone done) { Write(std::move(job), std::move(done)); });
+}
+
+Status Store::WriteBulkAndWait(StoreJob job) {
+    return WaitForWrite([&](WriteDone done) { WriteBulk(std::move(job), std::move(done)); });
 }
 
 }  // namespace pipecrm::domain

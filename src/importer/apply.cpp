@@ -218,7 +218,7 @@ class ImportRun {
             std::optional<std::size_t> failed_row;
             std::int64_t organizations = 0;
             std::int64_t persons = 0;
-            Status status = store_.WriteAndWait([&](domain::Repositories& repos) -> Status {
+            auto job = [&](domain::Repositories& repos) -> Status {
                 index_.Rollback();
                 organizations_created_ = 0;
                 persons_created_ = 0;
@@ -249,7 +249,12 @@ class ImportRun {
                 organizations = organizations_created_;
                 persons = persons_created_;
                 return options_.dry_run ? Sentinel(kDryRun) : Status::Ok();
-            });
+            };
+            // A deals file's batch is a bulk write: every reference it writes is a row it
+            // created or one the lookups and the dedupe index read, none of which is ever
+            // deleted (stages, pipelines, users; persons and organizations are only marked
+            // deleted), so the backend's foreign-key checks can be left out.
+            Status status = BulkBatches() ? store_.WriteBulkAndWait(job) : store_.WriteAndWait(job);
             if (IsSentinel(status, kRowFailed) && failed_row) {
                 index_.Rollback();
                 batch[*failed_row].row.reset();
@@ -349,6 +354,11 @@ class ImportRun {
             return reserved.status();
         }
         return &bulk_;
+    }
+
+    // Whether the write jobs are bulk writes (Store::WriteBulk).
+    bool BulkBatches() const {
+        return options_.kind == ImportKind::kDeals && !options_.per_row_writes;
     }
 
     // Whether the creates of this write job build and publish their change events.

@@ -2,7 +2,7 @@
 // itself, also when a statement failed (which on PostgreSQL spoils the whole transaction);
 // concurrent writes share transactions; and two stores on one database (two servers) agree:
 // moves of one deal through both chain in the event log, and each store's DataVersion moves
-// with the other's commits.
+// with the other's commits. A bulk write runs alone, and only it may skip foreign-key checks.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -115,6 +115,68 @@ TEST_P(StoreContract, AJobFailingAfterWritingRollsBackOnlyItself) {
 
 TEST_P(StoreContract, AJobWhoseStatementFailedRollsBackOnlyItself) {
     CheckFailingJobUndoesOnlyItself(Failure::kFailedStatement);
+}
+
+TEST_P(StoreContract, ABulkWriteRunsAloneAndOnlyItSkipsTheForeignKeyChecks) {
+    auto base = Create(store(), "Base", Actor());
+    ASSERT_TRUE(base.ok()) << base.status().ToString();
+    // Writes of a deal whose person does not exist, queued together behind a write that holds
+    // the writer: a bulk one between two others.
+    auto dangling = [&](const std::string& title) {
+        return [&, title](Repositories& repos) -> Status {
+            domain::Deal deal = *base;
+            deal.title = title;
+            deal.person_id = 987654;
+            return repos.Deals().Insert(deal).status();
+        };
+    };
+    std::vector<Status> outcomes(3);
+    std::atomic<int> finished{0};
+    auto record = [&](int i) {
+        return [&, i](Status status) {
+            outcomes[static_cast<std::size_t>(i)] = std::move(status);
+            ++finished;
+        };
+    };
+    std::mutex hold;
+    std::unique_lock<std::mutex> queueing(hold);
+    store().Write(
+        [&](Repositories&) -> Status {
+            std::lock_guard wait_for_queueing(hold);
+            return Status::Ok();
+        },
+        [](Status) {});
+    store().Write(dangling("before"), record(0));
+    store().WriteBulk(dangling("bulk"), record(1));
+    store().Write(dangling("after"), record(2));
+    queueing.unlock();
+    while (finished.load() < 3) {
+        std::this_thread::yield();
+    }
+    // The others keep their checks, however the writer grouped them: the bulk write shared
+    // no transaction with them, and the checks were back on after it.
+    EXPECT_FALSE(outcomes[0].ok());
+    EXPECT_FALSE(outcomes[2].ok());
+    if (GetParam() == BackendKind::kSqlite) {
+        EXPECT_TRUE(outcomes[1].ok()) << "SQLite leaves the checks out of a bulk write: "
+                                      << outcomes[1].ToString();
+    } else {
+        EXPECT_FALSE(outcomes[1].ok()) << "PostgreSQL keeps them";
+    }
+    // And a bulk write that fails is undone like any other.
+    Status failed = store().WriteBulkAndWait([&](Repositories& repos) -> Status {
+        domain::Deal deal = *base;
+        deal.title = "undone";
+        PIPECRM_RETURN_IF_ERROR(repos.Deals().Insert(deal).status());
+        return InvalidArgument("the job changed its mind", "title");
+    });
+    EXPECT_EQ(failed.code(), ErrorCode::kInvalidArgument);
+    Status status = store().Read([&](Repositories& repos) -> Status {
+        EXPECT_EQ(repos.Deals().CountLive(ws_.workspace_id, std::nullopt, std::nullopt).value(),
+                  GetParam() == BackendKind::kSqlite ? 2 : 1);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok()) << status.ToString();
 }
 
 TEST_P(StoreContract, ConcurrentWritersShareTransactions) {

@@ -67,10 +67,18 @@ StoreStats GroupCommitStore::stats() const {
 }
 
 void GroupCommitStore::Write(domain::StoreJob job, domain::WriteDone done) {
+    Enqueue(std::move(job), std::move(done), false);
+}
+
+void GroupCommitStore::WriteBulk(domain::StoreJob job, domain::WriteDone done) {
+    Enqueue(std::move(job), std::move(done), true);
+}
+
+void GroupCommitStore::Enqueue(domain::StoreJob job, domain::WriteDone done, bool bulk) {
     {
         std::lock_guard lock(queue_mutex_);
         if (!stopping_) {
-            queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer()});
+            queue_.push_back({std::move(job), std::move(done), domain::CurrentViewer(), bulk});
             ++in_flight_;
             busiest_ = std::max(busiest_, in_flight_);
             // Only the write the writer waits for wakes it: the first one when it waits for an
@@ -128,6 +136,9 @@ void GroupCommitStore::WriterLoop() {
 // callers may have gone: busiest_ drops to what is in flight now, and the batch commits.
 bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& state) {
     std::unique_lock lock(queue_mutex_);
+    if (BulkEnds(batch)) {
+        return false;
+    }
     if (backend_->DefersSync()) {
         if (batch.size() >= options_.max_batch || (!batch.empty() && DiskIdle())) {
             return false;
@@ -169,13 +180,17 @@ bool GroupCommitStore::TakeMore(std::vector<PendingWrite>& batch, GatherState& s
     return Take(batch);
 }
 
+bool GroupCommitStore::BulkEnds(const std::vector<PendingWrite>& batch) const {
+    return !batch.empty() && (batch.back().bulk || (!queue_.empty() && queue_.front().bulk));
+}
+
 bool GroupCommitStore::Take(std::vector<PendingWrite>& batch) {
-    const std::size_t take = std::min(queue_.size(), options_.max_batch - batch.size());
-    for (std::size_t i = 0; i < take; ++i) {
+    const std::size_t before = batch.size();
+    while (!queue_.empty() && batch.size() < options_.max_batch && !BulkEnds(batch)) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
     }
-    return take > 0;
+    return batch.size() > before;
 }
 
 // Takes every batch committed so far, makes them durable with one sync (so under load one
@@ -347,6 +362,20 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
     GatherState gathering;
     if (gather) {
         TakeMore(batch, gathering);  // what is queued now; more joins while it runs
+    }
+    // A bulk write is alone in its batch (Take), and runs without foreign-key checks; the
+    // checks go back on before the next other batch. Both only outside a transaction.
+    // A bulk write whose checks could not be turned off runs with them; a write whose checks
+    // could not be turned on again fails.
+    const bool check_foreign_keys = !batch.front().bulk;
+    if (check_foreign_keys != foreign_keys_checked_) {
+        Status set = backend_->CheckForeignKeys(*writer_, check_foreign_keys);
+        if (set.ok()) {
+            foreign_keys_checked_ = check_foreign_keys;
+        } else if (check_foreign_keys) {
+            statuses.assign(batch.size(), set);
+            return Attempt::kDone;
+        }
     }
     Status begun = RunCached(db, backend_->BeginWrite());
     if (!begun.ok()) {

@@ -68,6 +68,13 @@ class StoreBackend {
     virtual const char* BeginRead() const = 0;
     /// Called on the writer after each commit, before any caller is told.
     virtual Status AfterCommit(StoreSession& writer) = 0;
+    /// Turns the writer's foreign-key checks off for bulk writes (WriteBulk) and on again for
+    /// the others, outside any transaction; a backend that cannot keeps them on.
+    virtual Status CheckForeignKeys(StoreSession& writer, bool check) {
+        (void)writer;
+        (void)check;
+        return Status::Ok();
+    }
     /// True when a COMMIT returns before it is durable, and SyncCommitted makes it so (SQLite:
     /// the writer commits with synchronous=NORMAL). False when COMMIT itself waits for the
     /// disk (PostgreSQL).
@@ -92,6 +99,8 @@ class GroupCommitStore : public domain::Store {
     Status Read(const domain::StoreJob& job) override;
     Status ReadWithoutSyncWait(const domain::StoreJob& job) override;
     void Write(domain::StoreJob job, domain::WriteDone done) override;
+    /// Runs in a transaction of its own, with the backend's foreign-key checks off.
+    void WriteBulk(domain::StoreJob job, domain::WriteDone done) override;
     Result<std::uint64_t> DataVersion() override { return backend_->DataVersion(); }
 
     StoreStats stats() const;
@@ -101,6 +110,7 @@ class GroupCommitStore : public domain::Store {
         domain::StoreJob job;
         domain::WriteDone done;
         std::optional<domain::Viewer> viewer;  ///< whose write it is (CurrentViewer at Write)
+        bool bulk = false;                     ///< WriteBulk: alone in its transaction
     };
     struct Completion {
         domain::WriteDone done;
@@ -121,13 +131,17 @@ class GroupCommitStore : public domain::Store {
         bool waited_out = false;  ///< a wait for the rest of the batch ran out
     };
 
+    void Enqueue(domain::StoreJob job, domain::WriteDone done, bool bulk);
     void WriterLoop();
     /// Moves queued writes into the open transaction's batch; false when the batch is
     /// complete. Called by the writer whenever every write taken so far has run.
     bool TakeMore(std::vector<PendingWrite>& batch, GatherState& state);
-    /// Moves what is queued (up to max_batch) into the batch; false when nothing was. Called
-    /// with queue_mutex_ held.
+    /// Moves what is queued (up to max_batch) into the batch; false when nothing was. A bulk
+    /// write is taken only into an empty batch, and ends it. Called with queue_mutex_ held.
     bool Take(std::vector<PendingWrite>& batch);
+    /// True when the batch can take no more writes because of a bulk write: it holds one, or
+    /// one is next in the queue. Called with queue_mutex_ held.
+    bool BulkEnds(const std::vector<PendingWrite>& batch) const;
     void CompleterLoop();
     /// Commits the batch and returns each write's outcome, in order.
     CommittedBatch CommitBatch(std::vector<PendingWrite>& batch);
@@ -162,6 +176,9 @@ class GroupCommitStore : public domain::Store {
     const StoreOptions options_;
     // How long the last COMMIT took; used by the writer thread only.
     std::chrono::steady_clock::duration last_commit_{};
+    // Whether the writer's foreign-key checks are on (off after a bulk write until the next
+    // other one); used by the writer thread only.
+    bool foreign_keys_checked_ = true;
 
     /// Writes in flight at once from which the writer treats the store as busy.
     static constexpr std::size_t kBusyWrites = 8;

@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "storage/sql/query.hpp"
 #include "storage/sql/sql_repositories.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -71,6 +72,22 @@ class SqliteBackend final : public sql::StoreBackend {
     const char* BeginWrite() const override { return "BEGIN IMMEDIATE"; }
     const char* BeginRead() const override { return "BEGIN"; }
     Status AfterCommit(sql::StoreSession&) override { return Status::Ok(); }
+    // The pragma does nothing inside a transaction, so it is read back. Changing it makes
+    // SQLite prepare the writer's statements again (with or without their checks).
+    Status CheckForeignKeys(sql::StoreSession& writer, bool check) override {
+        sql::Connection& db = writer.connection();
+        PIPECRM_RETURN_IF_ERROR(
+            db.Exec(check ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF"));
+        bool on = !check;
+        PIPECRM_RETURN_IF_ERROR(sql::Query(
+            db, "PRAGMA foreign_keys", [](sql::Statement&) {},
+            [&on](sql::Statement& row) { on = row.Int(0) != 0; }));
+        if (on != check) {
+            return Internal("the writer's foreign-key checks could not be turned " +
+                            std::string(check ? "on" : "off"));
+        }
+        return Status::Ok();
+    }
     // The writer commits with synchronous=NORMAL: its log is synced here, by the completer
     // (or a reader), while the writer runs the next transaction.
     bool DefersSync() const override { return true; }
