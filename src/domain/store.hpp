@@ -41,8 +41,8 @@ class Store {
     /// Write, for one batch of a bulk load (an import): in a transaction of its own, in which
     /// the backend may leave out its foreign-key checks (SQLite does: they were a tenth of an
     /// import's time). Only for a job each of whose references is a row it created, or one it
-    /// read that is never deleted (workspaces, users, persons and organizations are only ever
-    /// marked deleted, and stages and pipelines stay).
+    /// read that is never deleted (workspaces, users, stages, pipelines, products and custom
+    /// fields never are; persons and organizations are only marked deleted).
     virtual void WriteBulk(StoreJob job, WriteDone done) { Write(std::move(job), std::move(done)); }
     /// WriteBulk() and wait for the outcome.
     Status WriteBulkAndWait(StoreJob job);

@@ -365,14 +365,14 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
     }
     // A bulk write is alone in its batch (Take), and runs without foreign-key checks; the
     // checks go back on before the next other batch. Both only outside a transaction.
-    // A bulk write whose checks could not be turned off runs with them; a write whose checks
-    // could not be turned on again fails.
+    // After a failed change the checks are taken to be off, so the next other batch sets them
+    // again: a bulk write then runs either way, a write whose checks could not be turned on
+    // fails.
     const bool check_foreign_keys = !batch.front().bulk;
     if (check_foreign_keys != foreign_keys_checked_) {
         Status set = backend_->CheckForeignKeys(*writer_, check_foreign_keys);
-        if (set.ok()) {
-            foreign_keys_checked_ = check_foreign_keys;
-        } else if (check_foreign_keys) {
+        foreign_keys_checked_ = set.ok() && check_foreign_keys;
+        if (!set.ok() && check_foreign_keys) {
             statuses.assign(batch.size(), set);
             return Attempt::kDone;
         }
