@@ -158,8 +158,8 @@ TEST_P(StoreContract, ABulkWriteRunsAloneAndOnlyItSkipsTheForeignKeyChecks) {
     EXPECT_FALSE(outcomes[0].ok());
     EXPECT_FALSE(outcomes[2].ok());
     if (GetParam() == BackendKind::kSqlite) {
-        EXPECT_TRUE(outcomes[1].ok()) << "SQLite leaves the checks out of a bulk write: "
-                                      << outcomes[1].ToString();
+        EXPECT_TRUE(outcomes[1].ok())
+            << "SQLite leaves the checks out of a bulk write: " << outcomes[1].ToString();
     } else {
         EXPECT_FALSE(outcomes[1].ok()) << "PostgreSQL keeps them";
     }
