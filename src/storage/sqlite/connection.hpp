@@ -18,7 +18,8 @@ namespace pipecrm::storage::sqlite {
 
 /// Process-wide SQLite settings (no memory statistics, whose global mutex every allocation
 /// would take). Takes effect only before SQLite's first use in the process; Connection::Open
-/// calls it, and a program that uses sqlite3 directly too should call it first. Idempotent.
+/// and WalWriteBufferVfs call it, and a program that uses sqlite3 directly too should call it
+/// first. Idempotent.
 void ConfigureSqliteOnce();
 
 /// Turns an SQLite result code into a Status (kOk for SQLITE_OK/ROW/DONE).

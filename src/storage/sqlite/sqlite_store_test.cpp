@@ -318,6 +318,19 @@ TEST(SqliteStore, WorkspacesDoNotSeeEachOther) {
     EXPECT_EQ(move.field(), "stage_id");
 }
 
+// Memory statistics make every SQLite allocation take one global mutex; they can be turned off
+// only before SQLite's first use in the process, which opening a store is here (ctest runs each
+// test in a process of its own). With them off SQLite counts no allocation.
+TEST(SqliteStore, OpeningTheStoreTurnsSqlitesMemoryStatisticsOff) {
+    Fixture f;
+    ASSERT_TRUE(f.Create("counted?", f.Actor()).ok());
+    sqlite3_int64 used = -1;
+    sqlite3_int64 highest = -1;
+    ASSERT_EQ(sqlite3_status64(SQLITE_STATUS_MALLOC_COUNT, &used, &highest, 0), SQLITE_OK);
+    EXPECT_EQ(used, 0);
+    EXPECT_EQ(highest, 0);
+}
+
 TEST(SqliteStore, DataSurvivesReopen) {
     testing::TempDir dir;
     Fixture f;

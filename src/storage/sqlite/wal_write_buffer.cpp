@@ -1,5 +1,7 @@
 #include "storage/sqlite/wal_write_buffer.hpp"
 
+#include "storage/sqlite/connection.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -253,6 +255,7 @@ int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int
 }
 
 const char* Register() {
+    ConfigureSqliteOnce();  // sqlite3_vfs_find is SQLite's first use in a process that opens a store
     g_default = sqlite3_vfs_find(nullptr);
     if (g_default == nullptr) {
         return nullptr;
