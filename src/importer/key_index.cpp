@@ -39,9 +39,10 @@ std::string_view KeyIndex::KeyAt(std::uint32_t offset) const {
     return std::string_view(keys_.data() + offset + sizeof length, length);
 }
 
-std::size_t KeyIndex::Probe(std::string_view key, std::uint32_t tag) const {
+std::size_t KeyIndex::Probe(std::string_view key, std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = HashOf(key) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t tag = TagOf(hash);
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
         if (slot.tag == 0 || (slot.tag == tag && KeyAt(slot.key) == key)) {
             return i;
@@ -50,7 +51,7 @@ std::size_t KeyIndex::Probe(std::string_view key, std::uint32_t tag) const {
 }
 
 OptionalId KeyIndex::Find(std::string_view key) const {
-    const Slot& slot = slots_[Probe(key, TagOf(HashOf(key)))];
+    const Slot& slot = slots_[Probe(key, HashOf(key))];
     if (slot.tag == 0 || slot.id == kRemoved) {
         return std::nullopt;
     }
@@ -61,8 +62,8 @@ bool KeyIndex::Add(std::string_view key, Id id) {
     if ((used_ + 1) * 10 > slots_.size() * 7) {
         Grow();
     }
-    const std::uint32_t tag = TagOf(HashOf(key));
-    Slot& slot = slots_[Probe(key, tag)];
+    const std::uint64_t hash = HashOf(key);
+    Slot& slot = slots_[Probe(key, hash)];
     if (slot.tag != 0 && slot.id != kRemoved) {
         return false;
     }
@@ -73,7 +74,7 @@ bool KeyIndex::Add(std::string_view key, Id id) {
             throw std::length_error("KeyIndex: more than 4 GiB of keys");
         }
         const auto length = static_cast<std::uint32_t>(key.size());
-        slot.tag = tag;
+        slot.tag = TagOf(hash);
         slot.key = static_cast<std::uint32_t>(keys_.size());
         keys_.append(reinterpret_cast<const char*>(&length), sizeof length);
         keys_.append(key);
@@ -88,7 +89,7 @@ bool KeyIndex::Add(std::string_view key, Id id) {
 void KeyIndex::Rollback() {
     for (auto it = added_since_checkpoint_.rbegin(); it != added_since_checkpoint_.rend(); ++it) {
         const std::string_view key = KeyAt(*it);
-        Slot& slot = slots_[Probe(key, TagOf(HashOf(key)))];
+        Slot& slot = slots_[Probe(key, HashOf(key))];
         if (slot.tag != 0 && slot.id != kRemoved) {
             slot.id = kRemoved;
             --size_;

@@ -43,7 +43,7 @@ class KeyIndex {
     static constexpr Id kRemoved = -1;
 
     /// The slot holding `key`, or the empty slot that ends its probe sequence.
-    std::size_t Probe(std::string_view key, std::uint32_t tag) const;
+    std::size_t Probe(std::string_view key, std::uint64_t hash) const;
     std::string_view KeyAt(std::uint32_t offset) const;
     void Grow();
 
