@@ -156,7 +156,7 @@ void DedupeIndex::AddDeal(Id id, std::string_view title, OptionalId org_id, Inst
     Add(deals_at_time_, DealKey(title, org_id, add_time), id);
 }
 
-std::vector<KeyIndex*> DedupeIndex::Maps() {
+std::array<KeyIndex*, 6> DedupeIndex::Maps() {
     return {&emails_, &phones_, &person_names_, &organizations_, &deals_, &deals_at_time_};
 }
 

@@ -4,6 +4,7 @@
 // and kept in memory, so no row costs a lookup query.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,7 @@ class DedupeIndex {
 
   private:
     /// Every map, for Checkpoint and Rollback.
-    std::vector<KeyIndex*> Maps();
+    std::array<KeyIndex*, 6> Maps();
     static void Add(KeyIndex& map, std::string_view key, Id id);
 
     KeyIndex emails_;

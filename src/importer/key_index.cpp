@@ -31,7 +31,7 @@ std::size_t SlotsFor(std::size_t keys) {
 
 }  // namespace
 
-KeyIndex::KeyIndex(std::size_t expected) : slots_(SlotsFor(expected)) {}
+KeyIndex::KeyIndex() : slots_(kMinSlots) {}
 
 std::string_view KeyIndex::KeyAt(std::uint32_t offset) const {
     std::uint32_t length = 0;

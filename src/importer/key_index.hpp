@@ -19,8 +19,7 @@ namespace pipecrm::importer {
 /// Not safe for concurrent use.
 class KeyIndex {
   public:
-    /// Sized for `expected` keys without growing.
-    explicit KeyIndex(std::size_t expected = 0);
+    KeyIndex();
 
     /// The id added with `key`, if any.
     OptionalId Find(std::string_view key) const;

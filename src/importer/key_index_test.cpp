@@ -43,7 +43,7 @@ TEST(KeyIndex, GrowsFromItsSmallestSizeAndAgreesWithAStandardMap) {
 }
 
 TEST(KeyIndex, RollbackTakesBackOnlyTheKeysAddedSinceTheCheckpoint) {
-    KeyIndex index(4);
+    KeyIndex index;
     for (int i = 0; i < 100; ++i) {
         index.Add(Key(i), i);
     }
