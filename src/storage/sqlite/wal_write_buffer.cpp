@@ -1,7 +1,5 @@
 #include "storage/sqlite/wal_write_buffer.hpp"
 
-#include "storage/sqlite/connection.hpp"
-
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -9,6 +7,8 @@
 #include <cstdint>
 #include <new>
 #include <string>
+
+#include "storage/sqlite/connection.hpp"
 
 namespace pipecrm::storage::sqlite {
 namespace {
@@ -255,7 +255,8 @@ int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int
 }
 
 const char* Register() {
-    ConfigureSqliteOnce();  // sqlite3_vfs_find is SQLite's first use in a process that opens a store
+    // sqlite3_vfs_find is SQLite's first use in a process that opens a store.
+    ConfigureSqliteOnce();
     g_default = sqlite3_vfs_find(nullptr);
     if (g_default == nullptr) {
         return nullptr;
