@@ -2,10 +2,7 @@
 
 namespace pipecrm::domain {
 
-Result<bool> BulkWrites::Reserve(Repositories& repos) {
-    if (reserved_ || unsupported_) {
-        return reserved_;
-    }
+Result<std::optional<BulkWrites::NextIds>> BulkWrites::ReadNextIds(Repositories& repos) {
     auto org = repos.Organizations().NextId();
     if (!org.ok()) {
         return org.status();
@@ -19,14 +16,32 @@ Result<bool> BulkWrites::Reserve(Repositories& repos) {
         return deal.status();
     }
     if (!*org || !*person || !*deal) {
+        return std::optional<NextIds>();
+    }
+    return std::optional<NextIds>(NextIds{**org, **person, **deal});
+}
+
+Result<bool> BulkWrites::Reserve(Repositories& repos) {
+    if (reserved_ || unsupported_) {
+        return reserved_;
+    }
+    auto next = ReadNextIds(repos);
+    if (!next.ok()) {
+        return next.status();
+    }
+    if (!*next) {
         unsupported_ = true;
         return false;
     }
-    next_org_id_ = **org;
-    next_person_id_ = **person;
-    next_deal_id_ = **deal;
-    reserved_ = true;
+    ReserveFrom(**next);
     return true;
+}
+
+void BulkWrites::ReserveFrom(const NextIds& next) {
+    next_org_id_ = next.organization;
+    next_person_id_ = next.person;
+    next_deal_id_ = next.deal;
+    reserved_ = true;
 }
 
 Id BulkWrites::AddOrganization(Organization org) {
@@ -59,6 +74,12 @@ std::size_t BulkWrites::size() const {
 }
 
 Status BulkWrites::Flush(Repositories& repos) {
+    Status status = Insert(repos);
+    Clear();
+    return status;
+}
+
+Status BulkWrites::Insert(Repositories& repos) const {
     Status status = Status::Ok();
     if (!organizations_.empty()) {
         status = repos.Organizations().InsertMany(organizations_);
@@ -72,7 +93,6 @@ Status BulkWrites::Flush(Repositories& repos) {
     if (status.ok() && !events_.empty()) {
         status = repos.DealEvents().AppendMany(events_);
     }
-    Clear();
     return status;
 }
 

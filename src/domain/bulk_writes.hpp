@@ -4,6 +4,7 @@
 // are those the services would insert one by one, with the same ids; only the statements differ.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "base/ids.hpp"
@@ -18,10 +19,25 @@ namespace pipecrm::domain {
 
 class BulkWrites {
   public:
+    /// The ids the next organization, person and deal take.
+    struct NextIds {
+        Id organization = 0;
+        Id person = 0;
+        Id deal = 0;
+        bool operator==(const NextIds&) const = default;
+    };
+    /// The ids the repositories give next; none where the backend cannot tell them ahead.
+    static Result<std::optional<NextIds>> ReadNextIds(Repositories& repos);
+
     /// Takes the next ids of organizations, persons and deals, unless already held. False where
     /// the backend cannot tell them ahead (then, and until Reserve, creates insert at once and
     /// only deal events are kept).
     Result<bool> Reserve(Repositories& repos);
+    /// Takes ids from `next` on: for rows prepared outside the transaction that inserts them,
+    /// which must check that these are still the next ids.
+    void ReserveFrom(const NextIds& next);
+    /// The ids the next rows kept take (while reserved).
+    NextIds next_ids() const { return {next_org_id_, next_person_id_, next_deal_id_}; }
     /// Whether new rows are kept (ids are held).
     bool reserved() const { return reserved_; }
 
@@ -39,6 +55,8 @@ class BulkWrites {
     /// next id itself, and Reserve must be asked again. Called before anything else writes
     /// those tables in the transaction.
     Status Flush(Repositories& repos);
+    /// Inserts what is kept as Flush does, and keeps it (for a write job that may run again).
+    Status Insert(Repositories& repos) const;
     /// Forgets what is kept (the transaction was rolled back).
     void Clear();
 

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <variant>
 
 #include "domain/activity_service.hpp"
@@ -45,6 +48,11 @@ constexpr const char* kRowFailed = "\x1frow failed";
 constexpr const char* kDryRun =
     "\x1f"
     "dry run";
+// A prepared batch found that something else wrote in between (ids, a webhook or a rule), or a
+// row being prepared needs the writer.
+constexpr const char* kChanged =
+    "\x1f"
+    "changed";
 
 Status Sentinel(const char* which) {
     return Status(ErrorCode::kConflict, which, which);
@@ -190,6 +198,14 @@ class ImportRun {
               const ImportOptions& options,
               const Clock& clock)
         : store_(store), actor_(actor), options_(options), clock_(clock) {}
+    // A batch still being written uses this run's state: the import ended with an error.
+    ~ImportRun() {
+        if (in_flight_ && in_flight_->written.valid()) {
+            in_flight_->written.wait();
+        }
+    }
+    ImportRun(const ImportRun&) = delete;
+    ImportRun& operator=(const ImportRun&) = delete;
 
     Status Load() {
         return store_.Read([&](domain::Repositories& repos) -> Status {
@@ -266,20 +282,100 @@ class ImportRun {
                 return status;
             }
             index_.Checkpoint();
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-                PendingRow& pending = batch[i];
-                if (!pending.row || results[i].outcome == Outcome::kRejected) {
-                    Reject(summary, pending, pending.row ? results[i].reason : pending.reason);
-                    continue;
-                }
-                ++(results[i].outcome == Outcome::kCreated   ? summary.created
-                   : results[i].outcome == Outcome::kUpdated ? summary.updated
-                                                             : summary.skipped);
-            }
-            summary.organizations_created += organizations;
-            summary.persons_created += persons;
+            Count(batch, results, organizations, persons, summary);
             return Status::Ok();
         }
+    }
+
+    /// Hands the batch to the writer, and returns once the batch before it is committed and
+    /// counted in `summary` (Finish waits for the last one). A deals file's batch whose rows
+    /// all take the bulk path is prepared here, on the caller's thread, while the writer inserts
+    /// the batch before it; any other batch is written as WriteBatch writes it.
+    Status Submit(std::vector<PendingRow> batch, ImportSummary& summary) {
+        if (!Pipelined()) {
+            PIPECRM_RETURN_IF_ERROR(Finish(summary));
+            return WriteBatch(batch, summary);
+        }
+        auto prepared = Prepare(batch);
+        PIPECRM_RETURN_IF_ERROR(prepared.status());
+        bool redone = false;
+        PIPECRM_RETURN_IF_ERROR(Finish(summary, &redone));
+        if (redone && *prepared) {
+            // The batch before it was written the writer's way, with other ids and keys.
+            prepared = Prepare(batch);
+            PIPECRM_RETURN_IF_ERROR(prepared.status());
+        }
+        if (!*prepared) {
+            next_ids_.reset();  // the writer's way takes its ids itself
+            return WriteBatch(batch, summary);
+        }
+        in_flight_ = std::move(**prepared);
+        in_flight_->rows = std::move(batch);
+        InFlight* flight = &*in_flight_;
+        auto written = std::make_shared<std::promise<Status>>();
+        flight->written = written->get_future();
+        store_.WriteBulk(
+            [this, flight](domain::Repositories& repos) -> Status {
+                auto listener = domain::AnyChangeListener(repos, actor_.workspace_id);
+                PIPECRM_RETURN_IF_ERROR(listener.status());
+                auto next = domain::BulkWrites::ReadNextIds(repos);
+                PIPECRM_RETURN_IF_ERROR(next.status());
+                if (*listener || *next != std::optional(flight->start)) {
+                    return Sentinel(kChanged);
+                }
+                Status inserted = flight->bulk.Insert(repos);
+                if (!inserted.ok() && IsRowError(inserted)) {
+                    return Internal("writing the imported rows: " + inserted.message());
+                }
+                return inserted;
+            },
+            [written](Status status) { written->set_value(std::move(status)); });
+        return Status::Ok();
+    }
+
+    /// Waits for the batch Submit left being written, and counts it; `redone` is set when it
+    /// had to be written the writer's way instead (something else wrote in between).
+    Status Finish(ImportSummary& summary, bool* redone = nullptr) {
+        if (!in_flight_) {
+            return Status::Ok();
+        }
+        Status status = in_flight_->written.get();  // the write job reads *in_flight_ until then
+        InFlight flight = std::move(*in_flight_);
+        in_flight_.reset();
+        if (IsSentinel(status, kChanged)) {
+            // Its keys and those of anything prepared after it go; it is written again.
+            index_.RollbackTo(flight.mark);
+            next_ids_.reset();
+            if (redone != nullptr) {
+                *redone = true;
+            }
+            return WriteBatch(flight.rows, summary);
+        }
+        PIPECRM_RETURN_IF_ERROR(status);
+        index_.Keep(flight.end);
+        Count(flight.rows, flight.results, flight.organizations, flight.persons, summary);
+        return Status::Ok();
+    }
+
+    // Adds a committed batch's outcomes to the summary.
+    static void Count(std::vector<PendingRow>& batch,
+                      const std::vector<RowResult>& results,
+                      std::int64_t organizations,
+                      std::int64_t persons,
+                      ImportSummary& summary) {
+        summary.rows += static_cast<std::int64_t>(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            PendingRow& pending = batch[i];
+            if (!pending.row || results[i].outcome == Outcome::kRejected) {
+                Reject(summary, pending, pending.row ? results[i].reason : pending.reason);
+                continue;
+            }
+            ++(results[i].outcome == Outcome::kCreated   ? summary.created
+               : results[i].outcome == Outcome::kUpdated ? summary.updated
+                                                         : summary.skipped);
+        }
+        summary.organizations_created += organizations;
+        summary.persons_created += persons;
     }
 
     static void Reject(ImportSummary& summary, PendingRow& row, std::string reason) {
@@ -288,6 +384,86 @@ class ImportRun {
     }
 
   private:
+    // A batch whose rows were built outside any transaction, while the writer inserted the
+    // batch before it, and the write that inserts them.
+    struct InFlight {
+        std::vector<PendingRow> rows;
+        std::vector<RowResult> results;
+        domain::BulkWrites bulk;
+        domain::BulkWrites::NextIds start;  ///< its first ids: still the next ones when written
+        std::int64_t organizations = 0;
+        std::int64_t persons = 0;
+        DedupeIndex::Mark mark;  ///< the index before its keys
+        DedupeIndex::Mark end;   ///< and after them
+        std::future<Status> written;
+    };
+
+    // Whether batches are prepared on the caller's thread (Submit).
+    bool Pipelined() const { return BulkBatches() && !options_.dry_run && ids_ahead_; }
+
+    // Builds the batch's new organizations, persons and deals on a read snapshot, when nothing
+    // listens to change events and every row takes the bulk path (no update, no product, no
+    // custom field, no row the domain refuses); none otherwise, with the index as it was, and
+    // the writer's way decides. The ids continue from the batch in flight.
+    Result<std::optional<InFlight>> Prepare(std::vector<PendingRow>& batch) {
+        InFlight prepared;
+        prepared.mark = index_.Position();
+        bool clean = false;
+        Status status = store_.Read([&](domain::Repositories& repos) -> Status {
+            auto listener = domain::AnyChangeListener(repos, actor_.workspace_id);
+            PIPECRM_RETURN_IF_ERROR(listener.status());
+            if (!next_ids_) {
+                auto next = domain::BulkWrites::ReadNextIds(repos);
+                PIPECRM_RETURN_IF_ERROR(next.status());
+                if (!*next) {
+                    ids_ahead_ = false;  // the backend cannot tell them (PostgreSQL)
+                    return Status::Ok();
+                }
+                next_ids_ = **next;
+            }
+            if (*listener) {
+                return Status::Ok();
+            }
+            nobody_listens_ = true;
+            organizations_created_ = 0;
+            persons_created_ = 0;
+            bulk_.Clear();
+            bulk_.ReserveFrom(*next_ids_);
+            prepared.start = *next_ids_;
+            prepared.results.resize(batch.size());
+            preparing_ = true;
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (!batch[i].row) {
+                    continue;
+                }
+                Result<RowResult> result = ApplyRow(repos, *batch[i].row);
+                if (!result.ok()) {
+                    preparing_ = false;
+                    return Status::Ok();  // not clean
+                }
+                prepared.results[i] = *result;
+            }
+            preparing_ = false;
+            clean = true;
+            return Status::Ok();
+        });
+        preparing_ = false;
+        if (!status.ok() || !clean) {
+            index_.RollbackTo(prepared.mark);
+            bulk_.Clear();
+            if (!status.ok()) {
+                return status;
+            }
+            return std::optional<InFlight>();
+        }
+        next_ids_ = bulk_.next_ids();
+        prepared.bulk = std::exchange(bulk_, domain::BulkWrites());
+        prepared.organizations = organizations_created_;
+        prepared.persons = persons_created_;
+        prepared.end = index_.Position();
+        return std::optional<InFlight>(std::move(prepared));
+    }
+
     Result<RowResult> ApplyRow(domain::Repositories& repos, const ValidRow& row) {
         if (const auto* person = std::get_if<PersonRow>(&row)) {
             return ApplyPerson(repos, *person);
@@ -330,6 +506,9 @@ class ImportRun {
     // deals' events, many per statement. Called before anything else may write those tables,
     // so their ids come in the per-row order.
     Status FlushBulk(domain::Repositories& repos) {
+        if (preparing_) {
+            return Sentinel(kChanged);  // a row written one by one needs the writer
+        }
         if (bulk_.size() == 0) {
             bulk_.Clear();
             return Status::Ok();
@@ -698,7 +877,7 @@ class ImportRun {
                 return deal.status();
             }
             index_.AddDeal(deal->id, deal->title, deal->org_id, add_time);
-            if (bulk_.size() >= kBulkRowsMax) {
+            if (!preparing_ && bulk_.size() >= kBulkRowsMax) {
                 PIPECRM_RETURN_IF_ERROR(FlushBulk(repos));
             }
             return RowResult{Outcome::kCreated, ""};
@@ -824,6 +1003,13 @@ class ImportRun {
     /// What the bulk path created in this job, not yet inserted (FlushBulk).
     domain::BulkWrites bulk_;
     static constexpr std::size_t kBulkRowsMax = 16384;
+    /// Prepare runs: a row that needs the writer stops it (FlushBulk).
+    bool preparing_ = false;
+    /// False once the backend said it cannot tell ids ahead: no batch is prepared.
+    bool ids_ahead_ = true;
+    /// The ids the next prepared batch takes (after the one in flight); none: read them.
+    std::optional<domain::BulkWrites::NextIds> next_ids_;
+    std::optional<InFlight> in_flight_;
 };
 
 Result<ValidRow> Validate(ImportKind kind, const MappedRow& row, const ValidationContext& context) {
@@ -937,22 +1123,30 @@ Result<ImportSummary> RunImport(domain::Store& store,
         }
         return batch;
     };
+    // Progress counts committed rows only: those a crash cannot take back.
+    std::int64_t reported = 0;
+    auto report = [&] {
+        if (options.progress && summary.rows != reported) {
+            reported = summary.rows;
+            options.progress({summary.rows, *total, &summary});
+        }
+    };
     std::vector<PendingRow> batch = read_batch();
     while (!batch.empty()) {
         if (options.should_stop && options.should_stop()) {
+            PIPECRM_RETURN_IF_ERROR(run.Finish(summary));
             return Unavailable("the import was stopped after " + std::to_string(summary.rows) +
                                " rows; those are committed, and importing the same file again "
                                "skips them");
         }
         auto next = std::async(std::launch::async, read_batch);
-        summary.rows += static_cast<std::int64_t>(batch.size());
-        Status written = run.WriteBatch(batch, summary);
+        Status written = run.Submit(std::move(batch), summary);
         batch = next.get();
         PIPECRM_RETURN_IF_ERROR(written);
-        if (options.progress) {
-            options.progress({summary.rows, *total, &summary});
-        }
+        report();
     }
+    PIPECRM_RETURN_IF_ERROR(run.Finish(summary));
+    report();
     return summary;
 }
 

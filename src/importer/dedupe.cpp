@@ -160,6 +160,33 @@ std::array<KeyIndex*, 6> DedupeIndex::Maps() {
     return {&emails_, &phones_, &person_names_, &organizations_, &deals_, &deals_at_time_};
 }
 
+std::array<const KeyIndex*, 6> DedupeIndex::Maps() const {
+    return {&emails_, &phones_, &person_names_, &organizations_, &deals_, &deals_at_time_};
+}
+
+DedupeIndex::Mark DedupeIndex::Position() const {
+    Mark mark{};
+    const auto maps = Maps();
+    for (std::size_t i = 0; i < maps.size(); ++i) {
+        mark[i] = maps[i]->Mark();
+    }
+    return mark;
+}
+
+void DedupeIndex::RollbackTo(const Mark& mark) {
+    const auto maps = Maps();
+    for (std::size_t i = 0; i < maps.size(); ++i) {
+        maps[i]->RollbackTo(mark[i]);
+    }
+}
+
+void DedupeIndex::Keep(const Mark& mark) {
+    const auto maps = Maps();
+    for (std::size_t i = 0; i < maps.size(); ++i) {
+        maps[i]->Keep(mark[i]);
+    }
+}
+
 void DedupeIndex::Checkpoint() {
     for (KeyIndex* map : Maps()) {
         map->Checkpoint();

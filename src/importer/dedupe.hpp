@@ -47,6 +47,12 @@ class DedupeIndex {
     /// Keys added from now on can be taken back with Rollback (a batch that did not commit).
     void Checkpoint();
     void Rollback();
+    /// Where each map's keys end, so that the keys of a batch prepared while the one before it
+    /// is written can be taken back (RollbackTo) or kept (Keep) on their own.
+    using Mark = std::array<std::size_t, 6>;
+    Mark Position() const;
+    void RollbackTo(const Mark& mark);
+    void Keep(const Mark& mark);
 
     /// "Công ty TNHH  ABC." -> "cong ty tnhh abc": how organization names are compared.
     static std::string OrganizationKey(std::string_view name);
@@ -54,6 +60,7 @@ class DedupeIndex {
   private:
     /// Every map, for Checkpoint and Rollback.
     std::array<KeyIndex*, 6> Maps();
+    std::array<const KeyIndex*, 6> Maps() const;
     static void Add(KeyIndex& map, std::string_view key, Id id);
 
     KeyIndex emails_;

@@ -1,5 +1,7 @@
 #include "importer/key_index.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -82,20 +84,26 @@ bool KeyIndex::Add(std::string_view key, Id id) {
     }
     slot.id = id;
     ++size_;
-    added_since_checkpoint_.push_back(slot.key);
+    undo_.push_back(slot.key);
     return true;
 }
 
-void KeyIndex::Rollback() {
-    for (auto it = added_since_checkpoint_.rbegin(); it != added_since_checkpoint_.rend(); ++it) {
-        const std::string_view key = KeyAt(*it);
+void KeyIndex::RollbackTo(std::size_t mark) {
+    while (Mark() > mark && !undo_.empty()) {
+        const std::string_view key = KeyAt(undo_.back());
+        undo_.pop_back();
         Slot& slot = slots_[Probe(key, HashOf(key))];
         if (slot.tag != 0 && slot.id != kRemoved) {
             slot.id = kRemoved;
             --size_;
         }
     }
-    added_since_checkpoint_.clear();
+}
+
+void KeyIndex::Keep(std::size_t mark) {
+    const std::size_t drop = std::min(mark > kept_ ? mark - kept_ : 0, undo_.size());
+    undo_.erase(undo_.begin(), undo_.begin() + static_cast<std::ptrdiff_t>(drop));
+    kept_ += drop;
 }
 
 // Rebuilds the table at twice the size of its keys (removed keys are left out).

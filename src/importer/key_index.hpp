@@ -26,10 +26,16 @@ class KeyIndex {
     /// Adds `key` unless it is there already (the first id added keeps it); true when added.
     bool Add(std::string_view key, Id id);
 
-    /// Keys added from now on can be taken back with Rollback.
-    void Checkpoint() { added_since_checkpoint_.clear(); }
-    /// Removes every key added since the last Checkpoint.
-    void Rollback();
+    /// Where the keys added so far end (those taken back not counted), for RollbackTo and Keep.
+    std::size_t Mark() const { return kept_ + undo_.size(); }
+    /// Removes every key added since `mark` (no earlier than the last Keep).
+    void RollbackTo(std::size_t mark);
+    /// The keys added before `mark` can no longer be taken back.
+    void Keep(std::size_t mark);
+    /// Keep(Mark()): keys added from now on can be taken back with Rollback.
+    void Checkpoint() { Keep(Mark()); }
+    /// Removes every key added since the last Checkpoint (or Keep).
+    void Rollback() { RollbackTo(kept_); }
 
     std::size_t size() const { return size_; }
 
@@ -46,11 +52,12 @@ class KeyIndex {
     std::string_view KeyAt(std::uint32_t offset) const;
     void Grow();
 
-    std::vector<Slot> slots_;  ///< a power of two in size
-    std::size_t used_ = 0;     ///< slots not empty (removed ones included)
-    std::size_t size_ = 0;     ///< keys present
-    std::string keys_;         ///< each key as a 4-byte length and its bytes
-    std::vector<std::uint32_t> added_since_checkpoint_;  ///< offsets in keys_
+    std::vector<Slot> slots_;          ///< a power of two in size
+    std::size_t used_ = 0;             ///< slots not empty (removed ones included)
+    std::size_t size_ = 0;             ///< keys present
+    std::string keys_;                 ///< each key as a 4-byte length and its bytes
+    std::size_t kept_ = 0;             ///< keys added before this can no longer be taken back
+    std::vector<std::uint32_t> undo_;  ///< the later ones, by their offsets in keys_
 };
 
 }  // namespace pipecrm::importer

@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <sstream>
 
 #include "contract_store.hpp"
 #include "domain/automation_service.hpp"
+#include "domain/contact_service.hpp"
 #include "domain/product_service.hpp"
 #include "domain/user_service.hpp"
 #include "domain/webhook_service.hpp"
@@ -313,6 +315,118 @@ TEST_P(ImportBulkContract, BulkWritesFlushedBetweenPerRowWritesStoreTheSame) {
         SCOPED_TRACE(table);
         EXPECT_EQ(Content(bulk_db, table), Content(per_row_db, table));
     }
+}
+
+// A store that runs `before_bulk(n)` before it takes the n-th bulk write (counting from 1): a
+// write of somebody else's landing between a batch's preparation and its write.
+class InterleavingStore final : public domain::Store {
+  public:
+    InterleavingStore(domain::Store& inner, std::function<void(int)> before_bulk)
+        : inner_(inner), before_bulk_(std::move(before_bulk)) {}
+    Status Read(const domain::StoreJob& job) override { return inner_.Read(job); }
+    void Write(domain::StoreJob job, domain::WriteDone done) override {
+        inner_.Write(std::move(job), std::move(done));
+    }
+    void WriteBulk(domain::StoreJob job, domain::WriteDone done) override {
+        before_bulk_(++bulk_writes_);
+        inner_.WriteBulk(std::move(job), std::move(done));
+    }
+    Result<std::uint64_t> DataVersion() override { return inner_.DataVersion(); }
+
+  private:
+    domain::Store& inner_;
+    std::function<void(int)> before_bulk_;
+    int bulk_writes_ = 0;
+};
+
+// A deals file's batch is prepared (its rows built, with the ids the batch before it leaves
+// next) while the writer inserts the batch before it. When something else writes in between,
+// the prepared batch finds it and is written the writer's way: here an organization created
+// (the ids it was given are taken), then a webhook added (its deals must be published). Every
+// deal must still name the organization and person its row names, and each row land once.
+TEST_P(ImportBulkContract, WritesBetweenPreparingABatchAndWritingItAreFound) {
+    pipecrm::testing::TempDir dir;
+    const std::string db = NewDatabase(GetParam(), dir);
+    ASSERT_FALSE(db.empty());
+    auto store = OpenStore(db);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    const domain::CreatedWorkspace ws = AddTestWorkspace(**store, "owner@example.com", kSetUp);
+    const domain::Actor actor{ws.workspace_id, ws.admin_user_id, "USD"};
+    std::string csv = "title,value,currency,organization,person,person_email,add_time\n";
+    for (int i = 0; i < 60; ++i) {
+        const std::string n = std::to_string(i);
+        csv += "Deal " + n + ",100,USD,Org " + std::to_string(i / 3) + ",Person " + n + ",p" + n +
+               "@example.test,2025-03-01\n";
+    }
+    std::int64_t deals_before_webhook = -1;
+    InterleavingStore interleaving(**store, [&](int bulk_write) {
+        Status written = (*store)->WriteAndWait([&](domain::Repositories& repos) -> Status {
+            if (bulk_write == 2) {
+                domain::OrganizationChange change;
+                change.name = "Interloper";
+                return domain::CreateOrganization(repos, actor, change, kSetUp).status();
+            }
+            if (bulk_write == 4) {
+                domain::WebhookChange hook;
+                hook.subscription_url = "http://127.0.0.1:9/hook";
+                hook.event_action = "*";
+                hook.event_object = "*";
+                hook.name = "Every change";
+                return domain::CreateWebhook(repos, actor, hook, kSetUp).status();
+            }
+            return Status::Ok();
+        });
+        EXPECT_TRUE(written.ok()) << written.ToString();
+        if (bulk_write == 4) {
+            // Written before the webhook: what was queued before it (the writer keeps order).
+            Status counted = (*store)->Read([&](domain::Repositories& repos) -> Status {
+                auto count = repos.Deals().CountLive(ws.workspace_id, std::nullopt, std::nullopt);
+                PIPECRM_RETURN_IF_ERROR(count.status());
+                deals_before_webhook = *count;
+                return Status::Ok();
+            });
+            EXPECT_TRUE(counted.ok()) << counted.ToString();
+        }
+    });
+    importer::ImportOptions options;
+    options.kind = importer::ImportKind::kDeals;
+    options.batch_rows = 4;
+    FixedClock clock;
+    auto summary = importer::RunImport(interleaving, actor, csv, options, clock);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    EXPECT_EQ(summary->rows, 60);
+    EXPECT_EQ(summary->created, 60) << Rejections(*summary);
+    EXPECT_EQ(summary->organizations_created, 20);
+    EXPECT_EQ(summary->persons_created, 60);
+    store->reset();
+    // Each deal names its row's organization and person, whatever ids they were given.
+    std::vector<std::string> expected;
+    for (int i = 0; i < 60; ++i) {
+        expected.push_back("Deal " + std::to_string(i) + "|Org " + std::to_string(i / 3) +
+                           "|Person " + std::to_string(i));
+    }
+    std::sort(expected.begin(), expected.end());
+    std::istringstream rows(pipecrm::testing::QueryRows(
+        db,
+        "SELECT d.title, o.name, p.name FROM main.deals d JOIN main.organizations o ON o.id = "
+        "d.org_id JOIN main.persons p ON p.id = d.person_id"));
+    std::vector<std::string> found;
+    for (std::string line; std::getline(rows, line);) {
+        found.push_back(line);
+    }
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, expected);
+    EXPECT_EQ(pipecrm::testing::QueryColumn(db, "SELECT COUNT(*) FROM main.organizations"),
+              (std::vector<std::string>{"21"}));
+    // The deals written after the webhook came were published (the batch prepared before it
+    // too), those before it were not.
+    ASSERT_GT(deals_before_webhook, 0);
+    ASSERT_LT(deals_before_webhook, 60);
+    EXPECT_EQ(pipecrm::testing::QueryColumn(
+                  db,
+                  "SELECT COUNT(*) FROM main.webhook_events WHERE object = 'deal' AND "
+                  "action = 'create'"),
+              (std::vector<std::string>{std::to_string(60 - deals_before_webhook)}));
 }
 
 PIPECRM_CONTRACT_BACKENDS(ImportBulkContract);
