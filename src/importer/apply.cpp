@@ -287,6 +287,9 @@ class ImportRun {
         }
     }
 
+    /// Whether Submit prepares batches on the caller's thread (a deals file on SQLite).
+    bool Pipelined() const { return BulkBatches() && !options_.dry_run && ids_ahead_; }
+
     /// Hands the batch to the writer, and returns once the batch before it is committed and
     /// counted in `summary` (Finish waits for the last one). A deals file's batch whose rows
     /// all take the bulk path is prepared here, on the caller's thread, while the writer inserts
@@ -397,9 +400,6 @@ class ImportRun {
         DedupeIndex::Mark end;   ///< and after them
         std::future<Status> written;
     };
-
-    // Whether batches are prepared on the caller's thread (Submit).
-    bool Pipelined() const { return BulkBatches() && !options_.dry_run && ids_ahead_; }
 
     // Builds the batch's new organizations, persons and deals on a read snapshot, when nothing
     // listens to change events and every row takes the bulk path (no update, no product, no
@@ -1139,10 +1139,18 @@ Result<ImportSummary> RunImport(domain::Store& store,
                                " rows; those are committed, and importing the same file again "
                                "skips them");
         }
-        auto next = std::async(std::launch::async, read_batch);
-        Status written = run.Submit(std::move(batch), summary);
-        batch = next.get();
-        PIPECRM_RETURN_IF_ERROR(written);
+        // The next batch is read and validated while the writer writes this one: on this thread
+        // when it prepares batches itself (a third busy thread would only take turns with the
+        // two on this machine's cores), else on a thread of its own while this one waits.
+        if (run.Pipelined()) {
+            PIPECRM_RETURN_IF_ERROR(run.Submit(std::move(batch), summary));
+            batch = read_batch();
+        } else {
+            auto next = std::async(std::launch::async, read_batch);
+            Status written = run.Submit(std::move(batch), summary);
+            batch = next.get();
+            PIPECRM_RETURN_IF_ERROR(written);
+        }
         report();
     }
     PIPECRM_RETURN_IF_ERROR(run.Finish(summary));
