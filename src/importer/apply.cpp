@@ -246,20 +246,15 @@ class ImportRun {
                 }
                 nobody_listens_ = !*listener && !options_.per_row_writes;
                 bulk_.Clear();
-                for (std::size_t i = 0; i < batch.size(); ++i) {
-                    if (!batch[i].row) {
-                        continue;
+                std::size_t failed = 0;
+                Status applied = ApplyRows(repos, batch, results, failed);
+                if (!applied.ok()) {
+                    if (!IsRowError(applied)) {
+                        return applied;
                     }
-                    Result<RowResult> result = ApplyRow(repos, *batch[i].row);
-                    if (!result.ok()) {
-                        if (!IsRowError(result.status())) {
-                            return result.status();
-                        }
-                        failed_row = i;
-                        batch[i].reason = Reason(result.status());
-                        return Sentinel(kRowFailed);
-                    }
-                    results[i] = *result;
+                    failed_row = failed;
+                    batch[failed].reason = Reason(applied);
+                    return Sentinel(kRowFailed);
                 }
                 PIPECRM_RETURN_IF_ERROR(FlushBulk(repos));
                 organizations = organizations_created_;
@@ -432,19 +427,8 @@ class ImportRun {
             prepared.start = *next_ids_;
             prepared.results.resize(batch.size());
             preparing_ = true;
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-                if (!batch[i].row) {
-                    continue;
-                }
-                Result<RowResult> result = ApplyRow(repos, *batch[i].row);
-                if (!result.ok()) {
-                    preparing_ = false;
-                    return Status::Ok();  // not clean
-                }
-                prepared.results[i] = *result;
-            }
-            preparing_ = false;
-            clean = true;
+            std::size_t failed = 0;
+            clean = ApplyRows(repos, batch, prepared.results, failed).ok();
             return Status::Ok();
         });
         preparing_ = false;
@@ -462,6 +446,26 @@ class ImportRun {
         prepared.persons = persons_created_;
         prepared.end = index_.Position();
         return std::optional<InFlight>(std::move(prepared));
+    }
+
+    // Applies the batch's valid rows in order, filling `results`; stops at the first row that
+    // fails, whose index goes to `failed`.
+    Status ApplyRows(domain::Repositories& repos,
+                     const std::vector<PendingRow>& batch,
+                     std::vector<RowResult>& results,
+                     std::size_t& failed) {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (!batch[i].row) {
+                continue;
+            }
+            Result<RowResult> result = ApplyRow(repos, *batch[i].row);
+            if (!result.ok()) {
+                failed = i;
+                return result.status();
+            }
+            results[i] = *result;
+        }
+        return Status::Ok();
     }
 
     Result<RowResult> ApplyRow(domain::Repositories& repos, const ValidRow& row) {

@@ -188,9 +188,7 @@ void DedupeIndex::Keep(const Mark& mark) {
 }
 
 void DedupeIndex::Checkpoint() {
-    for (KeyIndex* map : Maps()) {
-        map->Checkpoint();
-    }
+    Keep(Position());
 }
 
 void DedupeIndex::Rollback() {
