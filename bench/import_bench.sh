@@ -58,19 +58,26 @@ sqlite_seconds=$(echo "$end - $start" | bc -l)
 
 # The floor: SQLite itself inserting the rows the import wrote (organizations, persons, their
 # contacts, deals, deal events) into a fresh database with the same schema, indexes and seed
-# rows, read back from the imported database, in one transaction, foreign-key checks off, with
-# the settings of the .import run. "WHERE id > 0" keeps SQLite from copying the records and
-# index entries as they are (its transfer optimization): each row is inserted as an import
-# inserts it. This is about as fast as SQLite writes these rows; reading them back costs a little
-# of its time, parsing and checking the file none.
+# rows, in one transaction, foreign-key checks off, with the settings of the .import run. The
+# rows are read back from the imported database ("WHERE id > 0" keeps SQLite from copying the
+# records and index entries as they are, its transfer optimization: each row is inserted as an
+# import inserts it), and the time a query takes to read them (every column of every row) is
+# taken off. This is about as fast as SQLite writes these rows, with no file to parse or check.
 PIPECRM_ADMIN_PASSWORD=bench-password "$binary" init --db "$dir/floor.db" \
     --admin-email bench@example.com > /dev/null
 tables="organizations persons person_contacts deals deal_events"
+reads=$(for table in $tables; do
+    echo "SELECT COUNT(*) FROM (SELECT * FROM $table WHERE id > 0 LIMIT -1);"
+done)
 copies=$(for table in $tables; do
     echo "INSERT INTO $table SELECT * FROM imported.$table WHERE id > 0;"
 done)
 start=$(date +%s.%N)
-/usr/bin/time -f "%U %S" -o "$dir/floor.cpu" sqlite3 "$dir/floor.db" > /dev/null <<SQL
+sqlite3 "$dir/crm.db" <<< "$reads" > /dev/null
+end=$(date +%s.%N)
+read_seconds=$(echo "$end - $start" | bc -l)
+start=$(date +%s.%N)
+sqlite3 "$dir/floor.db" > /dev/null <<SQL
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=FULL;
 PRAGMA foreign_keys=OFF;
@@ -81,7 +88,7 @@ $copies
 COMMIT;
 SQL
 end=$(date +%s.%N)
-floor_seconds=$(echo "$end - $start" | bc -l)
+floor_seconds=$(echo "$end - $start - $read_seconds" | bc -l)
 floor_deals=$(sqlite3 "$dir/floor.db" "SELECT COUNT(*) FROM deals")
 
 imported=$(sqlite3 "$dir/crm.db" "SELECT COUNT(*) FROM deals")
@@ -95,8 +102,8 @@ printf '%-28s %10s rows %8.1f s %10.0f rows/s  (%s CPU s)\n' "pipecrm import dea
 printf '%-28s %10s rows %8.1f s %10.0f rows/s  (%s CPU s)\n' "sqlite3 .import (bare)" "$bare" \
     "$sqlite_seconds" "$sqlite_rate" "$(cpu "$dir/sqlite.cpu")"
 floor_rate=$(echo "$rows / $floor_seconds" | bc -l)
-printf '%-28s %10s rows %8.1f s %10.0f rows/s  (%s CPU s)\n' "SQLite floor (same rows)" \
-    "$floor_deals" "$floor_seconds" "$floor_rate" "$(cpu "$dir/floor.cpu")"
+printf '%-28s %10s rows %8.1f s %10.0f rows/s  (%.1f s of reading them taken off)\n' \
+    "SQLite floor (same rows)" "$floor_deals" "$floor_seconds" "$floor_rate" "$read_seconds"
 printf 'persons created: %s (duplicate emails matched to the first)\n' "$persons"
 printf 'ratio: %.3f x the sqlite3 .import rate (target 0.3)\n' "$(echo "$import_rate / $sqlite_rate" | bc -l)"
 printf 'floor: %.3f x the sqlite3 .import rate; the import runs at %.3f x the floor\n' \
