@@ -42,7 +42,9 @@ class Store {
     /// the backend may leave out its foreign-key checks (SQLite does: they were a tenth of an
     /// import's time). Only for a job each of whose references is a row it created, or one it
     /// read that is never deleted (workspaces, users, stages, pipelines, products and custom
-    /// fields never are; persons and organizations are only marked deleted).
+    /// fields never are; persons and organizations are only marked deleted). A write that fails
+    /// may end the whole transaction at once (SQLite's multi-row inserts do), so the job must
+    /// return the failure rather than go on.
     virtual void WriteBulk(StoreJob job, WriteDone done) { Write(std::move(job), std::move(done)); }
     /// WriteBulk() and wait for the outcome.
     Status WriteBulkAndWait(StoreJob job);

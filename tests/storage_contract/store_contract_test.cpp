@@ -39,7 +39,7 @@ class StoreContract : public OneWorkspaceTest {
         return *out;
     }
 
-    enum class Failure { kBeforeWriting, kAfterWriting, kFailedStatement };
+    enum class Failure { kBeforeWriting, kAfterWriting, kFailedStatement, kFailedMultiRowInsert };
 
     // Three writes queued together, the middle one failing as `how`: the others commit.
     void CheckFailingJobUndoesOnlyItself(Failure how) {
@@ -64,6 +64,11 @@ class StoreContract : public OneWorkspaceTest {
                     }
                     auto deal = domain::CreateDeal(repos, actor, change, kNow);
                     PIPECRM_RETURN_IF_ERROR(deal.status());
+                    if (i == 1 && how == Failure::kFailedMultiRowInsert) {
+                        // The deal again, id and all: a primary-key violation in a statement
+                        // of many rows, which must not end the others' transaction.
+                        return repos.Deals().InsertMany({*deal, *deal});
+                    }
                     if (i == 1 && how == Failure::kFailedStatement) {
                         domain::User twin;  // the admin's email again: a unique violation
                         twin.workspace_id = ws_.workspace_id;
@@ -85,9 +90,10 @@ class StoreContract : public OneWorkspaceTest {
             std::this_thread::yield();
         }
         EXPECT_TRUE(outcomes[0].ok()) << outcomes[0].ToString();
-        EXPECT_EQ(outcomes[1].code(), how == Failure::kFailedStatement
-                                          ? ErrorCode::kAlreadyExists
-                                          : ErrorCode::kInvalidArgument);
+        EXPECT_EQ(outcomes[1].code(),
+                  how == Failure::kFailedStatement || how == Failure::kFailedMultiRowInsert
+                      ? ErrorCode::kAlreadyExists
+                      : ErrorCode::kInvalidArgument);
         EXPECT_TRUE(outcomes[2].ok()) << outcomes[2].ToString();
         Status status = store_->Read([&](Repositories& repos) -> Status {
             domain::DealQuery query;
@@ -115,6 +121,60 @@ TEST_P(StoreContract, AJobFailingAfterWritingRollsBackOnlyItself) {
 
 TEST_P(StoreContract, AJobWhoseStatementFailedRollsBackOnlyItself) {
     CheckFailingJobUndoesOnlyItself(Failure::kFailedStatement);
+}
+
+TEST_P(StoreContract, AJobWhoseMultiRowInsertFailedRollsBackOnlyItself) {
+    CheckFailingJobUndoesOnlyItself(Failure::kFailedMultiRowInsert);
+}
+
+// A bulk write is alone in its transaction, so a failure may end the transaction whole: on
+// SQLite its multi-row inserts do (INSERT OR ROLLBACK, which spares the statement journal), on
+// PostgreSQL any failed statement does. Either way the job runs once and leaves nothing; so
+// does any other job that happens to be alone.
+TEST_P(StoreContract, ABulkWriteWhoseInsertFailedIsUndoneWholeAndRunsOnce) {
+    auto base = Create(store(), "Base", Actor());
+    ASSERT_TRUE(base.ok()) << base.status().ToString();
+    int runs = 0;
+    Status seen_after_failure;
+    Status failed = store().WriteBulkAndWait([&](Repositories& repos) -> Status {
+        ++runs;
+        domain::Deal deal = *base;
+        deal.title = "written first";
+        auto written = repos.Deals().Insert(deal);
+        PIPECRM_RETURN_IF_ERROR(written.status());
+        domain::Deal twin = *base;  // the base deal's id again
+        Status inserted = repos.Deals().InsertMany({twin});
+        seen_after_failure = repos.Deals().Get(ws_.workspace_id, *written).status();
+        return inserted;
+    });
+    EXPECT_EQ(failed.code(), ErrorCode::kAlreadyExists) << failed.ToString();
+    EXPECT_EQ(runs, 1);
+    // What the job wrote before the failed insert was gone at once: the transaction ended.
+    EXPECT_FALSE(seen_after_failure.ok());
+    Status status = store().Read([&](Repositories& repos) -> Status {
+        EXPECT_EQ(repos.Deals().CountLive(ws_.workspace_id, std::nullopt, std::nullopt).value(), 1);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    // The store goes on: the next write opens a transaction of its own, with its checks.
+    auto next = Create(store(), "Next", Actor());
+    EXPECT_TRUE(next.ok()) << next.status().ToString();
+    // Any job alone in its transaction that fails after writing is undone without a second run.
+    runs = 0;
+    failed = store().WriteAndWait([&](Repositories& repos) -> Status {
+        ++runs;
+        domain::Deal deal = *base;
+        deal.title = "undone";
+        PIPECRM_RETURN_IF_ERROR(repos.Deals().Insert(deal).status());
+        return InvalidArgument("the job changed its mind", "title");
+    });
+    EXPECT_EQ(failed.code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(runs, 1);
+    status = store().Read([&](Repositories& repos) -> Status {
+        EXPECT_EQ(repos.Deals().CountLive(ws_.workspace_id, std::nullopt, std::nullopt).value(), 2);
+        return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok()) << status.ToString();
 }
 
 TEST_P(StoreContract, ABulkWriteRunsAloneAndOnlyItSkipsTheForeignKeyChecks) {

@@ -4,6 +4,7 @@
 
 #include "base/time.hpp"
 #include "storage/sql/deal_label_table.hpp"
+#include "storage/sql/dialect.hpp"
 #include "storage/sql/query.hpp"
 #include "text/search_text.hpp"
 
@@ -19,31 +20,16 @@ std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& t) {
     return ToUnixSeconds(*t);
 }
 
-// "head VALUES(?,…,?),…" for `rows` rows of `columns` parameters.
-std::string MultiRowInsert(const char* head, int columns, std::size_t rows) {
-    std::string values = "(?";
-    for (int i = 1; i < columns; ++i) {
-        values += ",?";
-    }
-    values += ")";
-    std::string sql = head;
-    sql += " VALUES";
-    for (std::size_t i = 0; i < rows; ++i) {
-        sql += i == 0 ? "" : ",";
-        sql += values;
-    }
-    return sql;
-}
-
-// Inserts `rows` in statements of up to kRowsPerStatement rows; `bind(statement, first, row)`
-// binds one row's `columns` parameters from `first`.
+// Inserts `rows` into `target` (the table and its columns) in statements of up to
+// kRowsPerStatement rows; `bind(statement, first, row)` binds one row's `columns` parameters
+// from `first`.
 template <typename Row, typename BindRow>
 Status InsertInChunks(
-    Connection& db, const char* head, int columns, const std::vector<Row>& rows, BindRow&& bind) {
+    Connection& db, const char* target, int columns, const std::vector<Row>& rows, BindRow&& bind) {
     for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
         const std::size_t count = std::min(kRowsPerStatement, rows.size() - start);
         PIPECRM_RETURN_IF_ERROR(
-            Execute(db, MultiRowInsert(head, columns, count), [&](Statement& s) {
+            Execute(db, MultiRowInsert(db, target, columns, count), [&](Statement& s) {
                 for (std::size_t i = 0; i < count; ++i) {
                     bind(s, static_cast<int>(i) * columns + 1, rows[start + i]);
                 }
@@ -188,30 +174,29 @@ Result<std::optional<Id>> NextRowId(Connection& db, const char* table) {
 }
 
 Status InsertDealsMany(Connection& db, const std::vector<domain::Deal>& deals) {
-    return InsertInChunks(
-        db,
-        "INSERT INTO main.deals(id, workspace_id, title, value, currency, status, "
-        "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
-        "expected_close_date, probability, lost_reason, visible_to, add_time, "
-        "update_time, stage_change_time, won_time, lost_time, close_time, "
-        "label_ids, search_text)",
-        24, deals, [](Statement& s, int first, const domain::Deal& d) {
-            s.Bind(first, d.id);
-            BindDealColumns(s, first + 1, d);
-            s.Bind(first + 23, text::FoldForSearch(d.title));
-        });
+    return InsertInChunks(db,
+                          "main.deals(id, workspace_id, title, value, currency, status, "
+                          "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
+                          "expected_close_date, probability, lost_reason, visible_to, add_time, "
+                          "update_time, stage_change_time, won_time, lost_time, close_time, "
+                          "label_ids, search_text)",
+                          24, deals, [](Statement& s, int first, const domain::Deal& d) {
+                              s.Bind(first, d.id);
+                              BindDealColumns(s, first + 1, d);
+                              s.Bind(first + 23, text::FoldForSearch(d.title));
+                          });
 }
 
 Status InsertPersonsMany(Connection& db, const std::vector<domain::Person>& persons) {
-    PIPECRM_RETURN_IF_ERROR(InsertInChunks(
-        db,
-        "INSERT INTO main.persons(id, workspace_id, name, owner_id, org_id, visible_to, "
-        "is_deleted, add_time, update_time, search_text)",
-        10, persons, [](Statement& s, int first, const domain::Person& p) {
-            s.Bind(first, p.id);
-            BindPersonColumns(s, first + 1, p);
-            s.Bind(first + 9, PersonSearchText(p));
-        }));
+    PIPECRM_RETURN_IF_ERROR(
+        InsertInChunks(db,
+                       "main.persons(id, workspace_id, name, owner_id, org_id, visible_to, "
+                       "is_deleted, add_time, update_time, search_text)",
+                       10, persons, [](Statement& s, int first, const domain::Person& p) {
+                           s.Bind(first, p.id);
+                           BindPersonColumns(s, first + 1, p);
+                           s.Bind(first + 9, PersonSearchText(p));
+                       }));
     struct Contact {
         const domain::Person* person;
         const domain::ContactPoint* point;
@@ -239,7 +224,7 @@ Status InsertPersonsMany(Connection& db, const std::vector<domain::Person>& pers
     }
     return InsertInChunks(
         db,
-        "INSERT INTO person_contacts(workspace_id, person_id, kind, value, label, is_primary, "
+        "person_contacts(workspace_id, person_id, kind, value, label, is_primary, "
         "normalized)",
         7, contacts, [&](Statement& s, int first, const Contact& c) {
             s.Bind(first, c.person->workspace_id)
@@ -254,7 +239,7 @@ Status InsertPersonsMany(Connection& db, const std::vector<domain::Person>& pers
 
 Status InsertOrganizationsMany(Connection& db, const std::vector<domain::Organization>& orgs) {
     return InsertInChunks(db,
-                          "INSERT INTO main.organizations(id, workspace_id, name, owner_id, "
+                          "main.organizations(id, workspace_id, name, owner_id, "
                           "address, visible_to, is_deleted, add_time, update_time, search_text)",
                           10, orgs, [](Statement& s, int first, const domain::Organization& o) {
                               s.Bind(first, o.id);

@@ -45,11 +45,22 @@ class Connection {
     /// it (SQLite); none where an INSERT must return it itself (InsertedIdClause).
     virtual std::optional<std::int64_t> LastInsertedId() const { return std::nullopt; }
     /// True when the open transaction can only be rolled back (PostgreSQL after any failed
-    /// statement; never on SQLite, whose failed statements undo only themselves).
+    /// statement), or is already gone (SQLite after a statement that ended it: an INSERT OR
+    /// ROLLBACK that failed, or an I/O error). Other failed SQLite statements undo only
+    /// themselves.
     virtual bool TransactionAborted() const { return false; }
     /// True when the last failure was a serialization failure or deadlock between concurrent
     /// transactions: running the whole transaction again may succeed.
     virtual bool RetryableConflict() const { return false; }
+
+    /// Whether the open transaction holds one write job alone (Store::WriteBulk), so that a
+    /// failed statement may end it whole (InsertInto). The group-commit store sets it for each
+    /// transaction.
+    void set_job_alone(bool alone) { job_alone_ = alone; }
+    bool job_alone() const { return job_alone_; }
+
+  private:
+    bool job_alone_ = false;
 };
 
 /// Prepares (cached) and runs `sql` to the end.

@@ -4,26 +4,13 @@
 #include <string>
 
 #include "base/time.hpp"
+#include "storage/sql/dialect.hpp"
 #include "storage/sql/query.hpp"
 
 namespace pipecrm::storage::sql {
 namespace {
 
 constexpr std::size_t kRowsPerStatement = 64;
-
-std::string InsertOf(std::size_t rows) {
-    std::string values = "(?";
-    for (int i = 1; i < kDealEventColumns; ++i) {
-        values += ",?";
-    }
-    values += ")";
-    std::string sql = kDealEventInsert;
-    for (std::size_t i = 0; i < rows; ++i) {
-        sql += i == 0 ? "" : ",";
-        sql += values;
-    }
-    return sql;
-}
 
 }  // namespace
 
@@ -49,11 +36,13 @@ Status AppendDealEvents(Connection& db, const std::vector<domain::DealEvent>& ev
     // Statements for a full chunk and for the tail, each prepared once per row count.
     for (std::size_t start = 0; start < events.size(); start += kRowsPerStatement) {
         const std::size_t rows = std::min(kRowsPerStatement, events.size() - start);
-        PIPECRM_RETURN_IF_ERROR(Execute(db, InsertOf(rows), [&](Statement& s) {
-            for (std::size_t i = 0; i < rows; ++i) {
-                BindDealEvent(s, static_cast<int>(i) * kDealEventColumns + 1, events[start + i]);
-            }
-        }));
+        PIPECRM_RETURN_IF_ERROR(Execute(
+            db, MultiRowInsert(db, kDealEventTarget, kDealEventColumns, rows), [&](Statement& s) {
+                for (std::size_t i = 0; i < rows; ++i) {
+                    BindDealEvent(s, static_cast<int>(i) * kDealEventColumns + 1,
+                                  events[start + i]);
+                }
+            }));
     }
     return Status::Ok();
 }

@@ -1,4 +1,4 @@
-// Appending deal events: one (`BindDealEvent`, the column order of kDealEventInsert) or many in
+// Appending deal events: one (`BindDealEvent`, the column order of kDealEventTarget) or many in
 // few statements (`AppendDealEvents`, for bulk writers such as the importer).
 #pragma once
 
@@ -10,11 +10,11 @@
 
 namespace pipecrm::storage::sql {
 
-/// The INSERT's head; each row's values follow as "(?,…,?)" with kDealEventColumns parameters.
-inline constexpr const char* kDealEventInsert =
-    "INSERT INTO main.deal_events(workspace_id, deal_id, kind, actor_user_id, at, "
+/// The table and columns an INSERT names; each row's values are kDealEventColumns parameters.
+inline constexpr const char* kDealEventTarget =
+    "main.deal_events(workspace_id, deal_id, kind, actor_user_id, at, "
     "from_stage_id, to_stage_id, from_pipeline_id, to_pipeline_id, from_value, to_value, "
-    "currency, from_owner_id, to_owner_id, lost_reason) VALUES";
+    "currency, from_owner_id, to_owner_id, lost_reason)";
 inline constexpr int kDealEventColumns = 15;
 
 /// Binds the event's columns to parameters first … first + kDealEventColumns - 1.

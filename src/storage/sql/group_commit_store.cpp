@@ -308,7 +308,8 @@ Status GroupCommitStore::MakeDurable(std::uint64_t commit) {
 // One transaction for the whole batch. Jobs run without savepoints; a job that fails without
 // having changed a row (and, on PostgreSQL, without failing a statement) needs nothing undone.
 // Only when a job fails after writing is the whole transaction rolled back and the batch run
-// again, each job in its own savepoint, so that the failing job undoes only its own changes.
+// again, each job in its own savepoint, so that the failing job undoes only its own changes;
+// a job alone in the transaction (a bulk write always is) is just rolled back.
 // When the transaction conflicts with another server's (PostgreSQL: serialization failure or
 // deadlock), the whole batch runs again on a fresh snapshot: jobs are re-runnable, so the
 // later write applies on top of the earlier one. Outcomes are reported only after COMMIT.
@@ -383,6 +384,7 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
         return Attempt::kDone;
     }
     cache.Begin();
+    db.set_job_alone(batch.front().bulk);
     for (std::size_t next = 0;; ++next) {
         if (next == batch.size() && !(gather && TakeMore(batch, gathering))) {
             break;
@@ -396,7 +398,13 @@ GroupCommitStore::Attempt GroupCommitStore::RunBatch(std::vector<PendingWrite>& 
                     return abandon(Attempt::kConflict);
                 }
                 if (db.TotalChanges() != changes_before || db.TransactionAborted()) {
-                    return abandon(Attempt::kNeedSavepoints);
+                    if (batch.size() > 1) {
+                        return abandon(Attempt::kNeedSavepoints);
+                    }
+                    // Alone in the transaction (so far): rolling it back undoes just this job,
+                    // with no need to run it again in a savepoint.
+                    statuses.push_back(std::move(outcome));
+                    return abandon(Attempt::kDone);
                 }
             }
             statuses.push_back(std::move(outcome));

@@ -169,6 +169,10 @@ std::int64_t Connection::TotalChanges() const {
     return sqlite3_total_changes64(db_);
 }
 
+bool Connection::TransactionAborted() const {
+    return sqlite3_get_autocommit(db_) != 0;
+}
+
 std::optional<std::int64_t> Connection::LastInsertedId() const {
     return sqlite3_last_insert_rowid(db_);
 }

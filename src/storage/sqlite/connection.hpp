@@ -73,6 +73,8 @@ class Connection final : public sql::Connection {
     Result<sql::Statement*> Cached(std::string_view sql) override;
     std::int64_t TotalChanges() const override;
     std::optional<std::int64_t> LastInsertedId() const override;
+    /// No transaction is open any more (called inside one): a statement ended it.
+    bool TransactionAborted() const override;
     sqlite3* raw() { return db_; }
 
   private:

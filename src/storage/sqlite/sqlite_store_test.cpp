@@ -6,12 +6,15 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <mutex>
 #include <thread>
 
 #include "domain/deal_service.hpp"
 #include "domain/workspace_setup.hpp"
 #include "sample/sample_data.hpp"
+#include "storage/sql/dialect.hpp"
+#include "storage/sql/query.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/test_store.hpp"
 #include "support/process.hpp"
@@ -269,6 +272,37 @@ TEST(SqliteStore, EventLogIsAppendOnly) {
     EXPECT_FALSE(update.ok());
     EXPECT_NE(update.message().find("append-only"), std::string::npos);
     EXPECT_FALSE((*connection)->Exec("DELETE FROM deal_events").ok());
+}
+
+// A multi-row insert of a job alone in its transaction ends the transaction when it fails
+// (no statement journal needed); otherwise it undoes only itself. TransactionAborted tells.
+TEST(SqliteStore, AFailedMultiRowInsertEndsTheTransactionOnlyWhenTheJobIsAlone) {
+    const std::string path = ::testing::TempDir() + "multi_row_insert.db";
+    std::remove(path.c_str());
+    auto connection = Connection::Open(path, Connection::Mode::kReadWrite);
+    ASSERT_TRUE(connection.ok()) << connection.status().ToString();
+    Connection& db = **connection;
+    ASSERT_TRUE(db.Exec("CREATE TABLE t(id INTEGER PRIMARY KEY)").ok());
+    for (const bool alone : {false, true}) {
+        SCOPED_TRACE(alone ? "alone" : "grouped");
+        db.set_job_alone(alone);
+        ASSERT_TRUE(db.Exec("DELETE FROM t; BEGIN; INSERT INTO t VALUES (1)").ok());
+        Status twice = sql::Execute(db, sql::MultiRowInsert(db, "t(id)", 1, 2),
+                                    [](auto& s) { s.Bind(1, 2).Bind(2, 1); });
+        EXPECT_EQ(twice.code(), ErrorCode::kAlreadyExists) << twice.ToString();
+        EXPECT_EQ(db.TransactionAborted(), alone);
+        if (!alone) {
+            ASSERT_TRUE(db.Exec("COMMIT").ok());
+        }
+        int rows = -1;
+        ASSERT_TRUE(sql::Query(
+                        db, "SELECT COUNT(*) FROM t", [](auto&) {},
+                        [&](auto& s) { rows = static_cast<int>(s.Int(0)); })
+                        .ok());
+        EXPECT_EQ(rows, alone ? 0 : 1);
+    }
+    connection->reset();
+    std::remove(path.c_str());
 }
 
 // The credential check's read: the same snapshot as Read, on a read-only connection.
