@@ -458,6 +458,9 @@ class ImportRun {
             if (!batch[i].row) {
                 continue;
             }
+            if (i + 1 < batch.size() && batch[i + 1].row) {
+                Prefetch(*batch[i + 1].row);
+            }
             Result<RowResult> result = ApplyRow(repos, *batch[i].row);
             if (!result.ok()) {
                 failed = i;
@@ -466,6 +469,15 @@ class ImportRun {
             results[i] = *result;
         }
         return Status::Ok();
+    }
+
+    // Starts loading what a deal row's organization and person lookups will read, while the
+    // row before it is applied: about a fifth of the importing thread waited for that memory.
+    void Prefetch(const ValidRow& row) const {
+        if (const auto* deal = std::get_if<DealRow>(&row)) {
+            index_.PrefetchOrganization(deal->organization);
+            index_.PrefetchPerson(deal->person_email, deal->person_phone, deal->person);
+        }
     }
 
     Result<RowResult> ApplyRow(domain::Repositories& repos, const ValidRow& row) {
@@ -795,6 +807,10 @@ class ImportRun {
                 return org.status();
             }
             change.org_id = OptionalId(*org);
+        }
+        if (row.id.value_or(0) == 0) {  // FindDeal below; its memory loads meanwhile
+            index_.PrefetchDeal(row.title, change.org_id ? *change.org_id : OptionalId(),
+                                row.add_time);
         }
         if (!row.person.empty() || !row.person_email.empty() || !row.person_phone.empty()) {
             auto person = FindOrCreatePerson(repos, row.person, row.person_email, row.person_phone,

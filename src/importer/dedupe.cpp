@@ -11,8 +11,12 @@ std::string DealKey(std::string_view title, OptionalId org_id) {
     return text::FoldForSearch(title) + '\x1f' + std::to_string(org_id.value_or(0));
 }
 
+std::string AtTime(std::string deal_key, Instant add_time) {
+    return deal_key + '\x1f' + std::to_string(ToUnixSeconds(add_time));
+}
+
 std::string DealKey(std::string_view title, OptionalId org_id, Instant add_time) {
-    return DealKey(title, org_id) + '\x1f' + std::to_string(ToUnixSeconds(add_time));
+    return AtTime(DealKey(title, org_id), add_time);
 }
 
 // Calls `use` with every page of a keyset-paged list, by id.
@@ -132,6 +136,36 @@ OptionalId DedupeIndex::FindDeal(std::string_view title,
                                  std::optional<Instant> add_time) const {
     return add_time ? deals_at_time_.Find(DealKey(title, org_id, *add_time))
                     : deals_.Find(DealKey(title, org_id));
+}
+
+void DedupeIndex::PrefetchOrganization(std::string_view name) const {
+    if (!name.empty()) {
+        organizations_.Prefetch(OrganizationKey(name));
+    }
+}
+
+void DedupeIndex::PrefetchPerson(std::string_view email,
+                                 std::string_view phone,
+                                 std::string_view person_name) const {
+    if (!email.empty()) {
+        emails_.Prefetch(email);
+    }
+    if (!phone.empty()) {
+        phones_.Prefetch(phone);
+    }
+    if (!person_name.empty()) {
+        person_names_.Prefetch(text::FoldForSearch(person_name));
+    }
+}
+
+void DedupeIndex::PrefetchDeal(std::string_view title,
+                               OptionalId org_id,
+                               std::optional<Instant> add_time) const {
+    std::string key = DealKey(title, org_id);
+    deals_.Prefetch(key);
+    if (add_time) {
+        deals_at_time_.Prefetch(AtTime(std::move(key), *add_time));
+    }
 }
 
 void DedupeIndex::AddPerson(Id id,

@@ -37,6 +37,17 @@ class DedupeIndex {
                         OptionalId org_id,
                         std::optional<Instant> add_time) const;
 
+    /// Start loading what FindOrganization(name), FindPerson with this email and phone and
+    /// FindPersonByName(person_name) will read, and what FindDeal and AddDeal will (KeyIndex::
+    /// Prefetch): for a row's lookups while the row before it is applied.
+    void PrefetchOrganization(std::string_view name) const;
+    void PrefetchPerson(std::string_view email,
+                        std::string_view phone,
+                        std::string_view person_name) const;
+    void PrefetchDeal(std::string_view title,
+                      OptionalId org_id,
+                      std::optional<Instant> add_time) const;
+
     void AddPerson(Id id,
                    std::string_view name,
                    const std::vector<std::string>& emails,

@@ -60,6 +60,10 @@ OptionalId KeyIndex::Find(std::string_view key) const {
     return slot.id;
 }
 
+void KeyIndex::Prefetch(std::string_view key) const {
+    __builtin_prefetch(&slots_[HashOf(key) & (slots_.size() - 1)]);
+}
+
 bool KeyIndex::Add(std::string_view key, Id id) {
     if ((used_ + 1) * 10 > slots_.size() * 7) {
         Grow();

@@ -25,6 +25,10 @@ class KeyIndex {
     OptionalId Find(std::string_view key) const;
     /// Adds `key` unless it is there already (the first id added keeps it); true when added.
     bool Add(std::string_view key, Id id);
+    /// Starts loading the slot where a Find or Add of `key` begins, without waiting for it. A
+    /// lookup in a table of a million keys is mostly a wait for memory; a caller that knows
+    /// its next keys early lets those waits run side by side and behind its other work.
+    void Prefetch(std::string_view key) const;
 
     /// Where the keys added so far end (those taken back not counted), for RollbackTo and Keep.
     std::size_t Mark() const { return kept_ + undo_.size(); }
