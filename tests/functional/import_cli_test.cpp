@@ -78,6 +78,9 @@ TEST(ImportCli, BadArgumentsFailWithAMessageAndChangeNothing) {
     CommandResult missing = RunPipecrm({"import", "persons", dir.File("none.csv"), "--db", db});
     EXPECT_EQ(missing.exit_code, 3);
     EXPECT_NE(missing.err.find("none.csv"), std::string::npos);
+    CommandResult directory = RunPipecrm({"import", "persons", dir.File(""), "--db", db});
+    EXPECT_EQ(directory.exit_code, 2);
+    EXPECT_NE(directory.err.find("cannot read"), std::string::npos) << directory.err;
     CommandResult no_file = RunPipecrm({"import", "persons", "--db", db});
     EXPECT_EQ(no_file.exit_code, 2);
     CommandResult pipeline = RunPipecrm({"import", "deals", csv, "--db", db, "--pipeline", "99"});
