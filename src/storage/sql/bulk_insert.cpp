@@ -38,6 +38,22 @@ Status InsertInChunks(
     return Status::Ok();
 }
 
+// Inserts rows whose `columns` are the id, those `bind_fields(statement, first, row)` binds,
+// and last the row's search text.
+template <typename Row, typename BindFields, typename SearchText>
+Status InsertSearchable(Connection& db,
+                        const char* target,
+                        int columns,
+                        const std::vector<Row>& rows,
+                        BindFields&& bind_fields,
+                        SearchText&& search_text) {
+    return InsertInChunks(db, target, columns, rows, [&](Statement& s, int first, const Row& row) {
+        s.Bind(first, row.id);
+        bind_fields(s, first + 1, row);
+        s.Bind(first + columns - 1, search_text(row));
+    });
+}
+
 }  // namespace
 
 void BindDealColumn(Statement& s, int parameter, int column, const domain::Deal& d) {
@@ -174,29 +190,22 @@ Result<std::optional<Id>> NextRowId(Connection& db, const char* table) {
 }
 
 Status InsertDealsMany(Connection& db, const std::vector<domain::Deal>& deals) {
-    return InsertInChunks(db,
-                          "main.deals(id, workspace_id, title, value, currency, status, "
-                          "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
-                          "expected_close_date, probability, lost_reason, visible_to, add_time, "
-                          "update_time, stage_change_time, won_time, lost_time, close_time, "
-                          "label_ids, search_text)",
-                          24, deals, [](Statement& s, int first, const domain::Deal& d) {
-                              s.Bind(first, d.id);
-                              BindDealColumns(s, first + 1, d);
-                              s.Bind(first + 23, text::FoldForSearch(d.title));
-                          });
+    return InsertSearchable(db,
+                            "main.deals(id, workspace_id, title, value, currency, status, "
+                            "pipeline_id, stage_id, owner_id, creator_user_id, person_id, org_id, "
+                            "expected_close_date, probability, lost_reason, visible_to, add_time, "
+                            "update_time, stage_change_time, won_time, lost_time, close_time, "
+                            "label_ids, search_text)",
+                            24, deals, BindDealColumns,
+                            [](const domain::Deal& d) { return text::FoldForSearch(d.title); });
 }
 
 Status InsertPersonsMany(Connection& db, const std::vector<domain::Person>& persons) {
     PIPECRM_RETURN_IF_ERROR(
-        InsertInChunks(db,
-                       "main.persons(id, workspace_id, name, owner_id, org_id, visible_to, "
-                       "is_deleted, add_time, update_time, search_text)",
-                       10, persons, [](Statement& s, int first, const domain::Person& p) {
-                           s.Bind(first, p.id);
-                           BindPersonColumns(s, first + 1, p);
-                           s.Bind(first + 9, PersonSearchText(p));
-                       }));
+        InsertSearchable(db,
+                         "main.persons(id, workspace_id, name, owner_id, org_id, visible_to, "
+                         "is_deleted, add_time, update_time, search_text)",
+                         10, persons, BindPersonColumns, PersonSearchText));
     struct Contact {
         const domain::Person* person;
         const domain::ContactPoint* point;
@@ -238,14 +247,10 @@ Status InsertPersonsMany(Connection& db, const std::vector<domain::Person>& pers
 }
 
 Status InsertOrganizationsMany(Connection& db, const std::vector<domain::Organization>& orgs) {
-    return InsertInChunks(db,
-                          "main.organizations(id, workspace_id, name, owner_id, "
-                          "address, visible_to, is_deleted, add_time, update_time, search_text)",
-                          10, orgs, [](Statement& s, int first, const domain::Organization& o) {
-                              s.Bind(first, o.id);
-                              BindOrganizationColumns(s, first + 1, o);
-                              s.Bind(first + 9, OrganizationSearchText(o));
-                          });
+    return InsertSearchable(db,
+                            "main.organizations(id, workspace_id, name, owner_id, address, "
+                            "visible_to, is_deleted, add_time, update_time, search_text)",
+                            10, orgs, BindOrganizationColumns, OrganizationSearchText);
 }
 
 }  // namespace pipecrm::storage::sql
