@@ -54,7 +54,7 @@ class Connection {
     virtual bool RetryableConflict() const { return false; }
 
     /// Whether the open transaction holds one write job alone (Store::WriteBulk), so that a
-    /// failed statement may end it whole (InsertInto). The group-commit store sets it for each
+    /// failed statement may end it whole (MultiRowInsert). The group-commit store sets it for each
     /// transaction.
     void set_job_alone(bool alone) { job_alone_ = alone; }
     bool job_alone() const { return job_alone_; }
