@@ -227,6 +227,11 @@ class ProcessEnvironment final : public cli::Environment {
 
     void RemoveFile(const std::string& path) override { std::remove(path.c_str()); }
 
+    bool IsRegularFile(const std::string& path) override {
+        std::error_code error;
+        return std::filesystem::is_regular_file(path, error);
+    }
+
     bool ErrIsTerminal() override { return isatty(STDERR_FILENO) != 0; }
 
   private:

@@ -180,7 +180,8 @@ const std::vector<Command>& Commands() {
          RunAuditList},
         {"import",
          "import a CSV file of persons, organizations, deals or activities (KIND), with "
-         "duplicates found and rejected rows written to FILE.rejected.csv",
+         "duplicates found and rejected rows written to FILE.rejected.csv (from a pipe such as "
+         "/dev/stdin: NAME.rejected.csv in the current directory)",
          {kDb,
           kWorkspace,
           {"map", "CSVCOL=FIELD",

@@ -30,6 +30,7 @@ class NoStoreEnvironment final : public Environment {
     Result<std::string> ReadFile(const std::string&) override { return Internal("unused"); }
     Status WriteFile(const std::string&, const std::string&) override { return Internal("unused"); }
     void RemoveFile(const std::string&) override {}
+    bool IsRegularFile(const std::string&) override { return false; }
     bool ErrIsTerminal() override { return false; }
 
     std::ostringstream out_;

@@ -67,8 +67,11 @@ class Environment {
     virtual Result<std::vector<MigrationCheck>> Migrate(const std::string& from,
                                                         const std::string& to,
                                                         const MigrationProgress& progress) = 0;
-    /// The whole file; kNotFound naming the path when it cannot be read.
+    /// The whole file; kNotFound naming the path when it cannot be opened, kInvalidArgument
+    /// when it cannot be read (a directory).
     virtual Result<std::string> ReadFile(const std::string& path) = 0;
+    /// False for a pipe or a device (/dev/stdin), a directory, or nothing at all.
+    virtual bool IsRegularFile(const std::string& path) = 0;
     /// Replaces the file's contents (creating it); kUnavailable naming the path on failure.
     virtual Status WriteFile(const std::string& path, const std::string& contents) = 0;
     /// Removes the file if it exists.

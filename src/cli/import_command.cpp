@@ -1,6 +1,7 @@
 // pipecrm import KIND FILE and pipecrm export KIND: CSV in and out of a workspace.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -118,7 +119,11 @@ Status RunImport(const Arguments& args, Environment& env) {
         return Status(summary.status().code(), file + ": " + summary.status().message(),
                       summary.status().field());
     }
-    const std::string rejected_path = file + ".rejected.csv";
+    // Beside the file; a pipe or a device (/dev/stdin) has no "beside", so then in the current
+    // directory, under the pipe's own name.
+    const std::string rejected_path =
+        env.IsRegularFile(file) ? file + ".rejected.csv"
+                                : std::filesystem::path(file).filename().string() + ".rejected.csv";
     if (summary->rejected > 0) {
         PIPECRM_RETURN_IF_ERROR(env.WriteFile(rejected_path, importer::RejectedCsv(*summary)));
     } else {

@@ -1,10 +1,17 @@
 // pipecrm import and export on the real binary: dry runs, re-runs, round trips, bad input, and
 // the real CRM Sales Opportunities dataset with its history.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "functional/api_fixture.hpp"
 #include "support/process.hpp"
@@ -86,6 +93,41 @@ TEST(ImportCli, BadArgumentsFailWithAMessageAndChangeNothing) {
     CommandResult pipeline = RunPipecrm({"import", "deals", csv, "--db", db, "--pipeline", "99"});
     EXPECT_EQ(pipeline.exit_code, 2);
     EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM persons"), "0\n");
+}
+
+// A file from a pipe (a named one here; /dev/stdin alike) has no place beside it for the
+// rejected rows: they go to the current directory, under the pipe's name.
+TEST(ImportCli, RejectedRowsOfAPipeGoToTheCurrentDirectory) {
+    TempDir dir;
+    const std::string db = Init(dir);
+    const std::string name = "import-pipe-" + std::to_string(getpid());
+    const std::string fifo = dir.File(name);
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    std::thread writer([&fifo] {
+        // Opening for writing succeeds once pipecrm opens it for reading; give up after 30 s
+        // (pipecrm failed before reading), so that the test ends either way.
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        int fd = -1;
+        while ((fd = open(fifo.c_str(), O_WRONLY | O_NONBLOCK)) < 0 && errno == ENXIO &&
+               std::chrono::steady_clock::now() < give_up) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        if (fd >= 0) {
+            const std::string csv = "name,email\nAn,an@example.vn\nBad,not-an-email\n";
+            EXPECT_EQ(write(fd, csv.data(), csv.size()), static_cast<ssize_t>(csv.size()));
+            close(fd);
+        }
+    });
+    CommandResult result = RunPipecrm({"import", "persons", fifo, "--db", db});
+    writer.join();
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const std::string rejected = name + ".rejected.csv";  // in the current directory
+    EXPECT_NE(result.out.find("with their line and reason: " + rejected), std::string::npos)
+        << result.out;
+    EXPECT_NE(ReadText(rejected).find("not-an-email"), std::string::npos);
+    std::remove(rejected.c_str());
+    EXPECT_FALSE(std::filesystem::exists(fifo + ".rejected.csv"));
+    EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM persons"), "1\n");
 }
 
 TEST(ImportCli, DryRunChangesNothingButCountsEverything) {
