@@ -186,8 +186,9 @@ void DedupeIndex::AddOrganization(Id id, std::string_view name) {
 }
 
 void DedupeIndex::AddDeal(Id id, std::string_view title, OptionalId org_id, Instant add_time) {
-    Add(deals_, DealKey(title, org_id), id);
-    Add(deals_at_time_, DealKey(title, org_id, add_time), id);
+    const std::string key = DealKey(title, org_id);  // the title folded once for both
+    Add(deals_, key, id);
+    Add(deals_at_time_, AtTime(key, add_time), id);
 }
 
 std::array<KeyIndex*, 6> DedupeIndex::Maps() {

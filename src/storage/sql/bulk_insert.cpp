@@ -1,41 +1,18 @@
 #include "storage/sql/bulk_insert.hpp"
 
-#include <algorithm>
-
 #include "base/time.hpp"
 #include "storage/sql/deal_label_table.hpp"
-#include "storage/sql/dialect.hpp"
 #include "storage/sql/query.hpp"
 #include "text/search_text.hpp"
 
 namespace pipecrm::storage::sql {
 namespace {
 
-constexpr std::size_t kRowsPerStatement = 64;
-
 std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& t) {
     if (!t) {
         return std::nullopt;
     }
     return ToUnixSeconds(*t);
-}
-
-// Inserts `rows` into `target` (the table and its columns) in statements of up to
-// kRowsPerStatement rows; `bind(statement, first, row)` binds one row's `columns` parameters
-// from `first`.
-template <typename Row, typename BindRow>
-Status InsertInChunks(
-    Connection& db, const char* target, int columns, const std::vector<Row>& rows, BindRow&& bind) {
-    for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
-        const std::size_t count = std::min(kRowsPerStatement, rows.size() - start);
-        PIPECRM_RETURN_IF_ERROR(
-            Execute(db, MultiRowInsert(db, target, columns, count), [&](Statement& s) {
-                for (std::size_t i = 0; i < count; ++i) {
-                    bind(s, static_cast<int>(i) * columns + 1, rows[start + i]);
-                }
-            }));
-    }
-    return Status::Ok();
 }
 
 // Inserts rows whose `columns` are the id, those `bind_fields(statement, first, row)` binds,

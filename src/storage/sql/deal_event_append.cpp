@@ -1,18 +1,9 @@
 #include "storage/sql/deal_event_append.hpp"
 
-#include <algorithm>
-#include <string>
-
 #include "base/time.hpp"
-#include "storage/sql/dialect.hpp"
 #include "storage/sql/query.hpp"
 
 namespace pipecrm::storage::sql {
-namespace {
-
-constexpr std::size_t kRowsPerStatement = 64;
-
-}  // namespace
 
 void BindDealEvent(Statement& s, int first, const domain::DealEvent& e) {
     s.Bind(first, e.workspace_id)
@@ -33,18 +24,7 @@ void BindDealEvent(Statement& s, int first, const domain::DealEvent& e) {
 }
 
 Status AppendDealEvents(Connection& db, const std::vector<domain::DealEvent>& events) {
-    // Statements for a full chunk and for the tail, each prepared once per row count.
-    for (std::size_t start = 0; start < events.size(); start += kRowsPerStatement) {
-        const std::size_t rows = std::min(kRowsPerStatement, events.size() - start);
-        PIPECRM_RETURN_IF_ERROR(Execute(
-            db, MultiRowInsert(db, kDealEventTarget, kDealEventColumns, rows), [&](Statement& s) {
-                for (std::size_t i = 0; i < rows; ++i) {
-                    BindDealEvent(s, static_cast<int>(i) * kDealEventColumns + 1,
-                                  events[start + i]);
-                }
-            }));
-    }
-    return Status::Ok();
+    return InsertInChunks(db, kDealEventTarget, kDealEventColumns, events, BindDealEvent);
 }
 
 }  // namespace pipecrm::storage::sql

@@ -20,10 +20,8 @@ inline constexpr int kDealEventColumns = 15;
 /// Binds the event's columns to parameters first … first + kDealEventColumns - 1.
 void BindDealEvent(Statement& s, int first, const domain::DealEvent& e);
 
-/// Appends the events in their order (so their ids ascend as with one INSERT each), up to 64
-/// rows per multi-row INSERT: an insert's cursors stay open from row to row, so the indexes
-/// whose keys only grow (a deal's events by deal and id) take each row without a search from
-/// their root, and the statement is started and ended once per 64 rows.
+/// Appends the events in their order (so their ids ascend as with one INSERT each), many per
+/// statement (InsertInChunks in query.hpp).
 Status AppendDealEvents(Connection& db, const std::vector<domain::DealEvent>& events);
 
 }  // namespace pipecrm::storage::sql

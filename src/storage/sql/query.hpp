@@ -1,8 +1,11 @@
 // The few ways the shared repositories run a cached statement: every row to a callback, every
-// row read into a vector, one row or kNotFound, an INSERT's new id, or no rows at all. One place,
+// row read into a vector, one row or kNotFound, an INSERT's new id, no rows at all, or many rows
+// inserted a statement at a time. One place,
 // so each table file says only its SQL, its bindings and how it reads a row.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +103,29 @@ Result<T> One(
         return NotFound(what + " not found");
     }
     return std::move(*found);
+}
+
+// Rows per multi-row INSERT (MultiRowInsert): an insert's cursors stay open from row to row, so the
+// indexes whose keys only grow take each row without a search from their root, and a statement is
+// started and ended once per 64 rows.
+inline constexpr std::size_t kRowsPerStatement = 64;
+
+// Inserts `rows` into `target` (the table and its columns) in statements of up to
+// kRowsPerStatement rows; `bind(statement, first, row)` binds one row's `columns` parameters
+// from `first`.
+template <typename Row, typename BindRow>
+Status InsertInChunks(
+    Connection& db, const char* target, int columns, const std::vector<Row>& rows, BindRow&& bind) {
+    for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
+        const std::size_t count = std::min(kRowsPerStatement, rows.size() - start);
+        PIPECRM_RETURN_IF_ERROR(
+            Execute(db, MultiRowInsert(db, target, columns, count), [&](Statement& s) {
+                for (std::size_t i = 0; i < count; ++i) {
+                    bind(s, static_cast<int>(i) * columns + 1, rows[start + i]);
+                }
+            }));
+    }
+    return Status::Ok();
 }
 
 }  // namespace pipecrm::storage::sql
